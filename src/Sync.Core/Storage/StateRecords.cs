@@ -1,0 +1,98 @@
+namespace Sync.Core.Storage;
+
+/// <summary>Steps of a move, in the order they happen. A failed move keeps the last step it reached.</summary>
+public enum MoveState
+{
+    /// <summary>Recorded before the first write; the target may or may not exist yet.</summary>
+    Intent = 0,
+
+    /// <summary>The target issue exists and is known (<see cref="MoveRecord.TargetIssue"/> is set).</summary>
+    TargetCreated = 1,
+
+    /// <summary>Every eligible comment is on the target.</summary>
+    CommentsCopied = 2,
+
+    /// <summary>The source has its "Moved to" comment.</summary>
+    SourceCommented = 3,
+
+    /// <summary>The source is closed (or labelled) and nothing is left to do.</summary>
+    Completed = 4,
+}
+
+/// <param name="Product">Product key from configuration.</param>
+/// <param name="SourceIssue">Source issue reference, <c>tracker:group/project#number</c>.</param>
+/// <param name="TargetIssue">Target issue reference once known.</param>
+/// <param name="TargetUrl">Public web URL of the target once known.</param>
+/// <param name="Error">Why the last attempt failed; null when it did not.</param>
+public sealed record MoveRecord(
+    string Product,
+    string SourceIssue,
+    MoveState State,
+    string? TargetIssue,
+    string? TargetUrl,
+    string? Error,
+    int Attempts,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public bool Failed => Error is not null;
+}
+
+/// <summary>One source comment copied to the target (so a resumed move posts it once).</summary>
+public sealed record MoveCommentRecord(
+    string Product,
+    string SourceIssue,
+    string SourceCommentId,
+    string TargetCommentId,
+    DateTimeOffset CreatedAt);
+
+/// <summary>
+/// Where incremental listing of a scope (for example <c>list:dev:acme/widget</c>) stopped:
+/// the newest <c>updated_at</c> seen, and the ids already seen at exactly that instant, so an inclusive
+/// re-listing neither misses nor double-counts issues updated in the same second.
+/// </summary>
+public sealed record SyncCursor(
+    string Scope,
+    DateTimeOffset? UpdatedAt,
+    IReadOnlyList<string> SeenAtUpdatedAt,
+    DateTimeOffset SavedAt);
+
+/// <summary>A stored response for a conditional request: ETag and the body it validates.</summary>
+public sealed record CachedResponse(string Key, string ETag, string Body, DateTimeOffset SavedAt);
+
+/// <summary>Demand counts of one issue at one moment.</summary>
+public sealed record VoteSnapshot(
+    string Product,
+    string Issue,
+    DateTimeOffset TakenAt,
+    int Up,
+    int Down,
+    double Weighted,
+    int UniqueVoters);
+
+/// <summary>Kinds of audited events.</summary>
+public static class AuditActions
+{
+    public const string Create = "create";
+    public const string Edit = "edit";
+    public const string Comment = "comment";
+    public const string Label = "label";
+    public const string Close = "close";
+    public const string Upload = "upload";
+    public const string Redaction = "redaction";
+}
+
+/// <param name="Action">One of <see cref="AuditActions"/> (free text is allowed for new kinds).</param>
+/// <param name="Target">What was written: an issue, comment or project reference.</param>
+/// <param name="Detail">Human-readable summary; never a token or a whole request.</param>
+public sealed record AuditEntry(
+    DateTimeOffset At,
+    string Product,
+    string Action,
+    string Target,
+    string Detail,
+    bool DryRun = false)
+{
+    /// <summary>Store-assigned, increasing id; 0 before the entry is stored.</summary>
+    public long Id { get; init; }
+}
