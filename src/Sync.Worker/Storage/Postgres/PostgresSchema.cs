@@ -1,0 +1,82 @@
+namespace Sync.Worker.Storage.Postgres;
+
+/// <summary>
+/// PostgreSQL schema history. Everything lives in schema <c>issuesync</c> so it can share a database with
+/// Hangfire (schema <c>hangfire</c>). Timestamps are timestamptz (microsecond precision).
+/// </summary>
+internal static class PostgresSchema
+{
+    public const string Name = "issuesync";
+
+    private const string Bootstrap =
+        """
+        CREATE SCHEMA IF NOT EXISTS issuesync;
+        CREATE TABLE IF NOT EXISTS issuesync.schema_version (
+            version integer NOT NULL PRIMARY KEY,
+            applied_at timestamptz NOT NULL DEFAULT now());
+        """;
+
+    private const string V1 =
+        """
+        CREATE TABLE IF NOT EXISTS issuesync.moves (
+            product text NOT NULL,
+            source_issue text NOT NULL,
+            state integer NOT NULL,
+            target_issue text NULL,
+            target_url text NULL,
+            error text NULL,
+            attempts integer NOT NULL,
+            created_at timestamptz NOT NULL,
+            updated_at timestamptz NOT NULL,
+            PRIMARY KEY (product, source_issue));
+
+        CREATE TABLE IF NOT EXISTS issuesync.moved_comments (
+            product text NOT NULL,
+            source_issue text NOT NULL,
+            source_comment_id text NOT NULL,
+            target_comment_id text NOT NULL,
+            created_at timestamptz NOT NULL,
+            PRIMARY KEY (product, source_issue, source_comment_id));
+
+        CREATE TABLE IF NOT EXISTS issuesync.sync_cursors (
+            scope text NOT NULL PRIMARY KEY,
+            updated_at timestamptz NULL,
+            seen_at_updated_at text NOT NULL,
+            saved_at timestamptz NOT NULL);
+
+        CREATE TABLE IF NOT EXISTS issuesync.cached_responses (
+            cache_key text NOT NULL PRIMARY KEY,
+            etag text NOT NULL,
+            body text NOT NULL,
+            saved_at timestamptz NOT NULL);
+
+        CREATE TABLE IF NOT EXISTS issuesync.vote_snapshots (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            product text NOT NULL,
+            issue text NOT NULL,
+            taken_at timestamptz NOT NULL,
+            up integer NOT NULL,
+            down integer NOT NULL,
+            weighted double precision NOT NULL,
+            unique_voters integer NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_vote_snapshots_issue_taken ON issuesync.vote_snapshots (product, issue, taken_at);
+
+        CREATE TABLE IF NOT EXISTS issuesync.audit_entries (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            at timestamptz NOT NULL,
+            product text NOT NULL,
+            action text NOT NULL,
+            target text NOT NULL,
+            detail text NOT NULL,
+            dry_run boolean NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_audit_entries_at ON issuesync.audit_entries (at, id);
+        CREATE INDEX IF NOT EXISTS ix_audit_entries_product_at ON issuesync.audit_entries (product, at, id);
+
+        CREATE TABLE IF NOT EXISTS issuesync.leases (
+            name text NOT NULL PRIMARY KEY,
+            owner text NOT NULL,
+            expires_at timestamptz NOT NULL);
+        """;
+
+    public static SchemaDefinition Definition { get; } = new($"{Name}.", Bootstrap, [new SchemaMigration(1, V1)]);
+}

@@ -1,0 +1,80 @@
+namespace Sync.Worker.Storage.Sqlite;
+
+/// <summary>
+/// SQLite schema history. Timestamps are TEXT in one fixed-width UTC form (<c>yyyy-MM-ddTHH:mm:ss.fffffffZ</c>),
+/// so plain text comparison and ORDER BY are chronological and every tick round-trips.
+/// </summary>
+internal static class SqliteSchema
+{
+    private const string Bootstrap =
+        """
+        CREATE TABLE IF NOT EXISTS schema_version (
+            version INTEGER NOT NULL PRIMARY KEY,
+            applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')));
+        """;
+
+    private const string V1 =
+        """
+        CREATE TABLE IF NOT EXISTS moves (
+            product TEXT NOT NULL,
+            source_issue TEXT NOT NULL,
+            state INTEGER NOT NULL,
+            target_issue TEXT NULL,
+            target_url TEXT NULL,
+            error TEXT NULL,
+            attempts INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (product, source_issue));
+
+        CREATE TABLE IF NOT EXISTS moved_comments (
+            product TEXT NOT NULL,
+            source_issue TEXT NOT NULL,
+            source_comment_id TEXT NOT NULL,
+            target_comment_id TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (product, source_issue, source_comment_id));
+
+        CREATE TABLE IF NOT EXISTS sync_cursors (
+            scope TEXT NOT NULL PRIMARY KEY,
+            updated_at TEXT NULL,
+            seen_at_updated_at TEXT NOT NULL,
+            saved_at TEXT NOT NULL);
+
+        CREATE TABLE IF NOT EXISTS cached_responses (
+            cache_key TEXT NOT NULL PRIMARY KEY,
+            etag TEXT NOT NULL,
+            body TEXT NOT NULL,
+            saved_at TEXT NOT NULL);
+
+        -- AUTOINCREMENT so ids are never reused: they break ties between snapshots taken at the same instant.
+        CREATE TABLE IF NOT EXISTS vote_snapshots (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            product TEXT NOT NULL,
+            issue TEXT NOT NULL,
+            taken_at TEXT NOT NULL,
+            up INTEGER NOT NULL,
+            down INTEGER NOT NULL,
+            weighted REAL NOT NULL,
+            unique_voters INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_vote_snapshots_issue_taken ON vote_snapshots (product, issue, taken_at);
+
+        CREATE TABLE IF NOT EXISTS audit_entries (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            product TEXT NOT NULL,
+            action TEXT NOT NULL,
+            target TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            dry_run INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_audit_entries_at ON audit_entries (at, id);
+        CREATE INDEX IF NOT EXISTS ix_audit_entries_product_at ON audit_entries (product, at, id);
+
+        CREATE TABLE IF NOT EXISTS leases (
+            name TEXT NOT NULL PRIMARY KEY,
+            owner TEXT NOT NULL,
+            expires_at TEXT NOT NULL);
+        """;
+
+    public static SchemaDefinition Definition { get; } = new("", Bootstrap, [new SchemaMigration(1, V1)]);
+}

@@ -1,0 +1,131 @@
+namespace Sync.Worker.Storage;
+
+/// <summary>
+/// The statements both dialects share. SQLite (3.35+) and PostgreSQL accept the same upsert, RETURNING-free
+/// INSERT … SELECT and LIMIT syntax, so only table qualification differs; the prefix is baked in once here.
+/// </summary>
+internal sealed class StoreSql(string p)
+{
+    private const string MoveColumns =
+        "product AS Product, source_issue AS SourceIssue, state AS State, target_issue AS TargetIssue, " +
+        "target_url AS TargetUrl, error AS Error, attempts AS Attempts, created_at AS CreatedAt, updated_at AS UpdatedAt";
+
+    private const string VoteColumns =
+        "product AS Product, issue AS Issue, taken_at AS TakenAt, up AS Up, down AS Down, weighted AS Weighted, " +
+        "unique_voters AS UniqueVoters";
+
+    private const string AuditColumns =
+        "id AS Id, at AS At, product AS Product, action AS Action, target AS Target, detail AS Detail, dry_run AS DryRun";
+
+    public string SelectSchemaVersion { get; } = $"SELECT MAX(version) FROM {p}schema_version";
+
+    public string InsertSchemaVersion { get; } = $"INSERT INTO {p}schema_version (version) VALUES (@Version)";
+
+    public string Ping { get; } = "SELECT 1";
+
+    public string GetMove { get; } =
+        $"SELECT {MoveColumns} FROM {p}moves WHERE product = @Product AND source_issue = @SourceIssue";
+
+    public string ListMoves { get; } =
+        $"SELECT {MoveColumns} FROM {p}moves WHERE product = @Product ORDER BY created_at, source_issue";
+
+    public string UpsertMove { get; } =
+        $"""
+        INSERT INTO {p}moves (product, source_issue, state, target_issue, target_url, error, attempts, created_at, updated_at)
+        VALUES (@Product, @SourceIssue, @State, @TargetIssue, @TargetUrl, @Error, @Attempts, @CreatedAt, @UpdatedAt)
+        ON CONFLICT (product, source_issue) DO UPDATE SET
+            state = excluded.state, target_issue = excluded.target_issue, target_url = excluded.target_url,
+            error = excluded.error, attempts = excluded.attempts, created_at = excluded.created_at,
+            updated_at = excluded.updated_at
+        """;
+
+    public string InsertIntent { get; } =
+        $"""
+        INSERT INTO {p}moves (product, source_issue, state, target_issue, target_url, error, attempts, created_at, updated_at)
+        VALUES (@Product, @SourceIssue, @State, NULL, NULL, NULL, 0, @At, @At)
+        ON CONFLICT (product, source_issue) DO NOTHING
+        """;
+
+    public string ListMovedComments { get; } =
+        $"""
+        SELECT product AS Product, source_issue AS SourceIssue, source_comment_id AS SourceCommentId,
+               target_comment_id AS TargetCommentId, created_at AS CreatedAt
+        FROM {p}moved_comments WHERE product = @Product AND source_issue = @SourceIssue
+        ORDER BY created_at, source_comment_id
+        """;
+
+    public string UpsertMovedComment { get; } =
+        $"""
+        INSERT INTO {p}moved_comments (product, source_issue, source_comment_id, target_comment_id, created_at)
+        VALUES (@Product, @SourceIssue, @SourceCommentId, @TargetCommentId, @CreatedAt)
+        ON CONFLICT (product, source_issue, source_comment_id) DO UPDATE SET
+            target_comment_id = excluded.target_comment_id, created_at = excluded.created_at
+        """;
+
+    public string GetCursor { get; } =
+        $"""
+        SELECT scope AS Scope, updated_at AS UpdatedAt, seen_at_updated_at AS SeenAtUpdatedAt, saved_at AS SavedAt
+        FROM {p}sync_cursors WHERE scope = @Scope
+        """;
+
+    public string UpsertCursor { get; } =
+        $"""
+        INSERT INTO {p}sync_cursors (scope, updated_at, seen_at_updated_at, saved_at)
+        VALUES (@Scope, @UpdatedAt, @SeenAtUpdatedAt, @SavedAt)
+        ON CONFLICT (scope) DO UPDATE SET
+            updated_at = excluded.updated_at, seen_at_updated_at = excluded.seen_at_updated_at, saved_at = excluded.saved_at
+        """;
+
+    public string GetCachedResponse { get; } =
+        $"SELECT cache_key AS Key, etag AS ETag, body AS Body, saved_at AS SavedAt FROM {p}cached_responses WHERE cache_key = @Key";
+
+    public string UpsertCachedResponse { get; } =
+        $"""
+        INSERT INTO {p}cached_responses (cache_key, etag, body, saved_at) VALUES (@Key, @ETag, @Body, @SavedAt)
+        ON CONFLICT (cache_key) DO UPDATE SET etag = excluded.etag, body = excluded.body, saved_at = excluded.saved_at
+        """;
+
+    // "Latest" is by taken_at (id breaks ties), so a late-arriving older snapshot is compared with the newest.
+    public string InsertVoteSnapshotIfChanged { get; } =
+        $"""
+        INSERT INTO {p}vote_snapshots (product, issue, taken_at, up, down, weighted, unique_voters)
+        SELECT @Product, @Issue, @TakenAt, @Up, @Down, @Weighted, @UniqueVoters
+        WHERE NOT EXISTS (
+            SELECT 1 FROM (
+                SELECT up, down, weighted, unique_voters FROM {p}vote_snapshots
+                WHERE product = @Product AND issue = @Issue
+                ORDER BY taken_at DESC, id DESC LIMIT 1) latest
+            WHERE latest.up = @Up AND latest.down = @Down AND latest.weighted = @Weighted
+              AND latest.unique_voters = @UniqueVoters)
+        """;
+
+    public string ListVoteSnapshots { get; } =
+        $"""
+        SELECT {VoteColumns} FROM {p}vote_snapshots
+        WHERE product = @Product AND issue = @Issue AND taken_at >= @Since ORDER BY taken_at, id
+        """;
+
+    public string GetVoteSnapshotAt { get; } =
+        $"""
+        SELECT {VoteColumns} FROM {p}vote_snapshots
+        WHERE product = @Product AND issue = @Issue AND taken_at <= @At ORDER BY taken_at DESC, id DESC LIMIT 1
+        """;
+
+    public string InsertAudit { get; } =
+        $"INSERT INTO {p}audit_entries (at, product, action, target, detail, dry_run) VALUES (@At, @Product, @Action, @Target, @Detail, @DryRun)";
+
+    public string ListAudit { get; } = $"SELECT {AuditColumns} FROM {p}audit_entries ORDER BY at DESC, id DESC LIMIT @Limit";
+
+    public string ListAuditForProduct { get; } =
+        $"SELECT {AuditColumns} FROM {p}audit_entries WHERE product = @Product ORDER BY at DESC, id DESC LIMIT @Limit";
+
+    // One statement decides and writes, so two processes racing for a lease cannot both see it as free.
+    public string AcquireLease { get; } =
+        $"""
+        INSERT INTO {p}leases AS l (name, owner, expires_at) VALUES (@Name, @Owner, @ExpiresAt)
+        ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+        WHERE l.expires_at <= @Now OR l.owner = excluded.owner
+        """;
+
+    public string ReleaseLease { get; } = $"DELETE FROM {p}leases WHERE name = @Name AND owner = @Owner";
+}
