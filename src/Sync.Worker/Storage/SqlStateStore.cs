@@ -45,7 +45,7 @@ public abstract partial class SqlStateStore : IStateStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The version recorded in the database; 0 when it was never migrated.</summary>
+    /// <summary>The version recorded in the database (which must have been migrated at least once).</summary>
     public async Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
