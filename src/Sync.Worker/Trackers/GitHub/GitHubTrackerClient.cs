@@ -101,7 +101,9 @@ public sealed class GitHubTrackerClient(TrackerRegistration registration, IHttpM
         var connection = new Connection(Product, _baseAddress, new InMemoryCredentialStore(Credentials.Anonymous), adapter, new SimpleJsonSerializer());
         try
         {
-            return await call(new GitHubClient(connection)).WaitAsync(cancellationToken).ConfigureAwait(false);
+            // Octokit leaves the result null when the body is not JSON (wrong or missing Content-Type).
+            return await call(new GitHubClient(connection)).WaitAsync(cancellationToken).ConfigureAwait(false)
+                ?? throw new TrackerProtocolException(Name, $"{resource} returned no JSON body");
         }
         catch (Exception ex) when (GitHubErrors.Translate(Name, ex, resource, cancellationToken) is { } translated)
         {
