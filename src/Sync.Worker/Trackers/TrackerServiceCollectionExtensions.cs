@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sync.Core.Trackers;
+using Sync.Worker.Trackers.GitHub;
 
 namespace Sync.Worker.Trackers;
 
@@ -38,15 +39,18 @@ public static class TrackerServiceCollectionExtensions
         services.AddTrackerInfrastructure();
         var apiRoot = TrackerRegistration.NormalizeApiRoot(apiUrl);
         services.AddSingleton(new TrackerRegistration(name, kind, apiRoot));
+
+        // Where requests really go: Octokit talks to the derived GitHub base, GitLab to the root as given.
+        var requestRoot = kind == TrackerKind.GitHub ? GitHubBaseAddress.From(apiRoot) : apiRoot;
         services.AddHttpClient(name, client =>
             {
                 client.BaseAddress = apiRoot;
                 client.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns timeouts
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("IssueSync");
             })
-            .AddTrackerResilience(name, apiRoot.AbsolutePath, resilience)
-            .AddHttpMessageHandler(sp => new RequestAccountingHandler(name, apiRoot.AbsolutePath, sp.GetRequiredService<RequestCounter>()))
-            .AddHttpMessageHandler(() => new TrackerAuthHandler(kind, token));
+            .AddTrackerResilience(name, requestRoot.AbsolutePath, resilience)
+            .AddHttpMessageHandler(sp => new RequestAccountingHandler(name, requestRoot.AbsolutePath, sp.GetRequiredService<RequestCounter>()))
+            .AddHttpMessageHandler(() => new TrackerAuthHandler(kind, requestRoot, token));
         return services;
     }
 }

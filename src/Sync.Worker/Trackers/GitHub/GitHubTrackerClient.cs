@@ -76,7 +76,8 @@ public sealed class GitHubTrackerClient(TrackerRegistration registration, IHttpM
             Log.SkippedPullRequests(logger, Name, projectPath, pullRequests);
         }
 
-        Log.ListedIssues(logger, Name, projectPath, issues.Count - pullRequests, (issues.Count / PageSize) + 1);
+        var pages = Math.Max(1, (issues.Count + PageSize - 1) / PageSize);
+        Log.ListedIssues(logger, Name, projectPath, issues.Count - pullRequests, pages);
     }
 
     public async Task<TrackerIssue> GetIssueAsync(string projectPath, long number, CancellationToken cancellationToken)
