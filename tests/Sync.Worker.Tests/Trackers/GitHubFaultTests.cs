@@ -144,7 +144,8 @@ public sealed class GitHubFaultTests : IDisposable
     {
         _fixture.Server.Given(IssueRequest()).RespondWith(Json(200, """{"id": 1, "number": 42, "title": """));
 
-        await Assert.ThrowsAsync<TrackerProtocolException>(GetIssue);
+        var error = await Assert.ThrowsAsync<TrackerProtocolException>(GetIssue);
+        Assert.IsType<System.Runtime.Serialization.SerializationException>(error.InnerException);
         Assert.Equal(1, _fixture.RequestCount);
     }
 }

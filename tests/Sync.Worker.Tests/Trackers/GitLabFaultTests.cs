@@ -156,4 +156,16 @@ public sealed class GitLabFaultTests : IDisposable
 
         Assert.Equal(2, fixture.Counter.Snapshot().TotalFor("slow"));
     }
+
+    [Fact]
+    public async Task ListIssues_WhenCallerCancels_ThrowsOperationCanceledNotTrackerError()
+    {
+        _fixture.Server.Given(Request.Create().WithPath(new WildcardMatcher(Root + "/projects/*/issues")).UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(2)).WithBody("[]"));
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        cancellation.CancelAfter(TimeSpan.FromMilliseconds(100));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            async () => await _fixture.Client.ListIssuesAsync("acme/widget", new IssueQuery(), cancellation.Token).ToListAsync(cancellation.Token));
+    }
 }
