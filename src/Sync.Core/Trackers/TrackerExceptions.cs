@@ -1,0 +1,85 @@
+namespace Sync.Core.Trackers;
+
+/// <summary>
+/// Base of every error a tracker adapter raises. Adapters translate transport errors into these in one
+/// place, so callers never see HTTP or SDK types. Messages never contain a token.
+/// </summary>
+public class TrackerException : Exception
+{
+    public TrackerException(string trackerName, string message, Exception? innerException = null)
+        : base(message, innerException) => TrackerName = trackerName;
+
+    public TrackerException()
+        : this(string.Empty, "Tracker error")
+    {
+    }
+
+    public TrackerException(string message)
+        : this(string.Empty, message)
+    {
+    }
+
+    public TrackerException(string message, Exception innerException)
+        : this(string.Empty, message, innerException)
+    {
+    }
+
+    /// <summary>The configured tracker name (configuration key under <c>IssueSync:Trackers</c>).</summary>
+    public string TrackerName { get; } = string.Empty;
+}
+
+/// <summary>The tracker rejected the token (401). Not retriable: fix configuration.</summary>
+public sealed class TrackerUnauthorizedException(string trackerName, Exception? innerException = null)
+    : TrackerException(
+        trackerName,
+        $"Tracker '{trackerName}' rejected the token (401 Unauthorized); check IssueSync:Trackers:{trackerName}:Token",
+        innerException);
+
+/// <summary>The token is valid but lacks permission for the resource (403 that is not a rate limit).</summary>
+public sealed class TrackerForbiddenException(string trackerName, string detail, Exception? innerException = null)
+    : TrackerException(trackerName, $"Tracker '{trackerName}' refused the request (403 Forbidden): {detail}", innerException);
+
+/// <summary>The project or issue does not exist, or the token cannot see it (404).</summary>
+public sealed class TrackerNotFoundException(string trackerName, string detail, Exception? innerException = null)
+    : TrackerException(trackerName, $"Tracker '{trackerName}' found nothing at {detail} (404 Not Found)", innerException);
+
+/// <summary>The tracker refused the request content (400 / 422); <see cref="TrackerMessage"/> is its own wording.</summary>
+public sealed class TrackerValidationException(string trackerName, int statusCode, string trackerMessage, Exception? innerException = null)
+    : TrackerException(trackerName, $"Tracker '{trackerName}' rejected the request ({statusCode}): {trackerMessage}", innerException)
+{
+    public int StatusCode { get; } = statusCode;
+
+    public string TrackerMessage { get; } = trackerMessage;
+}
+
+/// <summary>
+/// A primary or secondary rate limit was hit (429, or a 403 that signals a limit) and retries did not get
+/// through. <see cref="ResetAt"/> and <see cref="RetryAfter"/> carry what the tracker said, when it said it.
+/// </summary>
+public sealed class TrackerRateLimitedException(
+    string trackerName,
+    DateTimeOffset? resetAt,
+    TimeSpan? retryAfter,
+    Exception? innerException = null)
+    : TrackerException(trackerName, Describe(trackerName, resetAt, retryAfter), innerException)
+{
+    public DateTimeOffset? ResetAt { get; } = resetAt;
+
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+
+    private static string Describe(string trackerName, DateTimeOffset? resetAt, TimeSpan? retryAfter) =>
+        (resetAt, retryAfter) switch
+        {
+            (_, { } wait) => $"Tracker '{trackerName}' is rate limiting requests; retry after {wait.TotalSeconds:0} s",
+            ({ } reset, _) => $"Tracker '{trackerName}' is rate limiting requests; the limit resets at {reset:O}",
+            _ => $"Tracker '{trackerName}' is rate limiting requests",
+        };
+}
+
+/// <summary>The tracker kept failing (5xx, timeouts, connection errors) after the configured retries.</summary>
+public sealed class TrackerUnavailableException(string trackerName, string detail, Exception? innerException = null)
+    : TrackerException(trackerName, $"Tracker '{trackerName}' is unavailable: {detail}", innerException);
+
+/// <summary>The tracker answered with a body IssueSync cannot read (malformed JSON, missing fields).</summary>
+public sealed class TrackerProtocolException(string trackerName, string detail, Exception? innerException = null)
+    : TrackerException(trackerName, $"Tracker '{trackerName}' sent an unexpected response: {detail}", innerException);

@@ -1,0 +1,41 @@
+using Sync.Core.Trackers;
+
+namespace Sync.Worker.Trackers.GitLab;
+
+internal static class GitLabIssueMapper
+{
+    public static TrackerIssue ToIssue(GitLabIssueDto dto, string trackerName, string projectPath) => new()
+    {
+        Ref = new IssueRef(new ProjectRef(trackerName, projectPath), dto.Iid),
+        Id = dto.Id,
+        Title = dto.Title,
+        Body = dto.Description ?? string.Empty,
+        State = dto.State switch
+        {
+            "opened" => IssueState.Open,
+            "closed" => IssueState.Closed,
+            _ => throw new TrackerProtocolException(trackerName, $"issue {projectPath}#{dto.Iid} has unknown state '{dto.State}'"),
+        },
+        Labels = dto.Labels ?? [],
+        Milestone = dto.Milestone?.Title,
+        Author = new TrackerUser(dto.Author.Username, dto.Author.Id),
+        CreatedAt = dto.CreatedAt,
+        UpdatedAt = dto.UpdatedAt,
+        ClosedAt = dto.ClosedAt,
+        WebUrl = dto.WebUrl ?? string.Empty,
+        Confidential = dto.Confidential,
+        Upvotes = dto.Upvotes,
+        Downvotes = dto.Downvotes,
+        CommentCount = dto.UserNotesCount,
+        Weight = dto.Weight,
+        MovedToId = dto.MovedToId,
+        DuplicateOf = dto.Links?.ClosedAsDuplicateOf,
+    };
+
+    public static string StateParameter(IssueStateFilter state) => state switch
+    {
+        IssueStateFilter.Open => "opened",
+        IssueStateFilter.Closed => "closed",
+        _ => "all",
+    };
+}

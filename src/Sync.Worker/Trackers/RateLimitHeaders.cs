@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+
+namespace Sync.Worker.Trackers;
+
+/// <summary>
+/// What a response says about rate limits, read from the headers both trackers send
+/// (GitLab <c>RateLimit-*</c>, GitHub <c>x-ratelimit-*</c>, both <c>Retry-After</c>).
+/// </summary>
+public sealed record RateLimitHeaders(TimeSpan? RetryAfter, DateTimeOffset? ResetAt, long? Remaining)
+{
+    public bool SignalsLimit => RetryAfter is not null || Remaining == 0;
+
+    public static RateLimitHeaders From(HttpResponseHeaders headers) =>
+        From(name => headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null);
+
+    /// <summary>Reads from any header lookup (Octokit exposes headers as a dictionary).</summary>
+    public static RateLimitHeaders From(Func<string, string?> header)
+    {
+        TimeSpan? retryAfter = null;
+        DateTimeOffset? resetAt = null;
+        var retryAfterText = header("Retry-After");
+        if (long.TryParse(retryAfterText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+        {
+            retryAfter = TimeSpan.FromSeconds(seconds);
+        }
+        else if (DateTimeOffset.TryParse(retryAfterText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+        {
+            resetAt = date;
+        }
+
+        var resetText = header("RateLimit-Reset") ?? header("x-ratelimit-reset");
+        if (long.TryParse(resetText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var epoch))
+        {
+            resetAt ??= DateTimeOffset.FromUnixTimeSeconds(epoch);
+        }
+
+        var remainingText = header("RateLimit-Remaining") ?? header("x-ratelimit-remaining");
+        long? remaining = long.TryParse(remainingText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var left) ? left : null;
+        return new RateLimitHeaders(retryAfter, resetAt, remaining);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Net;
+using Polly.Timeout;
+using Sync.Core.Trackers;
+
+namespace Sync.Worker.Trackers;
+
+/// <summary>
+/// The one status-to-exception table both adapters use. Adapters extract status, message and headers from
+/// their transport (raw HttpClient or Octokit) and call this.
+/// </summary>
+public static class TrackerErrors
+{
+    public static TrackerException FromStatus(
+        string tracker,
+        HttpStatusCode status,
+        string? trackerMessage,
+        RateLimitHeaders limits,
+        string resource,
+        Exception? inner = null)
+    {
+        var code = (int)status;
+        var message = string.IsNullOrWhiteSpace(trackerMessage) ? status.ToString() : trackerMessage.Trim();
+        return code switch
+        {
+            401 => new TrackerUnauthorizedException(tracker, inner),
+            403 when limits.SignalsLimit || message.Contains("rate limit", StringComparison.OrdinalIgnoreCase)
+                => new TrackerRateLimitedException(tracker, limits.ResetAt, limits.RetryAfter, inner),
+            403 => new TrackerForbiddenException(tracker, message, inner),
+            404 => new TrackerNotFoundException(tracker, resource, inner),
+            400 or 422 => new TrackerValidationException(tracker, code, message, inner),
+            429 => new TrackerRateLimitedException(tracker, limits.ResetAt, limits.RetryAfter, inner),
+            408 or >= 500 => new TrackerUnavailableException(tracker, $"{code} {status} from {resource}", inner),
+            _ => new TrackerException(tracker, $"Tracker '{tracker}' answered {code} {status} for {resource}: {message}", inner),
+        };
+    }
+
+    /// <summary>Translates what the HTTP pipeline throws once retries are exhausted.</summary>
+    public static TrackerException? FromTransport(string tracker, Exception exception, string resource, CancellationToken cancellationToken) =>
+        exception switch
+        {
+            TrackerException => null,
+            OperationCanceledException when cancellationToken.IsCancellationRequested => null,
+            TimeoutRejectedException => new TrackerUnavailableException(tracker, $"timed out calling {resource}", exception),
+            OperationCanceledException => new TrackerUnavailableException(tracker, $"timed out calling {resource}", exception),
+            HttpRequestException => new TrackerUnavailableException(tracker, $"could not reach {resource}: {exception.Message}", exception),
+            _ => null,
+        };
+}

@@ -1,0 +1,20 @@
+using Sync.Core.Trackers;
+
+namespace Sync.Worker.Trackers;
+
+/// <summary>One configured tracker as the registry sees it. Deliberately carries no token.</summary>
+/// <param name="ApiRoot">The API root with a trailing slash, e.g. <c>https://gitlab.com/api/v4/</c>.</param>
+public sealed record TrackerRegistration(string Name, TrackerKind Kind, Uri ApiRoot)
+{
+    /// <summary>Adds the trailing slash relative URIs need so the last path segment is kept.</summary>
+    public static Uri NormalizeApiRoot(Uri apiUrl)
+    {
+        if (!apiUrl.IsAbsoluteUri)
+        {
+            throw new ArgumentException($"Tracker API URL '{apiUrl}' must be absolute", nameof(apiUrl));
+        }
+
+        var text = apiUrl.GetLeftPart(UriPartial.Path);
+        return new Uri(text.EndsWith('/') ? text : text + "/", UriKind.Absolute);
+    }
+}
