@@ -44,7 +44,8 @@ internal static partial class GitHubLabelHandlers
             return NotFound();
         }
 
-        if (r.Str("new_name") is { Length: > 0 } newName && !newName.Equals(label.Name, StringComparison.Ordinal))
+        // The documented field is new_name; Octokit's LabelUpdate still sends the older "name".
+        if ((r.Str("new_name") ?? r.Str("name")) is { Length: > 0 } newName && !newName.Equals(label.Name, StringComparison.Ordinal))
         {
             if (p.FindLabel(newName) is { } other && other != label)
             {

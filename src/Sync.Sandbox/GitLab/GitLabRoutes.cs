@@ -45,7 +45,7 @@ internal static class GitLabRoutes
         api.Api(host, i, d, "PUT", "/projects/{id}/boards/{board_id}/lists/{list_id}", GitLabBoardHandlers.MoveList);
         api.Api(host, i, d, "DELETE", "/projects/{id}/boards/{board_id}/lists/{list_id}", GitLabBoardHandlers.DeleteList);
 
-        api.Api(host, i, d, "GET", "/{**rest}", _ => GitLabLookup.Error(404, "404 Not Found"));
+        api.ApiFallback(host, i, d, _ => GitLabLookup.Error(404, "404 Not Found"));
         GitLabUploads.MapWeb(app.MapGroup($"/{i.Name}"), host, i, d);
     }
 }

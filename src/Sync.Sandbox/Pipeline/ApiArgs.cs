@@ -16,12 +16,39 @@ internal static class ApiArgs
             Put(args, key, values);
         }
 
-        if (request.HasJsonContentType() || (request.ContentLength > 0 && !request.HasFormContentType))
+        if (request.HasFormContentType && IsMultipart(request))
+        {
+            var form = await request.ReadFormAsync(ct);
+            foreach (var (key, values) in form)
+            {
+                Put(args, key, values);
+            }
+
+            foreach (var file in form.Files)
+            {
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer, ct);
+                files.Add(new SandboxUpload(0, "", Path.GetFileName(file.FileName), file.ContentType ?? "application/octet-stream", buffer.ToArray()));
+            }
+
+            return (args, files, false);
+        }
+
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, ct);
+        var bytes = body.ToArray();
+        var first = Array.FindIndex(bytes, b => !char.IsWhiteSpace((char)b));
+        if (first < 0)
+        {
+            return (args, files, false);
+        }
+
+        // Octokit sends JSON labelled application/x-www-form-urlencoded, so the body shape decides, not the header.
+        if (bytes[first] is (byte)'{' or (byte)'[' || request.HasJsonContentType())
         {
             try
             {
-                var body = await JsonNode.ParseAsync(request.Body, cancellationToken: ct);
-                switch (body)
+                switch (JsonNode.Parse(bytes))
                 {
                     case JsonObject o:
                         foreach (var (key, value) in o.ToList())
@@ -41,24 +68,19 @@ internal static class ApiArgs
                 return (args, files, true);
             }
         }
-        else if (request.HasFormContentType)
+        else
         {
-            var form = await request.ReadFormAsync(ct);
-            foreach (var (key, values) in form)
+            foreach (var (key, values) in Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(System.Text.Encoding.UTF8.GetString(bytes)))
             {
                 Put(args, key, values);
-            }
-
-            foreach (var file in form.Files)
-            {
-                using var buffer = new MemoryStream();
-                await file.CopyToAsync(buffer, ct);
-                files.Add(new SandboxUpload(0, "", Path.GetFileName(file.FileName), file.ContentType ?? "application/octet-stream", buffer.ToArray()));
             }
         }
 
         return (args, files, false);
     }
+
+    private static bool IsMultipart(HttpRequest request) =>
+        request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true;
 
     private static void Put(JsonObject args, string key, Microsoft.Extensions.Primitives.StringValues values)
     {

@@ -15,6 +15,15 @@ internal static partial class ApiRoutes
         group.MapMethods(template, [method], ctx => ApiPipeline.RunAsync(ctx, new ApiCall(host, instance, dialect, key, handler)));
     }
 
+    /// <summary>Answers unknown paths in the tracker's 404 shape, for every method, so they are counted too.</summary>
+    public static void ApiFallback(this IEndpointRouteBuilder group, SandboxHostContext host, SandboxInstance instance, ITrackerDialect dialect, ApiHandler handler)
+    {
+        foreach (var method in new[] { "GET", "POST", "PUT", "PATCH", "DELETE" })
+        {
+            group.Api(host, instance, dialect, method, "/{**rest}", handler);
+        }
+    }
+
     /// <summary>"/projects/{id}/issues" → "/projects/:id/issues", the key form used by stats.</summary>
     public static string Key(string template) => RouteParameter().Replace(template, m => ":" + m.Groups[1].Value);
 
