@@ -10,33 +10,40 @@ internal static class AdminEndpoints
 {
     public static void MapAdmin(this IEndpointRouteBuilder app, SandboxHostContext host)
     {
-        app.MapGet("/_sandbox/stats", ctx => Guard(ctx, host, () => Results.Json(host.Stats.Snapshot())));
-        app.MapPost("/_sandbox/stats/reset", ctx => Guard(ctx, host, () =>
-        {
-            host.Stats.Reset();
-            return Results.NoContent();
-        }));
-        app.MapPost("/_sandbox/control", ctx => Guard(ctx, host, () => Apply(ctx, host.Control)));
+        app.MapGet("/_sandbox/stats", ctx => Guard(ctx, host, StatsAsync));
+        app.MapPost("/_sandbox/stats/reset", ctx => Guard(ctx, host, ResetAsync));
+        app.MapPost("/_sandbox/control", ctx => Guard(ctx, host, ApplyAsync));
     }
 
-    private static async Task Guard(HttpContext ctx, SandboxHostContext host, Func<IResult> action)
+    private static async Task Guard(HttpContext ctx, SandboxHostContext host, AdminAction action)
     {
         var result = ctx.Request.Headers["X-Sandbox-Admin"] == host.AdminToken
-            ? action()
+            ? await action(ctx, host)
             : Results.Json(new { message = "401 Unauthorized" }, statusCode: 401);
         await result.ExecuteAsync(ctx);
+    }
+
+    private static Task<IResult> StatsAsync(HttpContext ctx, SandboxHostContext host) => Task.FromResult(Results.Json(host.Stats.Snapshot()));
+
+    private static Task<IResult> ResetAsync(HttpContext ctx, SandboxHostContext host)
+    {
+        host.Stats.Reset();
+        return Task.FromResult(Results.NoContent());
     }
 
     /// <summary>
     /// Body fields (all optional): latencyMs, enforceRateLimits, limits {same names as <see cref="SandboxLimits"/>,
     /// camelCase}, clearFaults, faults [{instance, kind, count, status, pathContains, method}].
     /// </summary>
-    private static IResult Apply(HttpContext ctx, SandboxControl control)
+    private static async Task<IResult> ApplyAsync(HttpContext ctx, SandboxHostContext host)
     {
+        var control = host.Control;
         JsonObject body;
         try
         {
-            body = JsonNode.Parse(ReadBody(ctx)) as JsonObject ?? [];
+            using var reader = new StreamReader(ctx.Request.Body);
+            var text = await reader.ReadToEndAsync(ctx.RequestAborted);
+            body = (text.Length == 0 ? null : JsonNode.Parse(text)) as JsonObject ?? [];
         }
         catch (JsonException e)
         {
@@ -81,11 +88,6 @@ internal static class AdminEndpoints
 
         return Results.Json(new { control.LatencyMs, control.EnforceRateLimits, control.Limits });
     }
-
-    // Synchronous read is fine: control bodies are tiny and this keeps the guard simple.
-    private static string ReadBody(HttpContext ctx)
-    {
-        using var reader = new StreamReader(ctx.Request.Body);
-        return reader.ReadToEndAsync(ctx.RequestAborted).GetAwaiter().GetResult() is { Length: > 0 } s ? s : "{}";
-    }
 }
+
+internal delegate Task<IResult> AdminAction(HttpContext ctx, SandboxHostContext host);

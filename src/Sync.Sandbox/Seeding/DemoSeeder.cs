@@ -144,10 +144,10 @@ internal sealed class DemoSeeder(Random random, DateTimeOffset now)
 
     private DateTimeOffset Past() => now.AddMinutes(-random.Next(60, 365 * 24 * 60));
 
-    // Later than t but never in the future of the sandbox clock.
+    // Later than t but never in the future of the sandbox clock (halving the gap keeps recent issues spread out).
     private DateTimeOffset Later(DateTimeOffset t)
     {
         var next = t.AddMinutes(random.Next(5, 5 * 24 * 60));
-        return next < now ? next : now;
+        return next < now ? next : t + ((now - t) / 2);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 
 namespace Sync.Sandbox.Stats;
 
@@ -12,13 +13,12 @@ public sealed class SandboxStats
 
     public SandboxStatsSnapshot Snapshot()
     {
-        var byInstance = new SortedDictionary<string, IReadOnlyDictionary<string, long>>(StringComparer.Ordinal);
-        foreach (var group in _counts.ToArray().GroupBy(kv => kv.Key.Instance, StringComparer.Ordinal))
-        {
-            byInstance[group.Key] = new SortedDictionary<string, long>(
-                group.ToDictionary(kv => kv.Key.Endpoint, kv => kv.Value, StringComparer.Ordinal), StringComparer.Ordinal);
-        }
-
+        var byInstance = _counts.ToArray()
+            .GroupBy(kv => kv.Key.Instance, StringComparer.Ordinal)
+            .ToImmutableSortedDictionary(
+                g => g.Key,
+                g => (IReadOnlyDictionary<string, long>)g.ToImmutableSortedDictionary(kv => kv.Key.Endpoint, kv => kv.Value, StringComparer.Ordinal),
+                StringComparer.Ordinal);
         return new SandboxStatsSnapshot(byInstance);
     }
 
