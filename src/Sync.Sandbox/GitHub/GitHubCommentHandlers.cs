@@ -1,0 +1,81 @@
+using Sync.Sandbox.Model;
+using Sync.Sandbox.Pipeline;
+using static Sync.Sandbox.GitHub.GitHubLookup;
+
+namespace Sync.Sandbox.GitHub;
+
+/// <summary>Issue comments and reactions on issues and comments.</summary>
+internal static class GitHubCommentHandlers
+{
+    public static ApiReply List(ApiRequest r) => WithIssue(r, (_, issue) =>
+    {
+        var since = JsonTime.Parse(r.Str("since"));
+        var comments = issue.Notes.Where(n => !n.System && !n.Internal && (since is null || n.UpdatedAt >= since)).OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).ToList();
+        return Page(r, comments, n => GitHubJson.Comment(r.Instance, n));
+    });
+
+    public static ApiReply Create(ApiRequest r) => WithIssue(r, (p, issue) =>
+    {
+        if (string.IsNullOrWhiteSpace(r.Str("body")))
+        {
+            return GitHubDialect.Validation("IssueComment", "body", "missing_field");
+        }
+
+        var note = r.Instance.CreateNote(issue, r.User, r.Str("body")!, isInternal: false, system: false, r.Now);
+        return ApiReply.Created(GitHubJson.Comment(r.Instance, note)).WithHeader("Location", $"{r.Instance.ApiUrl}repos/{p.Path}/issues/comments/{note.Id}");
+    });
+
+    public static ApiReply Get(ApiRequest r) => WithComment(r, (_, n) => ApiReply.Ok(GitHubJson.Comment(r.Instance, n)));
+
+    public static ApiReply Update(ApiRequest r) => WithComment(r, (_, n) =>
+    {
+        if (string.IsNullOrWhiteSpace(r.Str("body")))
+        {
+            return GitHubDialect.Validation("IssueComment", "body", "missing_field");
+        }
+
+        n.Body = r.Str("body")!;
+        n.UpdatedAt = r.Now;
+        n.Issue.UpdatedAt = r.Now;
+        return ApiReply.Ok(GitHubJson.Comment(r.Instance, n));
+    });
+
+    public static ApiReply Delete(ApiRequest r) => WithComment(r, (_, n) =>
+    {
+        n.Issue.Notes.Remove(n);
+        n.Issue.UpdatedAt = r.Now;
+        return ApiReply.NoContent();
+    });
+
+    public static ApiReply IssueReactions(ApiRequest r) => WithIssue(r, (_, issue) => Reactions(r, issue.Awards));
+
+    public static ApiReply CommentReactions(ApiRequest r) => WithComment(r, (_, n) => Reactions(r, n.Awards));
+
+    public static ApiReply ReactToIssue(ApiRequest r) => WithIssue(r, (_, issue) => React(r, issue, issue.Awards));
+
+    public static ApiReply ReactToComment(ApiRequest r) => WithComment(r, (_, n) => React(r, n.Issue, n.Awards));
+
+    private static ApiReply Reactions(ApiRequest r, List<SandboxAward> awards)
+    {
+        var content = r.Str("content");
+        var list = awards.Where(a => content is null || a.Name == content).ToList();
+        return Page(r, list, a => GitHubJson.Reaction(r.Instance, a));
+    }
+
+    private static ApiReply React(ApiRequest r, SandboxIssue issue, List<SandboxAward> target)
+    {
+        var content = r.Str("content");
+        if (content is null || !GitHubJson.ReactionContents.Contains(content))
+        {
+            return GitHubDialect.Validation("Reaction", "content", "invalid");
+        }
+
+        // GitHub answers an existing reaction by the same user with 200 and that reaction.
+        if (r.Instance.CreateAward(issue, target, content, r.User, r.Now) is { } created)
+        {
+            return ApiReply.Created(GitHubJson.Reaction(r.Instance, created));
+        }
+
+        return ApiReply.Ok(GitHubJson.Reaction(r.Instance, target.Find(a => a.Name == content && a.User.Id == r.User.Id)!));
+    }
+}

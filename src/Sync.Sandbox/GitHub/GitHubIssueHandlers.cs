@@ -1,0 +1,166 @@
+using System.Text.Json.Nodes;
+using Sync.Sandbox.Model;
+using Sync.Sandbox.Pipeline;
+using static Sync.Sandbox.GitHub.GitHubLookup;
+
+namespace Sync.Sandbox.GitHub;
+
+/// <summary>GET/POST /repos/:owner/:repo/issues and GET/PATCH /repos/:owner/:repo/issues/:number.</summary>
+internal static class GitHubIssueHandlers
+{
+    private static readonly string[] StateReasons = ["completed", "not_planned", "duplicate", "reopened"];
+
+    public static ApiReply List(ApiRequest r) => WithRepo(r, p =>
+    {
+        IEnumerable<SandboxIssue> q = p.Issues;
+        q = (r.Str("state") ?? "open") switch
+        {
+            "closed" => q.Where(x => x.Closed),
+            "all" => q,
+            _ => q.Where(x => !x.Closed),
+        };
+        if (r.List("labels") is { Count: > 0 } labels)
+        {
+            q = q.Where(x => labels.TrueForAll(x.HasLabel));
+        }
+
+        if (JsonTime.Parse(r.Str("since")) is { } since)
+        {
+            q = q.Where(x => x.UpdatedAt >= since);
+        }
+
+        var ascending = r.Str("direction") == "asc";
+        Func<SandboxIssue, long> key = r.Str("sort") switch
+        {
+            "updated" => x => x.UpdatedAt.UtcTicks,
+            "comments" => x => x.UserNotesCount,
+            _ => x => x.CreatedAt.UtcTicks,
+        };
+        var list = q.ToList();
+        list.Sort((a, b) =>
+        {
+            var c = key(a).CompareTo(key(b));
+            c = c != 0 ? c : a.Id.CompareTo(b.Id);
+            return ascending ? c : -c;
+        });
+        return Page(r, list, x => GitHubIssueJson.Issue(r.Instance, x));
+    });
+
+    public static ApiReply Get(ApiRequest r) => WithIssue(r, (_, issue) => ApiReply.Ok(GitHubIssueJson.Issue(r.Instance, issue)));
+
+    public static ApiReply Create(ApiRequest r) => WithRepo(r, p =>
+    {
+        if (string.IsNullOrWhiteSpace(r.Str("title")))
+        {
+            return GitHubDialect.Validation("Issue", "title", "missing_field");
+        }
+
+        var issue = r.Instance.CreateIssue(p, r.User, r.Str("title")!, r.Str("body"), r.List("labels") ?? [], false, null);
+        if (r.Int("milestone") is { } number)
+        {
+            issue.Milestone = p.Milestones.Find(m => m.Number == number);
+        }
+
+        foreach (var login in r.List("assignees") ?? [])
+        {
+            issue.Assignees.Add(r.Instance.User(login));
+        }
+
+        return ApiReply.Created(GitHubIssueJson.Issue(r.Instance, issue)).WithHeader("Location", $"{r.Instance.ApiUrl}repos/{p.Path}/issues/{issue.Number}");
+    });
+
+    public static ApiReply Update(ApiRequest r) => WithIssue(r, (p, issue) =>
+    {
+        if (r.Str("state_reason") is { } reason && !StateReasons.Contains(reason))
+        {
+            return GitHubDialect.Validation("Issue", "state_reason", "invalid");
+        }
+
+        if (r.Has("title"))
+        {
+            if (string.IsNullOrWhiteSpace(r.Str("title")))
+            {
+                return GitHubDialect.Validation("Issue", "title", "missing_field");
+            }
+
+            issue.Title = r.Str("title")!;
+        }
+
+        if (r.Has("body"))
+        {
+            issue.Description = r.Str("body");
+        }
+
+        if (r.List("labels") is { } labels)
+        {
+            issue.Labels.Clear();
+            labels.ForEach(l => r.Instance.AddLabel(issue, l));
+        }
+
+        if (r.Has("milestone"))
+        {
+            issue.Milestone = r.Int("milestone") is { } number ? p.Milestones.Find(m => m.Number == number) : null;
+        }
+
+        if (r.List("assignees") is { } assignees)
+        {
+            issue.Assignees.Clear();
+            issue.Assignees.AddRange(assignees.Select(r.Instance.User));
+        }
+
+        switch (r.Str("state"))
+        {
+            case "closed" when !issue.Closed:
+                r.Instance.SetClosed(issue, true, r.User, r.Str("state_reason") ?? "completed");
+                break;
+            case "open" when issue.Closed:
+                r.Instance.SetClosed(issue, false, r.User, "reopened");
+                break;
+            default:
+                if (r.Str("state_reason") is { } changed && issue.Closed)
+                {
+                    issue.StateReason = changed;
+                }
+
+                break;
+        }
+
+        issue.UpdatedAt = r.Now;
+        return ApiReply.Ok(GitHubIssueJson.Issue(r.Instance, issue));
+    });
+
+    public static ApiReply Milestones(ApiRequest r) => WithRepo(r, p =>
+    {
+        var state = r.Str("state") ?? "open";
+        var list = p.Milestones.Where(m => state == "all" || (state == "closed") == m.Closed).OrderBy(m => m.DueDate ?? DateOnly.MaxValue).ThenBy(m => m.Number).ToList();
+        return Page(r, list, m => GitHubJson.Milestone(r.Instance, p, m)!);
+    });
+
+    public static ApiReply CreateMilestone(ApiRequest r) => WithRepo(r, p =>
+    {
+        if (string.IsNullOrWhiteSpace(r.Str("title")))
+        {
+            return GitHubDialect.Validation("Milestone", "title", "missing_field");
+        }
+
+        if (p.Milestones.Exists(m => m.Title == r.Str("title")))
+        {
+            return GitHubDialect.Validation("Milestone", "title", "already_exists");
+        }
+
+        var milestone = new SandboxMilestone
+        {
+            Id = r.Instance.NextId(),
+            Number = p.Milestones.Count + 1,
+            Title = r.Str("title")!,
+            Description = r.Str("description"),
+            Closed = r.Str("state") == "closed",
+            CreatedAt = r.Now,
+            UpdatedAt = r.Now,
+            DueDate = JsonTime.Parse(r.Str("due_on")) is { } due ? DateOnly.FromDateTime(due.UtcDateTime) : null,
+            Creator = r.User,
+        };
+        p.Milestones.Add(milestone);
+        return ApiReply.Created(GitHubJson.Milestone(r.Instance, p, milestone) ?? new JsonObject());
+    });
+}

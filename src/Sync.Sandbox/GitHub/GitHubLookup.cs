@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using Sync.Sandbox.Model;
+using Sync.Sandbox.Pipeline;
+
+namespace Sync.Sandbox.GitHub;
+
+/// <summary>Route lookups and GitHub's paging convention (Link header only, absent for a single page).</summary>
+internal static class GitHubLookup
+{
+    public static ApiReply NotFound() => GitHubDialect.Error(404, "Not Found");
+
+    public static SandboxProject? Repo(ApiRequest r) => r.Instance.FindProject($"{r.Route("owner")}/{r.Route("repo")}");
+
+    public static SandboxIssue? Issue(ApiRequest r, SandboxProject p) => r.RouteInt("number") is { } n ? p.FindIssue(n) : null;
+
+    public static SandboxNote? Comment(ApiRequest r, SandboxProject p)
+    {
+        if (r.RouteLong("comment_id") is not { } id)
+        {
+            return null;
+        }
+
+        foreach (var issue in p.Issues)
+        {
+            if (issue.Notes.Find(n => n.Id == id) is { } note)
+            {
+                return note;
+            }
+        }
+
+        return null;
+    }
+
+    public static ApiReply Page<T>(ApiRequest r, IReadOnlyList<T> all, Func<T, JsonNode> render)
+    {
+        var page = r.Page;
+        var perPage = r.PerPage(30);
+        var items = Paging.Slice(all, page, perPage);
+        var last = Paging.TotalPages(all.Count, perPage);
+        var reply = ApiReply.Ok(new JsonArray([.. items.Select(i => (JsonNode?)render(i))]));
+        if (last > 1 || page > 1)
+        {
+            reply.Headers["Link"] = Paging.Link(
+                r.Http.Request, perPage, page < last ? page + 1 : null, page > 1 ? page - 1 : null, page > 1 ? 1 : null, page < last ? last : null);
+        }
+
+        return reply;
+    }
+
+    public static ApiReply WithRepo(ApiRequest r, Func<SandboxProject, ApiReply> then) => Repo(r) is { } p ? then(p) : NotFound();
+
+    public static ApiReply WithIssue(ApiRequest r, Func<SandboxProject, SandboxIssue, ApiReply> then) =>
+        WithRepo(r, p => Issue(r, p) is { } issue ? then(p, issue) : NotFound());
+
+    public static ApiReply WithComment(ApiRequest r, Func<SandboxProject, SandboxNote, ApiReply> then) =>
+        WithRepo(r, p => Comment(r, p) is { } note ? then(p, note) : NotFound());
+}

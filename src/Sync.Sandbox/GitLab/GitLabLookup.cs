@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Sync.Sandbox.Model;
+using Sync.Sandbox.Pipeline;
+
+namespace Sync.Sandbox.GitLab;
+
+/// <summary>Route lookups and GitLab's error and paging conventions shared by the GitLab handlers.</summary>
+internal static class GitLabLookup
+{
+    /// <summary>GitLab stops counting above this many results: no x-total, x-total-pages or rel="last".</summary>
+    private const int CountLimit = 10_000;
+
+    public static ApiReply Error(int status, string message) => new(status, new JsonObject { ["message"] = message });
+
+    public static ApiReply Missing(string parameter) => new(400, new JsonObject { ["error"] = $"{parameter} is missing" });
+
+    public static ApiReply ProjectNotFound() => Error(404, "404 Project Not Found");
+
+    public static SandboxProject? Project(ApiRequest r) => r.Instance.FindProject(r.Route("id"));
+
+    public static SandboxIssue? Issue(ApiRequest r, SandboxProject p) =>
+        r.RouteInt("iid") is { } iid && p.FindIssue(iid) is { IsPullRequest: false } issue ? issue : null;
+
+    /// <summary>Answers one page with x-page, x-per-page, x-next-page, x-prev-page, x-total(-pages) and Link.</summary>
+    public static ApiReply Page<T>(ApiRequest r, IReadOnlyList<T> all, Func<T, JsonNode> render)
+    {
+        var page = r.Page;
+        var perPage = r.PerPage(20);
+        var items = Paging.Slice(all, page, perPage);
+        var totalPages = Paging.TotalPages(all.Count, perPage);
+        var counted = all.Count <= CountLimit;
+        int? next = page < totalPages ? page + 1 : null;
+        int? prev = page > 1 ? page - 1 : null;
+        var reply = ApiReply.Ok(new JsonArray([.. items.Select(i => (JsonNode?)render(i))]));
+        reply.Headers["x-page"] = page.ToString(CultureInfo.InvariantCulture);
+        reply.Headers["x-per-page"] = perPage.ToString(CultureInfo.InvariantCulture);
+        reply.Headers["x-next-page"] = next?.ToString(CultureInfo.InvariantCulture) ?? "";
+        reply.Headers["x-prev-page"] = prev?.ToString(CultureInfo.InvariantCulture) ?? "";
+        if (counted)
+        {
+            reply.Headers["x-total"] = all.Count.ToString(CultureInfo.InvariantCulture);
+            reply.Headers["x-total-pages"] = totalPages.ToString(CultureInfo.InvariantCulture);
+        }
+
+        reply.Headers["Link"] = Paging.Link(r.Http.Request, perPage, next, prev, 1, counted ? totalPages : null);
+        return reply;
+    }
+}

@@ -1,0 +1,51 @@
+using Sync.Sandbox.Pipeline;
+using Sync.Sandbox.Trackers;
+
+namespace Sync.Sandbox.GitLab;
+
+/// <summary>Maps one GitLab instance: API under "/{name}/api/v4", upload files under "/{name}".</summary>
+internal static class GitLabRoutes
+{
+    public static void MapGitLab(this IEndpointRouteBuilder app, SandboxHostContext host, SandboxInstance i)
+    {
+        var d = new GitLabDialect(host.Control);
+        var api = app.MapGroup($"/{i.Name}/api/v4");
+        api.Api(host, i, d, "GET", "/user", r => ApiReply.Ok(GitLabJson.User(r.Instance, r.User)));
+        api.Api(host, i, d, "GET", "/projects/{id}", r =>
+            GitLabLookup.Project(r) is { } p ? ApiReply.Ok(GitLabJson.Project(r.Instance, p)) : GitLabLookup.ProjectNotFound());
+
+        api.Api(host, i, d, "GET", "/projects/{id}/issues", GitLabIssueHandlers.List);
+        api.Api(host, i, d, "POST", "/projects/{id}/issues", GitLabIssueHandlers.Create);
+        api.Api(host, i, d, "GET", "/projects/{id}/issues/{iid}", GitLabIssueHandlers.Get);
+        api.Api(host, i, d, "PUT", "/projects/{id}/issues/{iid}", GitLabIssueHandlers.Update);
+
+        api.Api(host, i, d, "GET", "/projects/{id}/issues/{iid}/notes", GitLabNoteHandlers.List);
+        api.Api(host, i, d, "POST", "/projects/{id}/issues/{iid}/notes", GitLabNoteHandlers.Create);
+        api.Api(host, i, d, "GET", "/projects/{id}/issues/{iid}/notes/{note_id}", GitLabNoteHandlers.Get);
+        api.Api(host, i, d, "PUT", "/projects/{id}/issues/{iid}/notes/{note_id}", GitLabNoteHandlers.Update);
+
+        api.Api(host, i, d, "GET", "/projects/{id}/issues/{iid}/award_emoji", GitLabNoteHandlers.IssueAwards);
+        api.Api(host, i, d, "POST", "/projects/{id}/issues/{iid}/award_emoji", GitLabNoteHandlers.AwardIssue);
+        api.Api(host, i, d, "GET", "/projects/{id}/issues/{iid}/notes/{note_id}/award_emoji", GitLabNoteHandlers.NoteAwards);
+        api.Api(host, i, d, "POST", "/projects/{id}/issues/{iid}/notes/{note_id}/award_emoji", GitLabNoteHandlers.AwardNote);
+
+        api.Api(host, i, d, "GET", "/projects/{id}/labels", GitLabLabelHandlers.List);
+        api.Api(host, i, d, "POST", "/projects/{id}/labels", GitLabLabelHandlers.Create);
+        api.Api(host, i, d, "PUT", "/projects/{id}/labels/{label_id}", GitLabLabelHandlers.Update);
+        api.Api(host, i, d, "GET", "/projects/{id}/milestones", GitLabLabelHandlers.Milestones);
+        api.Api(host, i, d, "POST", "/projects/{id}/milestones", GitLabLabelHandlers.CreateMilestone);
+
+        api.Api(host, i, d, "POST", "/projects/{id}/uploads", GitLabUploads.Create);
+
+        api.Api(host, i, d, "GET", "/projects/{id}/boards", GitLabBoardHandlers.List);
+        api.Api(host, i, d, "POST", "/projects/{id}/boards", GitLabBoardHandlers.Create);
+        api.Api(host, i, d, "GET", "/projects/{id}/boards/{board_id}", GitLabBoardHandlers.Get);
+        api.Api(host, i, d, "GET", "/projects/{id}/boards/{board_id}/lists", GitLabBoardHandlers.Lists);
+        api.Api(host, i, d, "POST", "/projects/{id}/boards/{board_id}/lists", GitLabBoardHandlers.CreateList);
+        api.Api(host, i, d, "PUT", "/projects/{id}/boards/{board_id}/lists/{list_id}", GitLabBoardHandlers.MoveList);
+        api.Api(host, i, d, "DELETE", "/projects/{id}/boards/{board_id}/lists/{list_id}", GitLabBoardHandlers.DeleteList);
+
+        api.ApiFallback(host, i, d, _ => GitLabLookup.Error(404, "404 Not Found"));
+        GitLabUploads.MapWeb(app.MapGroup($"/{i.Name}"), host, i, d);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Sync.Sandbox.Control;
+using Sync.Sandbox.GitHub;
+using Sync.Sandbox.GitLab;
+using Sync.Sandbox.Hosting;
+using Sync.Sandbox.Pipeline;
+using Sync.Sandbox.Seeding;
+using Sync.Sandbox.Stats;
+using Sync.Sandbox.Trackers;
+
+namespace Sync.Sandbox;
+
+/// <summary>Kestrel on 127.0.0.1 serving the three emulated trackers plus the /_sandbox admin endpoints.</summary>
+public sealed class SandboxServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly CancellationTokenSource _stopping;
+
+    private SandboxServer(WebApplication app, CancellationTokenSource stopping, SandboxInstance gitLabDev, SandboxInstance gitLab, SandboxInstance gitHub,
+        SandboxControl control, SandboxStats stats, TimeSpan loadTime, Uri baseAddress)
+    {
+        _app = app;
+        _stopping = stopping;
+        GitLabDev = gitLabDev;
+        GitLab = gitLab;
+        GitHub = gitHub;
+        Control = control;
+        Stats = stats;
+        LoadTime = loadTime;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+    public SandboxInstance GitLabDev { get; }
+    public SandboxInstance GitLab { get; }
+    public SandboxInstance GitHub { get; }
+    public SandboxControl Control { get; }
+    public SandboxStats Stats { get; }
+    public TimeSpan LoadTime { get; }
+
+    public IReadOnlyList<SandboxInstance> Instances => [GitLabDev, GitLab, GitHub];
+
+    public static async Task<SandboxServer> StartAsync(SandboxOptions options, CancellationToken cancellationToken)
+    {
+        var time = options.Time ?? TimeProvider.System;
+        var clock = Stopwatch.StartNew();
+        var gitLabDev = new SandboxInstance("gitlab-dev", TrackerKinds.GitLab, "sandbox-gitlab-dev-token", time, 10_000);
+        var gitLab = new SandboxInstance("gitlab", TrackerKinds.GitLab, "sandbox-gitlab-token", time, 5_000_000);
+        var gitHub = new SandboxInstance("github", TrackerKinds.GitHub, "sandbox-github-token", time, 90_000_000);
+        var now = time.GetUtcNow();
+        new DemoSeeder(new Random(options.RandomSeed), now).Seed(gitLabDev, gitLab, gitHub);
+        if (options.IssuesPerProject > 0)
+        {
+            // Independent instances: generate in parallel to keep start-up short on 2 cores.
+            await Task.WhenAll(new[] { gitLabDev, gitLab, gitHub }.Select(i => Task.Run(() => BulkGenerator.Generate(i, options.IssuesPerProject, now), cancellationToken)));
+        }
+
+        var loadTime = clock.Elapsed;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        var app = builder.Build();
+        var stopping = new CancellationTokenSource();
+        var control = new SandboxControl(options.EnforceRateLimits);
+        var stats = new SandboxStats();
+        var host = new SandboxHostContext(stats, control, options.AdminToken, stopping.Token);
+        app.MapGitLab(host, gitLabDev);
+        app.MapGitLab(host, gitLab);
+        app.MapGitHub(host, gitHub);
+        app.MapAdmin(host);
+        await app.StartAsync(cancellationToken);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var baseAddress = new Uri(address.TrimEnd('/') + "/");
+        foreach (var instance in new[] { gitLabDev, gitLab, gitHub })
+        {
+            instance.Bind(baseAddress);
+        }
+
+        return new SandboxServer(app, stopping, gitLabDev, gitLab, gitHub, control, stats, loadTime, baseAddress);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+    }
+}

@@ -1,0 +1,60 @@
+namespace Sync.Sandbox.Model;
+
+/// <summary>A GitLab project or GitHub repository with its issues, labels, milestones, boards and uploads.</summary>
+public sealed class SandboxProject
+{
+    private readonly Dictionary<int, SandboxIssue> _byNumber = [];
+    private readonly Dictionary<string, SandboxLabel> _labelsByName = new(StringComparer.OrdinalIgnoreCase);
+
+    public required long Id { get; init; }
+    public required string Owner { get; init; }
+    public required string Name { get; init; }
+    public required bool IsPrivate { get; init; }
+    public string Description { get; init; } = "";
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required SandboxUser Creator { get; init; }
+    public string Path => $"{Owner}/{Name}";
+
+    /// <summary>In creation order (ascending id); list endpoints sort a filtered copy.</summary>
+    public List<SandboxIssue> Issues { get; } = [];
+    public List<SandboxLabel> Labels { get; } = [];
+    public List<SandboxMilestone> Milestones { get; } = [];
+    public List<SandboxBoard> Boards { get; } = [];
+    public List<SandboxUpload> Uploads { get; } = [];
+    public int LastNumber { get; private set; }
+
+    public int NextNumber() => ++LastNumber;
+
+    public void Add(SandboxIssue issue)
+    {
+        Issues.Add(issue);
+        _byNumber[issue.Number] = issue;
+        LastNumber = Math.Max(LastNumber, issue.Number);
+    }
+
+    public SandboxIssue? FindIssue(int number) => _byNumber.GetValueOrDefault(number);
+
+    public SandboxLabel? FindLabel(string name) => _labelsByName.GetValueOrDefault(name);
+
+    public void Add(SandboxLabel label)
+    {
+        Labels.Add(label);
+        _labelsByName[label.Name] = label;
+    }
+
+    public void Rename(SandboxLabel label, string newName)
+    {
+        _labelsByName.Remove(label.Name);
+        foreach (var issue in Issues)
+        {
+            var i = issue.Labels.FindIndex(l => string.Equals(l, label.Name, StringComparison.OrdinalIgnoreCase));
+            if (i >= 0)
+            {
+                issue.Labels[i] = newName;
+            }
+        }
+
+        label.Name = newName;
+        _labelsByName[newName] = label;
+    }
+}

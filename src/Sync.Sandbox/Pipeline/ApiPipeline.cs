@@ -1,0 +1,155 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Sync.Sandbox.Control;
+
+namespace Sync.Sandbox.Pipeline;
+
+/// <summary>
+/// The one request path both trackers share: count, delay, authenticate, inject faults, rate-limit, run the
+/// handler under the instance lock, then serialise with ETag and rate-limit headers.
+/// </summary>
+internal static class ApiPipeline
+{
+    public static async Task RunAsync(HttpContext ctx, ApiCall call)
+    {
+        var (host, instance, dialect, key, handler) = call;
+        host.Stats.Count(instance.Name, key);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, host.Stopping);
+        var ct = linked.Token;
+        try
+        {
+            if (host.Control.LatencyMs > 0)
+            {
+                await Task.Delay(host.Control.LatencyMs, ct);
+            }
+
+            var user = instance.Authenticate(dialect.ReadToken(ctx.Request));
+            if (user is null)
+            {
+                await WriteAsync(ctx, dialect.Unauthorized(), ct);
+                return;
+            }
+
+            var fault = host.Control.TakeFault(instance.Name, ctx.Request.Method, ctx.Request.Path.Value ?? "");
+            switch (fault?.Kind)
+            {
+                case SandboxFaultKind.ServerError:
+                    await WriteAsync(ctx, dialect.ServerError(fault.Status), ct);
+                    return;
+                case SandboxFaultKind.Timeout:
+                    // Far longer than any client timeout; ends when the client gives up or the server stops.
+                    await Task.Delay(TimeSpan.FromMinutes(30), ct);
+                    return;
+            }
+
+            var now = instance.Time.GetUtcNow();
+            ApiReply? rejected;
+            lock (dialect)
+            {
+                rejected = dialect.Admit(ctx.Request.Method, key, now);
+            }
+
+            ApiReply reply;
+            if (rejected is not null)
+            {
+                reply = rejected;
+            }
+            else
+            {
+                var (args, files, malformed) = await ApiArgs.ReadAsync(ctx.Request, ct);
+                if (malformed)
+                {
+                    reply = dialect.BadRequest("Problems parsing JSON");
+                }
+                else
+                {
+                    var request = new ApiRequest { Http = ctx, Instance = instance, User = user, Args = args };
+                    request.Files.AddRange(files);
+                    lock (instance.Sync)
+                    {
+                        reply = handler(request);
+                    }
+                }
+            }
+
+            var body = Serialize(reply, fault?.Kind);
+            if (dialect.UsesETags && body is not null && reply.Status == 200 && HttpMethods.IsGet(ctx.Request.Method))
+            {
+                var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(body))[..40] + "\"";
+                reply.Headers["ETag"] = etag;
+                if (ctx.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim().TrimStart('W', '/') == etag)))
+                {
+                    reply = new ApiReply(304);
+                    reply.Headers["ETag"] = etag;
+                    body = null;
+                }
+            }
+
+            lock (dialect)
+            {
+                dialect.Complete(reply, instance.Time.GetUtcNow());
+            }
+
+            await WriteBytesAsync(ctx, reply, body, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The client went away (or the server is stopping): nothing left to answer.
+        }
+    }
+
+    private static byte[]? Serialize(ApiReply reply, SandboxFaultKind? fault)
+    {
+        if (reply.Raw is not null)
+        {
+            return reply.Raw;
+        }
+
+        if (reply.Text is not null)
+        {
+            return Encoding.UTF8.GetBytes(reply.Text);
+        }
+
+        if (reply.Json is null)
+        {
+            return null;
+        }
+
+        var json = reply.Json;
+        if (fault == SandboxFaultKind.TruncatedPage && json is JsonArray items && reply.Status == 200)
+        {
+            // Same paging headers, half the items: what a proxy cutting a page short looks like.
+            var keep = items.Count / 2;
+            while (items.Count > keep)
+            {
+                items.RemoveAt(items.Count - 1);
+            }
+        }
+
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(json);
+        return fault == SandboxFaultKind.MalformedJson ? bytes[..(bytes.Length / 2)] : bytes;
+    }
+
+    internal static Task WriteAsync(HttpContext ctx, ApiReply reply, CancellationToken ct) =>
+        WriteBytesAsync(ctx, reply, Serialize(reply, null), ct);
+
+    private static async Task WriteBytesAsync(HttpContext ctx, ApiReply reply, byte[]? body, CancellationToken ct)
+    {
+        ctx.Response.StatusCode = reply.Status;
+        foreach (var (name, value) in reply.Headers)
+        {
+            ctx.Response.Headers[name] = value;
+        }
+
+        if (body is null || reply.Status is 204 or 304)
+        {
+            return;
+        }
+
+        ctx.Response.ContentType = reply.ContentType ?? (reply.Text is not null ? "text/plain; charset=utf-8" : "application/json; charset=utf-8");
+        ctx.Response.ContentLength = body.Length;
+        await ctx.Response.Body.WriteAsync(body, ct);
+    }
+}

@@ -1,0 +1,24 @@
+namespace Sync.Sandbox.Pipeline;
+
+/// <summary>What differs between GitLab and GitHub around the shared request pipeline.</summary>
+internal interface ITrackerDialect
+{
+    /// <summary>GitHub emits ETags and answers If-None-Match with 304; GitLab does not.</summary>
+    bool UsesETags { get; }
+
+    string? ReadToken(HttpRequest request);
+
+    ApiReply Unauthorized();
+
+    ApiReply NotFound();
+
+    ApiReply BadRequest(string message);
+
+    ApiReply ServerError(int status);
+
+    /// <summary>Checks and charges the request against the limits; a reply means "rejected".</summary>
+    ApiReply? Admit(string method, string endpointKey, DateTimeOffset now);
+
+    /// <summary>Adds the rate-limit headers (and charges what is only charged once the status is known).</summary>
+    void Complete(ApiReply reply, DateTimeOffset now);
+}

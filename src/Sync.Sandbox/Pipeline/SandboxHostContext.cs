@@ -1,0 +1,7 @@
+using Sync.Sandbox.Control;
+using Sync.Sandbox.Stats;
+
+namespace Sync.Sandbox.Pipeline;
+
+/// <summary>Server-wide services the pipeline needs; <see cref="Stopping"/> releases requests held by faults.</summary>
+internal sealed record SandboxHostContext(SandboxStats Stats, SandboxControl Control, string AdminToken, CancellationToken Stopping);

@@ -1,0 +1,7 @@
+namespace Sync.Sandbox.Trackers;
+
+public static class TrackerKinds
+{
+    public const string GitLab = "GitLab";
+    public const string GitHub = "GitHub";
+}
