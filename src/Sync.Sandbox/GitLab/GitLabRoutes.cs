@@ -18,6 +18,7 @@ internal static class GitLabRoutes
         api.Api(host, i, d, "POST", "/projects/{id}/issues", GitLabIssueHandlers.Create);
         api.Api(host, i, d, "GET", "/projects/{id}/issues/{iid}", GitLabIssueHandlers.Get);
         api.Api(host, i, d, "PUT", "/projects/{id}/issues/{iid}", GitLabIssueHandlers.Update);
+        api.Api(host, i, d, "POST", "/projects/{id}/issues/{iid}/move", GitLabMove.Move);
 
         api.Api(host, i, d, "GET", "/projects/{id}/issues/{iid}/notes", GitLabNoteHandlers.List);
         api.Api(host, i, d, "POST", "/projects/{id}/issues/{iid}/notes", GitLabNoteHandlers.Create);

@@ -62,6 +62,14 @@ public sealed partial class SandboxInstance
         }
     }
 
+    public SandboxUser? FindUser(long id)
+    {
+        lock (Sync)
+        {
+            return _usersByName.Values.FirstOrDefault(u => u.Id == id);
+        }
+    }
+
     public IReadOnlyList<SandboxUser> Users()
     {
         lock (Sync)
