@@ -1,5 +1,4 @@
 using Sync.Sandbox.Model;
-using Sync.Sandbox.Trackers;
 
 namespace Sync.Sandbox.Seeding;
 
