@@ -1,4 +1,4 @@
-namespace Sync.Sandbox.Control;
+namespace Sync.Sandbox;
 
 /// <summary>Latency, fault injection and rate-limit settings, changeable while the server runs.</summary>
 public sealed class SandboxControl

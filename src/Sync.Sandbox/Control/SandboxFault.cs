@@ -1,4 +1,4 @@
-namespace Sync.Sandbox.Control;
+namespace Sync.Sandbox;
 
 public enum SandboxFaultKind
 {

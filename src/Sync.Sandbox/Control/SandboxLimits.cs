@@ -1,4 +1,4 @@
-namespace Sync.Sandbox.Control;
+namespace Sync.Sandbox;
 
 /// <summary>Rate-limit knobs; defaults are the documented GitLab.com and GitHub values.</summary>
 public sealed class SandboxLimits

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Sync.Sandbox.Model;
-using Sync.Sandbox.Trackers;
 using static Sync.Sandbox.Pipeline.JsonTime;
 
 namespace Sync.Sandbox.GitHub;

@@ -1,5 +1,4 @@
 using Sync.Sandbox.Pipeline;
-using Sync.Sandbox.Trackers;
 
 namespace Sync.Sandbox.GitHub;
 

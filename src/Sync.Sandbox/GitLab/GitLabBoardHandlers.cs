@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Sync.Sandbox.Model;
 using Sync.Sandbox.Pipeline;
-using Sync.Sandbox.Trackers;
 using static Sync.Sandbox.GitLab.GitLabLookup;
 
 namespace Sync.Sandbox.GitLab;

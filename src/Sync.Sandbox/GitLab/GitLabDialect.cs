@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Sync.Sandbox.Control;
 using Sync.Sandbox.Limits;
 using Sync.Sandbox.Pipeline;
 

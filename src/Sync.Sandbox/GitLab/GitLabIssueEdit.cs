@@ -78,6 +78,13 @@ internal sealed class GitLabIssueEdit(ApiRequest r, SandboxIssue issue)
             System(locked ? "locked the discussion in this issue" : "unlocked the discussion in this issue");
         }
 
+        if (r.List("assignee_ids") is { } assigneeIds)
+        {
+            issue.Assignees.Clear();
+            issue.Assignees.AddRange(Users(r, assigneeIds));
+            _changed = true;
+        }
+
         if (r.Has("due_date"))
         {
             issue.DueDate = JsonTime.ParseDate(r.Str("due_date"));
@@ -103,6 +110,9 @@ internal sealed class GitLabIssueEdit(ApiRequest r, SandboxIssue issue)
 
         return null;
     }
+
+    internal static IEnumerable<SandboxUser> Users(ApiRequest r, List<string>? ids) =>
+        (ids ?? []).Select(id => long.TryParse(id, out var v) ? r.Instance.FindUser(v) : null).OfType<SandboxUser>();
 
     private void LabelNote(List<string> before)
     {

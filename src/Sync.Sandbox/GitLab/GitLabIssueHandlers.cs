@@ -92,6 +92,7 @@ internal static class GitLabIssueHandlers
         }
 
         issue.Weight = r.Int("weight");
+        issue.Assignees.AddRange(GitLabIssueEdit.Users(r, r.List("assignee_ids")));
         issue.DueDate = JsonTime.ParseDate(r.Str("due_date"));
         return ApiReply.Created(GitLabJson.Issue(r.Instance, issue));
     }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Sync.Sandbox.Model;
-using Sync.Sandbox.Trackers;
 using static Sync.Sandbox.Pipeline.JsonTime;
 
 namespace Sync.Sandbox.GitLab;

@@ -1,5 +1,4 @@
 using Sync.Sandbox.Pipeline;
-using Sync.Sandbox.Trackers;
 
 namespace Sync.Sandbox.GitLab;
 
@@ -18,6 +17,7 @@ internal static class GitLabRoutes
         api.Api(host, i, d, "POST", "/projects/{id}/issues", GitLabIssueHandlers.Create);
         api.Api(host, i, d, "GET", "/projects/{id}/issues/{iid}", GitLabIssueHandlers.Get);
         api.Api(host, i, d, "PUT", "/projects/{id}/issues/{iid}", GitLabIssueHandlers.Update);
+        api.Api(host, i, d, "POST", "/projects/{id}/issues/{iid}/move", GitLabMove.Move);
 
         api.Api(host, i, d, "GET", "/projects/{id}/issues/{iid}/notes", GitLabNoteHandlers.List);
         api.Api(host, i, d, "POST", "/projects/{id}/issues/{iid}/notes", GitLabNoteHandlers.Create);

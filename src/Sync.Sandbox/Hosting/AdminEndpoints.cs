@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Sync.Sandbox.Control;
 using Sync.Sandbox.Pipeline;
 
 namespace Sync.Sandbox.Hosting;

@@ -33,6 +33,7 @@ internal static class SandboxCommandLine
             Console.WriteLine($"  {instance.Name,-11} {instance.Kind,-7} api {instance.ApiUrl}  token {instance.Token}");
         }
 
+        Console.WriteLine($"  octokit     base {server.BaseAddress} (Octokit appends /api/v3/, served as an alias of github/api/v3/)");
         Console.WriteLine($"  stats       {server.BaseAddress}_sandbox/stats  (header X-Sandbox-Admin: {options.AdminToken})");
         Console.WriteLine($"  loaded in   {server.LoadTime.TotalMilliseconds:F0} ms ({options.IssuesPerProject} generated issues per instance)");
         Console.WriteLine("Press Ctrl+C to stop.");

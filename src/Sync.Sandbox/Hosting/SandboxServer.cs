@@ -4,14 +4,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Sync.Sandbox.Control;
 using Sync.Sandbox.GitHub;
 using Sync.Sandbox.GitLab;
 using Sync.Sandbox.Hosting;
 using Sync.Sandbox.Pipeline;
 using Sync.Sandbox.Seeding;
-using Sync.Sandbox.Stats;
-using Sync.Sandbox.Trackers;
 
 namespace Sync.Sandbox;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Sync.Sandbox.Model;
-using Sync.Sandbox.Trackers;
 
 namespace Sync.Sandbox.Pipeline;
 

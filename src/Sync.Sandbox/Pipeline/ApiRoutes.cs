@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Sync.Sandbox.Trackers;
 
 namespace Sync.Sandbox.Pipeline;
 

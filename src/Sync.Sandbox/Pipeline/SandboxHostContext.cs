@@ -1,5 +1,3 @@
-using Sync.Sandbox.Control;
-using Sync.Sandbox.Stats;
 
 namespace Sync.Sandbox.Pipeline;
 

@@ -1,4 +1,3 @@
-using Sync.Sandbox.Trackers;
 
 namespace Sync.Sandbox.Seeding;
 

@@ -1,5 +1,4 @@
 using Sync.Sandbox.Model;
-using Sync.Sandbox.Trackers;
 
 namespace Sync.Sandbox.Seeding;
 
@@ -33,7 +32,9 @@ internal sealed class DemoSeeder(Random random, DateTimeOffset now)
             gitHub.CreateNote(pr, Pick(gitHub), "LGTM", isInternal: false, system: false, Later(pr.CreatedAt));
         }
 
-        Fill(gitHub, gitHub.CreateProject("acme/widget-private", isPrivate: true, "Widget private triage."), 10, []);
+        var privateRepo = gitHub.CreateProject("acme/widget-private", isPrivate: true, "Widget private triage.");
+        Fill(gitHub, privateRepo, 10, []);
+        gitHub.CreateIssue(privateRepo, Pick(gitHub), "Bump dependencies", "Routine update.", [], false, Past(), isPullRequest: true);
     }
 
     private void AddMilestones(SandboxInstance instance, SandboxProject project)

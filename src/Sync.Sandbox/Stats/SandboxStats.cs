@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 
-namespace Sync.Sandbox.Stats;
+namespace Sync.Sandbox;
 
 /// <summary>Counts every request received, per instance and per endpoint key ("GET /projects/:id/issues").</summary>
 public sealed class SandboxStats

@@ -1,4 +1,4 @@
-namespace Sync.Sandbox.Stats;
+namespace Sync.Sandbox;
 
 /// <summary>An immutable copy of the counters: instance name → endpoint key → requests.</summary>
 public sealed record SandboxStatsSnapshot(IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> Instances)

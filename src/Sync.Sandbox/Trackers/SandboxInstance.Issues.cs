@@ -1,6 +1,6 @@
 using Sync.Sandbox.Model;
 
-namespace Sync.Sandbox.Trackers;
+namespace Sync.Sandbox;
 
 // Domain operations shared by the HTTP handlers of both trackers and by tests seeding state directly.
 public sealed partial class SandboxInstance

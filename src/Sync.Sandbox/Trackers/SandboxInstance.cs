@@ -1,6 +1,6 @@
 using Sync.Sandbox.Model;
 
-namespace Sync.Sandbox.Trackers;
+namespace Sync.Sandbox;
 
 /// <summary>
 /// One emulated tracker (a GitLab or GitHub host) with its users, projects and token. Every read and write,
@@ -59,6 +59,14 @@ public sealed partial class SandboxInstance
             }
 
             return user;
+        }
+    }
+
+    public SandboxUser? FindUser(long id)
+    {
+        lock (Sync)
+        {
+            return _usersByName.Values.FirstOrDefault(u => u.Id == id);
         }
     }
 

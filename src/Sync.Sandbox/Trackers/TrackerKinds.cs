@@ -1,4 +1,4 @@
-namespace Sync.Sandbox.Trackers;
+namespace Sync.Sandbox;
 
 public static class TrackerKinds
 {

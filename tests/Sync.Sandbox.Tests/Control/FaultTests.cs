@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Sync.Sandbox.Control;
 using Sync.Sandbox.Tests.Support;
 
 namespace Sync.Sandbox.Tests.Control;

@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
-using Sync.Sandbox.Trackers;
 
 namespace Sync.Sandbox.Tests.Support;
 
