@@ -49,7 +49,9 @@ public sealed class SandboxServer : IAsyncDisposable
         var gitLabDev = new SandboxInstance("gitlab-dev", TrackerKinds.GitLab, "sandbox-gitlab-dev-token", time, 10_000);
         var gitLab = new SandboxInstance("gitlab", TrackerKinds.GitLab, "sandbox-gitlab-token", time, 5_000_000);
         var gitHub = new SandboxInstance("github", TrackerKinds.GitHub, "sandbox-github-token", time, 90_000_000);
-        var now = time.GetUtcNow();
+        // Seeded data is anchored to the start of the UTC day, so sandboxes started on the same day serve the same
+        // timestamps and a stored sync cursor stays meaningful across restarts of the demo.
+        var now = new DateTimeOffset(time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
         new DemoSeeder(new Random(options.RandomSeed), now).Seed(gitLabDev, gitLab, gitHub);
         if (options.IssuesPerProject > 0)
         {

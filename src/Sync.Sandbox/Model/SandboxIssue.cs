@@ -33,8 +33,9 @@ public sealed class SandboxIssue
 
     public bool HasLabel(string name) => Labels.Exists(l => string.Equals(l, name, StringComparison.OrdinalIgnoreCase));
 
-    // Skin-tone variants count as votes too, as the brief for IssueSync requires.
-    public int Upvotes => Awards.Count(a => a.Name.StartsWith("thumbsup", StringComparison.Ordinal) || a.Name == "+1");
+    // As GitLab: upvotes/downvotes count only the plain thumbsup/thumbsdown names, not their skin-tone variants
+    // (those are award emoji like any other and must be read from the award_emoji list).
+    public int Upvotes => Awards.Count(a => a.Name is "thumbsup" or "+1");
 
-    public int Downvotes => Awards.Count(a => a.Name.StartsWith("thumbsdown", StringComparison.Ordinal) || a.Name == "-1");
+    public int Downvotes => Awards.Count(a => a.Name is "thumbsdown" or "-1");
 }

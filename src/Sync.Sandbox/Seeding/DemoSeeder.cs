@@ -99,8 +99,10 @@ internal sealed class DemoSeeder(Random random, DateTimeOffset now)
                     instance.CreateNote(issue, instance.Bot, "closed", isInternal: false, system: true, Later(issue.UpdatedAt));
                 }
 
+                // SetClosed stamps the sandbox clock; seeded history must not depend on it.
+                var closedAt = Later(issue.UpdatedAt);
                 instance.SetClosed(issue, true, instance.Bot, "completed");
-                issue.ClosedAt = issue.UpdatedAt = Later(issue.UpdatedAt);
+                issue.ClosedAt = issue.UpdatedAt = closedAt;
             }
         }
     }

@@ -12,7 +12,7 @@ public sealed class GitLabMoveTests
         var gl = server.GitLabDev;
         var issue = gl.AddIssue("acme/widget", "Move me", labels: ["public"]);
         var note = gl.AddNote("acme/widget", issue.Number, "internal detail", "bob.chen", isInternal: true);
-        gl.AddAward("acme/widget", issue.Number, "thumbsup_tone2", "alice.martin");
+        gl.AddAward("acme/widget", issue.Number, "thumbsup", "alice.martin");
         gl.AddAward("acme/widget", issue.Number, "heart", "grace.kim", noteId: note.Id);
         var target = gl.Project("acme/gadget-dev");
         using var client = TestSandbox.Client(gl);

@@ -7,7 +7,7 @@ namespace Sync.Sandbox.Tests.GitLab;
 public sealed class GitLabNoteAndAwardTests
 {
     [Fact]
-    public async Task AwardEmoji_CountsSkinTonesAsVotes_AndBumpsUpdatedAt()
+    public async Task AwardEmoji_UpvotesCountPlainThumbsOnly_AndEveryAwardBumpsUpdatedAt()
     {
         var time = new FakeTimeProvider(TestSandbox.Start);
         await using var server = await TestSandbox.StartAsync(time);
@@ -23,7 +23,8 @@ public sealed class GitLabNoteAndAwardTests
 
         Assert.Equal(HttpStatusCode.Created, award.StatusCode);
         Assert.Equal("Issue", (await award.Json()).GetProperty("awardable_type").GetString());
-        Assert.Equal(2, json.GetProperty("upvotes").GetInt32());
+        // GitLab counts only "thumbsup" in upvotes; the skin-tone vote is in the award_emoji list only.
+        Assert.Equal(1, json.GetProperty("upvotes").GetInt32());
         Assert.Equal(1, json.GetProperty("downvotes").GetInt32());
         Assert.Equal(TestSandbox.Start.AddHours(1), json.GetProperty("updated_at").GetDateTimeOffset());
     }
