@@ -1,0 +1,16 @@
+using Sync.Core.Products;
+
+namespace Sync.Core.Pipeline;
+
+/// <param name="Product">The product being run.</param>
+/// <param name="DryRun">Do every read, record every write that would be made, make none.</param>
+/// <param name="Writes">Where steps record the tracker writes they made (or, in a dry run, would make).</param>
+public sealed record PipelineContext(ProductDefinition Product, bool DryRun, IWriteJournal Writes);
+
+/// <summary>What a step reports back for the run summary.</summary>
+/// <param name="Lines">Human-readable facts, one per line (what was read, moved, written).</param>
+/// <param name="Metrics">Named counts for the JSON summary (for example <c>issuesSeen</c>).</param>
+public sealed record StepResult(IReadOnlyList<string> Lines, IReadOnlyDictionary<string, long> Metrics)
+{
+    public static StepResult Empty { get; } = new([], new Dictionary<string, long>());
+}

@@ -1,0 +1,67 @@
+using Sync.Core.Inventory;
+using Sync.Core.Storage;
+using Sync.Core.Trackers;
+
+namespace Sync.Core.Tests.Inventory;
+
+public sealed class IncrementalCursorTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static TrackerIssue Issue(long id, DateTimeOffset updated) => new()
+    {
+        Ref = new IssueRef(new ProjectRef("dev", "acme/widget"), id),
+        Id = id,
+        Title = $"Issue {id}",
+        State = IssueState.Open,
+        Author = new TrackerUser("alice", 1),
+        CreatedAt = T0.AddDays(-1),
+        UpdatedAt = updated,
+    };
+
+    [Fact]
+    public void IsChanged_WithoutCursor_EverythingIsChanged()
+    {
+        Assert.True(IncrementalCursor.IsChanged(null, Issue(1, T0)));
+    }
+
+    [Fact]
+    public void Advance_TwoIssuesInTheSameSecond_SecondArrivingLaterIsNotMissed()
+    {
+        // First pass sees issue 1 at T0; issue 2 is updated at the very same instant after the listing ran.
+        var cursor = IncrementalCursor.Advance(null, "s", [Issue(1, T0)], T0);
+
+        Assert.False(IncrementalCursor.IsChanged(cursor, Issue(1, T0)));
+        Assert.True(IncrementalCursor.IsChanged(cursor, Issue(2, T0)));
+
+        var next = IncrementalCursor.Advance(cursor, "s", [Issue(2, T0)], T0.AddSeconds(5));
+        Assert.Equal(T0, next.UpdatedAt);
+        Assert.Equal(["1", "2"], next.SeenAtUpdatedAt);
+        Assert.False(IncrementalCursor.IsChanged(next, Issue(2, T0)));
+    }
+
+    [Fact]
+    public void Advance_NewerIssue_MovesTheBoundAndForgetsOlderIds()
+    {
+        var cursor = IncrementalCursor.Advance(null, "s", [Issue(1, T0), Issue(2, T0)], T0);
+
+        var next = IncrementalCursor.Advance(cursor, "s", [Issue(3, T0.AddSeconds(1))], T0);
+
+        Assert.Equal(T0.AddSeconds(1), next.UpdatedAt);
+        Assert.Equal(["3"], next.SeenAtUpdatedAt);
+        Assert.True(IncrementalCursor.IsChanged(next, Issue(1, T0.AddSeconds(2))));
+        Assert.False(IncrementalCursor.IsChanged(next, Issue(1, T0)));
+    }
+
+    [Fact]
+    public void Advance_NothingChanged_KeepsTheBound()
+    {
+        var cursor = new SyncCursor("s", T0, ["9"], T0);
+
+        var next = IncrementalCursor.Advance(cursor, "s", [], T0.AddHours(1));
+
+        Assert.Equal(T0, next.UpdatedAt);
+        Assert.Equal(["9"], next.SeenAtUpdatedAt);
+        Assert.Equal(T0.AddHours(1), next.SavedAt);
+    }
+}

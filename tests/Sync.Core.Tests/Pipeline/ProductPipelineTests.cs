@@ -1,0 +1,112 @@
+using Microsoft.Extensions.Time.Testing;
+using Sync.Core.Pipeline;
+using Sync.Core.Products;
+using Sync.Core.Storage;
+using Sync.Core.Trackers;
+
+namespace Sync.Core.Tests.Pipeline;
+
+public sealed class ProductPipelineTests
+{
+    private static readonly ProductDefinition Product = new("widget", ProjectRef.Parse("pub:acme/widget"), [new SourceRule(ProjectRef.Parse("dev:acme/widget"))]);
+
+    [Fact]
+    public async Task Run_StepsRunInOrderAndShareTheJournal()
+    {
+        var order = new List<string>();
+        var pipeline = new ProductPipeline([new Step("a", order), new Step("b", order)], new FakeLeases(), new FakeTimeProvider());
+
+        var summary = await pipeline.RunAsync(Product, dryRun: true, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["a", "b"], order);
+        Assert.True(summary.Succeeded);
+        Assert.Equal(["a", "b"], summary.Writes.Select(w => w.Target));
+    }
+
+    [Fact]
+    public async Task Run_WhenAStepFails_LaterStepsDoNotRunAndTheErrorIsOneLine()
+    {
+        var order = new List<string>();
+        var pipeline = new ProductPipeline([new Step("a", order, fail: true), new Step("b", order)], new FakeLeases(), new FakeTimeProvider());
+
+        var summary = await pipeline.RunAsync(Product, dryRun: false, TestContext.Current.CancellationToken);
+
+        Assert.False(summary.Succeeded);
+        Assert.Equal(["a"], order);
+        var failed = Assert.Single(summary.Steps);
+        Assert.Equal("a", failed.Step);
+        Assert.Equal("step a broke on line one line two", failed.Error);
+    }
+
+    [Fact]
+    public async Task Run_WhileAnotherRunHoldsTheProduct_DoesNothing()
+    {
+        var leases = new FakeLeases();
+        var time = new FakeTimeProvider();
+        await leases.TryAcquireLeaseAsync(ProductPipeline.LeaseName("widget"), "other-replica", time.GetUtcNow(), TimeSpan.FromMinutes(5), CancellationToken.None);
+        var order = new List<string>();
+        var pipeline = new ProductPipeline([new Step("a", order)], leases, time);
+
+        var summary = await pipeline.RunAsync(Product, dryRun: false, TestContext.Current.CancellationToken);
+
+        Assert.Empty(order);
+        Assert.Contains("another run of product 'widget' is in progress", Assert.Single(summary.Steps).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ReleasesTheLeaseAfterwards_SoTheNextRunProceeds()
+    {
+        var leases = new FakeLeases();
+        var order = new List<string>();
+        var pipeline = new ProductPipeline([new Step("a", order)], leases, new FakeTimeProvider());
+
+        await pipeline.RunAsync(Product, dryRun: false, TestContext.Current.CancellationToken);
+        await pipeline.RunAsync(Product, dryRun: false, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["a", "a"], order);
+        Assert.Empty(leases.Held);
+    }
+
+    private sealed class Step(string name, List<string> order, bool fail = false) : IPipelineStep
+    {
+        public string Name => name;
+
+        public Task<StepResult> RunAsync(PipelineContext context, CancellationToken cancellationToken)
+        {
+            order.Add(name);
+            if (fail)
+            {
+                throw new InvalidOperationException($"step {name} broke on line one\nline two");
+            }
+
+            context.Writes.Record(new PlannedWrite("comment", name, "hello"));
+            return Task.FromResult(StepResult.Empty);
+        }
+    }
+
+    private sealed class FakeLeases : ILeaseStore
+    {
+        public Dictionary<string, (string Owner, DateTimeOffset Until)> Held { get; } = [];
+
+        public Task<bool> TryAcquireLeaseAsync(string name, string owner, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
+        {
+            if (Held.TryGetValue(name, out var lease) && lease.Owner != owner && lease.Until > now)
+            {
+                return Task.FromResult(false);
+            }
+
+            Held[name] = (owner, now + duration);
+            return Task.FromResult(true);
+        }
+
+        public Task ReleaseLeaseAsync(string name, string owner, CancellationToken cancellationToken)
+        {
+            if (Held.TryGetValue(name, out var lease) && lease.Owner == owner)
+            {
+                Held.Remove(name);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+}
