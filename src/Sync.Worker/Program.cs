@@ -1,2 +1,3 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using Sync.Worker.Hosting;
+
+return await IssueSyncApp.RunAsync(args, Console.Out, Console.Error);

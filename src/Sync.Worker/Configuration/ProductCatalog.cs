@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+using Sync.Core.Products;
+using Sync.Core.Trackers;
+
+namespace Sync.Worker.Configuration;
+
+/// <summary>The validated products, built once from options.</summary>
+public sealed class ProductCatalog(IOptions<IssueSyncOptions> options)
+{
+    private readonly Lazy<IReadOnlyDictionary<string, ProductDefinition>> _products = new(() => Build(options.Value));
+
+    public IReadOnlyCollection<ProductDefinition> All => [.. _products.Value.Values.OrderBy(p => p.Key, StringComparer.Ordinal)];
+
+    public ProductDefinition Get(string key) =>
+        _products.Value.TryGetValue(key, out var product)
+            ? product
+            : throw new KeyNotFoundException($"Product '{key}' is not configured (configured: {string.Join(", ", _products.Value.Keys)})");
+
+    private static Dictionary<string, ProductDefinition> Build(IssueSyncOptions options) =>
+        options.Products.ToDictionary(
+            p => p.Key,
+            p => new ProductDefinition(
+                p.Key,
+                ProjectRef.Parse(p.Value.Public!),
+                [.. p.Value.Sources.Select(s => new SourceRule(ProjectRef.Parse(s.Project!)))]),
+            StringComparer.OrdinalIgnoreCase);
+}

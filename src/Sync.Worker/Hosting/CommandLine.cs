@@ -1,0 +1,114 @@
+using System.Globalization;
+
+namespace Sync.Worker.Hosting;
+
+/// <summary>
+/// IssueSync's own switches. Everything else is handed to .NET configuration (so <c>--IssueSync:Products:...</c>
+/// and <c>--urls</c> keep working).
+/// </summary>
+public sealed record CommandLine(
+    bool Once,
+    bool DryRun,
+    string? SummaryJsonPath,
+    bool Sandbox,
+    int SandboxPort,
+    int SandboxIssues,
+    bool Help,
+    IReadOnlyList<string> ConfigurationArgs)
+{
+    public const int DefaultSandboxPort = 5081;
+    public const string DefaultSandboxUrls = "http://127.0.0.1:5080";
+
+    public const string Usage = """
+        Usage: Sync.Worker [--sandbox [--sandbox-port N] [--sandbox-issues N]] [--once [--dry-run] [--summary-json PATH]] [configuration...]
+
+          (no switch)          run the worker: Hangfire server, recurring jobs, dashboard at /hangfire
+          --once               run every product's pipeline once, print a summary, exit 0 on success, 1 on failure
+          --dry-run            with --once: do every read, print every write it would make, make none
+          --summary-json PATH  with --once: also write the summary as JSON to PATH
+          --sandbox            start the sandbox trackers on loopback and run against them with a built-in configuration
+          --sandbox-port N     port of the sandbox trackers (default 5081, 0 = any free port)
+          --sandbox-issues N   also generate an acme/bulk project with N issues on each sandbox tracker
+          configuration        standard .NET configuration, e.g. --IssueSync:Products:web:Public=public:acme/web --urls http://0.0.0.0:8080
+        """;
+
+    /// <summary>Parses the switches; returns an error line for misuse.</summary>
+    public static CommandLine Parse(IReadOnlyList<string> args, out string? error)
+    {
+        error = null;
+        bool once = false, dryRun = false, sandbox = false, help = false;
+        string? summaryJson = null;
+        int sandboxPort = DefaultSandboxPort, sandboxIssues = 0;
+        var rest = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            var (name, inlineValue) = Split(arg);
+            switch (name)
+            {
+                case "--once": once = true; break;
+                case "--dry-run": dryRun = true; break;
+                case "--sandbox": sandbox = true; break;
+                case "--help" or "-h" or "-?": help = true; break;
+                case "--summary-json":
+                    summaryJson = inlineValue ?? Next(args, ref i, name, ref error);
+                    break;
+                case "--sandbox-port":
+                    sandboxPort = ParseInt(inlineValue ?? Next(args, ref i, name, ref error), name, 0, 65535, ref error);
+                    break;
+                case "--sandbox-issues":
+                    sandboxIssues = ParseInt(inlineValue ?? Next(args, ref i, name, ref error), name, 0, 1_000_000, ref error);
+                    break;
+                default: rest.Add(arg); break;
+            }
+        }
+
+        if (error is null && dryRun && !once)
+        {
+            error = "--dry-run only works together with --once";
+        }
+        else if (error is null && summaryJson is not null && !once)
+        {
+            error = "--summary-json only works together with --once";
+        }
+        else if (error is null && summaryJson is { Length: 0 })
+        {
+            error = "--summary-json needs a file path";
+        }
+
+        return new CommandLine(once, dryRun, summaryJson, sandbox, sandboxPort, sandboxIssues, help, rest);
+    }
+
+    private static (string Name, string? Value) Split(string arg)
+    {
+        var eq = arg.IndexOf('=', StringComparison.Ordinal);
+        return arg.StartsWith("--", StringComparison.Ordinal) && eq > 0 ? (arg[..eq], arg[(eq + 1)..]) : (arg, null);
+    }
+
+    private static string? Next(IReadOnlyList<string> args, ref int i, string name, ref string? error)
+    {
+        if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+        {
+            return args[++i];
+        }
+
+        error ??= $"{name} needs a value";
+        return null;
+    }
+
+    private static int ParseInt(string? text, string name, int min, int max, ref string? error)
+    {
+        if (text is null)
+        {
+            return 0;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        error ??= $"{name}: '{text}' is not a whole number from {min} to {max}";
+        return 0;
+    }
+}

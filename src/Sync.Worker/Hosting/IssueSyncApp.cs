@@ -1,0 +1,176 @@
+using Hangfire;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using Sync.Core.Storage;
+using Sync.Sandbox;
+using Sync.Worker.Configuration;
+using Sync.Worker.Jobs;
+using Sync.Worker.Running;
+using Sync.Worker.SandboxDemo;
+
+namespace Sync.Worker.Hosting;
+
+/// <summary>The whole process: parse switches, build the host, validate, migrate, then run a mode.</summary>
+public static class IssueSyncApp
+{
+    public const int ExitOk = 0;
+    public const int ExitFailed = 1;
+    public const int ExitConfiguration = 2;
+
+    /// <param name="configure">Test hook: adjust the builder (for example a FakeTimeProvider) before it is built.</param>
+    public static async Task<int> RunAsync(
+        string[] args,
+        TextWriter output,
+        TextWriter error,
+        Action<WebApplicationBuilder>? configure = null,
+        Action<WebApplication>? started = null,
+        CancellationToken cancellationToken = default)
+    {
+        var commandLine = CommandLine.Parse(args, out var usageError);
+        if (usageError is not null)
+        {
+            await error.WriteLineAsync($"error: {usageError} (see --help)");
+            return ExitConfiguration;
+        }
+
+        if (commandLine.Help)
+        {
+            await output.WriteLineAsync(CommandLine.Usage);
+            return ExitOk;
+        }
+
+        SandboxServer? sandbox = null;
+        try
+        {
+            if (commandLine.Sandbox)
+            {
+                sandbox = await SandboxServer.StartAsync(
+                    new SandboxOptions { Port = commandLine.SandboxPort, IssuesPerProject = commandLine.SandboxIssues },
+                    cancellationToken);
+                await output.WriteLineAsync($"Sandbox trackers at {sandbox.BaseAddress} (loaded in {sandbox.LoadTime.TotalMilliseconds:0} ms): GitLab dev {sandbox.GitLabDev.ApiUrl}, GitLab {sandbox.GitLab.ApiUrl}, GitHub {sandbox.GitHub.ApiUrl}");
+            }
+
+            await using var app = Build(commandLine, sandbox, configure);
+            if (!TryValidate(app, out var failures))
+            {
+                foreach (var failure in failures)
+                {
+                    await error.WriteLineAsync($"error: {failure}");
+                }
+
+                return ExitConfiguration;
+            }
+
+            await app.Services.GetRequiredService<IStateStore>().MigrateAsync(cancellationToken);
+            return commandLine.Once
+                ? await RunOnceAsync(app, commandLine, output, error, cancellationToken)
+                : await RunServiceAsync(app, sandbox is not null, output, started, cancellationToken);
+        }
+        finally
+        {
+            if (sandbox is not null)
+            {
+                await sandbox.DisposeAsync();
+            }
+        }
+    }
+
+    private static WebApplication Build(CommandLine commandLine, SandboxServer? sandbox, Action<WebApplicationBuilder>? configure)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. commandLine.ConfigurationArgs] });
+        if (sandbox is not null)
+        {
+            // The demo configuration wins over appsettings, but command-line values still override it.
+            builder.Configuration.AddInMemoryCollection(SandboxDemoConfiguration.For(sandbox));
+            builder.Configuration.AddCommandLine([.. commandLine.ConfigurationArgs]);
+            if (builder.Configuration["urls"] is null)
+            {
+                builder.WebHost.UseUrls(CommandLine.DefaultSandboxUrls);
+            }
+        }
+
+        builder.Services.AddIssueSync(builder.Configuration, commandLine);
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        if (!commandLine.Once)
+        {
+            MapEndpoints(app);
+        }
+
+        return app;
+    }
+
+    private static void MapEndpoints(WebApplication app)
+    {
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            DashboardTitle = "IssueSync",
+            Authorization = [new LoopbackDashboardAuthorizationFilter()],
+            // The connection string can carry a password: never show it.
+            DisplayStorageConnectionString = false,
+        });
+        app.MapGet("/", () => Results.Redirect("/hangfire"));
+    }
+
+    private static bool TryValidate(WebApplication app, out IReadOnlyList<string> failures)
+    {
+        try
+        {
+            _ = app.Services.GetRequiredService<IOptions<IssueSyncOptions>>().Value;
+            failures = [];
+            return true;
+        }
+        catch (OptionsValidationException ex)
+        {
+            failures = [.. ex.Failures];
+            return false;
+        }
+    }
+
+    private static async Task<int> RunOnceAsync(WebApplication app, CommandLine commandLine, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var summary = await app.Services.GetRequiredService<OnceRunner>().RunAsync(commandLine.DryRun, cancellationToken);
+        await output.WriteLineAsync(SummaryWriter.ToText(summary));
+        if (commandLine.SummaryJsonPath is { } path)
+        {
+            var full = Path.GetFullPath(path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            await File.WriteAllTextAsync(full, SummaryWriter.ToJson(summary), cancellationToken);
+        }
+
+        if (!summary.Succeeded)
+        {
+            await error.WriteLineAsync("error: at least one product failed; see the summary above");
+        }
+
+        return summary.Succeeded ? ExitOk : ExitFailed;
+    }
+
+    private static async Task<int> RunServiceAsync(WebApplication app, bool sandbox, TextWriter output, Action<WebApplication>? started, CancellationToken cancellationToken)
+    {
+        await app.StartAsync(cancellationToken);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            await output.WriteLineAsync($"IssueSync dashboard: {address.TrimEnd('/')}/hangfire  (health: /healthz, /readyz)");
+        }
+
+        if (sandbox)
+        {
+            // Run each product once right away so the demo shows finished jobs without waiting for the cron.
+            var manager = app.Services.GetRequiredService<IRecurringJobManager>();
+            foreach (var product in app.Services.GetRequiredService<ProductCatalog>().All)
+            {
+                manager.Trigger(RecurringJobRegistrar.JobId(product.Key));
+            }
+        }
+
+        started?.Invoke(app);
+        await app.WaitForShutdownAsync(cancellationToken);
+        return ExitOk;
+    }
+}

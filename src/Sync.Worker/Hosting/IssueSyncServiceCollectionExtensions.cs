@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Options;
+using Sync.Core.Inventory;
+using Sync.Core.Pipeline;
+using Sync.Core.Storage;
+using Sync.Core.Trackers;
+using Sync.Worker.Configuration;
+using Sync.Worker.Health;
+using Sync.Worker.Jobs;
+using Sync.Worker.Running;
+using Sync.Worker.Storage.Postgres;
+using Sync.Worker.Storage.Sqlite;
+using Sync.Worker.Trackers;
+
+namespace Sync.Worker.Hosting;
+
+public static class IssueSyncServiceCollectionExtensions
+{
+    /// <summary>Everything IssueSync needs: validated options, storage, trackers, pipeline, jobs, health.</summary>
+    public static IServiceCollection AddIssueSync(this IServiceCollection services, IConfiguration configuration, CommandLine commandLine)
+    {
+        services.TryAddSingletonTimeProvider();
+        services.AddOptions<IssueSyncOptions>()
+            .Bind(configuration.GetSection(IssueSyncOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IssueSyncOptions>, IssueSyncOptionsValidator>();
+        services.AddSingleton<ProductCatalog>();
+
+        services.AddStateStore(configuration);
+        services.AddTrackers(configuration);
+
+        services.AddSingleton<IPipelineStep, InventoryStep>();
+        services.AddSingleton<ProductPipeline>();
+        services.AddSingleton<OnceRunner>();
+
+        services.AddIssueSyncJobs(configuration, runServer: !commandLine.Once);
+        services.AddHealthChecks().AddCheck<StateStoreHealthCheck>("storage", tags: ["ready"]);
+        return services;
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+
+    private static void AddStateStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration[IssueSyncOptionsValidator.ConnectionStringKey];
+        if (connectionString is not null)
+        {
+            services.AddSingleton<IStateStore>(_ => new PostgresStateStore(connectionString));
+        }
+        else
+        {
+            services.AddSingleton<IStateStore>(sp =>
+            {
+                var path = sp.GetRequiredService<IOptions<IssueSyncOptions>>().Value.Storage.SqlitePath;
+                return new SqliteStateStore(Path.GetFullPath(path));
+            });
+        }
+
+        services.AddSingleton<IMoveLedger>(sp => sp.GetRequiredService<IStateStore>());
+        services.AddSingleton<ICursorStore>(sp => sp.GetRequiredService<IStateStore>());
+        services.AddSingleton<IVoteHistory>(sp => sp.GetRequiredService<IStateStore>());
+        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<IStateStore>());
+        services.AddSingleton<ILeaseStore>(sp => sp.GetRequiredService<IStateStore>());
+    }
+
+    /// <summary>
+    /// One HTTP client per configured tracker. Registration reads the raw section (options are only validated at
+    /// start); a tracker with an unusable kind or URL is skipped here and reported by the validator.
+    /// </summary>
+    private static void AddTrackers(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddTrackerInfrastructure();
+        var trackers = configuration.GetSection($"{IssueSyncOptions.SectionName}:Trackers");
+        foreach (var section in trackers.GetChildren())
+        {
+            var options = section.Get<TrackerOptions>() ?? new TrackerOptions();
+            if (Enum.TryParse<TrackerKind>(options.Kind, ignoreCase: true, out var kind)
+                && Uri.TryCreate(options.ApiUrl, UriKind.Absolute, out var apiUrl)
+                && !string.IsNullOrWhiteSpace(options.Token))
+            {
+                services.AddTrackerClient(section.Key, kind, apiUrl, options.Token);
+            }
+        }
+    }
+}

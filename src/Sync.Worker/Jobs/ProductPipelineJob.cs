@@ -1,0 +1,46 @@
+using System.ComponentModel;
+using Hangfire;
+using Sync.Core.Pipeline;
+using Sync.Worker.Configuration;
+
+namespace Sync.Worker.Jobs;
+
+/// <summary>
+/// The Hangfire job that runs one product's pipeline. It takes the product key only (never an entity), is safe
+/// to run twice, and is guarded by the product lease inside <see cref="ProductPipeline"/>.
+/// </summary>
+public sealed class ProductPipelineJob(ProductCatalog catalog, ProductPipeline pipeline, ILogger<ProductPipelineJob> logger)
+{
+    [DisplayName("Sync product {0}")]
+    [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    public async Task RunAsync(string productKey, CancellationToken cancellationToken)
+    {
+        var product = catalog.Get(productKey);
+        var summary = await pipeline.RunAsync(product, dryRun: false, cancellationToken);
+        foreach (var step in summary.Steps)
+        {
+            foreach (var line in step.Result.Lines)
+            {
+                Log.StepLine(logger, productKey, step.Step, line);
+            }
+        }
+
+        var failed = summary.Steps.FirstOrDefault(s => s.Error is not null);
+        if (failed is { Step: "lease" })
+        {
+            Log.ProductBusy(logger, productKey);
+            return;
+        }
+
+        if (failed is not null)
+        {
+            // The message is what the dashboard shows: one line, the tracker's error, no secrets.
+            throw new PipelineStepFailedException($"Product '{productKey}', step '{failed.Step}': {failed.Error}");
+        }
+
+        Log.ProductSynced(logger, productKey, summary.Writes.Count);
+    }
+}
+
+/// <summary>A pipeline step failed; Hangfire retries the job by its policy.</summary>
+public sealed class PipelineStepFailedException(string message) : Exception(message);

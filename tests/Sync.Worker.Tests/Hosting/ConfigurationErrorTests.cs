@@ -1,0 +1,91 @@
+namespace Sync.Worker.Tests.Hosting;
+
+/// <summary>Every bad configuration stops the process with exit code 2 and one line naming the key.</summary>
+[Collection(HostCollection.Name)]
+public sealed class ConfigurationErrorTests
+{
+    private const string Secret = "s3cr3t-token-value";
+
+    private static string[] ValidConfiguration(string sqlitePath) =>
+    [
+        "--IssueSync:Trackers:dev:Kind=GitLab",
+        "--IssueSync:Trackers:dev:ApiUrl=http://127.0.0.1:9/api/v4",
+        $"--IssueSync:Trackers:dev:Token={Secret}",
+        "--IssueSync:Trackers:pub:Kind=GitHub",
+        "--IssueSync:Trackers:pub:ApiUrl=http://127.0.0.1:9/api/v3",
+        $"--IssueSync:Trackers:pub:Token={Secret}",
+        "--IssueSync:Products:widget:Public=pub:acme/widget",
+        "--IssueSync:Products:widget:Sources:0:Project=dev:acme/widget",
+        $"--IssueSync:Storage:SqlitePath={sqlitePath}",
+    ];
+
+    public static TheoryData<string, string, string> BadConfigurations => new()
+    {
+        { "unknown tracker kind", "--IssueSync:Trackers:dev:Kind=Gitlub", "IssueSync:Trackers:dev:Kind: 'Gitlub' is not a tracker kind" },
+        { "relative API URL", "--IssueSync:Trackers:dev:ApiUrl=gitlab.example.com/api/v4", "IssueSync:Trackers:dev:ApiUrl: 'gitlab.example.com/api/v4' is not an absolute http(s) URL" },
+        { "non-http API URL", "--IssueSync:Trackers:dev:ApiUrl=ftp://gitlab.example.com/api/v4", "IssueSync:Trackers:dev:ApiUrl: 'ftp://gitlab.example.com/api/v4' is not an absolute http(s) URL" },
+        { "GitLab URL without /api/v4", "--IssueSync:Trackers:dev:ApiUrl=https://gitlab.example.com", "IssueSync:Trackers:dev:ApiUrl: 'https://gitlab.example.com' is not a GitLab REST v4 root" },
+        { "GitHub kind on a GitLab URL", "--IssueSync:Trackers:pub:ApiUrl=https://gitlab.example.com/api/v4", "IssueSync:Trackers:pub:ApiUrl: 'https://gitlab.example.com/api/v4' is a GitLab API root but Kind is GitHub" },
+        { "missing token", "--IssueSync:Trackers:dev:Token=", "IssueSync:Trackers:dev:Token: is missing" },
+        { "unknown tracker in public project", "--IssueSync:Products:widget:Public=public:acme/widget", "IssueSync:Products:widget:Public: unknown tracker 'public' in 'public:acme/widget' (configured: dev, pub)" },
+        { "malformed source reference", "--IssueSync:Products:widget:Sources:0:Project=acme/widget", "IssueSync:Products:widget:Sources:0:Project: 'acme/widget' is not of the form '<tracker>:<group>/<project>'" },
+        { "reference without project path", "--IssueSync:Products:widget:Sources:0:Project=dev:widget", "IssueSync:Products:widget:Sources:0:Project: 'dev:widget' has no valid project path" },
+        { "unknown tracker in source", "--IssueSync:Products:widget:Sources:0:Project=gitlab:acme/widget", "IssueSync:Products:widget:Sources:0:Project: unknown tracker 'gitlab'" },
+        { "source equals public", "--IssueSync:Products:widget:Sources:0:Project=pub:acme/widget", "IssueSync:Products:widget:Sources:0:Project: 'pub:acme/widget' is the product's public project" },
+        { "bad cron", "--IssueSync:Products:widget:Schedule:Pipeline=*/15 * * *", "IssueSync:Products:widget:Schedule:Pipeline: '*/15 * * *' has 4 field(s)" },
+        { "cron value out of range", "--IssueSync:Products:widget:Schedule:Pipeline=0 25 * * *", "IssueSync:Products:widget:Schedule:Pipeline: '0 25 * * *': hour field '25' is out of range (0-23)" },
+        { "unknown time zone", "--IssueSync:Products:widget:Schedule:TimeZone=Mars/Olympus", "IssueSync:Products:widget:Schedule:TimeZone: 'Mars/Olympus' is not a known time zone" },
+        { "bad connection string", "--ConnectionStrings:IssueSync=Hots=db;Pasword=x", "ConnectionStrings:IssueSync: is not a valid PostgreSQL connection string" },
+        { "empty SQLite path", "--IssueSync:Storage:SqlitePath=", "IssueSync:Storage:SqlitePath: is empty" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadConfigurations))]
+    public async Task Start_WithBadConfiguration_ExitsWith2AndOneLineNamingTheKey(string why, string badValue, string expected)
+    {
+        var args = ValidConfiguration(InProcessApp.TempPath("state.db")).Append(badValue).Append("--once").ToArray();
+
+        var (code, _, error) = await InProcessApp.RunAsync(args);
+
+        Assert.True(code == 2, $"{why}: exit code {code}, stderr: {error}");
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var line = Assert.Single(lines);
+        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WithNoProducts_ExplainsHowToRunTheDemo()
+    {
+        var (code, _, error) = await InProcessApp.RunAsync("--once", $"--IssueSync:Storage:SqlitePath={InProcessApp.TempPath("s.db")}");
+
+        Assert.Equal(2, code);
+        Assert.Contains("IssueSync:Products: no product is configured", error, StringComparison.Ordinal);
+        Assert.Contains("--sandbox", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WithTokenContainingLineBreak_NeverEchoesTheToken()
+    {
+        var args = ValidConfiguration(InProcessApp.TempPath("s.db")).Append($"--IssueSync:Trackers:dev:Token={Secret} x").Append("--once").ToArray();
+
+        var (code, output, error) = await InProcessApp.RunAsync(args);
+
+        Assert.Equal(2, code);
+        Assert.Contains("IssueSync:Trackers:dev:Token: contains whitespace", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, error + output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--dry-run", "--dry-run only works together with --once")]
+    [InlineData("--once --summary-json", "--summary-json needs a value")]
+    [InlineData("--sandbox-port 70000", "--sandbox-port: '70000' is not a whole number from 0 to 65535")]
+    public async Task Start_WithMisusedSwitch_ExitsWith2(string args, string expected)
+    {
+        var (code, _, error) = await InProcessApp.RunAsync(args.Split(' '));
+
+        Assert.Equal(2, code);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+
+namespace Sync.Worker.Tests.Hosting;
+
+/// <summary><c>--once</c> against the sandbox trackers over real loopback HTTP.</summary>
+[Collection(HostCollection.Name)]
+public sealed class OnceModeTests
+{
+    [Fact]
+    public async Task Once_AgainstSandbox_ReadsEveryProjectAndWritesTheJsonSummary()
+    {
+        var state = InProcessApp.TempPath("state.db");
+        var json = InProcessApp.TempPath("summary.json");
+
+        var (code, output, error) = await InProcessApp.RunAsync(
+            "--sandbox", "--sandbox-port", "0", "--once", "--summary-json", json, $"--IssueSync:Storage:SqlitePath={state}");
+
+        Assert.True(code == 0, $"exit {code}\n{output}\n{error}");
+        Assert.Contains("Product widget → github:acme/widget: ok", output, StringComparison.Ordinal);
+        Assert.Contains("Product gadget → gitlab:acme/gadget: ok", output, StringComparison.Ordinal);
+        Assert.Contains("dev:acme/widget:", output, StringComparison.Ordinal);
+        Assert.Contains("first listing", output, StringComparison.Ordinal);
+        Assert.EndsWith("Result: ok", output.TrimEnd(), StringComparison.Ordinal);
+
+        using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken));
+        Assert.True(summary.RootElement.GetProperty("succeeded").GetBoolean());
+        Assert.Equal(2, summary.RootElement.GetProperty("products").GetArrayLength());
+        var trackers = summary.RootElement.GetProperty("requests").EnumerateArray().Select(r => r.GetProperty("tracker").GetString()).ToHashSet();
+        Assert.Equal(new HashSet<string?> { "dev", "gitlab", "github" }, trackers);
+    }
+
+    [Fact]
+    public async Task Once_RunTwice_SecondRunSeesNothingChanged()
+    {
+        var state = InProcessApp.TempPath("state.db");
+        string[] args = ["--sandbox", "--sandbox-port", "0", "--once", $"--IssueSync:Storage:SqlitePath={state}"];
+
+        var first = await InProcessApp.RunAsync(args);
+        var second = await InProcessApp.RunAsync(args);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(0, second.ExitCode);
+        Assert.DoesNotContain(" 0 issue(s) new or changed", first.Output, StringComparison.Ordinal);
+        Assert.Contains("dev:acme/widget: 0 issue(s) new or changed", second.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("first listing", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Once_DryRun_SavesNoCursor()
+    {
+        var state = InProcessApp.TempPath("state.db");
+        string[] args = ["--sandbox", "--sandbox-port", "0", "--once", "--dry-run", $"--IssueSync:Storage:SqlitePath={state}"];
+
+        var first = await InProcessApp.RunAsync(args);
+        var second = await InProcessApp.RunAsync(args);
+
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("dry run: no writes made", first.Output, StringComparison.Ordinal);
+        Assert.Contains("dev:acme/widget:", second.Output, StringComparison.Ordinal);
+        Assert.Contains("first listing", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Once_WhenTrackerUnreachable_ExitsWith1AndNamesTheStep()
+    {
+        var (code, output, error) = await InProcessApp.RunAsync(
+            "--once",
+            "--IssueSync:Trackers:dev:Kind=GitLab",
+            "--IssueSync:Trackers:dev:ApiUrl=http://127.0.0.1:9/api/v4",
+            "--IssueSync:Trackers:dev:Token=t0ken",
+            "--IssueSync:Products:p:Public=dev:acme/public",
+            $"--IssueSync:Storage:SqlitePath={InProcessApp.TempPath("s.db")}");
+
+        Assert.Equal(1, code);
+        Assert.Contains("inventory: FAILED:", output, StringComparison.Ordinal);
+        Assert.Contains("Result: FAILED", output, StringComparison.Ordinal);
+        Assert.Contains("at least one product failed", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("t0ken", output + error, StringComparison.Ordinal);
+    }
+}

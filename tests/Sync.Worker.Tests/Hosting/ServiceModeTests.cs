@@ -1,0 +1,48 @@
+using System.Net;
+using Hangfire;
+using Hangfire.Storage;
+
+namespace Sync.Worker.Tests.Hosting;
+
+/// <summary>The real worker (Kestrel, Hangfire server and dashboard) against the sandbox, as the README demo runs it.</summary>
+[Collection(HostCollection.Name)]
+public sealed class ServiceModeTests
+{
+    [Fact]
+    public async Task Sandbox_ServesDashboardHealthAndRunsTheRecurringJobs()
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var started = new TaskCompletionSource<WebApplication>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var app = new InProcessApp();
+        var run = app.RunAsync(
+            ["--sandbox", "--sandbox-port", "0", "--urls", "http://127.0.0.1:0", $"--IssueSync:Storage:SqlitePath={InProcessApp.TempPath("s.db")}"],
+            started.SetResult,
+            stop.Token);
+
+        var host = await started.Task.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        var baseUrl = app.Output.ToString().Split('\n').First(l => l.StartsWith("IssueSync dashboard:", StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[2].Replace("/hangfire", string.Empty, StringComparison.Ordinal);
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        var ct = TestContext.Current.CancellationToken;
+
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz", ct)).StatusCode);
+        var recurring = await http.GetStringAsync("/hangfire/recurring", ct);
+        Assert.Contains("product:widget:pipeline", recurring, StringComparison.Ordinal);
+        Assert.Contains("product:gadget:pipeline", recurring, StringComparison.Ordinal);
+
+        var monitoring = host.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (monitoring.SucceededListCount() < 2 && monitoring.FailedCount() == 0 && waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(200, ct);
+        }
+
+        var failed = monitoring.FailedJobs(0, 10).Select(j => j.Value.ExceptionMessage);
+        Assert.Equal(0, monitoring.FailedCount());
+        Assert.True(monitoring.SucceededListCount() >= 2, $"jobs did not finish; failed: {string.Join(" | ", failed)}");
+
+        await stop.CancelAsync();
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(30), ct));
+    }
+}

@@ -1,0 +1,7 @@
+namespace Sync.Worker.Tests.Hosting;
+
+/// <summary>Where the built worker is: it is copied next to the tests as a referenced project.</summary>
+internal static class WorkerBinary
+{
+    public static string Path { get; } = System.IO.Path.Combine(AppContext.BaseDirectory, "Sync.Worker.dll");
+}
