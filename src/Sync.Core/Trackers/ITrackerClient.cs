@@ -2,7 +2,8 @@ namespace Sync.Core.Trackers;
 
 /// <summary>
 /// The port every capability uses to talk to one configured tracker (a GitLab instance or GitHub).
-/// Implementations share one mechanism for paging, rate limits, retries and request accounting.
+/// Implementations share one mechanism for paging, rate limits, retries and request accounting; listings
+/// return every page (100 per page) and never pull requests.
 /// </summary>
 public interface ITrackerClient
 {
@@ -14,10 +15,45 @@ public interface ITrackerClient
     /// <summary>The user the token authenticates as.</summary>
     Task<TrackerUser> GetCurrentUserAsync(CancellationToken cancellationToken);
 
-    /// <summary>Lists issues of a project (never pull requests), every page, at 100 per page.</summary>
+    /// <summary>Lists issues of a project, oldest update first. An incremental listing passes <see cref="IssueQuery.UpdatedSince"/>.</summary>
     IAsyncEnumerable<TrackerIssue> ListIssuesAsync(string projectPath, IssueQuery query, CancellationToken cancellationToken);
 
     Task<TrackerIssue> GetIssueAsync(string projectPath, long number, CancellationToken cancellationToken);
+
+    Task<TrackerIssue> CreateIssueAsync(string projectPath, NewIssue issue, CancellationToken cancellationToken);
+
+    /// <summary>Edits title, body, labels (add/remove, one request where the API allows), milestone and state.</summary>
+    Task<TrackerIssue> EditIssueAsync(string projectPath, long number, IssueEdit edit, CancellationToken cancellationToken);
+
+    /// <summary>Comments in creation order, including GitLab system and internal notes (flagged).</summary>
+    IAsyncEnumerable<TrackerComment> ListCommentsAsync(string projectPath, long number, CancellationToken cancellationToken);
+
+    /// <param name="isInternal">GitLab internal note; a GitHub adapter refuses <c>true</c> (no such thing on GitHub).</param>
+    Task<TrackerComment> CreateCommentAsync(string projectPath, long number, string body, bool isInternal, CancellationToken cancellationToken);
+
+    Task<TrackerComment> EditCommentAsync(string projectPath, long number, long commentId, string body, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<TrackerReaction> ListIssueReactionsAsync(string projectPath, long number, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<TrackerReaction> ListCommentReactionsAsync(string projectPath, long number, long commentId, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<TrackerLabel> ListLabelsAsync(string projectPath, CancellationToken cancellationToken);
+
+    /// <summary>Creates a label; an existing label of that name is returned as it is (no error).</summary>
+    Task<TrackerLabel> CreateLabelAsync(string projectPath, TrackerLabel label, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<TrackerMilestone> ListMilestonesAsync(string projectPath, CancellationToken cancellationToken);
+
+    Task<TrackerMilestone> CreateMilestoneAsync(string projectPath, TrackerMilestone milestone, CancellationToken cancellationToken);
+
+    /// <summary>Uploads a file to the project (GitLab). GitHub has no upload API: throws <see cref="NotSupportedException"/>.</summary>
+    Task<TrackerUpload> UploadFileAsync(string projectPath, string fileName, Stream content, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes sure a board called <paramref name="boardName"/> exists with one list per label in this order (creating
+    /// the board, missing lists and repositioning as needed). GitLab only: GitHub throws <see cref="NotSupportedException"/>.
+    /// </summary>
+    Task<TrackerBoard> EnsureBoardAsync(string projectPath, string boardName, IReadOnlyList<string> listLabels, CancellationToken cancellationToken);
 }
 
 /// <summary>Finds the client of a configured tracker by name.</summary>

@@ -94,4 +94,31 @@ public sealed class GitLabTrackerClient(TrackerRegistration registration, IHttpC
         using var response = await _http.SendAsync(client, request, resource, cancellationToken).ConfigureAwait(false);
         return await _http.ReadJsonAsync<T>(response, Json, resource, cancellationToken).ConfigureAwait(false);
     }
+
+    // Pending (issue 3): implemented by the adapter work that follows; listed here so the port compiles.
+    public Task<TrackerIssue> CreateIssueAsync(string projectPath, NewIssue issue, CancellationToken cancellationToken) => throw new NotImplementedException();
+
+    public Task<TrackerIssue> EditIssueAsync(string projectPath, long number, IssueEdit edit, CancellationToken cancellationToken) => throw new NotImplementedException();
+
+    public IAsyncEnumerable<TrackerComment> ListCommentsAsync(string projectPath, long number, CancellationToken cancellationToken) => throw new NotImplementedException();
+
+    public Task<TrackerComment> CreateCommentAsync(string projectPath, long number, string body, bool isInternal, CancellationToken cancellationToken) => throw new NotImplementedException();
+
+    public Task<TrackerComment> EditCommentAsync(string projectPath, long number, long commentId, string body, CancellationToken cancellationToken) => throw new NotImplementedException();
+
+    public IAsyncEnumerable<TrackerReaction> ListIssueReactionsAsync(string projectPath, long number, CancellationToken cancellationToken) => throw new NotImplementedException();
+
+    public IAsyncEnumerable<TrackerReaction> ListCommentReactionsAsync(string projectPath, long number, long commentId, CancellationToken cancellationToken) => throw new NotImplementedException();
+
+    public IAsyncEnumerable<TrackerLabel> ListLabelsAsync(string projectPath, CancellationToken cancellationToken) => throw new NotImplementedException();
+
+    public Task<TrackerLabel> CreateLabelAsync(string projectPath, TrackerLabel label, CancellationToken cancellationToken) => throw new NotImplementedException();
+
+    public IAsyncEnumerable<TrackerMilestone> ListMilestonesAsync(string projectPath, CancellationToken cancellationToken) => throw new NotImplementedException();
+
+    public Task<TrackerMilestone> CreateMilestoneAsync(string projectPath, TrackerMilestone milestone, CancellationToken cancellationToken) => throw new NotImplementedException();
+
+    public Task<TrackerUpload> UploadFileAsync(string projectPath, string fileName, Stream content, CancellationToken cancellationToken) => throw new NotImplementedException();
+
+    public Task<TrackerBoard> EnsureBoardAsync(string projectPath, string boardName, IReadOnlyList<string> listLabels, CancellationToken cancellationToken) => throw new NotImplementedException();
 }
