@@ -5,12 +5,38 @@ using Sync.Core.Trackers;
 namespace Sync.Core.Inventory;
 
 /// <summary>
-/// Incremental listing over an inclusive <c>updated_after</c>/<c>since</c> bound: the cursor keeps the newest
-/// <c>updated_at</c> seen and the ids seen at exactly that instant, so issues updated in the same second as the
-/// cursor are neither missed nor counted twice.
+/// Incremental listing over the trackers' inclusive <c>updated_after</c> (GitLab) / <c>since</c> (GitHub) bound.
+/// The cursor keeps the newest <c>updated_at</c> seen, the ids seen at exactly that instant and when the listing
+/// ran (<see cref="SyncCursor.SavedAt"/>, our clock).
+/// <para>
+/// While the cursor is recent, an issue may still appear with exactly the cursor's timestamp (two updates in the
+/// same second, or a write committed a moment late), so the next listing starts AT the cursor and skips the ids
+/// already seen there. Once the listing ran more than <see cref="SettleMargin"/> after the cursor instant, nothing
+/// new can appear at or before it, and the next listing starts one timestamp unit later (1 ms on GitLab, 1 s on
+/// GitHub), so k changed issues cost exactly ceil(k/100) pages. The margin also absorbs clock skew between
+/// IssueSync and the tracker.
+/// </para>
 /// </summary>
 public static class IncrementalCursor
 {
+    public static readonly TimeSpan SettleMargin = TimeSpan.FromMinutes(5);
+
+    /// <summary>The inclusive lower bound for the next listing; null lists everything.</summary>
+    public static DateTimeOffset? NextLowerBound(SyncCursor? cursor, TrackerKind kind)
+    {
+        if (cursor?.UpdatedAt is not { } at)
+        {
+            return null;
+        }
+
+        var settled = cursor.SavedAt - at > SettleMargin;
+        return settled ? at + Resolution(kind) : at;
+    }
+
+    /// <summary>The smallest step of the tracker's <c>updated_at</c> (GitLab: milliseconds; GitHub: seconds).</summary>
+    public static TimeSpan Resolution(TrackerKind kind) =>
+        kind == TrackerKind.GitHub ? TimeSpan.FromSeconds(1) : TimeSpan.FromMilliseconds(1);
+
     public static bool IsChanged(SyncCursor? cursor, TrackerIssue issue)
     {
         if (cursor?.UpdatedAt is not { } bound)

@@ -24,7 +24,7 @@ public sealed class InventoryStep(ITrackerRegistry trackers, ICursorStore cursor
             var cursor = await cursors.GetCursorAsync(scope, cancellationToken);
             var client = trackers.Get(project.Tracker);
             var changed = new List<TrackerIssue>();
-            var query = new IssueQuery(IssueStateFilter.All, null, cursor?.UpdatedAt);
+            var query = new IssueQuery(IssueStateFilter.All, null, IncrementalCursor.NextLowerBound(cursor, client.Kind));
             await foreach (var issue in client.ListIssuesAsync(project.Path, query, cancellationToken))
             {
                 if (IncrementalCursor.IsChanged(cursor, issue))

@@ -44,13 +44,14 @@ internal static class BulkGenerator
 
                 if (n % 10 == 0)
                 {
-                    instance.CreateNote(issue, users[(n + 7) % users.Length], SeedText.Comments[n % SeedText.Comments.Length], false, false, created.AddHours(1));
+                    instance.CreateNote(issue, users[(n + 7) % users.Length], SeedText.Comments[n % SeedText.Comments.Length], false, false, created.AddTicks(span / 3));
                 }
 
                 if (n % 8 == 0)
                 {
                     instance.SetClosed(issue, true, instance.Bot, "completed");
-                    issue.ClosedAt = issue.UpdatedAt = created.AddHours(2);
+                    // Within the issue's own time slot, so the newest issue is never in the sandbox clock's future.
+                    issue.ClosedAt = issue.UpdatedAt = created.AddTicks(span / 2);
                 }
             }
         }

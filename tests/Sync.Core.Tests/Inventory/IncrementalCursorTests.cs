@@ -64,4 +64,29 @@ public sealed class IncrementalCursorTests
         Assert.Equal(["9"], next.SeenAtUpdatedAt);
         Assert.Equal(T0.AddHours(1), next.SavedAt);
     }
+
+    [Fact]
+    public void NextLowerBound_RecentCursor_StaysInclusive()
+    {
+        var cursor = new SyncCursor("s", T0, ["1"], T0.AddMinutes(1));
+
+        Assert.Equal(T0, IncrementalCursor.NextLowerBound(cursor, TrackerKind.GitLab));
+        Assert.Equal(T0, IncrementalCursor.NextLowerBound(cursor, TrackerKind.GitHub));
+    }
+
+    [Fact]
+    public void NextLowerBound_SettledCursor_StartsOneTimestampUnitLater()
+    {
+        var cursor = new SyncCursor("s", T0, ["1"], T0 + IncrementalCursor.SettleMargin + TimeSpan.FromSeconds(1));
+
+        Assert.Equal(T0.AddMilliseconds(1), IncrementalCursor.NextLowerBound(cursor, TrackerKind.GitLab));
+        Assert.Equal(T0.AddSeconds(1), IncrementalCursor.NextLowerBound(cursor, TrackerKind.GitHub));
+    }
+
+    [Fact]
+    public void NextLowerBound_WithoutCursor_ListsEverything()
+    {
+        Assert.Null(IncrementalCursor.NextLowerBound(null, TrackerKind.GitLab));
+        Assert.Null(IncrementalCursor.NextLowerBound(new SyncCursor("s", null, [], T0), TrackerKind.GitHub));
+    }
 }

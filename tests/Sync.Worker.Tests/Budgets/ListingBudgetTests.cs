@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Time.Testing;
+using Sync.Core.Inventory;
+using Sync.Core.Pipeline;
+using Sync.Core.Products;
+using Sync.Core.Trackers;
+using Sync.Sandbox;
+using Sync.Worker.Storage.Sqlite;
+using Sync.Worker.Tests.Hosting;
+using Sync.Worker.Trackers;
+
+namespace Sync.Worker.Tests.Budgets;
+
+/// <summary>
+/// Request budgets of incremental listing, as exact counts, against the sandbox with 10,000 issues per project.
+/// IssueSync's request counter and the sandbox's own counters must agree at every stage.
+/// </summary>
+public sealed class ListingBudgetTests
+{
+    private static readonly DateTimeOffset Noon = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    public static TheoryData<string> Trackers => new() { "dev", "github" };
+
+    [Theory]
+    [MemberData(nameof(Trackers))]
+    public async Task Listing_10000Issues_CostsCeilNOver100ThenOneWhenIdleThenCeilKOver100(string tracker)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var time = new FakeTimeProvider(Noon);
+        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Port = 0, IssuesPerProject = 10_000, Time = time }, ct);
+        var instance = tracker == "dev" ? sandbox.GitLabDev : sandbox.GitHub;
+        var kind = tracker == "dev" ? TrackerKind.GitLab : TrackerKind.GitHub;
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddLogging();
+        services.AddTrackerInfrastructure();
+        services.AddTrackerClient(tracker, kind, instance.ApiUrl, instance.Token);
+        await using var provider = services.BuildServiceProvider();
+        var store = new SqliteStateStore(InProcessApp.TempPath("state.db"));
+        await store.MigrateAsync(ct);
+        var step = new InventoryStep(provider.GetRequiredService<ITrackerRegistry>(), store, time);
+        var product = new ProductDefinition("bulk", new ProjectRef(tracker, "acme/bulk"), []);
+        var counter = provider.GetRequiredService<RequestCounter>();
+
+        async Task<(long Ours, long Sandbox, long Changed)> ListAsync()
+        {
+            var ours = counter.Snapshot().TotalFor(tracker);
+            var theirs = sandbox.Stats.Snapshot().ForInstance(instance.Name);
+            var result = await step.RunAsync(new PipelineContext(product, DryRun: false, new WriteJournal()), ct);
+            return (counter.Snapshot().TotalFor(tracker) - ours, sandbox.Stats.Snapshot().ForInstance(instance.Name) - theirs, result.Metrics[$"changed:{tracker}:acme/bulk"]);
+        }
+
+        var first = await ListAsync();
+        Assert.Equal((100L, 100L, 10_000L), first);
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        var idle = await ListAsync();
+        Assert.Equal((1L, 1L, 0L), idle);
+
+        // 250 issues change, one timestamp unit apart (GitLab: ms, GitHub: s).
+        var step250 = IncrementalCursor.Resolution(kind);
+        foreach (var number in Enumerable.Range(1, 250).Select(i => i * 37))
+        {
+            time.Advance(step250);
+            instance.AddAward("acme/bulk", number, "heart", "alice.martin");
+        }
+
+        var changed = await ListAsync();
+        Assert.Equal((3L, 3L, 250L), changed);
+
+        // Right after, the cursor is recent: the listing starts at the cursor instant (one issue there) and stays one page.
+        var idleAgain = await ListAsync();
+        Assert.Equal((1L, 1L, 0L), idleAgain);
+
+        // Exactly one full page of changes is exactly one request.
+        time.Advance(IncrementalCursor.SettleMargin + TimeSpan.FromMinutes(1));
+        await ListAsync(); // settles the cursor (a listing more than the margin after its instant)
+        foreach (var number in Enumerable.Range(1, 100).Select(i => (i * 53) + 1))
+        {
+            time.Advance(step250);
+            instance.AddAward("acme/bulk", number, "rocket", "bob.chen");
+        }
+
+        var onePage = await ListAsync();
+        Assert.Equal((1L, 1L, 100L), onePage);
+    }
+}
