@@ -65,7 +65,7 @@ public static class IssueSyncApp
 
             await app.Services.GetRequiredService<IStateStore>().MigrateAsync(cancellationToken);
             return commandLine.Once
-                ? await RunOnceAsync(app, commandLine, output, error, cancellationToken)
+                ? await RunOnceAsync(app, commandLine, sandbox, output, error, cancellationToken)
                 : await RunServiceAsync(app, sandbox is not null, output, started, cancellationToken);
         }
         finally
@@ -131,10 +131,20 @@ public static class IssueSyncApp
         }
     }
 
-    private static async Task<int> RunOnceAsync(WebApplication app, CommandLine commandLine, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunOnceAsync(WebApplication app, CommandLine commandLine, SandboxServer? sandbox, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        var sandboxBefore = sandbox?.Stats.Snapshot();
         var summary = await app.Services.GetRequiredService<OnceRunner>().RunAsync(commandLine.DryRun, cancellationToken);
         await output.WriteLineAsync(SummaryWriter.ToText(summary));
+        if (sandbox is not null)
+        {
+            // The emulated trackers count what they received; printed beside IssueSync's own counts for comparison.
+            var after = sandbox.Stats.Snapshot();
+            var counted = SandboxDemoConfiguration.Trackers(sandbox)
+                .Select(t => $"{t.Key} {after.ForInstance(t.Value.Name) - sandboxBefore!.ForInstance(t.Value.Name)}");
+            await output.WriteLineAsync($"Sandbox received: {string.Join(", ", counted)}");
+        }
+
         if (commandLine.SummaryJsonPath is { } path)
         {
             var full = Path.GetFullPath(path);

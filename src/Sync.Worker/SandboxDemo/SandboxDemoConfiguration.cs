@@ -9,12 +9,21 @@ namespace Sync.Worker.SandboxDemo;
 /// </summary>
 public static class SandboxDemoConfiguration
 {
+    /// <summary>Which sandbox instance plays each demo tracker.</summary>
+    public static IReadOnlyDictionary<string, SandboxInstance> Trackers(SandboxServer sandbox) => new Dictionary<string, SandboxInstance>(StringComparer.Ordinal)
+    {
+        ["dev"] = sandbox.GitLabDev,
+        ["gitlab"] = sandbox.GitLab,
+        ["github"] = sandbox.GitHub,
+    };
+
     public static Dictionary<string, string?> For(SandboxServer sandbox)
     {
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        AddTracker(values, "dev", "GitLab", sandbox.GitLabDev);
-        AddTracker(values, "gitlab", "GitLab", sandbox.GitLab);
-        AddTracker(values, "github", "GitHub", sandbox.GitHub);
+        foreach (var (name, instance) in Trackers(sandbox))
+        {
+            AddTracker(values, name, instance.Kind, instance);
+        }
 
         AddProduct(values, "widget", "github:acme/widget", ["dev:acme/widget", "github:acme/widget-private"]);
         AddProduct(values, "gadget", "gitlab:acme/gadget", ["dev:acme/gadget-dev"]);

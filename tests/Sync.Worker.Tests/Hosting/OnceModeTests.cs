@@ -20,13 +20,20 @@ public sealed class OnceModeTests
         Assert.Contains("Product gadget → gitlab:acme/gadget: ok", output, StringComparison.Ordinal);
         Assert.Contains("dev:acme/widget:", output, StringComparison.Ordinal);
         Assert.Contains("first listing", output, StringComparison.Ordinal);
-        Assert.EndsWith("Result: ok", output.TrimEnd(), StringComparison.Ordinal);
+        Assert.Contains("\nResult: ok", output, StringComparison.Ordinal);
 
         using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken));
         Assert.True(summary.RootElement.GetProperty("succeeded").GetBoolean());
         Assert.Equal(2, summary.RootElement.GetProperty("products").GetArrayLength());
         var trackers = summary.RootElement.GetProperty("requests").EnumerateArray().Select(r => r.GetProperty("tracker").GetString()).ToHashSet();
         Assert.Equal(new HashSet<string?> { "dev", "gitlab", "github" }, trackers);
+
+        // IssueSync's request counts agree exactly with what the sandbox trackers received.
+        var ours = summary.RootElement.GetProperty("requests").EnumerateArray()
+            .Select(r => $"{r.GetProperty("tracker").GetString()} {r.GetProperty("total").GetInt64()}").Order(StringComparer.Ordinal);
+        var received = output.Split('\n').Single(l => l.StartsWith("Sandbox received: ", StringComparison.Ordinal))["Sandbox received: ".Length..]
+            .Trim().Split(", ").Order(StringComparer.Ordinal);
+        Assert.Equal(ours, received);
     }
 
     [Fact]
