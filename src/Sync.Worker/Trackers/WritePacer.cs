@@ -21,6 +21,7 @@ public sealed class WritePacer : IDisposable
     private readonly SemaphoreSlim _serial = new(1, 1);
     private readonly Lock _gate = new();
     private DateTimeOffset _lastWriteEnded = DateTimeOffset.MinValue;
+    private int _pendingWaits;
 
     public WritePacer(TrackerKind kind, string apiRootPath, TrackerLimitsOptions options, TimeProvider time)
     {
@@ -33,6 +34,9 @@ public sealed class WritePacer : IDisposable
         _issueCreates = new SlidingWindow(options.IssueCreatesPerMinute, TimeSpan.FromMinutes(1));
         _noteCreates = new SlidingWindow(options.NoteCreatesPerMinute, TimeSpan.FromMinutes(1));
     }
+
+    /// <summary>Writes currently held back (lets tests advance a fake clock only once a wait is armed).</summary>
+    internal int PendingWaits => Volatile.Read(ref _pendingWaits);
 
     public static bool IsWrite(HttpMethod method) => method != HttpMethod.Get && method != HttpMethod.Head && method != HttpMethod.Options;
 
@@ -80,7 +84,15 @@ public sealed class WritePacer : IDisposable
                     }
                 }
 
-                await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+                Interlocked.Increment(ref _pendingWaits);
+                try
+                {
+                    await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _pendingWaits);
+                }
             }
         }
         catch
