@@ -20,4 +20,16 @@ internal static partial class Log
     [LoggerMessage(EventId = 1104, Level = LogLevel.Debug,
         Message = "Skipped {Count} pull request(s) while listing issues of {Tracker}:{Project}")]
     public static partial void SkippedPullRequests(ILogger logger, string tracker, string project, int count);
+
+    [LoggerMessage(EventId = 1110, Level = LogLevel.Warning,
+        Message = "Pausing requests to tracker {Tracker} for {Seconds} s ({Reason})")]
+    public static partial void TrackerPaused(ILogger logger, string tracker, long seconds, string reason);
+
+    [LoggerMessage(EventId = 1111, Level = LogLevel.Warning,
+        Message = "Tracker {Tracker} is rate limited for {Seconds} s, longer than the {MaxSeconds} s a request may wait; failing it")]
+    public static partial void PauseTooLong(ILogger logger, string tracker, long seconds, long maxSeconds);
+
+    [LoggerMessage(EventId = 1112, Level = LogLevel.Error,
+        Message = "Tracker {Tracker} rejected its token (401); its requests fail without being sent for {Seconds} s")]
+    public static partial void TrackerUnauthorized(ILogger logger, string tracker, long seconds);
 }

@@ -7,7 +7,8 @@ namespace Sync.Worker.Trackers;
 /// What a response says about rate limits, read from the headers both trackers send
 /// (GitLab <c>RateLimit-*</c>, GitHub <c>x-ratelimit-*</c>, both <c>Retry-After</c>).
 /// </summary>
-public sealed record RateLimitHeaders(TimeSpan? RetryAfter, DateTimeOffset? ResetAt, long? Remaining)
+/// <param name="Limit">The primary budget's size (<c>RateLimit-Limit</c> / <c>x-ratelimit-limit</c>), when sent.</param>
+public sealed record RateLimitHeaders(TimeSpan? RetryAfter, DateTimeOffset? ResetAt, long? Remaining, long? Limit = null)
 {
     public bool SignalsLimit => RetryAfter is not null || Remaining == 0;
 
@@ -37,6 +38,8 @@ public sealed record RateLimitHeaders(TimeSpan? RetryAfter, DateTimeOffset? Rese
 
         var remainingText = header("RateLimit-Remaining") ?? header("x-ratelimit-remaining");
         long? remaining = long.TryParse(remainingText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var left) ? left : null;
-        return new RateLimitHeaders(retryAfter, resetAt, remaining);
+        var limitText = header("RateLimit-Limit") ?? header("x-ratelimit-limit");
+        long? limit = long.TryParse(limitText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var size) ? size : null;
+        return new RateLimitHeaders(retryAfter, resetAt, remaining, limit);
     }
 }

@@ -23,7 +23,7 @@ public static class TrackerErrors
         return code switch
         {
             401 => new TrackerUnauthorizedException(tracker, inner),
-            403 when limits.SignalsLimit || message.Contains("rate limit", StringComparison.OrdinalIgnoreCase)
+            403 when limits.SignalsLimit || LimitResponse.SaysLimit(message)
                 => new TrackerRateLimitedException(tracker, limits.ResetAt, limits.RetryAfter, inner),
             403 => new TrackerForbiddenException(tracker, message, inner),
             404 => new TrackerNotFoundException(tracker, resource, inner),

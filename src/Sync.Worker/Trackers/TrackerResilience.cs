@@ -8,9 +8,9 @@ namespace Sync.Worker.Trackers;
 
 /// <summary>
 /// The retry/timeout pipeline every tracker HttpClient gets: total timeout, then retries (exponential back-off
-/// with jitter, or the tracker's <c>Retry-After</c>), then a per-attempt timeout. Only transient outcomes are
-/// retried: 5xx, 408, 429, connection errors, attempt timeouts, and a 403 that carries <c>Retry-After</c>
-/// (GitHub's secondary limit). 400/401/403/404/422 are returned at once.
+/// with jitter), then a per-attempt timeout. Only transient outcomes are retried: 5xx, 408, connection errors
+/// and attempt timeouts. 429 and 403 are left to <see cref="TrackerLimitRetry"/> (limits are waited for
+/// tracker-wide, outside these timeouts); 400/401/404/422 are returned at once.
 /// </summary>
 public static class TrackerResilience
 {
@@ -18,6 +18,8 @@ public static class TrackerResilience
     {
         builder.AddResilienceHandler("tracker", (pipeline, context) =>
         {
+            // Every wait of the pipeline runs on the DI clock, so FakeTimeProvider drives it in tests.
+            pipeline.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
             var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TrackerResilience).FullName!);
             pipeline.AddTimeout(options.EffectiveTotalTimeout);
             if (options.MaxRetryAttempts > 0)
@@ -29,8 +31,7 @@ public static class TrackerResilience
                     MaxDelay = options.EffectiveMaxDelay,
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
-                    ShouldRetryAfterHeader = true,
-                    ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, options.EffectiveMaxRetryAfter)),
+                    ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome)),
                     OnRetry = args =>
                     {
                         var request = args.Outcome.Result?.RequestMessage;
@@ -50,22 +51,7 @@ public static class TrackerResilience
         return builder;
     }
 
-    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter)
-    {
-        if (outcome.Result is { } response)
-        {
-            var limits = RateLimitHeaders.From(response.Headers);
-            if (limits.RetryAfter > maxRetryAfter)
-            {
-                return false; // surfaces as TrackerRateLimitedException; the caller reschedules
-            }
-
-            if (response.StatusCode == HttpStatusCode.Forbidden)
-            {
-                return limits.RetryAfter is not null;
-            }
-        }
-
-        return HttpClientResiliencePredicates.IsTransient(outcome);
-    }
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Result?.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.Forbidden)
+        && HttpClientResiliencePredicates.IsTransient(outcome);
 }

@@ -1,0 +1,91 @@
+using Sync.Core.Trackers;
+
+namespace Sync.Worker.Trackers;
+
+/// <summary>
+/// Request limits of one tracker, bound from <c>IssueSync:Trackers:&lt;name&gt;:Limits</c>. Start from
+/// <see cref="ForKind"/> so unset keys keep the documented ceilings of that tracker. A count of 0 disables that
+/// ceiling.
+/// </summary>
+public sealed record TrackerLimitsOptions
+{
+    /// <summary>GETs/HEADs in flight at once.</summary>
+    public int ReadConcurrency { get; init; } = 4;
+
+    /// <summary>GitHub content-creating requests (POST/PATCH/PUT/DELETE) per sliding minute.</summary>
+    public int WritesPerMinute { get; init; }
+
+    /// <summary>GitHub content-creating requests per sliding hour.</summary>
+    public int WritesPerHour { get; init; }
+
+    /// <summary>Send content-creating requests one at a time (GitHub asks for serial mutations).</summary>
+    public bool SerialWrites { get; init; }
+
+    /// <summary>Gap between the end of one content-creating request and the start of the next.</summary>
+    public TimeSpan MinWriteSpacing { get; init; }
+
+    /// <summary>GitLab issue creation (<c>POST .../issues</c>) per sliding minute.</summary>
+    public int IssueCreatesPerMinute { get; init; }
+
+    /// <summary>GitLab note creation (<c>POST .../notes</c>) per sliding minute.</summary>
+    public int NoteCreatesPerMinute { get; init; }
+
+    /// <summary>Pause when the primary budget's remaining count is at or below this; null means 1% of the limit, at least 1.</summary>
+    public long? PrimaryReserve { get; init; }
+
+    /// <summary>Longer waits are not sat out: the request fails with <see cref="TrackerRateLimitedException"/> so the job can be rescheduled.</summary>
+    public TimeSpan MaxWait { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Retries after a limit response (429, or a 403 that signals a limit).</summary>
+    public int MaxLimitRetries { get; init; } = 3;
+
+    /// <summary>First wait after a limit response that says nothing about when to retry; doubles on each repeat.</summary>
+    public TimeSpan LimitBackoff { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>After a 401 the tracker fails fast for this long instead of sending more requests with a bad token.</summary>
+    public TimeSpan UnauthorizedCooldown { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The documented ceilings of each tracker kind.</summary>
+    public static TrackerLimitsOptions ForKind(TrackerKind kind) => kind switch
+    {
+        // docs.github.com "Rate limits for the REST API": 80 content-creating requests/min, 500/h, mutations serially ~1 s apart.
+        TrackerKind.GitHub => new() { WritesPerMinute = 80, WritesPerHour = 500, SerialWrites = true, MinWriteSpacing = TimeSpan.FromSeconds(1) },
+
+        // gitlab.com application limits: issue creation 200/min, note creation 60/min (not reflected in headers).
+        TrackerKind.GitLab => new() { IssueCreatesPerMinute = 200, NoteCreatesPerMinute = 60 },
+        _ => new(),
+    };
+
+    /// <summary>
+    /// Kind defaults for callers of the older overloads: the resilience options' retry count and
+    /// <c>MaxRetryAfter</c> used to govern limit responses, so they still do there.
+    /// </summary>
+    public static TrackerLimitsOptions ForKind(TrackerKind kind, TrackerResilienceOptions resilience) => ForKind(kind) with
+    {
+        MaxLimitRetries = resilience.MaxRetryAttempts,
+        MaxWait = resilience.MaxRetryAfter ?? TimeSpan.FromMinutes(15),
+    };
+
+    /// <summary>Fails at registration, naming the configuration key, rather than misbehaving at the first request.</summary>
+    public void Validate(string trackerName)
+    {
+        var prefix = $"IssueSync:Trackers:{trackerName}:Limits:";
+        Require(ReadConcurrency >= 1, prefix + nameof(ReadConcurrency), "must be at least 1");
+        Require(WritesPerMinute >= 0 && WritesPerHour >= 0 && IssueCreatesPerMinute >= 0 && NoteCreatesPerMinute >= 0,
+            prefix + "*PerMinute/*PerHour", "must not be negative");
+        Require(MinWriteSpacing >= TimeSpan.Zero, prefix + nameof(MinWriteSpacing), "must not be negative");
+        Require(PrimaryReserve is null or >= 0, prefix + nameof(PrimaryReserve), "must not be negative");
+        Require(MaxWait >= TimeSpan.Zero, prefix + nameof(MaxWait), "must not be negative");
+        Require(MaxLimitRetries >= 0, prefix + nameof(MaxLimitRetries), "must not be negative");
+        Require(LimitBackoff > TimeSpan.Zero, prefix + nameof(LimitBackoff), "must be positive");
+        Require(UnauthorizedCooldown >= TimeSpan.Zero, prefix + nameof(UnauthorizedCooldown), "must not be negative");
+    }
+
+    private static void Require(bool condition, string key, string rule)
+    {
+        if (!condition)
+        {
+            throw new ArgumentOutOfRangeException(key, $"{key} {rule}");
+        }
+    }
+}
