@@ -18,13 +18,13 @@ internal sealed class GitHubClientFixture : IDisposable
 
     private readonly ServiceProvider _services;
 
-    public GitHubClientFixture(Uri apiUrl, string name = "hub", ICursorStore? store = null, TrackerResilienceOptions? resilience = null)
+    public GitHubClientFixture(Uri apiUrl, string name = "hub", ICursorStore? store = null, string token = Token)
     {
         Store = store ?? new InMemoryCursorStore();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddTrackerInfrastructure();
-        services.AddTrackerClient(name, TrackerKind.GitHub, apiUrl, Token, resilience ?? TrackerFixture.FastRetries);
+        services.AddTrackerClient(name, TrackerKind.GitHub, apiUrl, token, TrackerFixture.FastRetries);
         _services = services.BuildServiceProvider();
         var registration = _services.GetServices<TrackerRegistration>().Single();
         Client = new GitHubTrackerClient(
