@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.Logging;
 using Octokit;
 using Octokit.Caching;
 using Octokit.Internal;
@@ -73,8 +74,11 @@ internal sealed class GitHubResponseCache(string trackerName, ICursorStore store
         return write;
     }
 
-    /// <summary>Waits for the writes Octokit started but did not await; a failed write surfaces here.</summary>
-    public async Task FlushAsync()
+    /// <summary>
+    /// Waits for the writes Octokit started but did not await. A failed write only costs the next listing its 304,
+    /// so it is logged, not thrown: the listing itself succeeded. Cancellation still propagates.
+    /// </summary>
+    public async Task FlushAsync(ILogger logger)
     {
         Task[] writes;
         lock (_pendingWrites)
@@ -83,7 +87,14 @@ internal sealed class GitHubResponseCache(string trackerName, ICursorStore store
             _pendingWrites.Clear();
         }
 
-        await Task.WhenAll(writes).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(writes).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            GitHubLog.CacheWriteFailed(logger, trackerName, ex.GetType().Name);
+        }
     }
 
     private string Key(IRequest request) => $"{trackerName} {AbsoluteUrl(request)}";

@@ -104,16 +104,25 @@ public sealed partial class GitHubTrackerClient
     private async Task RemoveLabelAsync(string owner, string repo, int number, string label, string resource, CancellationToken cancellationToken)
     {
         var uri = new Uri($"repos/{owner}/{repo}/issues/{number}/labels/{Uri.EscapeDataString(label)}", UriKind.Relative);
-        try
+        var removed = await RunAsync(
+            async client =>
+            {
+                try
+                {
+                    await client.Connection.Delete(uri).ConfigureAwait(false);
+                    return (object)true;
+                }
+                catch (NotFoundException ex) when (ex.ApiError?.Message == "Label does not exist")
+                {
+                    // Removing is idempotent; any other 404 (no such issue or repo) still fails.
+                    return false;
+                }
+            },
+            $"label '{label}' of {resource}",
+            cancellationToken).ConfigureAwait(false);
+        if (removed is false)
         {
-            await RunAsync(
-                async client => (object)await client.Connection.Delete(uri).ConfigureAwait(false),
-                $"label '{label}' of {resource}",
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (TrackerNotFoundException ex) when (ex.InnerException is ApiException { ApiError.Message: "Label does not exist" })
-        {
-            // Already gone: removing is idempotent.
+            GitHubLog.LabelAlreadyRemoved(logger, Name, label, resource);
         }
     }
 

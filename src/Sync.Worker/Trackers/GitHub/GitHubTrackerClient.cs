@@ -125,7 +125,7 @@ public sealed partial class GitHubTrackerClient(
                 ?? throw new TrackerProtocolException(Name, $"{resource} returned no JSON body");
             if (cache is not null)
             {
-                await cache.FlushAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+                await cache.FlushAsync(logger).WaitAsync(cancellationToken).ConfigureAwait(false);
             }
 
             return result;

@@ -77,4 +77,27 @@ public sealed class GitHubConditionalRequestTests : IDisposable
         Assert.All(_server.LogEntries, e => Assert.False(e.RequestMessage.Headers!.ContainsKey("If-None-Match")));
         Assert.All(_server.LogEntries, e => Assert.Equal(200, e.ResponseMessage.StatusCode));
     }
+
+    [Fact]
+    public async Task ListIssues_WhenTheCacheCannotBeWritten_StillReturnsTheIssues()
+    {
+        using var fixture = new GitHubClientFixture(new Uri(_server.Url + Root), store: new FailingCursorStore());
+
+        var issues = await fixture.Client.ListIssuesAsync("acme/widget", Incremental, Ct).ToListAsync(Ct);
+
+        Assert.Equal([1L, 3L], issues.Select(i => i.Ref.Number));
+    }
+
+    private sealed class FailingCursorStore : Sync.Core.Storage.ICursorStore
+    {
+        public Task<Sync.Core.Storage.SyncCursor?> GetCursorAsync(string scope, CancellationToken cancellationToken) => throw new InvalidOperationException("down");
+
+        public Task SaveCursorAsync(Sync.Core.Storage.SyncCursor cursor, CancellationToken cancellationToken) => throw new InvalidOperationException("down");
+
+        public Task<Sync.Core.Storage.CachedResponse?> GetCachedResponseAsync(string key, CancellationToken cancellationToken) =>
+            Task.FromException<Sync.Core.Storage.CachedResponse?>(new InvalidOperationException("down"));
+
+        public Task SaveCachedResponseAsync(Sync.Core.Storage.CachedResponse response, CancellationToken cancellationToken) =>
+            Task.FromException(new InvalidOperationException("down"));
+    }
 }

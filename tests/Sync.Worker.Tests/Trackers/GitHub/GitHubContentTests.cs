@@ -45,6 +45,23 @@ public sealed class GitHubContentTests : IDisposable
     }
 
     [Fact]
+    public async Task ListComments_Over150_FollowsTheLinkHeaderWithOneRequestPerPage()
+    {
+        var path = Repo + "/issues/8/comments";
+        var next = $"<{_server.Url}{path}?per_page=100&page=2>; rel=\"next\", <{_server.Url}{path}?per_page=100&page=2>; rel=\"last\"";
+        _server.Given(Request.Create().WithPath(path).UsingGet()).AtPriority(5)
+            .RespondWith(Json(200, "[" + string.Join(",", Enumerable.Range(1, 100).Select(i => Payloads.GitHubComment(i))) + "]").WithHeader("Link", next));
+        _server.Given(Request.Create().WithPath(path).UsingGet().WithParam("page", "2")).AtPriority(1)
+            .RespondWith(Json(200, "[" + string.Join(",", Enumerable.Range(101, 50).Select(i => Payloads.GitHubComment(i))) + "]"));
+
+        var comments = await _fixture.Client.ListCommentsAsync("acme/widget", 8, Ct).ToListAsync(Ct);
+
+        Assert.Equal(Enumerable.Range(1, 150).Select(i => (long)i), comments.Select(c => c.Id));
+        Assert.Equal(2, _server.LogEntries.Count);
+        Assert.Equal(2, _fixture.Counter.Snapshot().Trackers["hub"].Count("GET", "notes.list"));
+    }
+
+    [Fact]
     public async Task CreateComment_PostsTheBody()
     {
         Reply("POST", Repo + "/issues/5/comments", 201, Payloads.GitHubComment(9, "Hello"));

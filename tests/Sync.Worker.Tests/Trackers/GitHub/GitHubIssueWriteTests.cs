@@ -109,6 +109,15 @@ public sealed class GitHubIssueWriteTests : IDisposable
     }
 
     [Fact]
+    public async Task EditIssue_WithUnknownStateReason_ThrowsWithoutAnyRequest()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            _fixture.Client.EditIssueAsync("acme/widget", 3, new IssueEdit(AddLabels: ["x"], State: IssueState.Closed, StateReason: "wontfix"), Ct));
+
+        Assert.Empty(_server.LogEntries);
+    }
+
+    [Fact]
     public async Task CreateIssue_PostsTitleBodyLabelsAndMilestoneNumber()
     {
         Reply("POST", Issues, 201, Payloads.GitHubIssue(43, state: "open"));
