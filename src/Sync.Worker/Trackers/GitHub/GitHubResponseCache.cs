@@ -16,7 +16,9 @@ namespace Sync.Worker.Trackers.GitHub;
 /// (GitHub does not count a 304 against the rate limit).
 /// <para>
 /// Only GET issue listings carrying <c>since=</c> are cached: a first, full listing would store every page of every
-/// issue. The key is the tracker name plus the absolute request URL (query included), so each page is its own entry.
+/// issue. The row key is the tracker name plus the absolute request URL without its <c>since</c> value, so each page of
+/// each query has one row that a moving cursor overwrites (the store stays bounded); the entry records the full URL and
+/// only answers a request for exactly that URL, so a stored <c>Link</c> header never leaks an older cursor.
 /// Octokit calls <see cref="SetAsync"/> without awaiting it; the pending writes are awaited by <see cref="FlushAsync"/>
 /// before the client returns, so a second listing always sees the first one's validators.
 /// One instance serves one client call: it carries that call's cancellation token.
@@ -41,7 +43,9 @@ internal sealed class GitHubResponseCache(string trackerName, ICursorStore store
         }
 
         var stored = await store.GetCachedResponseAsync(Key(request), cancellationToken).ConfigureAwait(false);
-        if (stored is null || JsonSerializer.Deserialize(stored.Body, StoredResponseJson.Default.StoredResponse) is not { } entry)
+        if (stored is null
+            || JsonSerializer.Deserialize(stored.Body, StoredResponseJson.Default.StoredResponse) is not { } entry
+            || entry.Url != AbsoluteUrl(request)!.AbsoluteUri)
         {
             return null!;
         }
@@ -61,7 +65,8 @@ internal sealed class GitHubResponseCache(string trackerName, ICursorStore store
             return Task.CompletedTask;
         }
 
-        var entry = new StoredResponse((int)cachedResponse.StatusCode, cachedResponse.ContentType, cachedResponse.Headers.ToDictionary(), body);
+        var entry = new StoredResponse(
+            AbsoluteUrl(request)!.AbsoluteUri, (int)cachedResponse.StatusCode, cachedResponse.ContentType, cachedResponse.Headers.ToDictionary(), body);
         var json = JsonSerializer.Serialize(entry, StoredResponseJson.Default.StoredResponse);
         var write = store.SaveCachedResponseAsync(
             new CoreCachedResponse(Key(request), cachedResponse.ApiInfo.Etag, json, time.GetUtcNow()),
@@ -97,7 +102,12 @@ internal sealed class GitHubResponseCache(string trackerName, ICursorStore store
         }
     }
 
-    private string Key(IRequest request) => $"{trackerName} {AbsoluteUrl(request)}";
+    private string Key(IRequest request)
+    {
+        var url = AbsoluteUrl(request)!;
+        var query = url.Query.TrimStart('?').Split('&').Where(p => !p.StartsWith("since=", StringComparison.Ordinal));
+        return $"{trackerName} {url.GetLeftPart(UriPartial.Path)}?{string.Join('&', query)}";
+    }
 
     private static Uri? AbsoluteUrl(IRequest request) =>
         request.Endpoint is null ? null
@@ -107,7 +117,7 @@ internal sealed class GitHubResponseCache(string trackerName, ICursorStore store
 }
 
 /// <summary>What Octokit needs to replay a response; stored as JSON in <see cref="CoreCachedResponse.Body"/>.</summary>
-internal sealed record StoredResponse(int Status, string? ContentType, Dictionary<string, string> Headers, string Body);
+internal sealed record StoredResponse(string Url, int Status, string? ContentType, Dictionary<string, string> Headers, string Body);
 
 [JsonSerializable(typeof(StoredResponse))]
 internal sealed partial class StoredResponseJson : JsonSerializerContext;

@@ -56,15 +56,23 @@ public sealed class GitHubConditionalRequestTests : IDisposable
     }
 
     [Fact]
-    public async Task ListIssues_Incremental_StoresOneEntryKeyedByTrackerAndUrl()
+    public async Task ListIssues_Incremental_StoresOneRowPerQueryThatAMovingCursorOverwrites()
     {
         await _fixture.Client.ListIssuesAsync("acme/widget", Incremental, Ct).ToListAsync(Ct);
-
         var store = (InMemoryCursorStore)_fixture.Store;
         var entry = Assert.Single(store.Responses.Values);
         Assert.StartsWith($"hub {_server.Url}{Issues}?", entry.Key, StringComparison.Ordinal);
-        Assert.Contains("since=2024-03-01T00%3A00%3A00Z", entry.Key, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("since", entry.Key, StringComparison.Ordinal);
+        Assert.Contains("since=2024-03-01T00%3A00%3A00Z", entry.Body, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(ETag, entry.ETag);
+
+        // A later cursor reuses the row, and the stored validator is not offered for a different URL.
+        var later = Incremental with { UpdatedSince = Incremental.UpdatedSince!.Value.AddDays(1) };
+        await _fixture.Client.ListIssuesAsync("acme/widget", later, Ct).ToListAsync(Ct);
+
+        Assert.Single(store.Responses);
+        Assert.False(_server.LogEntries[1].RequestMessage.Headers!.ContainsKey("If-None-Match"));
+        Assert.Contains("since=2024-03-02T00%3A00%3A00Z", store.Responses.Values.Single().Body, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
