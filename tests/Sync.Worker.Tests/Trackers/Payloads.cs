@@ -142,4 +142,64 @@ internal static class Payloads
     }
 
     public static string GitHubIssues(IEnumerable<string> issues) => "[" + string.Join(",", issues) + "]";
+
+    /// <summary>A GitHub issue comment object as documented (GET /repos/{o}/{r}/issues/{n}/comments).</summary>
+    public static string GitHubComment(long id, string body = "Me too")
+    {
+        var i = id.ToString(CultureInfo.InvariantCulture);
+        return $$"""
+            {
+              "id": {{i}}, "node_id": "MDEyOklzc3VlQ29tbWVudDE=",
+              "url": "https://api.github.com/repos/acme/widget/issues/comments/{{i}}",
+              "html_url": "https://github.com/acme/widget/issues/1347#issuecomment-{{i}}",
+              "body": "{{body}}",
+              "user": {{GitHubUserObject}},
+              "created_at": "2011-04-14T16:00:49Z",
+              "updated_at": "2011-04-15T16:00:49Z",
+              "issue_url": "https://api.github.com/repos/acme/widget/issues/1347",
+              "author_association": "COLLABORATOR",
+              "reactions": { "url": "https://api.github.com/repos/acme/widget/issues/comments/{{i}}/reactions",
+                "total_count": 1, "+1": 1, "-1": 0, "laugh": 0, "hooray": 0, "confused": 0, "heart": 0, "rocket": 0, "eyes": 0 },
+              "performed_via_github_app": null
+            }
+            """;
+    }
+
+    /// <summary>A GitHub reaction object as documented (GET .../issues/{n}/reactions).</summary>
+    public static string GitHubReaction(long id, string content) => $$"""
+        { "id": {{id.ToString(CultureInfo.InvariantCulture)}}, "node_id": "MDg6UmVhY3Rpb24x", "user": {{GitHubUserObject}},
+          "content": "{{content}}", "created_at": "2016-05-20T20:09:31Z" }
+        """;
+
+    /// <summary>A GitHub label object as documented (GET /repos/{o}/{r}/labels).</summary>
+    public static string GitHubLabel(string name, string color, string? description = null) => $$"""
+        { "id": 208045946, "node_id": "MDU6TGFiZWwyMDgwNDU5NDY=", "url": "https://api.github.com/repos/acme/widget/labels/{{Uri.EscapeDataString(name)}}",
+          "name": "{{name}}", "description": {{(description is null ? "null" : "\"" + description + "\"")}}, "color": "{{color}}", "default": false }
+        """;
+
+    /// <summary>A GitHub milestone object as documented (GET /repos/{o}/{r}/milestones).</summary>
+    public static string GitHubMilestone(int number, string title, string state = "open")
+    {
+        var n = number.ToString(CultureInfo.InvariantCulture);
+        return $$"""
+            {
+              "url": "https://api.github.com/repos/acme/widget/milestones/{{n}}", "html_url": "https://github.com/acme/widget/milestones/{{title}}",
+              "labels_url": "https://api.github.com/repos/acme/widget/milestones/{{n}}/labels", "id": 1002604, "node_id": "MDk6TWlsZXN0b25lMTAwMjYwNA==",
+              "number": {{n}}, "state": "{{state}}", "title": "{{title}}", "description": "Tracking milestone for version 1.0",
+              "creator": {{GitHubUserObject}}, "open_issues": 4, "closed_issues": 8, "created_at": "2011-04-10T20:09:31Z",
+              "updated_at": "2014-03-03T18:58:10Z", "closed_at": null, "due_on": "2012-10-09T23:39:01Z"
+            }
+            """;
+    }
+
+    /// <summary>GitHub's 422 for a duplicate label.</summary>
+    public const string GitHubLabelExists = """
+        { "message": "Validation Failed", "errors": [ { "resource": "Label", "code": "already_exists", "field": "name" } ],
+          "documentation_url": "https://docs.github.com/rest/issues/labels#create-a-label", "status": "422" }
+        """;
+
+    /// <summary>GitHub's 404 when the label is not on the issue.</summary>
+    public const string GitHubLabelMissing = """
+        { "message": "Label does not exist", "documentation_url": "https://docs.github.com/rest/issues/labels#remove-a-label-from-an-issue", "status": "404" }
+        """;
 }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Octokit;
 using Octokit.Internal;
+using Sync.Core.Storage;
 using Sync.Core.Trackers;
 
 namespace Sync.Worker.Trackers.GitHub;
@@ -12,8 +13,19 @@ namespace Sync.Worker.Trackers.GitHub;
 /// IHttpClientFactory's handler rotation; the factory's handlers ignore disposal.
 /// Octokit's issue methods take no CancellationToken: the token is honoured between and around calls
 /// (<see cref="Task.WaitAsync(CancellationToken)"/>), not inside an in-flight request.
+/// The port is split per resource: issues (this file and <c>.Issues</c>), comments and reactions, labels and
+/// milestones, unsupported features.
 /// </summary>
-public sealed class GitHubTrackerClient(TrackerRegistration registration, IHttpMessageHandlerFactory handlerFactory, ILogger<GitHubTrackerClient> logger)
+/// <param name="cursorStore">
+/// Backs the conditional-request cache of incremental issue listings (<see cref="GitHubResponseCache"/>); without
+/// one every listing is sent unconditionally.
+/// </param>
+public sealed partial class GitHubTrackerClient(
+    TrackerRegistration registration,
+    IHttpMessageHandlerFactory handlerFactory,
+    ILogger<GitHubTrackerClient> logger,
+    ICursorStore? cursorStore = null,
+    TimeProvider? timeProvider = null)
     : ITrackerClient
 {
     internal const int PageSize = 100;
@@ -61,7 +73,7 @@ public sealed class GitHubTrackerClient(TrackerRegistration registration, IHttpM
         var pullRequests = 0;
         foreach (var issue in issues)
         {
-            if (issue.PullRequest is not null)
+            if (IsPullRequest(issue))
             {
                 pullRequests++;
                 continue;
@@ -90,7 +102,7 @@ public sealed class GitHubTrackerClient(TrackerRegistration registration, IHttpM
         }
 
         var issue = await RunAsync(client => client.Issue.Get(owner, repo, (int)number), resource, cancellationToken).ConfigureAwait(false);
-        return issue.PullRequest is null
+        return !IsPullRequest(issue)
             ? GitHubIssueMapper.ToIssue(issue, Name, projectPath)
             : throw new TrackerNotFoundException(Name, $"{resource} (it is a pull request)");
     }
@@ -100,11 +112,23 @@ public sealed class GitHubTrackerClient(TrackerRegistration registration, IHttpM
         cancellationToken.ThrowIfCancellationRequested();
         using var adapter = new HttpClientAdapter(() => handlerFactory.CreateHandler(Name));
         var connection = new Connection(Product, _baseAddress, new InMemoryCredentialStore(Credentials.Anonymous), adapter, new SimpleJsonSerializer());
+        var cache = cursorStore is null ? null : new GitHubResponseCache(Name, cursorStore, timeProvider ?? TimeProvider.System, cancellationToken);
+        if (cache is not null)
+        {
+            connection.ResponseCache = cache;
+        }
+
         try
         {
             // Octokit leaves the result null when the body is not JSON (wrong or missing Content-Type).
-            return await call(new GitHubClient(connection)).WaitAsync(cancellationToken).ConfigureAwait(false)
+            var result = await call(new GitHubClient(connection)).WaitAsync(cancellationToken).ConfigureAwait(false)
                 ?? throw new TrackerProtocolException(Name, $"{resource} returned no JSON body");
+            if (cache is not null)
+            {
+                await cache.FlushAsync(logger).WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return result;
         }
         catch (Exception ex) when (GitHubErrors.Translate(Name, ex, resource, cancellationToken) is { } translated)
         {
@@ -113,6 +137,10 @@ public sealed class GitHubTrackerClient(TrackerRegistration registration, IHttpM
         }
     }
 
+    private static bool IsPullRequest(Issue issue) => issue.PullRequest is not null;
+
+    private static int ToInt(long number) => number is > 0 and <= int.MaxValue ? (int)number : 0;
+
     private (string Owner, string Repo) SplitRepository(string projectPath)
     {
         var parts = projectPath.Trim('/').Split('/');
@@ -120,31 +148,4 @@ public sealed class GitHubTrackerClient(TrackerRegistration registration, IHttpM
             ? (owner, repo)
             : throw new TrackerNotFoundException(Name, $"'{projectPath}' (GitHub projects are 'owner/repo')");
     }
-
-    // Pending (issue 3): implemented by the adapter work that follows; listed here so the port compiles.
-    public Task<TrackerIssue> CreateIssueAsync(string projectPath, Sync.Core.Trackers.NewIssue issue, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<TrackerIssue> EditIssueAsync(string projectPath, long number, IssueEdit edit, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public IAsyncEnumerable<TrackerComment> ListCommentsAsync(string projectPath, long number, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<TrackerComment> CreateCommentAsync(string projectPath, long number, string body, bool isInternal, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<TrackerComment> EditCommentAsync(string projectPath, long number, long commentId, string body, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public IAsyncEnumerable<TrackerReaction> ListIssueReactionsAsync(string projectPath, long number, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public IAsyncEnumerable<TrackerReaction> ListCommentReactionsAsync(string projectPath, long number, long commentId, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public IAsyncEnumerable<TrackerLabel> ListLabelsAsync(string projectPath, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<TrackerLabel> CreateLabelAsync(string projectPath, TrackerLabel label, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public IAsyncEnumerable<TrackerMilestone> ListMilestonesAsync(string projectPath, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<TrackerMilestone> CreateMilestoneAsync(string projectPath, TrackerMilestone milestone, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<TrackerUpload> UploadFileAsync(string projectPath, string fileName, Stream content, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<TrackerBoard> EnsureBoardAsync(string projectPath, string boardName, IReadOnlyList<string> listLabels, CancellationToken cancellationToken) => throw new NotImplementedException();
 }
