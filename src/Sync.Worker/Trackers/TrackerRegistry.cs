@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Microsoft.Extensions.Logging;
+using Sync.Core.Storage;
 using Sync.Core.Trackers;
 using Sync.Worker.Trackers.GitHub;
 using Sync.Worker.Trackers.GitLab;
@@ -15,15 +16,19 @@ public sealed class TrackerRegistry : ITrackerRegistry
         IEnumerable<TrackerRegistration> registrations,
         IHttpClientFactory httpClientFactory,
         IHttpMessageHandlerFactory handlerFactory,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        TimeProvider time,
+        IServiceProvider services)
     {
+        // Optional: where GitHub's ETags for incremental listings are kept (the host registers its state store).
+        var cursorStore = services.GetService(typeof(ICursorStore)) as ICursorStore;
         var clients = new Dictionary<string, ITrackerClient>(StringComparer.OrdinalIgnoreCase);
         foreach (var registration in registrations)
         {
             ITrackerClient client = registration.Kind switch
             {
                 TrackerKind.GitLab => new GitLabTrackerClient(registration, httpClientFactory, loggerFactory.CreateLogger<GitLabTrackerClient>()),
-                TrackerKind.GitHub => new GitHubTrackerClient(registration, handlerFactory, loggerFactory.CreateLogger<GitHubTrackerClient>()),
+                TrackerKind.GitHub => new GitHubTrackerClient(registration, handlerFactory, loggerFactory.CreateLogger<GitHubTrackerClient>(), cursorStore, time),
                 _ => throw new InvalidOperationException($"Tracker '{registration.Name}' has unsupported kind {registration.Kind}"),
             };
             if (!clients.TryAdd(registration.Name, client))
