@@ -152,6 +152,8 @@ public sealed class GitLabSandboxEndToEndTests
         Assert.Equal(labels, board.Lists.OrderBy(l => l.Position).Select(l => l.Label.Name));
         Assert.Equal(labels, created.ListLabels);
         Assert.Equal(3, lab.Served("POST /projects/:id/boards/:board_id/lists"));
+        Assert.Equal(3, lab.Served("POST /projects/:id/labels")); // the workflow labels did not exist yet
+        Assert.Equal(9, lab.ServedTotal); // GET boards, POST board, GET labels, 3 x POST label, 3 x POST list
 
         lab.ResetCounts();
         var idle = await lab.Client.EnsureBoardAsync(Project, "E2E board", labels, Ct);
