@@ -46,8 +46,6 @@ internal sealed record GitLabIssueDto
     [JsonPropertyName("_links")] public GitLabIssueLinksDto? Links { get; init; }
 }
 
-internal sealed record GitLabMilestoneDto([property: JsonPropertyName("title")] string? Title);
-
 internal sealed record GitLabUserDto(
     [property: JsonPropertyName("id")] long Id,
     [property: JsonPropertyName("username")] string Username);

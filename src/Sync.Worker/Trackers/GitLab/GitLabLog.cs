@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Logging;
+
+namespace Sync.Worker.Trackers.GitLab;
+
+/// <summary>GitLab adapter log messages (event ids 12xx). Resources are described, never requests or tokens.</summary>
+internal static partial class GitLabLog
+{
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Debug, Message = "Tracker {Tracker}: listed {Count} {Resource} in {Pages} page(s)")]
+    public static partial void Listed(ILogger logger, string tracker, string resource, int count, int pages);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "Tracker {Tracker}: label '{Label}' already exists in {Project}; using it")]
+    public static partial void LabelExisted(ILogger logger, string tracker, string project, string label);
+
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Information,
+        Message = "Tracker {Tracker}: board '{Board}' of {Project} ensured ({CreatedLists} list(s) created, {MovedLists} moved, board created: {BoardCreated})")]
+    public static partial void BoardEnsured(ILogger logger, string tracker, string project, string board, int createdLists, int movedLists, bool boardCreated);
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using Sync.Core.Trackers;
+
+namespace Sync.Worker.Trackers.GitLab;
+
+/// <summary>/projects/:id/issues: list, get, create and the single-request edit.</summary>
+public sealed partial class GitLabTrackerClient
+{
+    public async IAsyncEnumerable<TrackerIssue> ListIssuesAsync(
+        string projectPath,
+        IssueQuery query,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var issues = ListAllAsync<GitLabIssueDto>(ProjectSegment(projectPath) + "/issues", ListQuery(query), $"issues of {projectPath}", cancellationToken);
+        await foreach (var dto in issues.ConfigureAwait(false))
+        {
+            yield return GitLabIssueMapper.ToIssue(dto, Name, projectPath);
+        }
+    }
+
+    public async Task<TrackerIssue> GetIssueAsync(string projectPath, long number, CancellationToken cancellationToken)
+    {
+        var dto = await SendAsync<GitLabIssueDto>(HttpMethod.Get, IssueSegment(projectPath, number), (JsonObject?)null, $"issue {projectPath}#{number}", cancellationToken)
+            .ConfigureAwait(false);
+        return GitLabIssueMapper.ToIssue(dto, Name, projectPath);
+    }
+
+    public async Task<TrackerIssue> CreateIssueAsync(string projectPath, NewIssue issue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        var dto = await SendAsync<GitLabIssueDto>(
+            HttpMethod.Post, ProjectSegment(projectPath) + "/issues", GitLabIssueRequests.Create(issue), $"new issue in {projectPath}", cancellationToken)
+            .ConfigureAwait(false);
+        return GitLabIssueMapper.ToIssue(dto, Name, projectPath);
+    }
+
+    /// <summary>
+    /// One PUT carrying only the changed fields. An edit that changes nothing on GitLab (all fields null, no
+    /// milestone clearing; <see cref="IssueEdit.StateReason"/> alone is GitHub-only) throws
+    /// <see cref="ArgumentException"/> without sending anything: callers decide whether they need a fresh GET.
+    /// </summary>
+    public async Task<TrackerIssue> EditIssueAsync(string projectPath, long number, IssueEdit edit, CancellationToken cancellationToken)
+    {
+        var body = GitLabIssueRequests.Edit(edit);
+        var dto = await SendAsync<GitLabIssueDto>(HttpMethod.Put, IssueSegment(projectPath, number), body, $"issue {projectPath}#{number}", cancellationToken)
+            .ConfigureAwait(false);
+        return GitLabIssueMapper.ToIssue(dto, Name, projectPath);
+    }
+
+    /// <summary>Issue listing parameters (without <c>per_page</c>, which the pager adds).</summary>
+    internal static string ListQuery(IssueQuery query)
+    {
+        var parameters = new List<string>
+        {
+            "state=" + GitLabIssueMapper.StateParameter(query.State),
+            "order_by=updated_at",
+            "sort=asc",
+        };
+        if (query.Labels is { Count: > 0 } labels)
+        {
+            parameters.Add("labels=" + Uri.EscapeDataString(string.Join(',', labels)));
+        }
+
+        if (query.UpdatedSince is { } since)
+        {
+            parameters.Add("updated_after=" + Uri.EscapeDataString(since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)));
+        }
+
+        return string.Join('&', parameters);
+    }
+}

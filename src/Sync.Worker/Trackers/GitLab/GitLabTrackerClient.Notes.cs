@@ -1,0 +1,38 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using Sync.Core.Trackers;
+
+namespace Sync.Worker.Trackers.GitLab;
+
+/// <summary>/projects/:id/issues/:iid/notes: comments, including system and internal notes (flagged).</summary>
+public sealed partial class GitLabTrackerClient
+{
+    public async IAsyncEnumerable<TrackerComment> ListCommentsAsync(string projectPath, long number, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var notes = ListAllAsync<GitLabNoteDto>(NotesSegment(projectPath, number), "sort=asc&order_by=created_at", $"notes of {projectPath}#{number}", cancellationToken);
+        await foreach (var note in notes.ConfigureAwait(false))
+        {
+            yield return note.ToComment();
+        }
+    }
+
+    public async Task<TrackerComment> CreateCommentAsync(string projectPath, long number, string body, bool isInternal, CancellationToken cancellationToken)
+    {
+        var request = new JsonObject { ["body"] = body, ["internal"] = isInternal };
+        var note = await SendAsync<GitLabNoteDto>(HttpMethod.Post, NotesSegment(projectPath, number), request, $"new note on {projectPath}#{number}", cancellationToken)
+            .ConfigureAwait(false);
+        return note.ToComment();
+    }
+
+    public async Task<TrackerComment> EditCommentAsync(string projectPath, long number, long commentId, string body, CancellationToken cancellationToken)
+    {
+        var note = await SendAsync<GitLabNoteDto>(
+            HttpMethod.Put, NoteSegment(projectPath, number, commentId), new JsonObject { ["body"] = body }, $"note {commentId} of {projectPath}#{number}", cancellationToken)
+            .ConfigureAwait(false);
+        return note.ToComment();
+    }
+
+    private static string NotesSegment(string projectPath, long number) => IssueSegment(projectPath, number) + "/notes";
+
+    private static string NoteSegment(string projectPath, long number, long noteId) => NotesSegment(projectPath, number) + "/" + Id(noteId);
+}

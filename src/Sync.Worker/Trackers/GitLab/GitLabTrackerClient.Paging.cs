@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace Sync.Worker.Trackers.GitLab;
+
+public sealed partial class GitLabTrackerClient
+{
+    /// <summary>
+    /// The one GitLab pager: asks for <see cref="PageSize"/> items a page and follows <c>Link rel="next"</c>, else
+    /// <c>x-next-page</c> (see <see cref="NextPage"/>), until a page is empty or no next page is announced.
+    /// </summary>
+    /// <param name="path">Relative path, e.g. <c>projects/acme%2Fwidget/labels</c>.</param>
+    /// <param name="query">Extra query parameters, already escaped (<c>a=1&amp;b=2</c>), or empty.</param>
+    private async IAsyncEnumerable<T> ListAllAsync<T>(
+        string path,
+        string query,
+        string resource,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var client = httpClientFactory.CreateClient(Name);
+        var first = "per_page=" + PageSize.ToString(CultureInfo.InvariantCulture) + (query.Length > 0 ? "&" + query : string.Empty);
+        Uri? next = new Uri(client.BaseAddress!, path + "?" + first);
+        int count = 0, pages = 0;
+        while (next is not null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, next);
+            using var response = await _http.SendAsync(client, request, resource, cancellationToken).ConfigureAwait(false);
+            var page = await _http.ReadJsonAsync<List<T>>(response, Json, resource, cancellationToken).ConfigureAwait(false);
+            pages++;
+            foreach (var item in page)
+            {
+                count++;
+                yield return item;
+            }
+
+            next = page.Count == 0 ? null : NextPage.From(response, next);
+        }
+
+        GitLabLog.Listed(logger, Name, resource, count, pages);
+    }
+}
