@@ -19,6 +19,11 @@ public sealed class IssueSyncOptionsValidator(IConfiguration configuration) : IV
         foreach (var (trackerName, tracker) in options.Trackers)
         {
             ValidateTracker(trackerName, tracker, errors);
+            if (Enum.TryParse<TrackerKind>(tracker.Kind, ignoreCase: true, out var kind)
+                && TrackerLimitsBinding.Problem(configuration.GetSection($"{Root}:Trackers:{trackerName}"), kind) is { } limitsError)
+            {
+                errors.Add(limitsError);
+            }
         }
 
         if (options.Products.Count == 0)

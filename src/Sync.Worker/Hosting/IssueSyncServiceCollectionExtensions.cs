@@ -81,9 +81,10 @@ public static class IssueSyncServiceCollectionExtensions
             var options = section.Get<TrackerOptions>() ?? new TrackerOptions();
             if (Enum.TryParse<TrackerKind>(options.Kind, ignoreCase: true, out var kind)
                 && Uri.TryCreate(options.ApiUrl, UriKind.Absolute, out var apiUrl)
-                && !string.IsNullOrWhiteSpace(options.Token))
+                && !string.IsNullOrWhiteSpace(options.Token)
+                && TrackerLimitsBinding.Problem(section, kind) is null)
             {
-                services.AddTrackerClient(section.Key, kind, apiUrl, options.Token);
+                services.AddTrackerClient(section.Key, kind, apiUrl, options.Token, TrackerResilienceOptions.Default, TrackerLimitsBinding.Bind(section, kind));
             }
         }
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Sync.Core.Inventory;
 using Sync.Core.Pipeline;
 using Sync.Core.Products;
+using Sync.Core.Storage;
 using Sync.Core.Trackers;
 using Sync.Sandbox;
 using Sync.Worker.Storage.Sqlite;
@@ -29,14 +30,15 @@ public sealed class ListingBudgetTests
         await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Port = 0, IssuesPerProject = 10_000, Time = time }, ct);
         var instance = tracker == "dev" ? sandbox.GitLabDev : sandbox.GitHub;
         var kind = tracker == "dev" ? TrackerKind.GitLab : TrackerKind.GitHub;
+        var store = new SqliteStateStore(InProcessApp.TempPath("state.db"));
+        await store.MigrateAsync(ct);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);
+        services.AddSingleton<ICursorStore>(store); // GitHub keeps its ETags here
         services.AddLogging();
         services.AddTrackerInfrastructure();
         services.AddTrackerClient(tracker, kind, instance.ApiUrl, instance.Token);
         await using var provider = services.BuildServiceProvider();
-        var store = new SqliteStateStore(InProcessApp.TempPath("state.db"));
-        await store.MigrateAsync(ct);
         var step = new InventoryStep(provider.GetRequiredService<ITrackerRegistry>(), store, time);
         var product = new ProductDefinition("bulk", new ProjectRef(tracker, "acme/bulk"), []);
         var counter = provider.GetRequiredService<RequestCounter>();
@@ -55,6 +57,13 @@ public sealed class ListingBudgetTests
         time.Advance(TimeSpan.FromMinutes(1));
         var idle = await ListAsync();
         Assert.Equal((1L, 1L, 0L), idle);
+        var idleAgainSameCursor = await ListAsync();
+        Assert.Equal((1L, 1L, 0L), idleAgainSameCursor);
+        if (kind == TrackerKind.GitHub)
+        {
+            // Same query as the previous listing: GitHub answers the stored ETag with 304 (not charged by its rate limit).
+            Assert.Equal(1, NotModified(counter, tracker));
+        }
 
         // 250 issues change, one timestamp unit apart (GitLab: ms, GitHub: s).
         var step250 = IncrementalCursor.Resolution(kind);
@@ -83,4 +92,7 @@ public sealed class ListingBudgetTests
         var onePage = await ListAsync();
         Assert.Equal((1L, 1L, 100L), onePage);
     }
+
+    private static long NotModified(RequestCounter counter, string tracker) =>
+        counter.Snapshot().Trackers[tracker].ByStatus.Where(e => e.Key.Status == 304).Sum(e => e.Value);
 }

@@ -36,6 +36,8 @@ public sealed class ConfigurationErrorTests
         { "cron value out of range", "--IssueSync:Products:widget:Schedule:Pipeline=0 25 * * *", "IssueSync:Products:widget:Schedule:Pipeline: '0 25 * * *': hour field '25' is out of range (0-23)" },
         { "unknown time zone", "--IssueSync:Products:widget:Schedule:TimeZone=Mars/Olympus", "IssueSync:Products:widget:Schedule:TimeZone: 'Mars/Olympus' is not a known time zone" },
         { "bad connection string", "--ConnectionStrings:IssueSync=Hots=db;Pasword=x", "ConnectionStrings:IssueSync: is not a valid PostgreSQL connection string" },
+        { "limit out of range", "--IssueSync:Trackers:dev:Limits:ReadConcurrency=0", "IssueSync:Trackers:dev:Limits:ReadConcurrency must be at least 1" },
+        { "limit not a duration", "--IssueSync:Trackers:pub:Limits:MaxWait=soon", "IssueSync:Trackers:pub:Limits: Failed to convert configuration value" },
         { "empty SQLite path", "--IssueSync:Storage:SqlitePath=", "IssueSync:Storage:SqlitePath: is empty" },
     };
 
