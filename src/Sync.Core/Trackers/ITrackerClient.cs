@@ -50,6 +50,12 @@ public interface ITrackerClient
     Task<TrackerUpload> UploadFileAsync(string projectPath, string fileName, Stream content, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Downloads a file uploaded to the project, given the link as it appears in Markdown (GitLab
+    /// <c>/uploads/&lt;secret&gt;/&lt;name&gt;</c>, relative to the project). GitHub throws <see cref="NotSupportedException"/>.
+    /// </summary>
+    Task<byte[]> DownloadUploadAsync(string projectPath, string uploadUrl, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Makes sure a board called <paramref name="boardName"/> exists with one list per label in this order (creating
     /// the board, missing lists and repositioning as needed). GitLab only: GitHub throws <see cref="NotSupportedException"/>.
     /// </summary>

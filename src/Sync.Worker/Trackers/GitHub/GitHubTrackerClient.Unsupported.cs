@@ -14,4 +14,6 @@ public sealed partial class GitHubTrackerClient
     public Task<TrackerBoard> EnsureBoardAsync(string projectPath, string boardName, IReadOnlyList<string> listLabels, CancellationToken cancellationToken) =>
         throw new NotSupportedException(
             $"Tracker '{Name}' is GitHub, whose boards are Projects v2 (GraphQL only); board '{boardName}' for {projectPath} is not supported yet");
+
+    public Task<byte[]> DownloadUploadAsync(string projectPath, string uploadUrl, CancellationToken cancellationToken) => throw new NotImplementedException();
 }

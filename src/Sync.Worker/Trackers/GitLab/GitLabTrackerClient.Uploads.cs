@@ -27,6 +27,8 @@ public sealed partial class GitLabTrackerClient
             .ConfigureAwait(false);
         return new TrackerUpload(upload.Url, upload.Markdown);
     }
+
+    public Task<byte[]> DownloadUploadAsync(string projectPath, string uploadUrl, CancellationToken cancellationToken) => throw new NotImplementedException();
 }
 
 /// <summary>The documented upload answer; <c>id</c>, <c>alt</c> and <c>full_path</c> are not carried.</summary>

@@ -1,0 +1,52 @@
+namespace Sync.Core.Moving;
+
+/// <summary>
+/// Per-source rules: which issues move and how they are transformed. Defaults are the documented ones
+/// (README, "Moving issues").
+/// </summary>
+public sealed record MoveRules
+{
+    /// <summary>An issue must carry all of these to move.</summary>
+    public IReadOnlyList<string> Labels { get; init; } = ["public"];
+
+    /// <summary>An issue carrying any of these never moves.</summary>
+    public IReadOnlyList<string> ExcludeLabels { get; init; } = [];
+
+    /// <summary>Confidential issues never move unless this is set explicitly.</summary>
+    public bool IncludeConfidential { get; init; }
+
+    /// <summary>Only issues created at most this many days ago (null: any age).</summary>
+    public int? MaxAgeDays { get; init; }
+
+    /// <summary>Only issues updated within this many days (null: any).</summary>
+    public int? UpdatedWithinDays { get; init; }
+
+    /// <summary>Comment "Moved to URL" on the source, then close it. When false, label it with <see cref="MovedLabel"/> instead.</summary>
+    public bool CloseSource { get; init; } = true;
+
+    public string MovedLabel { get; init; } = "moved";
+
+    /// <summary>Put the private source URL in the attribution header (it reveals private paths, so off by default).</summary>
+    public bool LinkToSource { get; init; }
+
+    /// <summary>Source label name → target label name (case-insensitive); unmapped labels keep their name.</summary>
+    public IReadOnlyDictionary<string, string> LabelMap { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Labels that never travel (for example workflow labels of the private tracker). The eligibility labels are dropped unless mapped.</summary>
+    public IReadOnlyList<string> DropLabels { get; init; } = [];
+
+    /// <summary>Create a milestone of the same title in the target when it does not exist (else the milestone is left off).</summary>
+    public bool CreateMilestones { get; init; }
+
+    /// <summary>Source username → target username for @mentions; unmapped mentions are neutralised so nobody is pinged.</summary>
+    public IReadOnlyDictionary<string, string> UserMap { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>What is removed from everything written to a public tracker, before it is written.</summary>
+/// <param name="Patterns">Extra regular expressions (.NET syntax) whose matches are replaced by <c>[REDACTED]</c>.</param>
+/// <param name="InternalHosts">Host names (and their subdomains) that must not appear publicly; URLs and bare mentions are replaced.</param>
+/// <param name="UseDefaults">The built-in secret patterns (GitLab/GitHub tokens, AWS keys, private keys).</param>
+public sealed record RedactionRules(IReadOnlyList<string> Patterns, IReadOnlyList<string> InternalHosts, bool UseDefaults = true)
+{
+    public static RedactionRules Default { get; } = new([], []);
+}
