@@ -15,5 +15,6 @@ public sealed partial class GitHubTrackerClient
         throw new NotSupportedException(
             $"Tracker '{Name}' is GitHub, whose boards are Projects v2 (GraphQL only); board '{boardName}' for {projectPath} is not supported yet");
 
-    public Task<byte[]> DownloadUploadAsync(string projectPath, string uploadUrl, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<byte[]> DownloadUploadAsync(string projectPath, string uploadUrl, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"Tracker '{Name}' is GitHub, which has no upload API: attachments are left as links or placeholders");
 }

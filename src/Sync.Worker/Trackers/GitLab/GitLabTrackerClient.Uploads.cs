@@ -28,7 +28,36 @@ public sealed partial class GitLabTrackerClient
         return new TrackerUpload(upload.Url, upload.Markdown);
     }
 
-    public Task<byte[]> DownloadUploadAsync(string projectPath, string uploadUrl, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <summary>
+    /// Reads a project upload through the web path <c>&lt;web root&gt;/&lt;project&gt;/uploads/&lt;secret&gt;/&lt;name&gt;</c>
+    /// with the tracker's token. Only links of this instance are fetched, so the token never goes to another host.
+    /// </summary>
+    public async Task<byte[]> DownloadUploadAsync(string projectPath, string uploadUrl, CancellationToken cancellationToken)
+    {
+        var webRoot = WebRoot(registration.ApiRoot);
+        var path = uploadUrl.StartsWith(webRoot.AbsoluteUri, StringComparison.OrdinalIgnoreCase)
+            ? "/" + uploadUrl[webRoot.AbsoluteUri.Length..].TrimStart('/')
+            : uploadUrl;
+        var marker = path.IndexOf("/uploads/", StringComparison.Ordinal);
+        if (marker < 0 || path.Contains("..", StringComparison.Ordinal) || path.Contains("://", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{uploadUrl}' is not an upload link of tracker '{Name}'", nameof(uploadUrl));
+        }
+
+        var target = new Uri(webRoot, projectPath.Trim('/') + path[marker..]);
+        var client = httpClientFactory.CreateClient(Name);
+        using var request = new HttpRequestMessage(HttpMethod.Get, target);
+        using var response = await _http.SendAsync(client, request, $"upload {path[marker..]} of {projectPath}", cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>https://host/prefix/api/v4/</c> → <c>https://host/prefix/</c>.</summary>
+    internal static Uri WebRoot(Uri apiRoot)
+    {
+        var text = apiRoot.AbsoluteUri;
+        var api = text.LastIndexOf("api/v4/", StringComparison.OrdinalIgnoreCase);
+        return new Uri(api >= 0 ? text[..api] : text);
+    }
 }
 
 /// <summary>The documented upload answer; <c>id</c>, <c>alt</c> and <c>full_path</c> are not carried.</summary>
