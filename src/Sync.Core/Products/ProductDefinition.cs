@@ -1,3 +1,4 @@
+using Sync.Core.Moving;
 using Sync.Core.Trackers;
 
 namespace Sync.Core.Products;
@@ -5,9 +6,15 @@ namespace Sync.Core.Products;
 /// <summary>A validated product: the public project and the private sources that feed it.</summary>
 public sealed record ProductDefinition(string Key, ProjectRef Public, IReadOnlyList<SourceRule> Sources)
 {
+    /// <summary>What is removed from everything written to the public project.</summary>
+    public RedactionRules Redaction { get; init; } = RedactionRules.Default;
+
     /// <summary>Every project the product reads: the public one first, then the sources in configured order.</summary>
     public IEnumerable<ProjectRef> Projects => Sources.Select(s => s.Project).Prepend(Public);
 }
 
 /// <summary>One private source project and the rules that decide what moves from it.</summary>
-public sealed record SourceRule(ProjectRef Project);
+public sealed record SourceRule(ProjectRef Project)
+{
+    public MoveRules Rules { get; init; } = new();
+}

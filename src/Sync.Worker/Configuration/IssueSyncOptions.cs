@@ -32,13 +32,50 @@ public sealed class ProductOptions
 
     public List<SourceOptions> Sources { get; set; } = [];
 
+    public RedactionOptions Redaction { get; set; } = new();
+
     public ScheduleOptions Schedule { get; set; } = new();
 }
 
-/// <summary>One private source project (the move rules are added by the move feature).</summary>
+/// <summary>One private source project and its move rules (defaults in <see cref="Sync.Core.Moving.MoveRules"/>).</summary>
 public sealed class SourceOptions
 {
     public string? Project { get; set; }
+
+    /// <summary>Labels an issue needs to move (default: <c>public</c>). Null, not an empty list: the binder appends to lists.</summary>
+    public List<string>? Labels { get; set; }
+
+    public List<string> ExcludeLabels { get; set; } = [];
+
+    public bool IncludeConfidential { get; set; }
+
+    public int? MaxAgeDays { get; set; }
+
+    public int? UpdatedWithinDays { get; set; }
+
+    public bool CloseSource { get; set; } = true;
+
+    public string MovedLabel { get; set; } = "moved";
+
+    public bool LinkToSource { get; set; }
+
+    public Dictionary<string, string> LabelMap { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public List<string> DropLabels { get; set; } = [];
+
+    public bool CreateMilestones { get; set; }
+
+    public Dictionary<string, string> UserMap { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>Redaction applied to everything a product writes publicly (on top of the built-in secret patterns).</summary>
+public sealed class RedactionOptions
+{
+    public List<string> Patterns { get; set; } = [];
+
+    public List<string> InternalHosts { get; set; } = [];
+
+    public bool UseDefaults { get; set; } = true;
 }
 
 public sealed class ScheduleOptions

@@ -109,6 +109,7 @@ public sealed class IssueSyncOptionsValidator(IConfiguration configuration) : IV
                 continue;
             }
 
+            MoveRulesValidation.Validate($"{productKey}:Sources:{i}", product.Sources[i], errors);
             if (publicProject is not null && string.Equals(source.ToString(), publicProject.ToString(), StringComparison.OrdinalIgnoreCase))
             {
                 errors.Add($"{sourceKey}: '{source}' is the product's public project; a source must be another project");
@@ -119,6 +120,7 @@ public sealed class IssueSyncOptionsValidator(IConfiguration configuration) : IV
             }
         }
 
+        MoveRulesValidation.Validate($"{productKey}:Redaction", product.Redaction, errors);
         if (CronSyntax.Validate(product.Schedule.Pipeline) is { } cronError)
         {
             errors.Add($"{productKey}:Schedule:Pipeline: {cronError}");

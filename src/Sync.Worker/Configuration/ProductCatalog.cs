@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Sync.Core.Moving;
 using Sync.Core.Products;
 using Sync.Core.Trackers;
 
@@ -22,6 +23,25 @@ public sealed class ProductCatalog(IOptions<IssueSyncOptions> options)
             p => new ProductDefinition(
                 p.Key,
                 ProjectRef.Parse(p.Value.Public!),
-                [.. p.Value.Sources.Select(s => new SourceRule(ProjectRef.Parse(s.Project!)))]),
+                [.. p.Value.Sources.Select(s => new SourceRule(ProjectRef.Parse(s.Project!)) { Rules = ToRules(s) })])
+            {
+                Redaction = new RedactionRules([.. p.Value.Redaction.Patterns], [.. p.Value.Redaction.InternalHosts], p.Value.Redaction.UseDefaults),
+            },
             StringComparer.OrdinalIgnoreCase);
+
+    private static MoveRules ToRules(SourceOptions source) => new()
+    {
+        Labels = source.Labels is { Count: > 0 } labels ? [.. labels] : ["public"],
+        ExcludeLabels = [.. source.ExcludeLabels],
+        IncludeConfidential = source.IncludeConfidential,
+        MaxAgeDays = source.MaxAgeDays,
+        UpdatedWithinDays = source.UpdatedWithinDays,
+        CloseSource = source.CloseSource,
+        MovedLabel = source.MovedLabel,
+        LinkToSource = source.LinkToSource,
+        LabelMap = new Dictionary<string, string>(source.LabelMap, StringComparer.OrdinalIgnoreCase),
+        DropLabels = [.. source.DropLabels],
+        CreateMilestones = source.CreateMilestones,
+        UserMap = new Dictionary<string, string>(source.UserMap, StringComparer.OrdinalIgnoreCase),
+    };
 }

@@ -38,6 +38,13 @@ public sealed class ConfigurationErrorTests
         { "bad connection string", "--ConnectionStrings:IssueSync=Hots=db;Pasword=x", "ConnectionStrings:IssueSync: is not a valid PostgreSQL connection string" },
         { "limit out of range", "--IssueSync:Trackers:dev:Limits:ReadConcurrency=0", "IssueSync:Trackers:dev:Limits:ReadConcurrency must be at least 1" },
         { "limit not a duration", "--IssueSync:Trackers:pub:Limits:MaxWait=soon", "IssueSync:Trackers:pub:Limits: Failed to convert configuration value" },
+        { "bad redaction pattern", "--IssueSync:Products:widget:Redaction:Patterns:0=ACME-(", "IssueSync:Products:widget:Redaction:Patterns:0: 'ACME-(' is not a valid regular expression" },
+        { "bad internal host", "--IssueSync:Products:widget:Redaction:InternalHosts:0=not a host", "IssueSync:Products:widget:Redaction:InternalHosts:0: 'not a host' is not a host name" },
+        { "label both required and excluded", "--IssueSync:Products:widget:Sources:0:ExcludeLabels:0=public", "IssueSync:Products:widget:Sources:0:ExcludeLabels: 'public' is also in Labels" },
+        { "zero age window", "--IssueSync:Products:widget:Sources:0:MaxAgeDays=0", "IssueSync:Products:widget:Sources:0:MaxAgeDays: must be at least 1" },
+        { "empty moved label", "--IssueSync:Products:widget:Sources:0:MovedLabel=", "IssueSync:Products:widget:Sources:0:MovedLabel: is empty" },
+        { "empty label mapping", "--IssueSync:Products:widget:Sources:0:LabelMap:bug=", "IssueSync:Products:widget:Sources:0:LabelMap:bug: maps to an empty label name" },
+        { "bad user mapping", "--IssueSync:Products:widget:Sources:0:UserMap:alice=a b", "IssueSync:Products:widget:Sources:0:UserMap:alice: 'a b' is not a username" },
         { "empty SQLite path", "--IssueSync:Storage:SqlitePath=", "IssueSync:Storage:SqlitePath: is empty" },
     };
 
