@@ -36,6 +36,8 @@ public sealed class IssueSyncOptionsValidator(IConfiguration configuration) : IV
             ValidateProduct(key, product, options, errors);
         }
 
+        ValidateSourcesAreNotShared(options, errors);
+
         if (string.IsNullOrWhiteSpace(options.Storage.SqlitePath))
         {
             errors.Add($"{Root}:Storage:SqlitePath: is empty; give a file path or set {ConnectionStringKey}");
@@ -92,6 +94,43 @@ public sealed class IssueSyncOptionsValidator(IConfiguration configuration) : IV
         {
             // Never echo the token itself.
             errors.Add($"{key}:Token: contains whitespace or a line break");
+        }
+    }
+
+    /// <summary>
+    /// A source feeding two products would be moved twice (the move ledger is per product), and a product's public
+    /// project must not be another product's private source.
+    /// </summary>
+    private static void ValidateSourcesAreNotShared(IssueSyncOptions options, List<string> errors)
+    {
+        var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, product) in options.Products.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            for (var i = 0; i < product.Sources.Count; i++)
+            {
+                if (!ProjectRef.TryParse(product.Sources[i].Project, out var source, out _))
+                {
+                    continue;
+                }
+
+                var name = source!.ToString();
+                if (owners.TryGetValue(name, out var owner) && !string.Equals(owner, key, StringComparison.OrdinalIgnoreCase))
+                {
+                    errors.Add($"{Root}:Products:{key}:Sources:{i}:Project: '{name}' is already a source of product '{owner}'; a source can feed one product only");
+                }
+
+                owners.TryAdd(name, key);
+            }
+        }
+
+        foreach (var (key, product) in options.Products)
+        {
+            if (ProjectRef.TryParse(product.Public, out var publicProject, out _)
+                && owners.TryGetValue(publicProject!.ToString(), out var owner)
+                && !string.Equals(owner, key, StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add($"{Root}:Products:{key}:Public: '{publicProject}' is a private source of product '{owner}'");
+            }
         }
     }
 

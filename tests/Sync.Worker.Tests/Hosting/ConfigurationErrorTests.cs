@@ -45,6 +45,7 @@ public sealed class ConfigurationErrorTests
         { "empty moved label", "--IssueSync:Products:widget:Sources:0:MovedLabel=", "IssueSync:Products:widget:Sources:0:MovedLabel: is empty" },
         { "empty label mapping", "--IssueSync:Products:widget:Sources:0:LabelMap:bug=", "IssueSync:Products:widget:Sources:0:LabelMap:bug: maps to an empty label name" },
         { "bad user mapping", "--IssueSync:Products:widget:Sources:0:UserMap:alice=a b", "IssueSync:Products:widget:Sources:0:UserMap:alice: 'a b' is not a username" },
+        { "source shared by two products", "--IssueSync:Products:zeta:Public=pub:acme/zeta|--IssueSync:Products:zeta:Sources:0:Project=dev:acme/widget", "IssueSync:Products:zeta:Sources:0:Project: 'dev:acme/widget' is already a source of product 'widget'" },
         { "empty SQLite path", "--IssueSync:Storage:SqlitePath=", "IssueSync:Storage:SqlitePath: is empty" },
     };
 
@@ -52,7 +53,7 @@ public sealed class ConfigurationErrorTests
     [MemberData(nameof(BadConfigurations))]
     public async Task Start_WithBadConfiguration_ExitsWith2AndOneLineNamingTheKey(string why, string badValue, string expected)
     {
-        var args = ValidConfiguration(InProcessApp.TempPath("state.db")).Append(badValue).Append("--once").ToArray();
+        var args = ValidConfiguration(InProcessApp.TempPath("state.db")).Concat(badValue.Split('|')).Append("--once").ToArray();
 
         var (code, _, error) = await InProcessApp.RunAsync(args);
 
