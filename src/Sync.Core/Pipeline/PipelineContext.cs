@@ -5,7 +5,14 @@ namespace Sync.Core.Pipeline;
 /// <param name="Product">The product being run.</param>
 /// <param name="DryRun">Do every read, record every write that would be made, make none.</param>
 /// <param name="Writes">Where steps record the tracker writes they made (or, in a dry run, would make).</param>
-public sealed record PipelineContext(ProductDefinition Product, bool DryRun, IWriteJournal Writes);
+public sealed record PipelineContext(ProductDefinition Product, bool DryRun, IWriteJournal Writes)
+{
+    /// <summary>
+    /// Long steps call this between units of work (for example after each moved issue): it renews the product's
+    /// lease and returns false when the lease was lost, in which case the step must stop writing.
+    /// </summary>
+    public Func<CancellationToken, Task<bool>> KeepAliveAsync { get; init; } = static _ => Task.FromResult(true);
+}
 
 /// <summary>What a step reports back for the run summary.</summary>
 /// <param name="Lines">Human-readable facts, one per line (what was read, moved, written).</param>

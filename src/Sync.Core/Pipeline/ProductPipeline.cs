@@ -29,7 +29,10 @@ public sealed class ProductPipeline(IEnumerable<IPipelineStep> steps, ILeaseStor
 
         try
         {
-            var context = new PipelineContext(product, dryRun, journal);
+            var context = new PipelineContext(product, dryRun, journal)
+            {
+                KeepAliveAsync = ct => leases.TryAcquireLeaseAsync(lease, _owner, time.GetUtcNow(), LeaseDuration, ct),
+            };
             var results = new List<StepRunSummary>();
             foreach (var step in steps)
             {

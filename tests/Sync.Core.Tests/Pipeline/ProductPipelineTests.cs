@@ -67,6 +67,39 @@ public sealed class ProductPipelineTests
         Assert.Empty(leases.Held);
     }
 
+    [Fact]
+    public async Task KeepAlive_RenewsTheLease_AndReportsALostOne()
+    {
+        var leases = new FakeLeases();
+        var time = new FakeTimeProvider();
+        var renewals = new List<bool>();
+        var step = new KeepAliveStep(async (context, ct) =>
+        {
+            time.Advance(TimeSpan.FromMinutes(20));
+            renewals.Add(await context.KeepAliveAsync(ct));
+            time.Advance(TimeSpan.FromMinutes(20)); // 40 min after the start: alive only because it was renewed
+            Assert.False(await leases.TryAcquireLeaseAsync(ProductPipeline.LeaseName("widget"), "intruder", time.GetUtcNow(), TimeSpan.FromMinutes(1), ct));
+            leases.Held[ProductPipeline.LeaseName("widget")] = ("intruder", time.GetUtcNow().AddHours(1));
+            renewals.Add(await context.KeepAliveAsync(ct));
+        });
+        var pipeline = new ProductPipeline([step], leases, time);
+
+        await pipeline.RunAsync(Product, dryRun: false, TestContext.Current.CancellationToken);
+
+        Assert.Equal([true, false], renewals);
+    }
+
+    private sealed class KeepAliveStep(Func<PipelineContext, CancellationToken, Task> body) : IPipelineStep
+    {
+        public string Name => "keepalive";
+
+        public async Task<StepResult> RunAsync(PipelineContext context, CancellationToken cancellationToken)
+        {
+            await body(context, cancellationToken);
+            return StepResult.Empty;
+        }
+    }
+
     private sealed class Step(string name, List<string> order, bool fail = false) : IPipelineStep
     {
         public string Name => name;
