@@ -33,10 +33,18 @@ public sealed partial class ReferenceRewriter
     public static string Unmoved(long number) => string.Create(CultureInfo.InvariantCulture, $"dev issue {number}");
 
     /// <summary>Markdown bodies: moved issues become links.</summary>
-    public string Rewrite(string text) => MarkdownCode.MapProse(text, prose => _reference.Replace(prose, m => Replace(m, markdown: true)));
+    public string Rewrite(string text) => Rewrite(text, markdown: true);
 
     /// <summary>Titles are not Markdown: every reference becomes plain text.</summary>
-    public string RewritePlain(string text) => MarkdownCode.MapProse(text, prose => _reference.Replace(prose, m => Replace(m, markdown: false)));
+    public string RewritePlain(string text) => Rewrite(text, markdown: false);
+
+    // Short references in code are code; a full source URL in code still names the private project, so it is
+    // rewritten there too (the redactor let it through on the promise that this step replaces it).
+    private string Rewrite(string text, bool markdown)
+    {
+        var prose = MarkdownCode.MapProse(text, p => _reference.Replace(p, m => Replace(m, markdown)));
+        return _links.IssueUrl.Replace(prose, m => markdown && _moved.TryGetValue(Number(m.Value), out var target) ? target : Unmoved(Number(m.Value)));
+    }
 
     private string Replace(Match match, bool markdown)
     {

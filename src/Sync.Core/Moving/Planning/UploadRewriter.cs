@@ -31,13 +31,14 @@ public sealed class UploadRewriter
 
     public static string Placeholder(string fileName) => $"*[attachment not copied: {fileName}]*";
 
-    public string Rewrite(string text) => MarkdownCode.MapProse(text, prose =>
+    // Links in code are replaced too: the upload secret must not leak just because someone quoted the link.
+    public string Rewrite(string text)
     {
-        prose = _markdownLink.Replace(prose, m => _target == TrackerKind.GitLab
+        text = _markdownLink.Replace(text, m => _target == TrackerKind.GitLab
             ? $"{m.Groups["bang"].Value}[{m.Groups["alt"].Value}]({Token(m)})"
             : Placeholder(FileName(m)));
-        return _links.UploadUrl.Replace(prose, m => _target == TrackerKind.GitLab ? Token(m) : Placeholder(FileName(m)));
-    });
+        return _links.UploadUrl.Replace(text, m => _target == TrackerKind.GitLab ? Token(m) : Placeholder(FileName(m)));
+    }
 
     private static string FileName(Match upload) => Uri.UnescapeDataString(upload.Groups["file"].Value);
 
