@@ -1,34 +1,42 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using Sync.Core.Trackers;
 
 namespace Sync.Core.Moving;
 
 /// <summary>
 /// Hidden HTML comments IssueSync puts in what it writes, so a resumed move recognises its own target issue and
 /// comments by listing the target project (never a search index, which lags). Both trackers keep HTML comments
-/// in Markdown bodies without rendering them.
+/// in Markdown bodies without rendering them — but anyone can read them through the API, so a marker names the
+/// source by an opaque key (<see cref="KeyOf"/>: tracker name and the tracker-wide numeric issue id), never by
+/// its private project path.
 /// </summary>
 public static partial class MoveMarkers
 {
-    public static string Issue(string sourceIssue) => $"<!-- issuesync:moved-from {sourceIssue} -->";
+    /// <summary>The opaque marker key of a source issue, e.g. <c>dev-10238</c>.</summary>
+    public static string KeyOf(TrackerIssue source) =>
+        string.Create(CultureInfo.InvariantCulture, $"{source.Ref.Project.Tracker}-{source.Id}");
 
-    public static string Comment(string sourceIssue, long sourceCommentId) => $"<!-- issuesync:comment {sourceIssue} {sourceCommentId} -->";
+    public static string Issue(string key) => $"<!-- issuesync:moved-from {key} -->";
 
-    public static string SourceNotice(string sourceIssue) => $"<!-- issuesync:moved-notice {sourceIssue} -->";
+    public static string Comment(string key, long sourceCommentId) => $"<!-- issuesync:comment {key} {sourceCommentId} -->";
+
+    public static string SourceNotice(string key) => $"<!-- issuesync:moved-notice {key} -->";
 
     public static string Upload(string sourceIssue, string sourceUrl) => $"upload {sourceIssue} {sourceUrl}";
 
-    /// <summary>The source issue named by an issue marker in <paramref name="body"/>, if any.</summary>
+    /// <summary>The source key named by an issue marker in <paramref name="body"/>, if any.</summary>
     public static string? ReadIssue(string? body) =>
         body is not null && IssueMarker().Match(body) is { Success: true } m ? m.Groups[1].Value : null;
 
-    /// <summary>The (source issue, comment id) named by a comment marker in <paramref name="body"/>, if any.</summary>
+    /// <summary>The (source key, comment id) named by a comment marker in <paramref name="body"/>, if any.</summary>
     public static (string SourceIssue, long CommentId)? ReadComment(string? body) =>
         body is not null && CommentMarker().Match(body) is { Success: true } m && long.TryParse(m.Groups[2].ValueSpan, out var id)
             ? (m.Groups[1].Value, id)
             : null;
 
-    public static bool HasSourceNotice(string? body, string sourceIssue) =>
-        body?.Contains(SourceNotice(sourceIssue), StringComparison.Ordinal) == true;
+    public static bool HasSourceNotice(string? body, string key) =>
+        body?.Contains(SourceNotice(key), StringComparison.Ordinal) == true;
 
     [GeneratedRegex(@"<!-- issuesync:moved-from (\S+) -->")]
     private static partial Regex IssueMarker();

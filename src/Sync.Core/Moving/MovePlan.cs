@@ -23,7 +23,11 @@ public sealed record MovePlan(
     IReadOnlyList<PlannedComment> Comments,
     string SourceNotice,
     IReadOnlyList<PlannedUpload> Uploads,
-    IReadOnlyList<Redaction> Redactions);
+    IReadOnlyList<Redaction> Redactions)
+{
+    /// <summary>The opaque key the plan's markers carry (<see cref="MoveMarkers.KeyOf"/>).</summary>
+    public string MarkerKey { get; init; } = string.Empty;
+}
 
 public sealed record PlannedMilestone(string Title, DateOnly? DueDate, string? Description);
 

@@ -18,6 +18,7 @@ public sealed partial class MovePlanner : IMovePlanner
         var source = input.Source;
         var rules = input.Rules;
         var sourceIssue = source.Ref.ToString();
+        var markerKey = MoveMarkers.KeyOf(source);
         var sourcePath = source.Ref.Project.Path;
         var links = new SourceLinks(input.SourceWebUrl);
         var redactor = new Redactor(input.Redaction, links, sourcePath, rules.LinkToSource);
@@ -42,7 +43,7 @@ public sealed partial class MovePlanner : IMovePlanner
             Display(rules, source.Author.Username),
             source.CreatedAt,
             rules.LinkToSource ? Attribution.SourceLink(source, input.SourceWebUrl) : null);
-        var body = Attribution.Compose(header, Transform(source.Body, "body"), MoveMarkers.Issue(sourceIssue));
+        var body = Attribution.Compose(header, Transform(source.Body, "body"), MoveMarkers.Issue(markerKey));
 
         var comments = new List<PlannedComment>();
         foreach (var comment in input.Comments
@@ -57,7 +58,7 @@ public sealed partial class MovePlanner : IMovePlanner
             }
 
             var commentHeader = Attribution.CommentHeader(Display(rules, comment.Author.Username), comment.CreatedAt);
-            comments.Add(new PlannedComment(comment.Id, Attribution.Compose(commentHeader, text, MoveMarkers.Comment(sourceIssue, comment.Id))));
+            comments.Add(new PlannedComment(comment.Id, Attribution.Compose(commentHeader, text, MoveMarkers.Comment(markerKey, comment.Id))));
         }
 
         return new MovePlan(
@@ -68,9 +69,12 @@ public sealed partial class MovePlanner : IMovePlanner
             PublicLabels(LabelPlanner.Plan(source.Labels, rules, input.SourceLabels), redactor, redactions),
             PublicMilestone(source.Milestone, redactor, redactions),
             comments,
-            $"{SourceNoticeText}\n\n{MoveMarkers.SourceNotice(sourceIssue)}",
+            $"{SourceNoticeText}\n\n{MoveMarkers.SourceNotice(markerKey)}",
             uploads.Uploads.ToList(),
-            redactions);
+            redactions)
+        {
+            MarkerKey = markerKey,
+        };
     }
 
     private static string Display(MoveRules rules, string username) =>

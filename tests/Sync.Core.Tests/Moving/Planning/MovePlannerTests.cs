@@ -14,10 +14,11 @@ public sealed class MovePlannerTests
         var plan = Planner.Plan(PlanningFixtures.Input());
 
         Assert.Equal(
-            "> Moved from the development tracker · originally opened by **alice** on 2026-01-31\n\nIt crashes.\n\n<!-- issuesync:moved-from dev:acme/widget-dev#7 -->",
+            "> Moved from the development tracker · originally opened by **alice** on 2026-01-31\n\nIt crashes.\n\n<!-- issuesync:moved-from dev-1007 -->",
             plan.Body);
         Assert.Equal(PlanningFixtures.SourceIssue, plan.SourceIssue);
-        Assert.Equal(PlanningFixtures.SourceIssue, MoveMarkers.ReadIssue(plan.Body));
+        Assert.Equal(plan.MarkerKey, MoveMarkers.ReadIssue(plan.Body));
+        Assert.DoesNotContain("acme", plan.MarkerKey, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,9 +49,9 @@ public sealed class MovePlannerTests
 
         Assert.Equal([11L, 20L, 30L], plan.Comments.Select(c => c.SourceCommentId));
         Assert.Equal(
-            "> **carol** commented on 2026-02-02\n\nsecond\n\n<!-- issuesync:comment dev:acme/widget-dev#7 20 -->",
+            "> **carol** commented on 2026-02-02\n\nsecond\n\n<!-- issuesync:comment dev-1007 20 -->",
             plan.Comments[1].Body);
-        Assert.Equal((PlanningFixtures.SourceIssue, 30L), MoveMarkers.ReadComment(plan.Comments[2].Body));
+        Assert.Equal((plan.MarkerKey, 30L), MoveMarkers.ReadComment(plan.Comments[2].Body));
     }
 
     [Fact]
@@ -124,8 +125,8 @@ public sealed class MovePlannerTests
         var plan = Planner.Plan(PlanningFixtures.Input(issue: PlanningFixtures.Issue() with { Milestone = "v1.2" }));
 
         Assert.Equal(new PlannedMilestone("v1.2", null, null), plan.Milestone);
-        Assert.Equal("Moved to {target}\n\n<!-- issuesync:moved-notice dev:acme/widget-dev#7 -->", plan.SourceNotice);
-        Assert.True(MoveMarkers.HasSourceNotice(plan.SourceNotice, PlanningFixtures.SourceIssue));
+        Assert.Equal("Moved to {target}\n\n<!-- issuesync:moved-notice dev-1007 -->", plan.SourceNotice);
+        Assert.True(MoveMarkers.HasSourceNotice(plan.SourceNotice, plan.MarkerKey));
     }
 
     [Fact]
