@@ -45,22 +45,31 @@ public sealed partial class MoveStep(
             IReadOnlyList<TrackerLabel>? labels = null; // the same for every issue of a source: listed once, only if something moves
             foreach (var (issue, _) in candidates)
             {
-                var comments = new List<TrackerComment>();
-                await foreach (var comment in source.ListCommentsAsync(sourceRule.Project.Path, issue.Ref.Number, cancellationToken))
+                try
                 {
-                    comments.Add(comment);
-                }
+                    var comments = new List<TrackerComment>();
+                    await foreach (var comment in source.ListCommentsAsync(sourceRule.Project.Path, issue.Ref.Number, cancellationToken))
+                    {
+                        comments.Add(comment);
+                    }
 
-                labels ??= await ListLabelsAsync(source, sourceRule.Project, cancellationToken);
-                var input = new MovePlanInput(
-                    issue, comments, sourceWebUrl, product.Public, target.Kind, rules, redactionFor(product), MovedIssues(sourceRule.Project, moves.Values), labels);
-                var plan = planner.Plan(input);
-                var outcome = await _executor.ExecuteAsync(plan, moveContext with { SourceIssue = issue, SourceComments = comments }, cancellationToken);
-                lines.Add(Describe(outcome, plan.Comments.Count));
-                tally.Count(outcome);
-                if (outcome.Succeeded && !context.DryRun && await ledger.GetMoveAsync(product.Key, plan.SourceIssue, cancellationToken) is { } saved)
+                    labels ??= await ListLabelsAsync(source, sourceRule.Project, cancellationToken);
+                    var input = new MovePlanInput(
+                        issue, comments, sourceWebUrl, product.Public, target.Kind, rules, redactionFor(product), MovedIssues(sourceRule.Project, moves.Values), labels);
+                    var plan = planner.Plan(input);
+                    var outcome = await _executor.ExecuteAsync(plan, moveContext with { SourceIssue = issue, SourceComments = comments }, cancellationToken);
+                    lines.Add(Describe(outcome, plan.Comments.Count));
+                    tally.Count(outcome);
+                    if (outcome.Succeeded && !context.DryRun && await ledger.GetMoveAsync(product.Key, plan.SourceIssue, cancellationToken) is { } saved)
+                    {
+                        moves[saved.SourceIssue] = saved; // later issues of this run link to it
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    moves[saved.SourceIssue] = saved; // later issues of this run link to it
+                    // Reading or planning one issue failed before any write: report it and move the others.
+                    lines.Add($"failed {issue.Ref}: {MoveExecutor.OneLine(ex)}");
+                    tally.Failed++;
                 }
             }
         }
@@ -114,7 +123,14 @@ public sealed partial class MoveStep(
             if (move.State is > MoveState.Intent and < MoveState.Completed && !seen.Contains(move.SourceIssue)
                 && IssueRef.TryParse(move.SourceIssue, out var issueRef) && issueRef!.Project == project)
             {
-                candidates.Add((await source.GetIssueAsync(project.Path, issueRef.Number, cancellationToken), true));
+                try
+                {
+                    candidates.Add((await source.GetIssueAsync(project.Path, issueRef.Number, cancellationToken), true));
+                }
+                catch (TrackerNotFoundException)
+                {
+                    tally.Skipped++; // the source issue was deleted; nothing is left to finish on it
+                }
             }
         }
 

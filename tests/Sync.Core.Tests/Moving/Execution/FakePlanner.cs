@@ -12,9 +12,17 @@ public sealed partial class FakePlanner : IMovePlanner
 {
     public List<MovePlanInput> Inputs { get; } = [];
 
+    /// <summary>Source issue number the planner refuses (as a real planner might on malformed input).</summary>
+    public long? RefuseNumber { get; set; }
+
     public MovePlan Plan(MovePlanInput input)
     {
         Inputs.Add(input);
+        if (input.Source.Ref.Number == RefuseNumber)
+        {
+            throw new InvalidOperationException($"cannot plan {input.Source.Ref}");
+        }
+
         var source = input.Source.Ref.ToString();
         var uploads = new List<PlannedUpload>();
         string Tokenise(string text) => UploadLink().Replace(text, m =>

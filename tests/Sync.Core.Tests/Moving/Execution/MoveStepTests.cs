@@ -100,6 +100,22 @@ public sealed class MoveStepTests
         Assert.Equal(1, _source.CallsOf("GetIssue"));
     }
 
+    [Fact]
+    public async Task Run_WhenOneIssueCannotBePlanned_ReportsItAndMovesTheOthers()
+    {
+        _planner.RefuseNumber = 12;
+
+        var result = await Step().RunAsync(new PipelineContext(Product, false, new WriteJournal()), TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            [
+                "failed dev:acme/widget#12: InvalidOperationException: cannot plan dev:acme/widget#12",
+                "moved dev:acme/widget#14 → https://pub.example/acme/widget/-/issues/1 (0 comments)",
+            ],
+            result.Lines);
+        Assert.Equal(1, result.Metrics["failed"]);
+    }
+
     [Theory]
     [InlineData("https://gitlab.example/acme/widget/-/issues/12", "https://gitlab.example/acme/widget")]
     [InlineData("https://github.com/acme/widget/issues/7", "https://github.com/acme/widget")]
