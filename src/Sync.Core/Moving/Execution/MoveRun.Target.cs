@@ -1,0 +1,192 @@
+using Sync.Core.Storage;
+using Sync.Core.Trackers;
+
+namespace Sync.Core.Moving;
+
+internal sealed partial class MoveRun
+{
+    /// <summary>How far before the intent the target listing starts: covers clock skew between us and the tracker.</summary>
+    private static readonly TimeSpan FindWindow = TimeSpan.FromMinutes(10);
+
+    private async Task EnsureTargetAsync(CancellationToken cancellationToken)
+    {
+        if (Record!.TargetIssue is { } known)
+        {
+            _target = IssueRef.Parse(known);
+            return;
+        }
+
+        var issue = await FindTargetAsync(cancellationToken) ?? await CreateTargetAsync(cancellationToken);
+        if (issue is null)
+        {
+            return; // dry run: the target would be created
+        }
+
+        _target = new IssueRef(plan.Target, issue.Ref.Number);
+        TargetUrl = issue.WebUrl;
+        await AdvanceAsync(MoveState.TargetCreated, cancellationToken, _target, issue.WebUrl);
+    }
+
+    /// <summary>
+    /// A target created before a crash but never recorded carries our marker. Listing (not searching: search
+    /// indexes lag) only what changed since shortly before the intent keeps this to a page or two.
+    /// </summary>
+    private async Task<TrackerIssue?> FindTargetAsync(CancellationToken cancellationToken)
+    {
+        var query = new IssueQuery(IssueStateFilter.All, null, Record!.CreatedAt - FindWindow);
+        await foreach (var issue in context.TargetClient.ListIssuesAsync(plan.Target.Path, query, cancellationToken))
+        {
+            if (MoveMarkers.ReadIssue(issue.Body) == plan.SourceIssue)
+            {
+                return issue;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<TrackerIssue?> CreateTargetAsync(CancellationToken cancellationToken)
+    {
+        var title = await WithUploadsAsync(plan.Title, cancellationToken);
+        var body = await WithUploadsAsync(plan.Body, cancellationToken);
+        var labels = await EnsureLabelsAsync(cancellationToken);
+        var milestone = await EnsureMilestoneAsync(cancellationToken);
+        var detail = $"{title}\n\n{body}\n\nlabels: {string.Join(", ", labels)}; milestone: {plan.Milestone?.Title ?? "none"}";
+        var issue = await WriteAsync(
+            AuditActions.Create,
+            plan.Target.ToString(),
+            detail,
+            $"moved from {plan.SourceIssue}: {Shorten(title)}",
+            () => context.TargetClient.CreateIssueAsync(plan.Target.Path, new NewIssue(title, body, labels, milestone), cancellationToken),
+            cancellationToken);
+        if (issue is null)
+        {
+            return null;
+        }
+
+        _createdNow = true;
+        foreach (var redaction in plan.Redactions)
+        {
+            var entry = new AuditEntry(context.Time.GetUtcNow(), context.Product, AuditActions.Redaction, plan.SourceIssue, $"{redaction.Rule} x{redaction.Count} in {redaction.Where}");
+            await context.Audit.AppendAuditAsync(entry, cancellationToken);
+        }
+
+        return issue;
+    }
+
+    /// <returns>The plan's label names as the target spells them (a case-only difference must not create a twin).</returns>
+    private async Task<IReadOnlyList<string>> EnsureLabelsAsync(CancellationToken cancellationToken)
+    {
+        if (plan.Labels.Count == 0)
+        {
+            return [];
+        }
+
+        var existing = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        await foreach (var label in context.TargetClient.ListLabelsAsync(plan.Target.Path, cancellationToken))
+        {
+            existing.TryAdd(label.Name, label.Name);
+        }
+
+        var names = new List<string>();
+        foreach (var label in plan.Labels)
+        {
+            if (!existing.TryGetValue(label.Name, out var name))
+            {
+                var created = await WriteAsync(
+                    AuditActions.Label,
+                    plan.Target.ToString(),
+                    $"create label {label.Name} {label.Color}",
+                    $"created label {label.Name} for {plan.SourceIssue}",
+                    () => context.TargetClient.CreateLabelAsync(plan.Target.Path, label, cancellationToken),
+                    cancellationToken);
+                name = created?.Name ?? label.Name;
+                existing[label.Name] = name;
+            }
+
+            if (!names.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
+    }
+
+    private async Task<long?> EnsureMilestoneAsync(CancellationToken cancellationToken)
+    {
+        if (plan.Milestone is not { } wanted)
+        {
+            return null;
+        }
+
+        await foreach (var milestone in context.TargetClient.ListMilestonesAsync(plan.Target.Path, cancellationToken))
+        {
+            if (string.Equals(milestone.Title, wanted.Title, StringComparison.OrdinalIgnoreCase))
+            {
+                return milestone.Id;
+            }
+        }
+
+        if (!context.Rules.CreateMilestones)
+        {
+            return null;
+        }
+
+        var created = await WriteAsync(
+            AuditActions.Create,
+            plan.Target.ToString(),
+            $"create milestone {wanted.Title}",
+            $"created milestone {wanted.Title} for {plan.SourceIssue}",
+            () => context.TargetClient.CreateMilestoneAsync(plan.Target.Path, new TrackerMilestone(0, wanted.Title, DueDate: wanted.DueDate, Description: wanted.Description), cancellationToken),
+            cancellationToken);
+        return created?.Id;
+    }
+
+    /// <summary>
+    /// Re-uploads the files <paramref name="text"/> links to (only those, so a resumed move uploads nothing it no
+    /// longer writes) and puts the new links in. The upload map lives in the ledger's moved-comment table.
+    /// </summary>
+    private async Task<string> WithUploadsAsync(string text, CancellationToken cancellationToken)
+    {
+        foreach (var upload in plan.Uploads)
+        {
+            if (!text.Contains(upload.Token, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var key = MoveMarkers.Upload(plan.SourceIssue, upload.SourceUrl);
+            if (!_mapped.TryGetValue(key, out var url))
+            {
+                url = context.DryRun ? $"/uploads/(new)/{upload.FileName}" : await UploadAsync(upload, cancellationToken);
+                if (context.DryRun)
+                {
+                    context.Writes.Record(new Pipeline.PlannedWrite(AuditActions.Upload, plan.Target.ToString(), upload.FileName));
+                }
+
+                await MapAsync(key, url, cancellationToken);
+            }
+
+            text = text.Replace(upload.Token, url, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    private async Task<string> UploadAsync(PlannedUpload upload, CancellationToken cancellationToken)
+    {
+        var bytes = await context.SourceClient.DownloadUploadAsync(context.Source.Path, upload.SourceUrl, cancellationToken);
+        using var content = new MemoryStream(bytes, writable: false);
+        var uploaded = await WriteAsync(
+            AuditActions.Upload,
+            plan.Target.ToString(),
+            upload.FileName,
+            $"re-uploaded {upload.FileName} for {plan.SourceIssue}",
+            () => context.TargetClient.UploadFileAsync(plan.Target.Path, upload.FileName, content, cancellationToken),
+            cancellationToken);
+        return uploaded!.Url;
+    }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");
+}

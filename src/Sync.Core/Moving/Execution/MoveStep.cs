@@ -1,0 +1,200 @@
+using System.Text.RegularExpressions;
+using Sync.Core.Pipeline;
+using Sync.Core.Products;
+using Sync.Core.Storage;
+using Sync.Core.Trackers;
+
+namespace Sync.Core.Moving;
+
+/// <summary>Decides whether an open source issue moves now, and says why not.</summary>
+public delegate (bool Eligible, string Reason) MoveEligibilityCheck(TrackerIssue issue, MoveRules rules, DateTimeOffset now);
+
+/// <summary>
+/// The "move" stage: for each source of the product, plans and executes the move of every eligible open issue,
+/// and resumes moves an earlier run left half done. One failed issue never stops the others.
+/// </summary>
+public sealed partial class MoveStep(
+    ITrackerRegistry trackers,
+    IMoveLedger ledger,
+    IAuditLog audit,
+    IMovePlanner planner,
+    MoveEligibilityCheck eligibility,
+    Func<SourceRule, MoveRules> rulesFor,
+    Func<ProductDefinition, RedactionRules> redactionFor,
+    TimeProvider time) : IPipelineStep
+{
+    private readonly MoveExecutor _executor = new();
+
+    public string Name => "move";
+
+    public async Task<StepResult> RunAsync(PipelineContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var product = context.Product;
+        var lines = new List<string>();
+        var tally = new Tally();
+        var target = trackers.Get(product.Public.Tracker);
+        var moves = (await ledger.ListMovesAsync(product.Key, cancellationToken)).ToDictionary(m => m.SourceIssue, StringComparer.Ordinal);
+        foreach (var sourceRule in product.Sources)
+        {
+            var rules = rulesFor(sourceRule);
+            var source = trackers.Get(sourceRule.Project.Tracker);
+            var moveContext = new MoveContext(product.Key, sourceRule.Project, source, target, ledger, audit, time, rules, context.DryRun, context.Writes);
+            var candidates = await CandidatesAsync(sourceRule.Project, source, rules, moves, tally, cancellationToken);
+            var sourceWebUrl = candidates.Select(c => SourceWebUrl(c.Issue.WebUrl)).FirstOrDefault(u => u.Length > 0) ?? string.Empty;
+            IReadOnlyList<TrackerLabel>? labels = null; // the same for every issue of a source: listed once, only if something moves
+            foreach (var (issue, _) in candidates)
+            {
+                try
+                {
+                    var comments = new List<TrackerComment>();
+                    await foreach (var comment in source.ListCommentsAsync(sourceRule.Project.Path, issue.Ref.Number, cancellationToken))
+                    {
+                        comments.Add(comment);
+                    }
+
+                    labels ??= await ListLabelsAsync(source, sourceRule.Project, cancellationToken);
+                    var input = new MovePlanInput(
+                        issue, comments, sourceWebUrl, product.Public, target.Kind, rules, redactionFor(product), MovedIssues(sourceRule.Project, moves.Values), labels);
+                    var plan = planner.Plan(input);
+                    var outcome = await _executor.ExecuteAsync(plan, moveContext with { SourceIssue = issue, SourceComments = comments }, cancellationToken);
+                    lines.Add(Describe(outcome, plan.Comments.Count));
+                    tally.Count(outcome);
+                    if (outcome.Succeeded && !context.DryRun && await ledger.GetMoveAsync(product.Key, plan.SourceIssue, cancellationToken) is { } saved)
+                    {
+                        moves[saved.SourceIssue] = saved; // later issues of this run link to it
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Reading or planning one issue failed before any write: report it and move the others.
+                    lines.Add($"failed {issue.Ref}: {MoveExecutor.OneLine(ex)}");
+                    tally.Failed++;
+                }
+            }
+        }
+
+        return new StepResult(lines, tally.Metrics());
+    }
+
+    private static async Task<IReadOnlyList<TrackerLabel>> ListLabelsAsync(ITrackerClient source, ProjectRef project, CancellationToken cancellationToken)
+    {
+        var labels = new List<TrackerLabel>();
+        await foreach (var label in source.ListLabelsAsync(project.Path, cancellationToken))
+        {
+            labels.Add(label);
+        }
+
+        return labels;
+    }
+
+    /// <summary>
+    /// Eligible open issues not yet moved, then moves of this source that reached the target but not the end: a
+    /// source closed before a crash no longer lists as open, yet its ledger record must still be completed.
+    /// </summary>
+    private async Task<List<(TrackerIssue Issue, bool Resumed)>> CandidatesAsync(
+        ProjectRef project, ITrackerClient source, MoveRules rules, Dictionary<string, MoveRecord> moves, Tally tally, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var candidates = new List<(TrackerIssue, bool)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var issue in source.ListIssuesAsync(project.Path, new IssueQuery(IssueStateFilter.Open, rules.Labels), cancellationToken))
+        {
+            var key = issue.Ref.ToString();
+            seen.Add(key);
+            if (moves.TryGetValue(key, out var move) && move.State == MoveState.Completed)
+            {
+                tally.Skipped++;
+                continue;
+            }
+
+            // A move already under way finishes even if the issue stopped qualifying (its target exists).
+            if (move is not { State: > MoveState.Intent } && !eligibility(issue, rules, now).Eligible)
+            {
+                tally.Skipped++;
+                continue;
+            }
+
+            candidates.Add((issue, false));
+        }
+
+        foreach (var move in moves.Values)
+        {
+            if (move.State is > MoveState.Intent and < MoveState.Completed && !seen.Contains(move.SourceIssue)
+                && IssueRef.TryParse(move.SourceIssue, out var issueRef) && issueRef!.Project == project)
+            {
+                try
+                {
+                    candidates.Add((await source.GetIssueAsync(project.Path, issueRef.Number, cancellationToken), true));
+                }
+                catch (TrackerNotFoundException)
+                {
+                    tally.Skipped++; // the source issue was deleted; nothing is left to finish on it
+                }
+            }
+        }
+
+        return candidates;
+    }
+
+    /// <summary>Source issue number → public URL, for moves of this source whose target exists.</summary>
+    internal static IReadOnlyDictionary<long, string> MovedIssues(ProjectRef project, IEnumerable<MoveRecord> moves)
+    {
+        var moved = new Dictionary<long, string>();
+        foreach (var move in moves)
+        {
+            if (move.TargetUrl is { Length: > 0 } url && IssueRef.TryParse(move.SourceIssue, out var issue) && issue!.Project == project)
+            {
+                moved[issue.Number] = url;
+            }
+        }
+
+        return moved;
+    }
+
+    /// <summary>The project's web URL from one of its issues' (GitLab <c>/-/issues/N</c>, GitHub <c>/issues/N</c>).</summary>
+    internal static string SourceWebUrl(string issueWebUrl) => IssuePath().Replace(issueWebUrl, string.Empty);
+
+    private static string Describe(MoveOutcome outcome, int comments) => outcome.Kind switch
+    {
+        MoveOutcomeKind.Moved => $"moved {outcome.SourceIssue} → {outcome.TargetUrl} ({comments} comments)",
+        MoveOutcomeKind.WouldMove => $"would move {outcome.SourceIssue} → {outcome.TargetUrl ?? "a new issue"} ({comments} comments)",
+        MoveOutcomeKind.AlreadyMoved => $"already moved {outcome.SourceIssue} → {outcome.TargetUrl}",
+        _ => $"failed {outcome.SourceIssue}: {outcome.Error}",
+    };
+
+    [GeneratedRegex(@"/(?:-/)?issues/\d+/?$")]
+    private static partial Regex IssuePath();
+
+    private sealed class Tally
+    {
+        public long Moved { get; set; }
+
+        public long Failed { get; set; }
+
+        public long Skipped { get; set; }
+
+        public void Count(MoveOutcome outcome)
+        {
+            switch (outcome.Kind)
+            {
+                case MoveOutcomeKind.Moved or MoveOutcomeKind.WouldMove:
+                    Moved++;
+                    break;
+                case MoveOutcomeKind.Failed:
+                    Failed++;
+                    break;
+                default:
+                    Skipped++;
+                    break;
+            }
+        }
+
+        public Dictionary<string, long> Metrics() => new(StringComparer.Ordinal)
+        {
+            ["moved"] = Moved,
+            ["failed"] = Failed,
+            ["skipped"] = Skipped,
+        };
+    }
+}
