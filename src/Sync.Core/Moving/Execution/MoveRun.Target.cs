@@ -36,7 +36,7 @@ internal sealed partial class MoveRun
         var query = new IssueQuery(IssueStateFilter.All, null, Record!.CreatedAt - FindWindow);
         await foreach (var issue in context.TargetClient.ListIssuesAsync(plan.Target.Path, query, cancellationToken))
         {
-            if (MoveMarkers.ReadIssue(issue.Body) == plan.SourceIssue)
+            if (MoveMarkers.ReadIssue(issue.Body) == plan.MarkerKey)
             {
                 return issue;
             }

@@ -65,7 +65,7 @@ internal sealed partial class MoveRun(MovePlan plan, MoveContext context)
             // Posted before a crash but never recorded: adopt, do not post again.
             await foreach (var existing in context.TargetClient.ListCommentsAsync(plan.Target.Path, _target.Number, cancellationToken))
             {
-                if (MoveMarkers.ReadComment(existing.Body) is { } marker && marker.SourceIssue == plan.SourceIssue
+                if (MoveMarkers.ReadComment(existing.Body) is { } marker && marker.SourceIssue == plan.MarkerKey
                     && pending.Find(c => c.SourceCommentId == marker.CommentId) is { } adopted && !_mapped.ContainsKey(KeyOf(adopted)))
                 {
                     await MapAsync(KeyOf(adopted), existing.Id.ToString(CultureInfo.InvariantCulture), cancellationToken);
@@ -116,10 +116,10 @@ internal sealed partial class MoveRun(MovePlan plan, MoveContext context)
             comments = listed;
         }
 
-        if (!comments.Any(c => MoveMarkers.HasSourceNotice(c.Body, plan.SourceIssue)))
+        if (!comments.Any(c => MoveMarkers.HasSourceNotice(c.Body, plan.MarkerKey)))
         {
             var notice = plan.SourceNotice.Replace("{target}", TargetUrl ?? $"(the new issue in {plan.Target})", StringComparison.Ordinal);
-            var marker = MoveMarkers.SourceNotice(plan.SourceIssue);
+            var marker = MoveMarkers.SourceNotice(plan.MarkerKey);
             if (!notice.Contains(marker, StringComparison.Ordinal))
             {
                 // Without its marker a resumed move could not tell the notice was already posted.

@@ -37,17 +37,18 @@ public sealed partial class FakePlanner : IMovePlanner
             return existing.Token;
         });
 
-        var body = $"{Tokenise(input.Source.Body)}\n\n{MoveMarkers.Issue(source)}";
+        var key = MoveMarkers.KeyOf(input.Source);
+        var body = $"{Tokenise(input.Source.Body)}\n\n{MoveMarkers.Issue(key)}";
         var comments = input.Comments
-            .Where(c => !c.System && !c.Internal && !MoveMarkers.HasSourceNotice(c.Body, source))
-            .Select(c => new PlannedComment(c.Id, $"**{c.Author.Username}** wrote:\n\n{Tokenise(c.Body)}\n\n{MoveMarkers.Comment(source, c.Id)}"))
+            .Where(c => !c.System && !c.Internal && !MoveMarkers.HasSourceNotice(c.Body, key))
+            .Select(c => new PlannedComment(c.Id, $"**{c.Author.Username}** wrote:\n\n{Tokenise(c.Body)}\n\n{MoveMarkers.Comment(key, c.Id)}"))
             .ToList();
         var labels = input.Source.Labels
             .Where(l => !input.Rules.Labels.Contains(l, StringComparer.OrdinalIgnoreCase))
             .Select(l => new TrackerLabel(l, "#428BCA"))
             .ToList();
         var milestone = input.Source.Milestone is { } title ? new PlannedMilestone(title, null, null) : null;
-        return new MovePlan(source, input.Target, input.Source.Title, body, labels, milestone, comments, $"Moved to {{target}}.\n\n{MoveMarkers.SourceNotice(source)}", uploads, []);
+        return new MovePlan(source, input.Target, input.Source.Title, body, labels, milestone, comments, $"Moved to {{target}}.\n\n{MoveMarkers.SourceNotice(key)}", uploads, []) { MarkerKey = key };
     }
 
     [GeneratedRegex(@"/uploads/[0-9a-f]+/([^\s)]+)")]

@@ -115,7 +115,7 @@ public sealed class MoveExecutorTests
         var writes = f.Journal.Writes;
         Assert.Equal(["upload", "label", "label", "create", "create", "comment", "comment", "comment", "comment", "close"], writes.Select(w => w.Action));
         var create = writes.Single(w => w.Action == "create" && w.Detail.StartsWith("Crash on save", StringComparison.Ordinal));
-        Assert.Contains(MoveMarkers.Issue(f.Plan.SourceIssue), create.Detail, StringComparison.Ordinal);
+        Assert.Contains(MoveMarkers.Issue(f.Plan.MarkerKey), create.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("ISSUESYNC-UPLOAD", create.Detail, StringComparison.Ordinal);
         Assert.Contains("labels: bug, ui; milestone: 1.0", create.Detail, StringComparison.Ordinal);
         Assert.Contains("**bob** wrote:\n\ncomment 2", writes[6].Detail, StringComparison.Ordinal);

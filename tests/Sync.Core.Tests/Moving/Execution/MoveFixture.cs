@@ -63,13 +63,13 @@ public sealed class MoveFixture
         new MoveExecutor().ExecuteAsync(Plan, Context(dryRun), TestContext.Current.CancellationToken);
 
     public List<TrackerIssue> TargetIssues() =>
-        [.. Target.Issues.Values.Where(i => MoveMarkers.ReadIssue(i.Body) == Plan.SourceIssue)];
+        [.. Target.Issues.Values.Where(i => MoveMarkers.ReadIssue(i.Body) == Plan.MarkerKey)];
 
     public List<TrackerComment> TargetCommentsFor(long sourceCommentId) =>
-        [.. Target.Comments.Values.SelectMany(c => c).Where(c => MoveMarkers.ReadComment(c.Body) is { } m && m.SourceIssue == Plan.SourceIssue && m.CommentId == sourceCommentId)];
+        [.. Target.Comments.Values.SelectMany(c => c).Where(c => MoveMarkers.ReadComment(c.Body) is { } m && m.SourceIssue == Plan.MarkerKey && m.CommentId == sourceCommentId)];
 
     public List<TrackerComment> Notices() =>
-        [.. Source.Comments[(Path, 12)].Where(c => MoveMarkers.HasSourceNotice(c.Body, Plan.SourceIssue))];
+        [.. Source.Comments[(Path, 12)].Where(c => MoveMarkers.HasSourceNotice(c.Body, Plan.MarkerKey))];
 
     public int TotalWrites => Source.Writes + Target.Writes;
 
