@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using Sync.Core.Inventory;
+using Sync.Core.Moving;
+using Sync.Core.Moving.Planning;
 using Sync.Core.Pipeline;
 using Sync.Core.Storage;
 using Sync.Core.Trackers;
@@ -28,7 +30,18 @@ public static class IssueSyncServiceCollectionExtensions
         services.AddStateStore(configuration);
         services.AddTrackers(configuration);
 
+        // Steps run in registration order: read every project, then move.
         services.AddSingleton<IPipelineStep, InventoryStep>();
+        services.AddSingleton<IMovePlanner, MovePlanner>();
+        services.AddSingleton<IPipelineStep>(sp => new MoveStep(
+            sp.GetRequiredService<ITrackerRegistry>(),
+            sp.GetRequiredService<IMoveLedger>(),
+            sp.GetRequiredService<IAuditLog>(),
+            sp.GetRequiredService<IMovePlanner>(),
+            static (issue, rules, now) => (MoveEligibility.IsEligible(issue, rules, now, out var reason), reason),
+            static source => source.Rules,
+            static product => product.Redaction,
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ProductPipeline>();
         services.AddSingleton<OnceRunner>();
 

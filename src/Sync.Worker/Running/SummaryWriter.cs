@@ -35,7 +35,21 @@ public static class SummaryWriter
             text.AppendLine(inv, $"  {(summary.DryRun ? "writes it would make" : "writes")}: {product.Writes.Count}");
             foreach (var write in product.Writes)
             {
-                text.AppendLine(inv, $"    {write.Action} {write.Target}: {write.Detail}");
+                // A dry run shows the full text it would write; a real run one line per write (the audit log has the rest).
+                var lines = write.Detail.ReplaceLineEndings("\n").Split('\n');
+                if (summary.DryRun)
+                {
+                    text.AppendLine(inv, $"    {write.Action} {write.Target}:");
+                    foreach (var line in lines)
+                    {
+                        text.AppendLine(inv, $"      | {line}");
+                    }
+                }
+                else
+                {
+                    var first = lines[0].Length > 100 ? lines[0][..100] + "…" : lines[0];
+                    text.AppendLine(inv, $"    {write.Action} {write.Target}: {first}");
+                }
             }
         }
 

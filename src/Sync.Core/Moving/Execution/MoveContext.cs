@@ -32,4 +32,18 @@ public sealed record MoveContext(
     /// earlier, interrupted run is among them, so the executor need not list them again. Null makes it list them.
     /// </summary>
     public IReadOnlyList<TrackerComment>? SourceComments { get; init; }
+
+    /// <summary>
+    /// Target labels and milestones shared by the moves of one run, so each is listed once per run rather than once
+    /// per moved issue. Null makes every move list them itself.
+    /// </summary>
+    public MoveTargetCache? TargetCache { get; init; }
+}
+
+/// <summary>What one run learned about the target project (labels and milestones), kept up to date as it creates them.</summary>
+public sealed class MoveTargetCache
+{
+    internal Dictionary<string, string>? Labels { get; set; }
+
+    internal List<TrackerMilestone>? Milestones { get; set; }
 }

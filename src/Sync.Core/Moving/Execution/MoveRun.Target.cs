@@ -16,7 +16,9 @@ internal sealed partial class MoveRun
             return;
         }
 
-        var issue = await FindTargetAsync(cancellationToken) ?? await CreateTargetAsync(cancellationToken);
+        // A fresh intent (no ledger record before this run) means no earlier run can have written a target, so
+        // there is nothing to find; only a resumed move lists the target project for its marker.
+        var issue = (_freshIntent ? null : await FindTargetAsync(cancellationToken)) ?? await CreateTargetAsync(cancellationToken);
         if (issue is null)
         {
             return; // dry run: the target would be created
@@ -82,10 +84,19 @@ internal sealed partial class MoveRun
             return [];
         }
 
-        var existing = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        await foreach (var label in context.TargetClient.ListLabelsAsync(plan.Target.Path, cancellationToken))
+        var existing = context.TargetCache?.Labels;
+        if (existing is null)
         {
-            existing.TryAdd(label.Name, label.Name);
+            existing = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            await foreach (var label in context.TargetClient.ListLabelsAsync(plan.Target.Path, cancellationToken))
+            {
+                existing.TryAdd(label.Name, label.Name);
+            }
+
+            if (context.TargetCache is { } cache && !context.DryRun)
+            {
+                cache.Labels = existing;
+            }
         }
 
         var names = new List<string>();
@@ -120,12 +131,24 @@ internal sealed partial class MoveRun
             return null;
         }
 
-        await foreach (var milestone in context.TargetClient.ListMilestonesAsync(plan.Target.Path, cancellationToken))
+        var milestones = context.TargetCache?.Milestones;
+        if (milestones is null)
         {
-            if (string.Equals(milestone.Title, wanted.Title, StringComparison.OrdinalIgnoreCase))
+            milestones = [];
+            await foreach (var milestone in context.TargetClient.ListMilestonesAsync(plan.Target.Path, cancellationToken))
             {
-                return milestone.Id;
+                milestones.Add(milestone);
             }
+
+            if (context.TargetCache is { } cache && !context.DryRun)
+            {
+                cache.Milestones = milestones;
+            }
+        }
+
+        if (milestones.Find(m => string.Equals(m.Title, wanted.Title, StringComparison.OrdinalIgnoreCase)) is { } found)
+        {
+            return found.Id;
         }
 
         if (!context.Rules.CreateMilestones)
@@ -140,6 +163,11 @@ internal sealed partial class MoveRun
             $"created milestone {wanted.Title} for {plan.SourceIssue}",
             () => context.TargetClient.CreateMilestoneAsync(plan.Target.Path, new TrackerMilestone(0, wanted.Title, DueDate: wanted.DueDate, Description: wanted.Description), cancellationToken),
             cancellationToken);
+        if (created is not null)
+        {
+            milestones.Add(created);
+        }
+
         return created?.Id;
     }
 

@@ -18,6 +18,8 @@ internal sealed partial class MoveRun(MovePlan plan, MoveContext context)
     /// <summary>The target was created by this attempt, so it cannot hold comments of an earlier one.</summary>
     private bool _createdNow;
 
+    private bool _freshIntent;
+
     public MoveRecord? Record { get; private set; }
 
     public string? TargetUrl { get; private set; }
@@ -29,10 +31,11 @@ internal sealed partial class MoveRun(MovePlan plan, MoveContext context)
     public async Task<MoveOutcome> RunAsync(CancellationToken cancellationToken)
     {
         var now = context.Time.GetUtcNow();
+        var known = await context.Ledger.GetMoveAsync(context.Product, plan.SourceIssue, cancellationToken);
+        _freshIntent = known is null;
         var record = context.DryRun
-            ? await context.Ledger.GetMoveAsync(context.Product, plan.SourceIssue, cancellationToken)
-                ?? new MoveRecord(context.Product, plan.SourceIssue, MoveState.Intent, null, null, null, 0, now, now)
-            : await context.Ledger.RecordIntentAsync(context.Product, plan.SourceIssue, now, cancellationToken);
+            ? known ?? new MoveRecord(context.Product, plan.SourceIssue, MoveState.Intent, null, null, null, 0, now, now)
+            : known ?? await context.Ledger.RecordIntentAsync(context.Product, plan.SourceIssue, now, cancellationToken);
         Record = record;
         TargetUrl = record.TargetUrl;
         if (record.State == MoveState.Completed)

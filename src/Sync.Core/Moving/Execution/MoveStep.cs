@@ -35,11 +35,15 @@ public sealed partial class MoveStep(
         var tally = new Tally();
         var target = trackers.Get(product.Public.Tracker);
         var moves = (await ledger.ListMovesAsync(product.Key, cancellationToken)).ToDictionary(m => m.SourceIssue, StringComparer.Ordinal);
+        var targetCache = new MoveTargetCache();
         foreach (var sourceRule in product.Sources)
         {
             var rules = rulesFor(sourceRule);
             var source = trackers.Get(sourceRule.Project.Tracker);
-            var moveContext = new MoveContext(product.Key, sourceRule.Project, source, target, ledger, audit, time, rules, context.DryRun, context.Writes);
+            var moveContext = new MoveContext(product.Key, sourceRule.Project, source, target, ledger, audit, time, rules, context.DryRun, context.Writes)
+            {
+                TargetCache = targetCache,
+            };
             var candidates = await CandidatesAsync(sourceRule.Project, source, rules, moves, tally, cancellationToken);
             var sourceWebUrl = candidates.Select(c => SourceWebUrl(c.Issue.WebUrl)).FirstOrDefault(u => u.Length > 0) ?? string.Empty;
             IReadOnlyList<TrackerLabel>? labels = null; // the same for every issue of a source: listed once, only if something moves
@@ -70,6 +74,13 @@ public sealed partial class MoveStep(
                     // Reading or planning one issue failed before any write: report it and move the others.
                     lines.Add($"failed {issue.Ref}: {MoveExecutor.OneLine(ex)}");
                     tally.Failed++;
+                }
+
+                // A bulk move can outlast the product lease: renew it, and stop writing if another run took over.
+                if (!context.DryRun && !await context.KeepAliveAsync(cancellationToken))
+                {
+                    lines.Add($"stopped: another run took over product '{product.Key}'");
+                    return new StepResult(lines, tally.Metrics());
                 }
             }
         }
@@ -108,6 +119,13 @@ public sealed partial class MoveStep(
                 continue;
             }
 
+            // Confidential wins over everything, even a move under way (the issue may have been made confidential since).
+            if (issue.Confidential && !rules.IncludeConfidential)
+            {
+                tally.Skipped++;
+                continue;
+            }
+
             // A move already under way finishes even if the issue stopped qualifying (its target exists).
             if (move is not { State: > MoveState.Intent } && !eligibility(issue, rules, now).Eligible)
             {
@@ -125,7 +143,14 @@ public sealed partial class MoveStep(
             {
                 try
                 {
-                    candidates.Add((await source.GetIssueAsync(project.Path, issueRef.Number, cancellationToken), true));
+                    var resumed = await source.GetIssueAsync(project.Path, issueRef.Number, cancellationToken);
+                    if (resumed.Confidential && !rules.IncludeConfidential)
+                    {
+                        tally.Skipped++;
+                        continue;
+                    }
+
+                    candidates.Add((resumed, true));
                 }
                 catch (TrackerNotFoundException)
                 {

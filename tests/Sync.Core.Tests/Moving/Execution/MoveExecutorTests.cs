@@ -20,7 +20,8 @@ public sealed class MoveExecutorTests
         Assert.Equal(
             new Dictionary<string, int>
             {
-                ["ListIssues"] = 1, ["ListLabels"] = 1, ["CreateLabel"] = 2, ["ListMilestones"] = 1, ["CreateMilestone"] = 1,
+                // No target listing: a fresh intent cannot have a target from an earlier run to find.
+                ["ListLabels"] = 1, ["CreateLabel"] = 2, ["ListMilestones"] = 1, ["CreateMilestone"] = 1,
                 ["UploadFile"] = 1, ["CreateIssue"] = 1, ["CreateComment"] = 3,
             },
             f.Target.Calls);
