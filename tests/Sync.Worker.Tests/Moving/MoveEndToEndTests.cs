@@ -1,0 +1,154 @@
+using Sync.Sandbox;
+using Sync.Sandbox.Model;
+using Sync.Worker.Tests.Hosting;
+
+namespace Sync.Worker.Tests.Moving;
+
+/// <summary>
+/// The four directions end to end: the real worker (<c>--once</c>) against the sandbox trackers over loopback, with
+/// comments, labels, mention and reference rewriting, uploads and redaction — and a rerun that writes nothing.
+/// </summary>
+[Collection(HostCollection.Name)]
+public sealed class MoveEndToEndTests
+{
+    private const string GhpToken = "ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
+    private const string GlpatToken = "glpat-Zq8xR2vN5mK1pL7sT4wY";
+
+    public static TheoryData<string, string, string> Directions => new()
+    {
+        { "GitLab to GitHub", "dev:acme/e2e-src", "github:acme/e2e-dst" },
+        { "GitLab to GitLab on another instance", "dev:acme/e2e-src", "gitlab:acme/e2e-dst" },
+        { "GitHub to GitLab", "github:acme/e2e-src", "gitlab:acme/e2e-dst" },
+        { "private GitHub to public GitHub", "github:acme/e2e-src", "github:acme/e2e-dst" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Directions))]
+    public async Task Move_EndToEnd_MovesOnceTransformsAndLeaksNothing(string direction, string source, string target)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Port = 0, EnforceRateLimits = false }, ct);
+        var src = Instance(sandbox, source);
+        var dst = Instance(sandbox, target);
+        src.CreateProject(PathOf(source), isPrivate: true);
+        dst.CreateProject(PathOf(target), isPrivate: false);
+        var seeded = Seed(src, PathOf(source), withUpload: src.Kind == "GitLab");
+        string[] args =
+        [
+            "--once",
+            .. Tracker("dev", sandbox.GitLabDev), .. Tracker("gitlab", sandbox.GitLab), .. Tracker("github", sandbox.GitHub),
+            $"--IssueSync:Products:e2e:Public={target}",
+            $"--IssueSync:Products:e2e:Sources:0:Project={source}",
+            "--IssueSync:Products:e2e:Sources:0:LabelMap:bug=type::bug",
+            "--IssueSync:Products:e2e:Sources:0:ExcludeLabels:0=security",
+            "--IssueSync:Products:e2e:Redaction:InternalHosts:0=corp.internal",
+            @"--IssueSync:Products:e2e:Redaction:Patterns:0=ACME-\d{6}",
+            $"--IssueSync:Storage:SqlitePath={InProcessApp.TempPath("state.db")}",
+        ];
+
+        var first = await InProcessApp.RunAsync(args);
+        Assert.True(first.ExitCode == 0, $"{direction}: {first.Output}{first.Error}");
+
+        var moved = dst.Issues(PathOf(target)).Where(i => i.Description?.Contains("issuesync:moved-from", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(2, moved.Count); // A and B; C is not labelled public, D is confidential
+        var a = Assert.Single(moved, i => i.Title.StartsWith("Export fails", StringComparison.Ordinal));
+        var everything = string.Join("\n", moved.SelectMany(i => new[] { i.Title, i.Description ?? string.Empty }.Concat(i.Notes.Select(n => n.Body)).Concat(i.Labels)));
+
+        // Redaction, mentions, references, attribution.
+        foreach (var secret in new[] { GhpToken, GlpatToken, "ACME-123456", "corp.internal", "e2e-src", "internal only", "changed the description" })
+        {
+            Assert.DoesNotContain(secret, everything, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("[REDACTED]", a.Title, StringComparison.Ordinal);
+        Assert.Contains("`@alice.martin`", a.Description, StringComparison.Ordinal);
+        Assert.Contains($"dev issue {seeded.C}", a.Description, StringComparison.Ordinal);
+        Assert.Contains("originally opened by **bob.chen**", a.Description, StringComparison.Ordinal);
+        Assert.Contains("type::bug", a.Labels);
+        Assert.DoesNotContain("public", a.Labels);
+
+        // Comments in order, each once, without the internal and system notes.
+        var comments = a.Notes.Where(n => !n.System).Select(n => n.Body).ToList();
+        Assert.Equal(2, comments.Count);
+        Assert.Contains("Confirmed on 2.3", comments[0], StringComparison.Ordinal);
+        Assert.Contains("[REDACTED]", comments[1], StringComparison.Ordinal);
+
+        // Uploads: re-uploaded to a GitLab target, a placeholder on GitHub.
+        if (seeded.Upload is { } upload)
+        {
+            Assert.DoesNotContain(upload.Secret, a.Description, StringComparison.Ordinal);
+            if (dst.Kind == "GitLab")
+            {
+                var copy = Assert.Single(dst.Project(PathOf(target)).Uploads);
+                Assert.Equal(upload.Content, copy.Content);
+                Assert.Contains($"/uploads/{copy.Secret}/shot.png", a.Description, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.Contains("attachment not copied: shot.png", a.Description, StringComparison.Ordinal);
+            }
+        }
+
+        // The source is closed once, with a link to the public issue.
+        var sourceA = src.Issue(PathOf(source), seeded.A);
+        Assert.True(sourceA.Closed);
+        Assert.Single(sourceA.Notes, n => n.Body.StartsWith("Moved to http", StringComparison.Ordinal));
+        Assert.False(src.Issue(PathOf(source), seeded.D).Closed);
+
+        // A rerun finds everything done and writes nothing.
+        var before = sandbox.Stats.Snapshot();
+        var second = await InProcessApp.RunAsync(args);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(0, Writes(sandbox.Stats.Snapshot()) - Writes(before));
+        Assert.Equal(2, dst.Issues(PathOf(target)).Count(i => i.Description?.Contains("issuesync:moved-from", StringComparison.Ordinal) == true));
+    }
+
+    private static (int A, int B, int C, int D, SandboxUpload? Upload) Seed(SandboxInstance src, string path, bool withUpload)
+    {
+        var c = src.AddIssue(path, "Internal cleanup", "Not for the public.", ["bug"], "carol.diaz");
+        var b = src.AddIssue(path, "Dark mode", "Please add a dark mode.", ["public", "feature"], "alice.martin");
+        var upload = withUpload ? src.AddUpload(path, "shot.png", "image/png", [137, 80, 78, 71]) : null;
+        var body = $"""
+            Export to CSV fails for large projects. Ask @alice.martin for the logs.
+            Related: #{b.Number}; blocked by #{c.Number}.
+            Build log: http://build.corp.internal/job/17 (customer ACME-123456).
+            {(upload is null ? string.Empty : $"![shot](/uploads/{upload.Secret}/shot.png)")}
+            """;
+        var a = src.AddIssue(path, $"Export fails with token {GhpToken}", body, ["public", "bug"], "bob.chen");
+        src.AddNote(path, a.Number, "Confirmed on 2.3, thanks!", "dev.patel");
+        if (src.Kind == "GitLab")
+        {
+            src.AddNote(path, a.Number, "internal only: the root cause is in the billing service", "carol.diaz", isInternal: true);
+            src.AddNote(path, a.Number, "changed the description", "carol.diaz", system: true);
+        }
+
+        src.AddNote(path, a.Number, $"Use {GlpatToken} to reproduce", "omar.aziz");
+        // GitLab: a confidential issue. GitHub has no confidential issues; an excluded label plays that part.
+        var d = src.Kind == "GitLab"
+            ? src.AddIssue(path, "Security hole", "Details inside.", ["public"], "carol.diaz", confidential: true)
+            : src.AddIssue(path, "Security hole", "Details inside.", ["public", "security"], "carol.diaz");
+
+        return (a.Number, b.Number, c.Number, d.Number, upload);
+    }
+
+    private static long Writes(SandboxStatsSnapshot stats) => stats.Instances.Values
+        .SelectMany(e => e)
+        .Where(e => !e.Key.StartsWith("GET ", StringComparison.Ordinal))
+        .Sum(e => e.Value);
+
+    private static SandboxInstance Instance(SandboxServer sandbox, string reference) => reference.Split(':')[0] switch
+    {
+        "dev" => sandbox.GitLabDev,
+        "gitlab" => sandbox.GitLab,
+        _ => sandbox.GitHub,
+    };
+
+    private static string PathOf(string reference) => reference.Split(':')[1];
+
+    private static string[] Tracker(string name, SandboxInstance instance) =>
+    [
+        $"--IssueSync:Trackers:{name}:Kind={instance.Kind}",
+        $"--IssueSync:Trackers:{name}:ApiUrl={instance.ApiUrl}",
+        $"--IssueSync:Trackers:{name}:Token={instance.Token}",
+    ];
+}
