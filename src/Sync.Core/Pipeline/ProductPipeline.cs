@@ -8,10 +8,20 @@ namespace Sync.Core.Pipeline;
 /// Runs a product's steps in order under a lease, so two replicas (or a manual trigger during a scheduled run)
 /// never work on the same product at once. A failed step stops the later steps of that product.
 /// </summary>
-public sealed class ProductPipeline(IEnumerable<IPipelineStep> steps, ILeaseStore leases, TimeProvider time)
+/// <remarks>
+/// The lease is short and renewed by a heartbeat while the run lasts, so a bulk move of any length keeps it, and a
+/// process that died frees the product after at most one lease duration.
+/// </remarks>
+public sealed class ProductPipeline(IEnumerable<IPipelineStep> steps, ILeaseStore leases, TimeProvider time, TimeSpan leaseDuration)
 {
-    /// <summary>Long enough for a bulk move; a crashed holder frees the product after it.</summary>
-    public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan DefaultLeaseDuration = TimeSpan.FromMinutes(2);
+
+    public ProductPipeline(IEnumerable<IPipelineStep> steps, ILeaseStore leases, TimeProvider time)
+        : this(steps, leases, time, DefaultLeaseDuration)
+    {
+    }
+
+    public TimeSpan LeaseDuration => leaseDuration;
 
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
@@ -27,6 +37,8 @@ public sealed class ProductPipeline(IEnumerable<IPipelineStep> steps, ILeaseStor
             return new ProductRunSummary(product.Key, product.Public.ToString(), [busy], []);
         }
 
+        using var heartbeatStop = new CancellationTokenSource();
+        var heartbeat = HeartbeatAsync(lease, heartbeatStop.Token);
         try
         {
             var context = new PipelineContext(product, dryRun, journal)
@@ -53,8 +65,28 @@ public sealed class ProductPipeline(IEnumerable<IPipelineStep> steps, ILeaseStor
         }
         finally
         {
+            await heartbeatStop.CancelAsync();
+            await heartbeat;
+
             // Release even when cancelled, so a stopped run does not block the product until the lease expires.
             await leases.ReleaseLeaseAsync(lease, _owner, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Renews the lease three times per duration until the run ends.</summary>
+    private async Task HeartbeatAsync(string lease, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(leaseDuration / 3, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                await leases.TryAcquireLeaseAsync(lease, _owner, time.GetUtcNow(), leaseDuration, stop);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The run ended.
         }
     }
 

@@ -22,6 +22,18 @@ public sealed class SandboxControl
         }
     }
 
+    /// <summary>Faults queued and not yet triggered (a test waits for 0 to know its fault has struck).</summary>
+    public int PendingFaults
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _faults.Count;
+            }
+        }
+    }
+
     public void ClearFaults()
     {
         lock (_sync)

@@ -12,6 +12,12 @@ public sealed class IssueSyncOptions
     public Dictionary<string, ProductOptions> Products { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public StorageOptions Storage { get; set; } = new();
+
+    /// <summary>
+    /// How long a product's run lease lasts without renewal (renewed three times per period while the run lasts):
+    /// after a crash the product is free again within this time.
+    /// </summary>
+    public TimeSpan ProductLease { get; set; } = TimeSpan.FromMinutes(2);
 }
 
 public sealed class TrackerOptions

@@ -43,6 +43,11 @@ public sealed class IssueSyncOptionsValidator(IConfiguration configuration) : IV
             errors.Add($"{Root}:Storage:SqlitePath: is empty; give a file path or set {ConnectionStringKey}");
         }
 
+        if (options.ProductLease < TimeSpan.FromSeconds(1) || options.ProductLease > TimeSpan.FromHours(1))
+        {
+            errors.Add($"{Root}:ProductLease: {options.ProductLease} is outside 00:00:01 to 01:00:00");
+        }
+
         ValidateConnectionString(errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

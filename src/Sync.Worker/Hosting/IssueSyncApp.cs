@@ -129,6 +129,12 @@ public static class IssueSyncApp
             failures = [.. ex.Failures];
             return false;
         }
+        catch (InvalidOperationException ex)
+        {
+            // The configuration binder could not convert a value; its message names the key.
+            failures = [ex.Message.ReplaceLineEndings(" ")];
+            return false;
+        }
     }
 
     private static async Task<int> RunOnceAsync(WebApplication app, CommandLine commandLine, SandboxServer? sandbox, TextWriter output, TextWriter error, CancellationToken cancellationToken)

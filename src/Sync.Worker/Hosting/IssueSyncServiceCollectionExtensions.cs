@@ -42,7 +42,11 @@ public static class IssueSyncServiceCollectionExtensions
             static source => source.Rules,
             static product => product.Redaction,
             sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ProductPipeline>();
+        services.AddSingleton(sp => new ProductPipeline(
+            sp.GetServices<IPipelineStep>(),
+            sp.GetRequiredService<ILeaseStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<IssueSyncOptions>>().Value.ProductLease));
         services.AddSingleton<OnceRunner>();
 
         services.AddIssueSyncJobs(configuration, runServer: !commandLine.Once);

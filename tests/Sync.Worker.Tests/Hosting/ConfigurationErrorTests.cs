@@ -46,6 +46,8 @@ public sealed class ConfigurationErrorTests
         { "empty label mapping", "--IssueSync:Products:widget:Sources:0:LabelMap:bug=", "IssueSync:Products:widget:Sources:0:LabelMap:bug: maps to an empty label name" },
         { "bad user mapping", "--IssueSync:Products:widget:Sources:0:UserMap:alice=a b", "IssueSync:Products:widget:Sources:0:UserMap:alice: 'a b' is not a username" },
         { "source shared by two products", "--IssueSync:Products:zeta:Public=pub:acme/zeta|--IssueSync:Products:zeta:Sources:0:Project=dev:acme/widget", "IssueSync:Products:zeta:Sources:0:Project: 'dev:acme/widget' is already a source of product 'widget'" },
+        { "lease not a duration", "--IssueSync:ProductLease=soon", "at 'IssueSync:ProductLease' to type 'System.TimeSpan'" },
+        { "lease too short", "--IssueSync:ProductLease=00:00:00.5", "IssueSync:ProductLease: 00:00:00.5000000 is outside 00:00:01 to 01:00:00" },
         { "empty SQLite path", "--IssueSync:Storage:SqlitePath=", "IssueSync:Storage:SqlitePath: is empty" },
     };
 
