@@ -1,5 +1,7 @@
+using Sync.Core.Storage;
 using Sync.Sandbox;
 using Sync.Sandbox.Model;
+using Sync.Worker.Storage.Sqlite;
 using Sync.Worker.Tests.Hosting;
 
 namespace Sync.Worker.Tests.Moving;
@@ -33,6 +35,7 @@ public sealed class MoveEndToEndTests
         src.CreateProject(PathOf(source), isPrivate: true);
         dst.CreateProject(PathOf(target), isPrivate: false);
         var seeded = Seed(src, PathOf(source), withUpload: src.Kind == "GitLab");
+        var statePath = InProcessApp.TempPath("state.db");
         string[] args =
         [
             "--once",
@@ -43,8 +46,17 @@ public sealed class MoveEndToEndTests
             "--IssueSync:Products:e2e:Sources:0:ExcludeLabels:0=security",
             "--IssueSync:Products:e2e:Redaction:InternalHosts:0=corp.internal",
             @"--IssueSync:Products:e2e:Redaction:Patterns:0=ACME-\d{6}",
-            $"--IssueSync:Storage:SqlitePath={InProcessApp.TempPath("state.db")}",
+            $"--IssueSync:Storage:SqlitePath={statePath}",
         ];
+
+        // A dry run first: every write it would make, with the transformed text, and nothing written.
+        var writesBeforeDryRun = Writes(sandbox.Stats.Snapshot());
+        var dryRun = await InProcessApp.RunAsync([.. args, "--dry-run"]);
+        Assert.True(dryRun.ExitCode == 0, $"{direction}: {dryRun.Output}{dryRun.Error}");
+        Assert.Equal(writesBeforeDryRun, Writes(sandbox.Stats.Snapshot()));
+        Assert.Contains($"    create {target}:", dryRun.Output, StringComparison.Ordinal);
+        Assert.Contains("      | Export fails with token [REDACTED]", dryRun.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(GhpToken, dryRun.Output, StringComparison.Ordinal);
 
         var first = await InProcessApp.RunAsync(args);
         Assert.True(first.ExitCode == 0, $"{direction}: {first.Output}{first.Error}");
@@ -90,6 +102,13 @@ public sealed class MoveEndToEndTests
         }
 
         // The source is closed once, with a link to the public issue.
+        // Every write is in the audit log (redactions too), and no secret is.
+        var audit = await new SqliteStateStore(statePath).ListAuditAsync("e2e", 500, ct);
+        Assert.Equal(2, audit.Count(e => e.Action == AuditActions.Create && e.Target == target));
+        Assert.Equal(2, audit.Count(e => e.Action == AuditActions.Close));
+        Assert.Contains(audit, e => e.Action == AuditActions.Redaction);
+        Assert.DoesNotContain(audit, e => e.Detail.Contains(GhpToken, StringComparison.Ordinal) || e.Detail.Contains(GlpatToken, StringComparison.Ordinal));
+
         var sourceA = src.Issue(PathOf(source), seeded.A);
         Assert.True(sourceA.Closed);
         Assert.Single(sourceA.Notes, n => n.Body.StartsWith("Moved to http", StringComparison.Ordinal));
