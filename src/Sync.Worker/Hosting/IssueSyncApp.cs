@@ -49,6 +49,7 @@ public static class IssueSyncApp
                 sandbox = await SandboxServer.StartAsync(
                     new SandboxOptions { Port = commandLine.SandboxPort, IssuesPerProject = commandLine.SandboxIssues },
                     cancellationToken);
+                SandboxDemoConfiguration.RaiseSandboxCeilings(sandbox);
                 await output.WriteLineAsync($"Sandbox trackers at {sandbox.BaseAddress} (loaded in {sandbox.LoadTime.TotalMilliseconds:0} ms): GitLab dev {sandbox.GitLabDev.ApiUrl}, GitLab {sandbox.GitLab.ApiUrl}, GitHub {sandbox.GitHub.ApiUrl}");
             }
 

@@ -9,6 +9,18 @@ namespace Sync.Worker.SandboxDemo;
 /// </summary>
 public static class SandboxDemoConfiguration
 {
+    private const int DemoWritesPerMinute = 1000;
+
+    /// <summary>Raises the sandbox's write ceilings to the demo's pacing (the sandbox still enforces them).</summary>
+    public static void RaiseSandboxCeilings(SandboxServer sandbox)
+    {
+        var limits = sandbox.Control.Limits;
+        limits.GitHubContentCreatesPerMinute = DemoWritesPerMinute;
+        limits.GitHubContentCreatesPerHour = DemoWritesPerMinute * 10;
+        limits.GitLabNoteCreatesPerMinute = DemoWritesPerMinute;
+        limits.GitLabIssueCreatesPerMinute = DemoWritesPerMinute;
+    }
+
     /// <summary>Which sandbox instance plays each demo tracker.</summary>
     public static IReadOnlyDictionary<string, SandboxInstance> Trackers(SandboxServer sandbox) => new Dictionary<string, SandboxInstance>(StringComparer.Ordinal)
     {
@@ -23,6 +35,18 @@ public static class SandboxDemoConfiguration
         foreach (var (name, instance) in Trackers(sandbox))
         {
             AddTracker(values, name, instance.Kind, instance);
+        }
+
+        // The demo moves ~150 writes at once; at GitHub's real pace (80/min, 1 s apart) that takes minutes. The
+        // sandbox's ceilings are raised to match (see RaiseSandboxCeilings), so the demo finishes in seconds while
+        // pacing and limit handling stay switched on.
+        values["IssueSync:Trackers:github:Limits:WritesPerMinute"] = DemoWritesPerMinute.ToString(CultureInfo.InvariantCulture);
+        values["IssueSync:Trackers:github:Limits:WritesPerHour"] = (DemoWritesPerMinute * 10).ToString(CultureInfo.InvariantCulture);
+        values["IssueSync:Trackers:github:Limits:MinWriteSpacing"] = "00:00:00";
+        foreach (var gitLab in new[] { "dev", "gitlab" })
+        {
+            values[$"IssueSync:Trackers:{gitLab}:Limits:NoteCreatesPerMinute"] = DemoWritesPerMinute.ToString(CultureInfo.InvariantCulture);
+            values[$"IssueSync:Trackers:{gitLab}:Limits:IssueCreatesPerMinute"] = DemoWritesPerMinute.ToString(CultureInfo.InvariantCulture);
         }
 
         AddProduct(values, "widget", "github:acme/widget", ["dev:acme/widget", "github:acme/widget-private"]);
