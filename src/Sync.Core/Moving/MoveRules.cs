@@ -29,6 +29,12 @@ public sealed record MoveRules
     /// <summary>Put the private source URL in the attribution header (it reveals private paths, so off by default).</summary>
     public bool LinkToSource { get; init; }
 
+    /// <summary>
+    /// How the attribution header names the source project ("Moved from **Widget dev tracker**"). Null: "the development
+    /// tracker" — the project's path is private, so it is never used unless <see cref="LinkToSource"/> is set.
+    /// </summary>
+    public string? SourceName { get; init; }
+
     /// <summary>Source label name → target label name (case-insensitive); unmapped labels keep their name.</summary>
     public IReadOnlyDictionary<string, string> LabelMap { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 

@@ -65,6 +65,9 @@ public sealed class SourceOptions
 
     public bool LinkToSource { get; set; }
 
+    /// <summary>Name of the source project in the attribution header (its private path is never shown unless LinkToSource).</summary>
+    public string? SourceName { get; set; }
+
     public Dictionary<string, string> LabelMap { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public List<string> DropLabels { get; set; } = [];

@@ -39,6 +39,7 @@ public sealed class ProductCatalog(IOptions<IssueSyncOptions> options)
         CloseSource = source.CloseSource,
         MovedLabel = source.MovedLabel,
         LinkToSource = source.LinkToSource,
+        SourceName = source.SourceName,
         LabelMap = new Dictionary<string, string>(source.LabelMap, StringComparer.OrdinalIgnoreCase),
         DropLabels = [.. source.DropLabels],
         CreateMilestones = source.CreateMilestones,

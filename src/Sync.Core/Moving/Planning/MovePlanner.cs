@@ -42,7 +42,8 @@ public sealed partial class MovePlanner : IMovePlanner
         var header = Attribution.IssueHeader(
             Display(rules, source.Author.Username),
             source.CreatedAt,
-            rules.LinkToSource ? Attribution.SourceLink(source, input.SourceWebUrl) : null);
+            rules.LinkToSource ? Attribution.SourceLink(source, input.SourceWebUrl)
+                : string.IsNullOrWhiteSpace(rules.SourceName) ? null : $"**{rules.SourceName.Trim()}**");
         var body = Attribution.Compose(header, Transform(source.Body, "body"), MoveMarkers.Issue(markerKey));
 
         var comments = new List<PlannedComment>();

@@ -165,4 +165,13 @@ public sealed class MovePlannerTests
         Assert.Equal(first.Uploads, second.Uploads);
         Assert.Equal(first.Redactions, second.Redactions);
     }
+
+    [Fact]
+    public void Plan_WithSourceName_NamesTheSourceInTheHeaderWithoutItsPath()
+    {
+        var plan = new MovePlanner().Plan(PlanningFixtures.Input(rules: new MoveRules { SourceName = "Widget engineering" }));
+
+        Assert.StartsWith("> Moved from **Widget engineering** · originally opened by", plan.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("acme/widget-dev", plan.Body, StringComparison.Ordinal);
+    }
 }
