@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Sync.Core.Trackers;
 
 namespace Sync.Worker.Trackers.GitLab;
 
@@ -27,15 +28,33 @@ public sealed partial class GitLabTrackerClient
             using var response = await _http.SendAsync(client, request, resource, cancellationToken).ConfigureAwait(false);
             var page = await _http.ReadJsonAsync<List<T>>(response, Json, resource, cancellationToken).ConfigureAwait(false);
             pages++;
+            var following = page.Count == 0 ? null : NextPage.From(response, next);
+
+            // A short page that still announces a next one was cut off on the way (a proxy, a dropped connection):
+            // refuse it before yielding anything, so no caller acts on a partial listing or advances a cursor past it.
+            // The page size is what GitLab says it used (x-per-page), not what was asked for.
+            if (following is not null && PerPage(response) is { } perPage && page.Count < perPage)
+            {
+                throw new TrackerProtocolException(
+                    Name,
+                    string.Create(CultureInfo.InvariantCulture, $"page {pages} of {resource} has {page.Count} of {perPage} items but announces a next page (truncated)"));
+            }
+
             foreach (var item in page)
             {
                 count++;
                 yield return item;
             }
 
-            next = page.Count == 0 ? null : NextPage.From(response, next);
+            next = following;
         }
 
         GitLabLog.Listed(logger, Name, resource, count, pages);
     }
+
+    private static int? PerPage(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("x-per-page", out var values)
+        && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var perPage) && perPage > 0
+            ? perPage
+            : null;
 }
