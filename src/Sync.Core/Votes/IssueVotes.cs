@@ -1,0 +1,36 @@
+using Sync.Core.Trackers;
+
+namespace Sync.Core.Votes;
+
+/// <summary>Reactions from one issue on one tracker.</summary>
+/// <param name="Host">Tracker name the usernames belong to (as used in <see cref="VoteRules.IdentityMap"/>).</param>
+public sealed record VoteSource(
+    string Host,
+    IReadOnlyList<TrackerReaction> Reactions,
+    IReadOnlyList<TrackerReaction>? CommentReactions = null);
+
+/// <summary>Everything that votes for one issue.</summary>
+/// <param name="Host">Tracker name of the issue itself.</param>
+/// <param name="AuthorUsername">The issue's author on <paramref name="Host"/>.</param>
+/// <param name="CommentReactions">Counted only when <see cref="VoteRules.CountCommentVotes"/> is on.</param>
+/// <param name="Additional">
+/// Other issues whose demand feeds this one: a moved issue's source, duplicates closed into it.
+/// Their voters are merged by canonical identity, so nobody counts twice.
+/// </param>
+public sealed record IssueVotes(
+    string Host,
+    string AuthorUsername,
+    IReadOnlyList<TrackerReaction> Reactions,
+    IReadOnlyList<TrackerReaction>? CommentReactions = null,
+    IReadOnlyList<VoteSource>? Additional = null)
+{
+    /// <summary>The issue's own reactions followed by every additional source.</summary>
+    public IEnumerable<VoteSource> Sources()
+    {
+        yield return new VoteSource(Host, Reactions, CommentReactions);
+        foreach (var source in Additional ?? [])
+        {
+            yield return source;
+        }
+    }
+}
