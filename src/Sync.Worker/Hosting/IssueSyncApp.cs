@@ -64,6 +64,11 @@ public static class IssueSyncApp
                 return ExitConfiguration;
             }
 
+            if (sandbox is not null && app.Configuration[IssueSyncOptionsValidator.ConnectionStringKey] is null)
+            {
+                SandboxDemoConfiguration.ResetDemoState(app.Services.GetRequiredService<IOptions<IssueSyncOptions>>().Value.Storage.SqlitePath);
+            }
+
             await app.Services.GetRequiredService<IStateStore>().MigrateAsync(cancellationToken);
             return commandLine.Once
                 ? await RunOnceAsync(app, commandLine, sandbox, output, error, cancellationToken)

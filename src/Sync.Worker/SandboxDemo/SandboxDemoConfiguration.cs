@@ -11,6 +11,12 @@ public static class SandboxDemoConfiguration
 {
     private const int DemoWritesPerMinute = 1000;
 
+    /// <summary>
+    /// The demo's own state file. The sandbox trackers start from their seed on every start, so the demo's state
+    /// starts afresh with them (a ledger of moves into a previous sandbox would be meaningless).
+    /// </summary>
+    public const string DemoStatePath = "data/sandbox-demo.db";
+
     /// <summary>Raises the sandbox's write ceilings to the demo's pacing (the sandbox still enforces them).</summary>
     public static void RaiseSandboxCeilings(SandboxServer sandbox)
     {
@@ -32,6 +38,7 @@ public static class SandboxDemoConfiguration
     public static Dictionary<string, string?> For(SandboxServer sandbox)
     {
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        values["IssueSync:Storage:SqlitePath"] = DemoStatePath;
         foreach (var (name, instance) in Trackers(sandbox))
         {
             AddTracker(values, name, instance.Kind, instance);
@@ -73,5 +80,23 @@ public static class SandboxDemoConfiguration
 
         // Every two minutes, so a visitor of the dashboard sees the recurring jobs run.
         values[$"{key}:Schedule:Pipeline"] = "*/2 * * * *";
+    }
+
+    /// <summary>Deletes the demo's state file (only that one) so a new demo starts with its new sandbox.</summary>
+    public static void ResetDemoState(string configuredPath)
+    {
+        if (!string.Equals(configuredPath.Replace('\\', '/'), DemoStatePath, StringComparison.Ordinal))
+        {
+            return; // an explicitly configured store is never touched
+        }
+
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            var file = Path.GetFullPath(DemoStatePath + suffix);
+            if (File.Exists(file))
+            {
+                File.Delete(file);
+            }
+        }
     }
 }
