@@ -1,5 +1,6 @@
 using Sync.Core.Moving;
 using Sync.Core.Trackers;
+using Sync.Core.Votes;
 
 namespace Sync.Core.Products;
 
@@ -8,6 +9,9 @@ public sealed record ProductDefinition(string Key, ProjectRef Public, IReadOnlyL
 {
     /// <summary>What is removed from everything written to the public project.</summary>
     public RedactionRules Redaction { get; init; } = RedactionRules.Default;
+
+    /// <summary>How emoji votes on the public issues count as demand.</summary>
+    public VoteRules Votes { get; init; } = new();
 
     /// <summary>Every project the product reads: the public one first, then the sources in configured order.</summary>
     public IEnumerable<ProjectRef> Projects => Sources.Select(s => s.Project).Prepend(Public);

@@ -40,6 +40,8 @@ public sealed class ProductOptions
 
     public RedactionOptions Redaction { get; set; } = new();
 
+    public VoteOptions Votes { get; set; } = new();
+
     public ScheduleOptions Schedule { get; set; } = new();
 }
 
@@ -100,4 +102,32 @@ public sealed class StorageOptions
 {
     /// <summary>SQLite file for IssueSync's state when no PostgreSQL connection string is set.</summary>
     public string SqlitePath { get; set; } = "data/issuesync.db";
+}
+
+/// <summary>How emoji votes count as demand (defaults in <see cref="Sync.Core.Votes.VoteRules"/>).</summary>
+public sealed class VoteOptions
+{
+    /// <summary>Extra emoji and their weight, e.g. <c>heart: 1</c>, <c>rocket: 1</c> (thumbs up/down always count).</summary>
+    public Dictionary<string, double> ExtraEmoji { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public bool ExcludeAuthor { get; set; } = true;
+
+    public List<string> Bots { get; set; } = [];
+
+    public bool CountCommentVotes { get; set; }
+
+    public int WindowDays { get; set; } = 90;
+
+    /// <summary>
+    /// The same person on two hosts, e.g. <c>{ "From": "dev:alice", "To": "github:alice-gh" }</c>. A list of pairs, since a
+    /// configuration key cannot contain the ':' of <c>tracker:username</c>.
+    /// </summary>
+    public List<IdentityLinkOptions> IdentityMap { get; set; } = [];
+}
+
+public sealed class IdentityLinkOptions
+{
+    public string From { get; set; } = string.Empty;
+
+    public string To { get; set; } = string.Empty;
 }

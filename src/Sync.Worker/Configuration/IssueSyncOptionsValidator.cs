@@ -165,6 +165,7 @@ public sealed class IssueSyncOptionsValidator(IConfiguration configuration) : IV
         }
 
         MoveRulesValidation.Validate($"{productKey}:Redaction", product.Redaction, errors);
+        ValidateVotes($"{productKey}:Votes", product.Votes, options, errors);
         if (CronSyntax.Validate(product.Schedule.Pipeline) is { } cronError)
         {
             errors.Add($"{productKey}:Schedule:Pipeline: {cronError}");
@@ -173,6 +174,35 @@ public sealed class IssueSyncOptionsValidator(IConfiguration configuration) : IV
         if (!TryFindTimeZone(product.Schedule.TimeZone, out _))
         {
             errors.Add($"{productKey}:Schedule:TimeZone: '{product.Schedule.TimeZone}' is not a known time zone (use an IANA id such as Europe/Berlin or UTC)");
+        }
+    }
+
+    private static void ValidateVotes(string key, VoteOptions votes, IssueSyncOptions options, List<string> errors)
+    {
+        if (votes.WindowDays is < 1 or > 3650)
+        {
+            errors.Add($"{key}:WindowDays: {votes.WindowDays} is outside 1 to 3650");
+        }
+
+        foreach (var (emoji, weight) in votes.ExtraEmoji)
+        {
+            if (!double.IsFinite(weight) || weight < 0)
+            {
+                errors.Add($"{key}:ExtraEmoji:{emoji}: weight {weight} must be a number of at least 0");
+            }
+        }
+
+        for (var i = 0; i < votes.IdentityMap.Count; i++)
+        {
+            foreach (var identity in new[] { votes.IdentityMap[i].From, votes.IdentityMap[i].To })
+            {
+                var colon = identity.IndexOf(':', StringComparison.Ordinal);
+                if (colon <= 0 || colon == identity.Length - 1 || !options.Trackers.ContainsKey(identity[..colon]))
+                {
+                    errors.Add($"{key}:IdentityMap:{i}: '{identity}' is not '<configured tracker>:<username>'");
+                    break;
+                }
+            }
         }
     }
 

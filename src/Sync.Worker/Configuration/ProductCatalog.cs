@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Sync.Core.Moving;
 using Sync.Core.Products;
 using Sync.Core.Trackers;
+using Sync.Core.Votes;
 
 namespace Sync.Worker.Configuration;
 
@@ -26,6 +27,17 @@ public sealed class ProductCatalog(IOptions<IssueSyncOptions> options)
                 [.. p.Value.Sources.Select(s => new SourceRule(ProjectRef.Parse(s.Project!)) { Rules = ToRules(s) })])
             {
                 Redaction = new RedactionRules([.. p.Value.Redaction.Patterns], [.. p.Value.Redaction.InternalHosts], p.Value.Redaction.UseDefaults),
+                Votes = new VoteRules
+                {
+                    ExtraEmoji = new Dictionary<string, double>(p.Value.Votes.ExtraEmoji, StringComparer.OrdinalIgnoreCase),
+                    ExcludeAuthor = p.Value.Votes.ExcludeAuthor,
+                    Bots = [.. p.Value.Votes.Bots],
+                    CountCommentVotes = p.Value.Votes.CountCommentVotes,
+                    WindowDays = p.Value.Votes.WindowDays,
+                    IdentityMap = p.Value.Votes.IdentityMap
+                        .GroupBy(l => l.From.Trim(), StringComparer.OrdinalIgnoreCase)
+                        .ToDictionary(g => g.Key, g => g.Last().To.Trim(), StringComparer.OrdinalIgnoreCase),
+                },
             },
             StringComparer.OrdinalIgnoreCase);
 

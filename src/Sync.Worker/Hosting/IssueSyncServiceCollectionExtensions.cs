@@ -5,6 +5,7 @@ using Sync.Core.Moving.Planning;
 using Sync.Core.Pipeline;
 using Sync.Core.Storage;
 using Sync.Core.Trackers;
+using Sync.Core.Votes;
 using Sync.Worker.Configuration;
 using Sync.Worker.Health;
 using Sync.Worker.Jobs;
@@ -30,7 +31,7 @@ public static class IssueSyncServiceCollectionExtensions
         services.AddStateStore(configuration);
         services.AddTrackers(configuration);
 
-        // Steps run in registration order: read every project, then move.
+        // Steps run in registration order: read every project, move, then count votes.
         services.AddSingleton<IPipelineStep, InventoryStep>();
         services.AddSingleton<IMovePlanner, MovePlanner>();
         services.AddSingleton<IPipelineStep>(sp => new MoveStep(
@@ -42,6 +43,12 @@ public static class IssueSyncServiceCollectionExtensions
             static source => source.Rules,
             static product => product.Redaction,
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IPipelineStep>(sp => new VotesStep(
+            sp.GetRequiredService<ITrackerRegistry>(),
+            sp.GetRequiredService<ICursorStore>(),
+            sp.GetRequiredService<IVoteHistory>(),
+            sp.GetRequiredService<TimeProvider>(),
+            static product => product.Votes));
         services.AddSingleton(sp => new ProductPipeline(
             sp.GetServices<IPipelineStep>(),
             sp.GetRequiredService<ILeaseStore>(),

@@ -1,0 +1,122 @@
+using System.Globalization;
+using Sync.Core.Inventory;
+using Sync.Core.Pipeline;
+using Sync.Core.Products;
+using Sync.Core.Storage;
+using Sync.Core.Trackers;
+
+namespace Sync.Core.Votes;
+
+/// <summary>
+/// The "votes" stage: re-counts the demand of the public issues that changed since the last pass (adding or
+/// removing an emoji reaction bumps an issue's <c>updated_at</c> on both trackers, so an incremental listing finds
+/// exactly the issues whose votes may have changed), stores a snapshot when a count changed, and reports the most
+/// wanted issues with their trend. A pass with no change makes no per-issue request.
+/// </summary>
+public sealed class VotesStep(
+    ITrackerRegistry trackers,
+    ICursorStore cursors,
+    IVoteHistory history,
+    TimeProvider time,
+    Func<ProductDefinition, VoteRules> rulesFor) : IPipelineStep
+{
+    public string Name => "votes";
+
+    public static string ScopeOf(ProjectRef project) => $"votes:{project}";
+
+    public async Task<StepResult> RunAsync(PipelineContext context, CancellationToken cancellationToken)
+    {
+        var product = context.Product;
+        var rules = rulesFor(product);
+        var project = product.Public;
+        var client = trackers.Get(project.Tracker);
+        var scope = ScopeOf(project);
+        var cursor = await cursors.GetCursorAsync(scope, cancellationToken);
+        var changed = new List<TrackerIssue>();
+        var query = new IssueQuery(IssueStateFilter.All, null, IncrementalCursor.NextLowerBound(cursor, client.Kind));
+        await foreach (var issue in client.ListIssuesAsync(project.Path, query, cancellationToken))
+        {
+            if (IncrementalCursor.IsChanged(cursor, issue))
+            {
+                changed.Add(issue);
+            }
+        }
+
+        var now = time.GetUtcNow();
+        var counted = new List<(TrackerIssue Issue, DemandSignal Signal)>();
+        foreach (var issue in changed)
+        {
+            var signal = await CountAsync(client, project, issue, rules, now, cancellationToken);
+            counted.Add((issue, signal));
+            if (!context.DryRun)
+            {
+                var snapshot = new VoteSnapshot(product.Key, issue.Ref.ToString(), now, signal.Up, signal.Down, signal.Weighted, signal.UniqueVoters);
+                await history.AddVoteSnapshotAsync(snapshot, cancellationToken);
+            }
+        }
+
+        if (!context.DryRun)
+        {
+            await cursors.SaveCursorAsync(IncrementalCursor.Advance(cursor, scope, changed, now), cancellationToken);
+        }
+
+        var lines = new List<string> { $"{project}: {changed.Count} issue(s) re-counted" };
+        foreach (var (issue, signal) in counted.Where(c => c.Issue.State == IssueState.Open).OrderByDescending(c => c.Signal.Weighted).ThenBy(c => c.Issue.Ref.Number).Take(5))
+        {
+            lines.Add(await DescribeAsync(product.Key, issue, signal, now, cancellationToken));
+        }
+
+        var metrics = new Dictionary<string, long>(StringComparer.Ordinal)
+        {
+            ["recounted"] = changed.Count,
+        };
+        return new StepResult(lines, metrics);
+    }
+
+    private static async Task<DemandSignal> CountAsync(
+        ITrackerClient client, ProjectRef project, TrackerIssue issue, VoteRules rules, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var reactions = new List<TrackerReaction>();
+        await foreach (var reaction in client.ListIssueReactionsAsync(project.Path, issue.Ref.Number, cancellationToken))
+        {
+            reactions.Add(reaction);
+        }
+
+        List<TrackerReaction>? commentReactions = null;
+        if (rules.CountCommentVotes)
+        {
+            commentReactions = [];
+            await foreach (var comment in client.ListCommentsAsync(project.Path, issue.Ref.Number, cancellationToken))
+            {
+                if (comment.System || comment.Internal)
+                {
+                    continue;
+                }
+
+                await foreach (var reaction in client.ListCommentReactionsAsync(project.Path, issue.Ref.Number, comment.Id, cancellationToken))
+                {
+                    commentReactions.Add(reaction);
+                }
+            }
+        }
+
+        return VoteTally.Count(new IssueVotes(project.Tracker, issue.Author.Username, reactions, commentReactions), rules, now);
+    }
+
+    private async Task<string> DescribeAsync(string product, TrackerIssue issue, DemandSignal signal, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var week = await ChangeAsync(product, issue, signal, now, 7, cancellationToken);
+        var month = await ChangeAsync(product, issue, signal, now, 30, cancellationToken);
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"#{issue.Ref.Number} {Shorten(issue.Title)}: 👍 {signal.Up} 👎 {signal.Down}, {signal.UniqueVoters} voter(s), {signal.Recent.Up} in the window; 7 d {week.Up:+0;-0;0}, 30 d {month.Up:+0;-0;0}");
+    }
+
+    private async Task<VoteChange> ChangeAsync(string product, TrackerIssue issue, DemandSignal signal, DateTimeOffset now, int days, CancellationToken cancellationToken)
+    {
+        var then = await history.GetVoteSnapshotAtAsync(product, issue.Ref.ToString(), now.AddDays(-days), cancellationToken);
+        return VoteTrend.Change(then is null ? [] : [then], signal, now, days);
+    }
+
+    private static string Shorten(string title) => title.Length <= 60 ? title : title[..59] + "…";
+}
