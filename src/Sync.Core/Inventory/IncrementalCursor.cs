@@ -21,6 +21,9 @@ public static class IncrementalCursor
 {
     public static readonly TimeSpan SettleMargin = TimeSpan.FromMinutes(5);
 
+    /// <summary>More than GitHub's 1 s timestamp resolution: a listing this close to an update may not see its successor.</summary>
+    public static readonly TimeSpan SameInstantGuard = TimeSpan.FromSeconds(2);
+
     /// <summary>The inclusive lower bound for the next listing; null lists everything.</summary>
     public static DateTimeOffset? NextLowerBound(SyncCursor? cursor, TrackerKind kind)
     {
@@ -57,6 +60,14 @@ public static class IncrementalCursor
         }
 
         var newest = changed.Max(i => i.UpdatedAt);
+
+        // Listed within the same timestamp unit as its newest update, an issue can change again and keep the very
+        // same (second-resolution) updated_at: then nothing may be marked seen, and the next listing re-checks it.
+        if (now - newest < SameInstantGuard)
+        {
+            return new SyncCursor(scope, newest, [], now);
+        }
+
         var atNewest = changed.Where(i => i.UpdatedAt == newest).Select(IdOf);
         if (cursor?.UpdatedAt == newest)
         {

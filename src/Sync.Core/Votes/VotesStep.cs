@@ -13,16 +13,24 @@ namespace Sync.Core.Votes;
 /// exactly the issues whose votes may have changed), stores a snapshot when a count changed, and reports the most
 /// wanted issues with their trend. A pass with no change makes no per-issue request.
 /// </summary>
+/// <remarks>
+/// A moved issue's demand is its public voters plus the voters on its private source (the source issue's author is
+/// the original author, so their own vote is excluded on both hosts through the identity map). Sources are listed
+/// incrementally too, so a vote added on the private side after the move re-counts the public issue.
+/// </remarks>
 public sealed class VotesStep(
     ITrackerRegistry trackers,
     ICursorStore cursors,
     IVoteHistory history,
+    IMoveLedger ledger,
     TimeProvider time,
     Func<ProductDefinition, VoteRules> rulesFor) : IPipelineStep
 {
     public string Name => "votes";
 
     public static string ScopeOf(ProjectRef project) => $"votes:{project}";
+
+    public static string SourceScopeOf(ProjectRef project) => $"votes-source:{project}";
 
     public async Task<StepResult> RunAsync(PipelineContext context, CancellationToken cancellationToken)
     {
@@ -42,11 +50,31 @@ public sealed class VotesStep(
             }
         }
 
+        // Moved issues: public issue → its private source, and the public issues whose source changed since the last pass.
+        var sourceOf = new Dictionary<string, IssueRef>(StringComparer.Ordinal);
+        foreach (var move in await ledger.ListMovesAsync(product.Key, cancellationToken))
+        {
+            if (move.TargetIssue is { } target && IssueRef.TryParse(move.SourceIssue, out var source))
+            {
+                sourceOf[target] = source!;
+            }
+        }
+
+        var listed = changed.ToList(); // the cursor advances over what the listing returned, nothing else
+        var changedRefs = changed.Select(i => i.Ref.ToString()).ToHashSet(StringComparer.Ordinal);
+        foreach (var number in await ChangedTargetsOfSourcesAsync(context, sourceOf, cancellationToken))
+        {
+            if (changedRefs.Add(new IssueRef(project, number).ToString()))
+            {
+                changed.Add(await client.GetIssueAsync(project.Path, number, cancellationToken));
+            }
+        }
+
         var now = time.GetUtcNow();
         var counted = new List<(TrackerIssue Issue, DemandSignal Signal)>();
         foreach (var issue in changed)
         {
-            var signal = await CountAsync(client, project, issue, rules, now, cancellationToken);
+            var signal = await CountAsync(client, project, issue, sourceOf.GetValueOrDefault(issue.Ref.ToString()), rules, now, cancellationToken);
             counted.Add((issue, signal));
             if (!context.DryRun)
             {
@@ -57,7 +85,7 @@ public sealed class VotesStep(
 
         if (!context.DryRun)
         {
-            await cursors.SaveCursorAsync(IncrementalCursor.Advance(cursor, scope, changed, now), cancellationToken);
+            await cursors.SaveCursorAsync(IncrementalCursor.Advance(cursor, scope, listed, now), cancellationToken);
         }
 
         var lines = new List<string> { $"{project}: {changed.Count} issue(s) re-counted" };
@@ -73,13 +101,55 @@ public sealed class VotesStep(
         return new StepResult(lines, metrics);
     }
 
-    private static async Task<DemandSignal> CountAsync(
-        ITrackerClient client, ProjectRef project, TrackerIssue issue, VoteRules rules, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Public issue numbers whose private source changed since the last pass (sources listed incrementally).</summary>
+    private async Task<List<long>> ChangedTargetsOfSourcesAsync(PipelineContext context, Dictionary<string, IssueRef> sourceOf, CancellationToken cancellationToken)
+    {
+        var targetOf = sourceOf.ToDictionary(p => p.Value.ToString(), p => IssueRef.Parse(p.Key).Number, StringComparer.Ordinal);
+        var numbers = new List<long>();
+        foreach (var sourceRule in context.Product.Sources)
+        {
+            var source = trackers.Get(sourceRule.Project.Tracker);
+            var scope = SourceScopeOf(sourceRule.Project);
+            var cursor = await cursors.GetCursorAsync(scope, cancellationToken);
+            var changed = new List<TrackerIssue>();
+            var query = new IssueQuery(IssueStateFilter.All, null, IncrementalCursor.NextLowerBound(cursor, source.Kind));
+            await foreach (var issue in source.ListIssuesAsync(sourceRule.Project.Path, query, cancellationToken))
+            {
+                if (IncrementalCursor.IsChanged(cursor, issue))
+                {
+                    changed.Add(issue);
+                    if (cursor is not null && targetOf.TryGetValue(issue.Ref.ToString(), out var target))
+                    {
+                        numbers.Add(target); // on the first pass every public issue is counted anyway
+                    }
+                }
+            }
+
+            if (!context.DryRun)
+            {
+                await cursors.SaveCursorAsync(IncrementalCursor.Advance(cursor, scope, changed, time.GetUtcNow()), cancellationToken);
+            }
+        }
+
+        return numbers;
+    }
+
+    private async Task<DemandSignal> CountAsync(
+        ITrackerClient client, ProjectRef project, TrackerIssue issue, IssueRef? movedFrom, VoteRules rules, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var reactions = new List<TrackerReaction>();
         await foreach (var reaction in client.ListIssueReactionsAsync(project.Path, issue.Ref.Number, cancellationToken))
         {
             reactions.Add(reaction);
+        }
+
+        if (movedFrom is not null && await ReadSourceAsync(movedFrom, cancellationToken) is { } source)
+        {
+            // The source is the original: its author's vote is excluded, the public voters are merged in by identity.
+            return VoteTally.Count(
+                new IssueVotes(movedFrom.Project.Tracker, source.Author, source.Reactions, Additional: [new VoteSource(project.Tracker, reactions)]),
+                rules,
+                now);
         }
 
         List<TrackerReaction>? commentReactions = null;
@@ -101,6 +171,27 @@ public sealed class VotesStep(
         }
 
         return VoteTally.Count(new IssueVotes(project.Tracker, issue.Author.Username, reactions, commentReactions), rules, now);
+    }
+
+    /// <summary>The source's author and reactions while it stays readable; null once it is gone or hidden.</summary>
+    private async Task<(string Author, List<TrackerReaction> Reactions)?> ReadSourceAsync(IssueRef source, CancellationToken cancellationToken)
+    {
+        var client = trackers.Get(source.Project.Tracker);
+        try
+        {
+            var issue = await client.GetIssueAsync(source.Project.Path, source.Number, cancellationToken);
+            var reactions = new List<TrackerReaction>();
+            await foreach (var reaction in client.ListIssueReactionsAsync(source.Project.Path, source.Number, cancellationToken))
+            {
+                reactions.Add(reaction);
+            }
+
+            return (issue.Author.Username, reactions);
+        }
+        catch (Exception ex) when (ex is TrackerNotFoundException or TrackerForbiddenException)
+        {
+            return null;
+        }
     }
 
     private async Task<string> DescribeAsync(string product, TrackerIssue issue, DemandSignal signal, DateTimeOffset now, CancellationToken cancellationToken)

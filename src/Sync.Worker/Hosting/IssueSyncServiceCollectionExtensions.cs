@@ -47,6 +47,7 @@ public static class IssueSyncServiceCollectionExtensions
             sp.GetRequiredService<ITrackerRegistry>(),
             sp.GetRequiredService<ICursorStore>(),
             sp.GetRequiredService<IVoteHistory>(),
+            sp.GetRequiredService<IMoveLedger>(),
             sp.GetRequiredService<TimeProvider>(),
             static product => product.Votes));
         services.AddSingleton(sp => new ProductPipeline(

@@ -29,7 +29,7 @@ public sealed class IncrementalCursorTests
     public void Advance_TwoIssuesInTheSameSecond_SecondArrivingLaterIsNotMissed()
     {
         // First pass sees issue 1 at T0; issue 2 is updated at the very same instant after the listing ran.
-        var cursor = IncrementalCursor.Advance(null, "s", [Issue(1, T0)], T0);
+        var cursor = IncrementalCursor.Advance(null, "s", [Issue(1, T0)], T0.AddSeconds(3));
 
         Assert.False(IncrementalCursor.IsChanged(cursor, Issue(1, T0)));
         Assert.True(IncrementalCursor.IsChanged(cursor, Issue(2, T0)));
@@ -43,9 +43,9 @@ public sealed class IncrementalCursorTests
     [Fact]
     public void Advance_NewerIssue_MovesTheBoundAndForgetsOlderIds()
     {
-        var cursor = IncrementalCursor.Advance(null, "s", [Issue(1, T0), Issue(2, T0)], T0);
+        var cursor = IncrementalCursor.Advance(null, "s", [Issue(1, T0), Issue(2, T0)], T0.AddSeconds(3));
 
-        var next = IncrementalCursor.Advance(cursor, "s", [Issue(3, T0.AddSeconds(1))], T0);
+        var next = IncrementalCursor.Advance(cursor, "s", [Issue(3, T0.AddSeconds(1))], T0.AddSeconds(4));
 
         Assert.Equal(T0.AddSeconds(1), next.UpdatedAt);
         Assert.Equal(["3"], next.SeenAtUpdatedAt);
@@ -88,5 +88,14 @@ public sealed class IncrementalCursorTests
     {
         Assert.Null(IncrementalCursor.NextLowerBound(null, TrackerKind.GitLab));
         Assert.Null(IncrementalCursor.NextLowerBound(new SyncCursor("s", null, [], T0), TrackerKind.GitHub));
+    }
+
+    [Fact]
+    public void Advance_ListedInTheSameSecondAsTheUpdate_MarksNothingSeen_SoALaterSameSecondChangeIsNotMissed()
+    {
+        var cursor = IncrementalCursor.Advance(null, "s", [Issue(1, T0)], T0.AddMilliseconds(400));
+
+        Assert.Empty(cursor.SeenAtUpdatedAt);
+        Assert.True(IncrementalCursor.IsChanged(cursor, Issue(1, T0))); // updated again within the same second: re-checked
     }
 }

@@ -76,7 +76,10 @@ public sealed class ListingBudgetTests
         var changed = await ListAsync();
         Assert.Equal((3L, 3L, 250L), changed);
 
-        // Right after, the cursor is recent: the listing starts at the cursor instant (one issue there) and stays one page.
+        // The listing ran in the same second as the last change, so that issue is re-checked once (a second change in
+        // the same second would keep its timestamp); a few seconds later nothing is left to re-check. One page each.
+        time.Advance(TimeSpan.FromSeconds(3));
+        Assert.Equal((1L, 1L, 1L), await ListAsync());
         var idleAgain = await ListAsync();
         Assert.Equal((1L, 1L, 0L), idleAgain);
 

@@ -42,7 +42,7 @@ public sealed class VotesBudgetTests
         await using var provider = services.BuildServiceProvider();
         var counter = provider.GetRequiredService<RequestCounter>();
         var product = new ProductDefinition("bulk", new ProjectRef(tracker, "acme/bulk"), []);
-        var step = new VotesStep(provider.GetRequiredService<ITrackerRegistry>(), store, store, time, p => p.Votes);
+        var step = new VotesStep(provider.GetRequiredService<ITrackerRegistry>(), store, store, store, time, p => p.Votes);
 
         // The previous pass saw everything up to the newest generated issue (its cursor is settled).
         var newest = instance.Issues("acme/bulk").Max(i => i.UpdatedAt);
