@@ -70,11 +70,41 @@ public sealed class VotesStep(
             }
         }
 
+        // Duplicates closed into another issue add their voters to it: remember the relation and re-count the canonical.
+        var duplicates = await LoadDuplicatesAsync(product.Key, cancellationToken);
+        foreach (var issue in listed)
+        {
+            var canonical = await CanonicalOfAsync(client, project, issue, cancellationToken);
+            var previous = duplicates.TryGetValue(issue.Ref.Number, out var known) ? known : (long?)null;
+            if (canonical == previous)
+            {
+                continue;
+            }
+
+            if (canonical is { } c && c != issue.Ref.Number)
+            {
+                duplicates[issue.Ref.Number] = c;
+            }
+            else
+            {
+                duplicates.Remove(issue.Ref.Number);
+            }
+
+            foreach (var affected in new[] { canonical, previous })
+            {
+                if (affected is { } number && changedRefs.Add(new IssueRef(project, number).ToString()))
+                {
+                    changed.Add(await client.GetIssueAsync(project.Path, number, cancellationToken));
+                }
+            }
+        }
+
         var now = time.GetUtcNow();
         var counted = new List<(TrackerIssue Issue, DemandSignal Signal)>();
         foreach (var issue in changed)
         {
-            var signal = await CountAsync(client, project, issue, sourceOf.GetValueOrDefault(issue.Ref.ToString()), rules, now, cancellationToken);
+            var duplicatesOfIssue = duplicates.Where(d => d.Value == issue.Ref.Number).Select(d => d.Key).Order().ToList();
+            var signal = await CountAsync(client, project, issue, sourceOf.GetValueOrDefault(issue.Ref.ToString()), duplicatesOfIssue, rules, now, cancellationToken);
             counted.Add((issue, signal));
             if (!context.DryRun)
             {
@@ -85,6 +115,7 @@ public sealed class VotesStep(
 
         if (!context.DryRun)
         {
+            await SaveDuplicatesAsync(product.Key, duplicates, now, cancellationToken);
             await cursors.SaveCursorAsync(IncrementalCursor.Advance(cursor, scope, listed, now), cancellationToken);
         }
 
@@ -135,21 +166,34 @@ public sealed class VotesStep(
     }
 
     private async Task<DemandSignal> CountAsync(
-        ITrackerClient client, ProjectRef project, TrackerIssue issue, IssueRef? movedFrom, VoteRules rules, DateTimeOffset now, CancellationToken cancellationToken)
+        ITrackerClient client,
+        ProjectRef project,
+        TrackerIssue issue,
+        IssueRef? movedFrom,
+        IReadOnlyList<long> duplicatesOfIssue,
+        VoteRules rules,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
-        var reactions = new List<TrackerReaction>();
-        await foreach (var reaction in client.ListIssueReactionsAsync(project.Path, issue.Ref.Number, cancellationToken))
+        var reactions = await ReactionsAsync(client, project, issue.Ref.Number, cancellationToken);
+        var additional = new List<VoteSource>();
+        foreach (var duplicate in duplicatesOfIssue)
         {
-            reactions.Add(reaction);
+            additional.Add(new VoteSource(project.Tracker, await ReactionsAsync(client, project, duplicate, cancellationToken)));
         }
 
         if (movedFrom is not null && await ReadSourceAsync(movedFrom, cancellationToken) is { } source)
         {
             // The source is the original: its author's vote is excluded, the public voters are merged in by identity.
             return VoteTally.Count(
-                new IssueVotes(movedFrom.Project.Tracker, source.Author, source.Reactions, Additional: [new VoteSource(project.Tracker, reactions)]),
+                new IssueVotes(movedFrom.Project.Tracker, source.Author, source.Reactions, Additional: [new VoteSource(project.Tracker, reactions), .. additional]),
                 rules,
                 now);
+        }
+
+        if (additional.Count > 0)
+        {
+            return VoteTally.Count(new IssueVotes(project.Tracker, issue.Author.Username, reactions, Additional: additional), rules, now);
         }
 
         List<TrackerReaction>? commentReactions = null;
@@ -172,6 +216,60 @@ public sealed class VotesStep(
 
         return VoteTally.Count(new IssueVotes(project.Tracker, issue.Author.Username, reactions, commentReactions), rules, now);
     }
+
+    private static async Task<List<TrackerReaction>> ReactionsAsync(ITrackerClient client, ProjectRef project, long number, CancellationToken cancellationToken)
+    {
+        var reactions = new List<TrackerReaction>();
+        await foreach (var reaction in client.ListIssueReactionsAsync(project.Path, number, cancellationToken))
+        {
+            reactions.Add(reaction);
+        }
+
+        return reactions;
+    }
+
+    /// <summary>The issue a closed duplicate points at (GitLab: its link; GitHub: its "Duplicate of #N" comment), or null.</summary>
+    private static async Task<long?> CanonicalOfAsync(ITrackerClient client, ProjectRef project, TrackerIssue issue, CancellationToken cancellationToken)
+    {
+        if (issue.State != IssueState.Closed)
+        {
+            return null;
+        }
+
+        if (client.Kind == TrackerKind.GitLab)
+        {
+            return Duplicates.FromLink(issue.DuplicateOf);
+        }
+
+        if (!string.Equals(issue.StateReason, "duplicate", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var comments = new List<TrackerComment>();
+        await foreach (var comment in client.ListCommentsAsync(project.Path, issue.Ref.Number, cancellationToken))
+        {
+            comments.Add(comment);
+        }
+
+        return Duplicates.FromComments(comments);
+    }
+
+    private static string DuplicatesKey(string product) => $"votes-duplicates:{product}";
+
+    /// <summary>Duplicate → canonical numbers of the public project, kept as one small document in the cursor store.</summary>
+    private async Task<Dictionary<long, long>> LoadDuplicatesAsync(string product, CancellationToken cancellationToken)
+    {
+        var stored = await cursors.GetCachedResponseAsync(DuplicatesKey(product), cancellationToken);
+        return stored is null
+            ? []
+            : System.Text.Json.JsonSerializer.Deserialize<Dictionary<long, long>>(stored.Body) ?? [];
+    }
+
+    private Task SaveDuplicatesAsync(string product, Dictionary<long, long> duplicates, DateTimeOffset now, CancellationToken cancellationToken) =>
+        cursors.SaveCachedResponseAsync(
+            new CachedResponse(DuplicatesKey(product), string.Empty, System.Text.Json.JsonSerializer.Serialize(duplicates), now),
+            cancellationToken);
 
     /// <summary>The source's author and reactions while it stays readable; null once it is gone or hidden.</summary>
     private async Task<(string Author, List<TrackerReaction> Reactions)?> ReadSourceAsync(IssueRef source, CancellationToken cancellationToken)

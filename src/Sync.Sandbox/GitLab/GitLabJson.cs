@@ -123,7 +123,7 @@ internal static class GitLabJson
                 ["notes"] = $"{api}/issues/{x.Number}/notes",
                 ["award_emoji"] = $"{api}/issues/{x.Number}/award_emoji",
                 ["project"] = api,
-                ["closed_as_duplicate_of"] = null,
+                ["closed_as_duplicate_of"] = x.DuplicateOf is { } canonical ? $"{api}/issues/{canonical.Number}" : null,
             },
             ["references"] = new JsonObject { ["short"] = $"#{x.Number}", ["relative"] = $"#{x.Number}", ["full"] = $"{p.Path}#{x.Number}" },
             ["severity"] = "UNKNOWN",

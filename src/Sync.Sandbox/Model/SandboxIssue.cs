@@ -26,6 +26,9 @@ public sealed class SandboxIssue
     public DateOnly? DueDate { get; set; }
     public bool IsPullRequest { get; init; }
     public long? MovedToId { get; set; }
+
+    /// <summary>GitLab "closed as duplicate of" (rendered as <c>_links.closed_as_duplicate_of</c>).</summary>
+    public SandboxIssue? DuplicateOf { get; set; }
     public List<SandboxNote> Notes { get; } = [];
     public List<SandboxAward> Awards { get; } = [];
 
