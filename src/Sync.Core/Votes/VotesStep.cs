@@ -271,9 +271,13 @@ public sealed class VotesStep(
             new CachedResponse(DuplicatesKey(product), string.Empty, System.Text.Json.JsonSerializer.Serialize(duplicates), now),
             cancellationToken);
 
-    /// <summary>The source's author and reactions while it stays readable; null once it is gone or hidden.</summary>
+    /// <summary>
+    /// The source's author and reactions. While the source is readable they are read and kept; once it is gone or
+    /// hidden, the last reading stands, so a moved issue never loses the demand it brought along.
+    /// </summary>
     private async Task<(string Author, List<TrackerReaction> Reactions)?> ReadSourceAsync(IssueRef source, CancellationToken cancellationToken)
     {
+        var key = $"votes-source:{source}";
         var client = trackers.Get(source.Project.Tracker);
         try
         {
@@ -284,13 +288,20 @@ public sealed class VotesStep(
                 reactions.Add(reaction);
             }
 
-            return (issue.Author.Username, reactions);
+            var reading = new SourceReading(issue.Author.Username, reactions);
+            await cursors.SaveCachedResponseAsync(new CachedResponse(key, string.Empty, System.Text.Json.JsonSerializer.Serialize(reading), time.GetUtcNow()), cancellationToken);
+            return (reading.Author, reactions);
         }
         catch (Exception ex) when (ex is TrackerNotFoundException or TrackerForbiddenException)
         {
-            return null;
+            var kept = await cursors.GetCachedResponseAsync(key, cancellationToken);
+            return kept is not null && System.Text.Json.JsonSerializer.Deserialize<SourceReading>(kept.Body) is { } last
+                ? (last.Author, [.. last.Reactions])
+                : null;
         }
     }
+
+    private sealed record SourceReading(string Author, List<TrackerReaction> Reactions);
 
     private async Task<string> DescribeAsync(string product, TrackerIssue issue, DemandSignal signal, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -34,6 +34,13 @@ public sealed class SandboxProject
 
     public SandboxIssue? FindIssue(int number) => _byNumber.GetValueOrDefault(number);
 
+    /// <summary>Deletes an issue (as an admin can on GitLab): it answers 404 from then on.</summary>
+    public void Remove(SandboxIssue issue)
+    {
+        Issues.Remove(issue);
+        _byNumber.Remove(issue.Number);
+    }
+
     public SandboxLabel? FindLabel(string name) => _labelsByName.GetValueOrDefault(name);
 
     public void Add(SandboxLabel label)

@@ -45,5 +45,16 @@ public sealed class MovedVotesEndToEndTests
         sandbox.GitLabDev.AddAward("acme/votes-src", issue.Number, "thumbsup", "dev.patel"); // a late vote on the closed source
         var third = await InProcessApp.RunAsync(args);
         Assert.Contains("Saved searches: 👍 4 👎 0, 4 voter(s)", third.Output, StringComparison.Ordinal);
+
+        // The source is deleted: its voters, as last read, stay with the public issue.
+        lock (sandbox.GitLabDev.Sync)
+        {
+            sandbox.GitLabDev.Project("acme/votes-src").Remove(issue);
+        }
+
+        sandbox.GitHub.AddAward("acme/votes-dst", target.Number, "+1", "late.voter");
+        var fourth = await InProcessApp.RunAsync(args);
+        Assert.True(fourth.ExitCode == 0, fourth.Output + fourth.Error);
+        Assert.True(fourth.Output.Contains("Saved searches: 👍 5 👎 0, 5 voter(s)", StringComparison.Ordinal), fourth.Output);
     }
 }
