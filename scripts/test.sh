@@ -106,5 +106,10 @@ summary="$(grep -E '(Passed|Failed)!  *- Failed: *[0-9]+, Passed: *[0-9]+, Skipp
   }')"
 
 cleanup
-echo "$summary"
+# .ci/run asks for the line in a file so that it can print it itself, as its very last line.
+if [[ -n "${ISSUESYNC_SUMMARY_FILE:-}" ]]; then
+  echo "$summary" >"$ISSUESYNC_SUMMARY_FILE"
+else
+  echo "$summary"
+fi
 exit "$test_exit"
