@@ -20,26 +20,16 @@ public sealed class InventoryStep(ITrackerRegistry trackers, ICursorStore cursor
         var metrics = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var project in context.Product.Projects)
         {
-            var scope = ScopeOf(project);
-            var cursor = await cursors.GetCursorAsync(scope, cancellationToken);
-            var client = trackers.Get(project.Tracker);
-            var changed = new List<TrackerIssue>();
-            var query = new IssueQuery(IssueStateFilter.All, null, IncrementalCursor.NextLowerBound(cursor, client.Kind));
-            await foreach (var issue in client.ListIssuesAsync(project.Path, query, cancellationToken))
-            {
-                if (IncrementalCursor.IsChanged(cursor, issue))
-                {
-                    changed.Add(issue);
-                }
-            }
-
+            var listing = await IncrementalListing.ListAsync(trackers.Get(project.Tracker), project.Path, cursors, ScopeOf(project), cancellationToken);
+            var changed = listing.Changed;
+            var cursor = listing.Cursor;
             var open = changed.Count(i => i.State == IssueState.Open);
             var since = cursor?.UpdatedAt is { } at ? $"since {at:yyyy-MM-dd HH:mm:ss}Z" : "first listing";
             lines.Add($"{project}: {changed.Count} issue(s) new or changed ({open} open), {since}");
             metrics[$"changed:{project}"] = changed.Count;
             if (!context.DryRun)
             {
-                await cursors.SaveCursorAsync(IncrementalCursor.Advance(cursor, scope, changed, time.GetUtcNow()), cancellationToken);
+                await listing.SaveAsync(time.GetUtcNow(), cancellationToken);
             }
         }
 

@@ -38,17 +38,9 @@ public sealed class VotesStep(
         var rules = rulesFor(product);
         var project = product.Public;
         var client = trackers.Get(project.Tracker);
-        var scope = ScopeOf(project);
-        var cursor = await cursors.GetCursorAsync(scope, cancellationToken);
-        var changed = new List<TrackerIssue>();
-        var query = new IssueQuery(IssueStateFilter.All, null, IncrementalCursor.NextLowerBound(cursor, client.Kind));
-        await foreach (var issue in client.ListIssuesAsync(project.Path, query, cancellationToken))
-        {
-            if (IncrementalCursor.IsChanged(cursor, issue))
-            {
-                changed.Add(issue);
-            }
-        }
+        var listing = await IncrementalListing.ListAsync(client, project.Path, cursors, ScopeOf(project), cancellationToken);
+        var listed = listing.Changed; // the cursor advances over what the listing returned, nothing else
+        var changed = listed.ToList();
 
         // Moved issues: public issue → its private source, and the public issues whose source changed since the last pass.
         var sourceOf = new Dictionary<string, IssueRef>(StringComparer.Ordinal);
@@ -60,7 +52,6 @@ public sealed class VotesStep(
             }
         }
 
-        var listed = changed.ToList(); // the cursor advances over what the listing returned, nothing else
         var changedRefs = changed.Select(i => i.Ref.ToString()).ToHashSet(StringComparer.Ordinal);
         foreach (var number in await ChangedTargetsOfSourcesAsync(context, sourceOf, cancellationToken))
         {
@@ -116,7 +107,7 @@ public sealed class VotesStep(
         if (!context.DryRun)
         {
             await SaveDuplicatesAsync(product.Key, duplicates, now, cancellationToken);
-            await cursors.SaveCursorAsync(IncrementalCursor.Advance(cursor, scope, listed, now), cancellationToken);
+            await listing.SaveAsync(now, cancellationToken);
         }
 
         var lines = new List<string> { $"{project}: {changed.Count} issue(s) re-counted" };
@@ -139,26 +130,18 @@ public sealed class VotesStep(
         var numbers = new List<long>();
         foreach (var sourceRule in context.Product.Sources)
         {
-            var source = trackers.Get(sourceRule.Project.Tracker);
-            var scope = SourceScopeOf(sourceRule.Project);
-            var cursor = await cursors.GetCursorAsync(scope, cancellationToken);
-            var changed = new List<TrackerIssue>();
-            var query = new IssueQuery(IssueStateFilter.All, null, IncrementalCursor.NextLowerBound(cursor, source.Kind));
-            await foreach (var issue in source.ListIssuesAsync(sourceRule.Project.Path, query, cancellationToken))
+            var listing = await IncrementalListing.ListAsync(
+                trackers.Get(sourceRule.Project.Tracker), sourceRule.Project.Path, cursors, SourceScopeOf(sourceRule.Project), cancellationToken);
+
+            // On the first pass every public issue is counted anyway.
+            if (listing.Cursor is not null)
             {
-                if (IncrementalCursor.IsChanged(cursor, issue))
-                {
-                    changed.Add(issue);
-                    if (cursor is not null && targetOf.TryGetValue(issue.Ref.ToString(), out var target))
-                    {
-                        numbers.Add(target); // on the first pass every public issue is counted anyway
-                    }
-                }
+                numbers.AddRange(listing.Changed.Where(i => targetOf.ContainsKey(i.Ref.ToString())).Select(i => targetOf[i.Ref.ToString()]));
             }
 
             if (!context.DryRun)
             {
-                await cursors.SaveCursorAsync(IncrementalCursor.Advance(cursor, scope, changed, time.GetUtcNow()), cancellationToken);
+                await listing.SaveAsync(time.GetUtcNow(), cancellationToken);
             }
         }
 
@@ -219,13 +202,7 @@ public sealed class VotesStep(
 
     private static async Task<List<TrackerReaction>> ReactionsAsync(ITrackerClient client, ProjectRef project, long number, CancellationToken cancellationToken)
     {
-        var reactions = new List<TrackerReaction>();
-        await foreach (var reaction in client.ListIssueReactionsAsync(project.Path, number, cancellationToken))
-        {
-            reactions.Add(reaction);
-        }
-
-        return reactions;
+        return await client.ListIssueReactionsAsync(project.Path, number, cancellationToken).ToListAsync(cancellationToken);
     }
 
     /// <summary>The issue a closed duplicate points at (GitLab: its link; GitHub: its "Duplicate of #N" comment), or null.</summary>
@@ -246,13 +223,7 @@ public sealed class VotesStep(
             return null;
         }
 
-        var comments = new List<TrackerComment>();
-        await foreach (var comment in client.ListCommentsAsync(project.Path, issue.Ref.Number, cancellationToken))
-        {
-            comments.Add(comment);
-        }
-
-        return Duplicates.FromComments(comments);
+        return Duplicates.FromComments(await client.ListCommentsAsync(project.Path, issue.Ref.Number, cancellationToken).ToListAsync(cancellationToken));
     }
 
     private static string DuplicatesKey(string product) => $"votes-duplicates:{product}";
@@ -282,11 +253,7 @@ public sealed class VotesStep(
         try
         {
             var issue = await client.GetIssueAsync(source.Project.Path, source.Number, cancellationToken);
-            var reactions = new List<TrackerReaction>();
-            await foreach (var reaction in client.ListIssueReactionsAsync(source.Project.Path, source.Number, cancellationToken))
-            {
-                reactions.Add(reaction);
-            }
+            var reactions = await ReactionsAsync(client, source.Project, source.Number, cancellationToken);
 
             var reading = new SourceReading(issue.Author.Username, reactions);
             await cursors.SaveCachedResponseAsync(new CachedResponse(key, string.Empty, System.Text.Json.JsonSerializer.Serialize(reading), time.GetUtcNow()), cancellationToken);
