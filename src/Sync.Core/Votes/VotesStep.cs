@@ -165,39 +165,27 @@ public sealed class VotesStep(
             additional.Add(new VoteSource(project.Tracker, await ReactionsAsync(client, project, duplicate, cancellationToken)));
         }
 
-        if (movedFrom is not null && await ReadSourceAsync(movedFrom, cancellationToken) is { } source)
-        {
-            // The source is the original: its author's vote is excluded, the public voters are merged in by identity.
-            return VoteTally.Count(
-                new IssueVotes(movedFrom.Project.Tracker, source.Author, source.Reactions, Additional: [new VoteSource(project.Tracker, reactions), .. additional]),
-                rules,
-                now);
-        }
-
-        if (additional.Count > 0)
-        {
-            return VoteTally.Count(new IssueVotes(project.Tracker, issue.Author.Username, reactions, Additional: additional), rules, now);
-        }
-
         List<TrackerReaction>? commentReactions = null;
         if (rules.CountCommentVotes)
         {
             commentReactions = [];
-            await foreach (var comment in client.ListCommentsAsync(project.Path, issue.Ref.Number, cancellationToken))
+            foreach (var comment in await client.ListCommentsAsync(project.Path, issue.Ref.Number, cancellationToken).ToListAsync(cancellationToken))
             {
-                if (comment.System || comment.Internal)
+                if (!comment.System && !comment.Internal)
                 {
-                    continue;
-                }
-
-                await foreach (var reaction in client.ListCommentReactionsAsync(project.Path, issue.Ref.Number, comment.Id, cancellationToken))
-                {
-                    commentReactions.Add(reaction);
+                    commentReactions.AddRange(await client.ListCommentReactionsAsync(project.Path, issue.Ref.Number, comment.Id, cancellationToken).ToListAsync(cancellationToken));
                 }
             }
         }
 
-        return VoteTally.Count(new IssueVotes(project.Tracker, issue.Author.Username, reactions, commentReactions), rules, now);
+        var votes = new IssueVotes(project.Tracker, issue.Author.Username, reactions, commentReactions, additional);
+        if (movedFrom is not null && await ReadSourceAsync(movedFrom, cancellationToken) is { } source)
+        {
+            // The source is the original: its author's vote is excluded, the public voters are merged in by identity.
+            votes = new IssueVotes(movedFrom.Project.Tracker, source.Author, source.Reactions, Additional: [.. votes.Sources()]);
+        }
+
+        return VoteTally.Count(votes, rules, now);
     }
 
     private static async Task<List<TrackerReaction>> ReactionsAsync(ITrackerClient client, ProjectRef project, long number, CancellationToken cancellationToken)
