@@ -7,6 +7,7 @@ using Sync.Core.Trackers;
 using Sync.Sandbox;
 using Sync.Worker.Storage.Sqlite;
 using Sync.Worker.Tests.Hosting;
+using Sync.Worker.Tests.Infrastructure;
 using Sync.Worker.Trackers;
 
 namespace Sync.Worker.Tests.Budgets;
@@ -30,18 +31,10 @@ public sealed class ListingBudgetTests
         await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Port = 0, IssuesPerProject = 10_000, Time = time }, ct);
         var instance = tracker == "dev" ? sandbox.GitLabDev : sandbox.GitHub;
         var kind = tracker == "dev" ? TrackerKind.GitLab : TrackerKind.GitHub;
-        var store = new SqliteStateStore(InProcessApp.TempPath("state.db"));
-        await store.MigrateAsync(ct);
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(time);
-        services.AddSingleton<ICursorStore>(store); // GitHub keeps its ETags here
-        services.AddLogging();
-        services.AddTrackerInfrastructure();
-        services.AddTrackerClient(tracker, kind, instance.ApiUrl, instance.Token);
-        await using var provider = services.BuildServiceProvider();
-        var step = new InventoryStep(provider.GetRequiredService<ITrackerRegistry>(), store, time);
+        await using var harness = await SandboxTrackerHarness.CreateAsync(tracker, kind, instance, time, ct);
+        var step = new InventoryStep(harness.Trackers, harness.Store, time);
         var product = new ProductDefinition("bulk", new ProjectRef(tracker, "acme/bulk"), []);
-        var counter = provider.GetRequiredService<RequestCounter>();
+        var counter = harness.Counter;
 
         async Task<(long Ours, long Sandbox, long Changed)> ListAsync()
         {

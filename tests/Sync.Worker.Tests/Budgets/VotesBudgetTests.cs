@@ -8,6 +8,7 @@ using Sync.Core.Votes;
 using Sync.Sandbox;
 using Sync.Worker.Storage.Sqlite;
 using Sync.Worker.Tests.Hosting;
+using Sync.Worker.Tests.Infrastructure;
 using Sync.Worker.Trackers;
 
 namespace Sync.Worker.Tests.Budgets;
@@ -31,18 +32,11 @@ public sealed class VotesBudgetTests
         await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Port = 0, IssuesPerProject = 10_000, Time = time }, ct);
         var instance = tracker == "gitlab" ? sandbox.GitLab : sandbox.GitHub;
         var kind = tracker == "gitlab" ? TrackerKind.GitLab : TrackerKind.GitHub;
-        var store = new SqliteStateStore(InProcessApp.TempPath("state.db"));
-        await store.MigrateAsync(ct);
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(time);
-        services.AddSingleton<ICursorStore>(store);
-        services.AddLogging();
-        services.AddTrackerInfrastructure();
-        services.AddTrackerClient(tracker, kind, instance.ApiUrl, instance.Token);
-        await using var provider = services.BuildServiceProvider();
-        var counter = provider.GetRequiredService<RequestCounter>();
+        await using var harness = await SandboxTrackerHarness.CreateAsync(tracker, kind, instance, time, ct);
+        var store = harness.Store;
+        var counter = harness.Counter;
         var product = new ProductDefinition("bulk", new ProjectRef(tracker, "acme/bulk"), []);
-        var step = new VotesStep(provider.GetRequiredService<ITrackerRegistry>(), store, store, store, time, p => p.Votes);
+        var step = new VotesStep(harness.Trackers, store, store, store, time, p => p.Votes);
 
         // The previous pass saw everything up to the newest generated issue (its cursor is settled).
         var newest = instance.Issues("acme/bulk").Max(i => i.UpdatedAt);

@@ -7,6 +7,7 @@ using Sync.Core.Votes;
 using Sync.Sandbox;
 using Sync.Worker.Storage.Sqlite;
 using Sync.Worker.Tests.Hosting;
+using Sync.Worker.Tests.Infrastructure;
 using Sync.Worker.Trackers;
 
 namespace Sync.Worker.Tests.Votes;
@@ -35,20 +36,13 @@ public sealed class VoteRulesSandboxTests
         instance.AddAward("acme/rules", issue.Number, up, "release-bot", at: Noon.AddDays(-5)); // a bot
         instance.AddAward("acme/rules", issue.Number, "heart", "grace.kim", at: Noon.AddDays(-1)); // extra emoji, weight 2
 
-        var store = new SqliteStateStore(InProcessApp.TempPath("state.db"));
-        await store.MigrateAsync(ct);
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(time);
-        services.AddSingleton<ICursorStore>(store);
-        services.AddLogging();
-        services.AddTrackerInfrastructure();
-        services.AddTrackerClient(tracker, kind, instance.ApiUrl, instance.Token);
-        await using var provider = services.BuildServiceProvider();
+        await using var harness = await SandboxTrackerHarness.CreateAsync(tracker, kind, instance, time, ct);
+        var store = harness.Store;
         var product = new ProductDefinition("p", new ProjectRef(tracker, "acme/rules"), [])
         {
             Votes = new VoteRules { ExtraEmoji = new Dictionary<string, double> { ["heart"] = 2 }, Bots = ["release-bot"] },
         };
-        var step = new VotesStep(provider.GetRequiredService<ITrackerRegistry>(), store, store, store, time, p => p.Votes);
+        var step = new VotesStep(harness.Trackers, store, store, store, time, p => p.Votes);
 
         var first = await step.RunAsync(new PipelineContext(product, DryRun: false, new WriteJournal()), ct);
 
@@ -86,17 +80,10 @@ public sealed class VoteRulesSandboxTests
 
         async Task<string> CountAsync(bool commentVotes)
         {
-            var store = new SqliteStateStore(InProcessApp.TempPath("state.db"));
-            await store.MigrateAsync(ct);
-            var services = new ServiceCollection();
-            services.AddSingleton<TimeProvider>(time);
-            services.AddSingleton<ICursorStore>(store);
-            services.AddLogging();
-            services.AddTrackerInfrastructure();
-            services.AddTrackerClient(tracker, kind, instance.ApiUrl, instance.Token);
-            await using var provider = services.BuildServiceProvider();
+            await using var harness = await SandboxTrackerHarness.CreateAsync(tracker, kind, instance, time, ct);
+            var store = harness.Store;
             var product = new ProductDefinition("p", new ProjectRef(tracker, "acme/comments"), []) { Votes = new VoteRules { CountCommentVotes = commentVotes } };
-            var step = new VotesStep(provider.GetRequiredService<ITrackerRegistry>(), store, store, store, time, p => p.Votes);
+            var step = new VotesStep(harness.Trackers, store, store, store, time, p => p.Votes);
             return (await step.RunAsync(new PipelineContext(product, DryRun: false, new WriteJournal()), ct)).Lines[1];
         }
 
