@@ -4,7 +4,7 @@ namespace Sync.Core.Storage;
 /// IssueSync's own durable state. One interface, implemented on SQLite (embedded default) and PostgreSQL;
 /// both pass the same contract test suite. Implementations are safe to use from several processes at once.
 /// </summary>
-public interface IStateStore : IMoveLedger, ICursorStore, IVoteHistory, IAuditLog, ILeaseStore
+public interface IStateStore : IMoveLedger, ICursorStore, IVoteHistory, IAuditLog, ILeaseStore, IDocumentStore
 {
     /// <summary>Creates or upgrades the schema. Safe when several processes call it at the same time.</summary>
     Task MigrateAsync(CancellationToken cancellationToken);
@@ -82,4 +82,21 @@ public interface ILeaseStore
 
     /// <summary>Releases the lease if <paramref name="owner"/> holds it.</summary>
     Task ReleaseLeaseAsync(string name, string owner, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Small per-product JSON documents keyed by (product, kind, key) and listed by kind: what a step keeps about
+/// each public issue between passes (its demand, its RICE score and comment, its roadmap entry) so a pass with
+/// nothing changed needs no tracker request to know the current state.
+/// </summary>
+public interface IDocumentStore
+{
+    /// <summary>Every document of one kind of one product, ordered by key (ordinal).</summary>
+    Task<IReadOnlyList<StoredDocument>> ListDocumentsAsync(string product, string kind, CancellationToken cancellationToken);
+
+    /// <summary>Inserts or replaces each document by (product, kind, key), all in one transaction.</summary>
+    Task SaveDocumentsAsync(IReadOnlyCollection<StoredDocument> documents, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the documents of one kind with these keys (absent keys are ignored), in one transaction.</summary>
+    Task DeleteDocumentsAsync(string product, string kind, IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
 }

@@ -96,3 +96,8 @@ public sealed record AuditEntry(
     /// <summary>Store-assigned, increasing id; 0 before the entry is stored.</summary>
     public long Id { get; init; }
 }
+
+/// <param name="Kind">What the document is, for example <c>rice</c> or <c>demand</c>.</param>
+/// <param name="Key">Unique within (product, kind), for example an issue reference.</param>
+/// <param name="Body">JSON, written and read whole by the step that owns the kind.</param>
+public sealed record StoredDocument(string Product, string Kind, string Key, string Body, DateTimeOffset UpdatedAt);
