@@ -20,4 +20,10 @@ public sealed record DemandSignal(VoteCounts All, VoteCounts Recent, IReadOnlyLi
     public double Weighted => All.Weighted;
 
     public int UniqueVoters => All.UniqueVoters;
+
+    /// <summary>
+    /// When each voter last gave a counted reaction: lets a later reader count the voters in a window that has
+    /// moved on since the count (RICE reach) without asking the tracker again.
+    /// </summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> LastVotedAt { get; init; } = new Dictionary<string, DateTimeOffset>();
 }

@@ -22,7 +22,10 @@ public static class VoteTally
         var all = Tally(votes);
         var recent = Tally(votes.Where(v => v.Reaction.CreatedAt >= windowStart).ToList());
         var voters = votes.Select(v => v.Voter).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return new DemandSignal(all, recent, voters);
+        var lastVoted = votes
+            .GroupBy(v => v.Voter, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Max(v => v.Reaction.CreatedAt), StringComparer.Ordinal);
+        return new DemandSignal(all, recent, voters) { LastVotedAt = lastVoted };
     }
 
     private sealed record Vote(string Voter, TrackerReaction Reaction, VoteClass Class);

@@ -23,6 +23,7 @@ public sealed class VotesStep(
     ICursorStore cursors,
     IVoteHistory history,
     IMoveLedger ledger,
+    IDocumentStore documents,
     TimeProvider time,
     Func<ProductDefinition, VoteRules> rulesFor) : IPipelineStep
 {
@@ -92,6 +93,7 @@ public sealed class VotesStep(
 
         var now = time.GetUtcNow();
         var counted = new List<(TrackerIssue Issue, DemandSignal Signal)>();
+        var demand = new List<StoredDocument>();
         foreach (var issue in changed)
         {
             var duplicatesOfIssue = duplicates.Where(d => d.Value == issue.Ref.Number).Select(d => d.Key).Order().ToList();
@@ -101,11 +103,13 @@ public sealed class VotesStep(
             {
                 var snapshot = new VoteSnapshot(product.Key, issue.Ref.ToString(), now, signal.Up, signal.Down, signal.Weighted, signal.UniqueVoters);
                 await history.AddVoteSnapshotAsync(snapshot, cancellationToken);
+                demand.Add(DemandDocument.From(signal).ToStored(product.Key, issue.Ref.ToString(), now));
             }
         }
 
         if (!context.DryRun)
         {
+            await documents.SaveDocumentsAsync(demand, cancellationToken);
             await SaveDuplicatesAsync(product.Key, duplicates, now, cancellationToken);
             await listing.SaveAsync(now, cancellationToken);
         }

@@ -48,6 +48,7 @@ public static class IssueSyncServiceCollectionExtensions
             sp.GetRequiredService<ICursorStore>(),
             sp.GetRequiredService<IVoteHistory>(),
             sp.GetRequiredService<IMoveLedger>(),
+            sp.GetRequiredService<IDocumentStore>(),
             sp.GetRequiredService<TimeProvider>(),
             static product => product.Votes));
         services.AddSingleton(sp => new ProductPipeline(
@@ -88,6 +89,7 @@ public static class IssueSyncServiceCollectionExtensions
 
         services.AddSingleton<IMoveLedger>(sp => sp.GetRequiredService<IStateStore>());
         services.AddSingleton<ICursorStore>(sp => sp.GetRequiredService<IStateStore>());
+        services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<IStateStore>());
         services.AddSingleton<IVoteHistory>(sp => sp.GetRequiredService<IStateStore>());
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<IStateStore>());
         services.AddSingleton<ILeaseStore>(sp => sp.GetRequiredService<IStateStore>());

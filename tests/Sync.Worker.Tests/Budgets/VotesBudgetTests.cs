@@ -36,7 +36,7 @@ public sealed class VotesBudgetTests
         var store = harness.Store;
         var counter = harness.Counter;
         var product = new ProductDefinition("bulk", new ProjectRef(tracker, "acme/bulk"), []);
-        var step = new VotesStep(harness.Trackers, store, store, store, time, p => p.Votes);
+        var step = new VotesStep(harness.Trackers, store, store, store, store, time, p => p.Votes);
 
         // The previous pass saw everything up to the newest generated issue (its cursor is settled).
         var newest = instance.Issues("acme/bulk").Max(i => i.UpdatedAt);

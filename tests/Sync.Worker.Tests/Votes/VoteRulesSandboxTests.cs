@@ -42,7 +42,7 @@ public sealed class VoteRulesSandboxTests
         {
             Votes = new VoteRules { ExtraEmoji = new Dictionary<string, double> { ["heart"] = 2 }, Bots = ["release-bot"] },
         };
-        var step = new VotesStep(harness.Trackers, store, store, store, time, p => p.Votes);
+        var step = new VotesStep(harness.Trackers, store, store, store, store, time, p => p.Votes);
 
         var first = await step.RunAsync(new PipelineContext(product, DryRun: false, new WriteJournal()), ct);
 
@@ -83,7 +83,7 @@ public sealed class VoteRulesSandboxTests
             await using var harness = await SandboxTrackerHarness.CreateAsync(tracker, kind, instance, time, ct);
             var store = harness.Store;
             var product = new ProductDefinition("p", new ProjectRef(tracker, "acme/comments"), []) { Votes = new VoteRules { CountCommentVotes = commentVotes } };
-            var step = new VotesStep(harness.Trackers, store, store, store, time, p => p.Votes);
+            var step = new VotesStep(harness.Trackers, store, store, store, store, time, p => p.Votes);
             return (await step.RunAsync(new PipelineContext(product, DryRun: false, new WriteJournal()), ct)).Lines[1];
         }
 

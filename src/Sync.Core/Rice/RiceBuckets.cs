@@ -1,0 +1,69 @@
+namespace Sync.Core.Rice;
+
+/// <summary>Turns the scores of a product's open issues into buckets. Pure and deterministic.</summary>
+public static class RiceBuckets
+{
+    public static string ValueOf(RiceBucket bucket) => bucket switch
+    {
+        RiceBucket.Top => "top",
+        RiceBucket.High => "high",
+        RiceBucket.Medium => "medium",
+        RiceBucket.Low => "low",
+        RiceBucket.NeedsInput => "needs-input",
+        _ => throw new ArgumentOutOfRangeException(nameof(bucket), bucket, null),
+    };
+
+    /// <summary>
+    /// Bucket per issue number. Issues without a score need input. In percentiles mode issues are ranked by score
+    /// (highest first); equal scores share the rank of the first of them, so ties always land in one bucket.
+    /// </summary>
+    public static IReadOnlyDictionary<long, RiceBucket> Assign(IReadOnlyDictionary<long, double?> scores, RiceRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(rules);
+        var result = scores.Where(s => s.Value is null).ToDictionary(s => s.Key, _ => RiceBucket.NeedsInput);
+        var scored = scores
+            .Where(s => s.Value is not null)
+            .Select(s => (Number: s.Key, Score: s.Value!.Value))
+            .OrderByDescending(s => s.Score)
+            .ThenBy(s => s.Number)
+            .ToList();
+
+        if (rules.Mode == RiceBucketMode.Thresholds)
+        {
+            foreach (var (number, score) in scored)
+            {
+                result[number] = ByThreshold(score, rules.Thresholds);
+            }
+
+            return result;
+        }
+
+        var rank = 0;
+        for (var i = 0; i < scored.Count; i++)
+        {
+            if (i == 0 || scored[i].Score != scored[i - 1].Score)
+            {
+                rank = i;
+            }
+
+            result[scored[i].Number] = ByPercentile(rank, scored.Count, rules.Percentiles);
+        }
+
+        return result;
+    }
+
+    private static RiceBucket ByThreshold(double score, RiceCutoffs cutoffs) =>
+        score >= cutoffs.Top ? RiceBucket.Top
+        : score >= cutoffs.High ? RiceBucket.High
+        : score >= cutoffs.Medium ? RiceBucket.Medium
+        : RiceBucket.Low;
+
+    // Rank r (0-based) of n is in the top p % when r < n × p / 100: with n = 10 and 10/30/60 that is 1 top, 2 high,
+    // 3 medium and 4 low; a single issue is top.
+    private static RiceBucket ByPercentile(int rank, int count, RiceCutoffs cutoffs) =>
+        rank < count * cutoffs.Top / 100 ? RiceBucket.Top
+        : rank < count * cutoffs.High / 100 ? RiceBucket.High
+        : rank < count * cutoffs.Medium / 100 ? RiceBucket.Medium
+        : RiceBucket.Low;
+}

@@ -1,0 +1,52 @@
+using System.Text;
+
+namespace Sync.Core.Rice;
+
+/// <summary>The one explanatory comment IssueSync keeps on each scored issue, found again by its hidden marker.</summary>
+/// <remarks>The text depends only on the score and the rules, never on the time, so an unchanged score is an unchanged comment.</remarks>
+public static class RiceComment
+{
+    public const string Marker = "<!-- issuesync:rice -->";
+
+    public static bool IsOurs(string body) => body.Contains(Marker, StringComparison.Ordinal);
+
+    public static string Render(RiceScore score, RiceBucket bucket, bool manual, RiceRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        ArgumentNullException.ThrowIfNull(rules);
+        var text = new StringBuilder();
+        text.Append(Marker).Append('\n');
+        text.Append(score.Score is { } value
+            ? $"### RICE score: {RiceCalculator.Number(value)} (`{rules.LabelOf(bucket)}`)\n\n"
+            : $"### RICE score: needs input (`{rules.LabelOf(RiceBucket.NeedsInput)}`)\n\n");
+
+        if (score.NeedsInput)
+        {
+            text.Append("Missing: ").Append(string.Join(" and ", score.Missing)).Append(". ");
+            text.Append($"Add an `{rules.ImpactScope}::` label ({string.Join(", ", rules.ImpactScale.Keys.Select(k => $"`{rules.ImpactScope}::{k}`"))}) ");
+            text.Append($"and an effort estimate (`{rules.EffortScope}::N` person-months{(rules.UseWeight ? " or the issue weight" : string.Empty)}).\n\n");
+        }
+
+        text.Append("| Factor | Value | From |\n|---|---|---|\n");
+        Row(text, "Reach", score.Reach, v => RiceCalculator.Number(v));
+        Row(text, "Impact", score.Impact, v => RiceCalculator.Number(v));
+        Row(text, "Confidence", score.Confidence, v => $"{RiceCalculator.Number(v)} %");
+        Row(text, "Effort", score.Effort, v => $"{RiceCalculator.Number(v)} person-month(s)");
+
+        if (score.Score is { } s)
+        {
+            text.Append('\n').Append(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"RICE = Reach × Impact × Confidence ÷ Effort = {RiceCalculator.Number(score.Reach.Value!.Value)} × {RiceCalculator.Number(score.Impact.Value!.Value)} × {RiceCalculator.Number(score.Confidence.Value!.Value / 100)} ÷ {RiceCalculator.Number(score.Effort.Value!.Value)} = **{RiceCalculator.Number(s)}**\n"));
+        }
+
+        text.Append('\n');
+        text.Append(manual
+            ? $"_`{rules.OverrideLabel}` is set: the bucket label is left to the PM. This comment is kept up to date by IssueSync._\n"
+            : $"_Kept up to date by IssueSync from votes and labels. Add `{rules.OverrideLabel}` to set the bucket label by hand._\n");
+        return text.ToString();
+    }
+
+    private static void Row(StringBuilder text, string name, RiceFactor factor, Func<double, string> format) =>
+        text.Append($"| {name} | {(factor.Value is { } v ? format(v) : "—")} | {factor.Source} |\n");
+}

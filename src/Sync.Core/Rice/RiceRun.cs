@@ -1,0 +1,151 @@
+using System.Globalization;
+using Sync.Core.Pipeline;
+using Sync.Core.Storage;
+using Sync.Core.Trackers;
+
+namespace Sync.Core.Rice;
+
+/// <summary>One RICE pass over one public project: the writes it makes (or, in a dry run, would make) and their counts.</summary>
+internal sealed class RiceRun(
+    ITrackerClient client,
+    ProjectRef project,
+    string product,
+    RiceRules rules,
+    PipelineContext context,
+    IAuditLog audit,
+    TimeProvider time)
+{
+    private HashSet<string>? _projectLabels;
+
+    public List<string> Lines { get; } = [];
+
+    private int LabelWrites { get; set; }
+
+    private int LabelsCreated { get; set; }
+
+    private int CommentsCreated { get; set; }
+
+    private int CommentsEdited { get; set; }
+
+    /// <summary>Brings one open issue's bucket label and comment up to date; null when the issue no longer exists.</summary>
+    public async Task<RiceEntry?> ApplyAsync(RiceEntry entry, RiceScore score, RiceBucket bucket, CancellationToken cancellationToken)
+    {
+        var target = new IssueRef(project, entry.Number).ToString();
+        var labels = entry.Labels;
+        var change = RiceLabels.Plan(labels, bucket, rules);
+        try
+        {
+            if (!change.IsEmpty)
+            {
+                await EnsureLabelsAsync(change.Add, cancellationToken);
+                await WriteAsync(AuditActions.Label, target, change.ToString(), () => client.EditIssueAsync(
+                    project.Path, entry.Number, new IssueEdit(AddLabels: change.Add, RemoveLabels: change.Remove), cancellationToken), cancellationToken);
+                LabelWrites++;
+                labels = [.. labels.Where(l => !change.Remove.Contains(l, StringComparer.OrdinalIgnoreCase)).Concat(change.Add)];
+            }
+
+            var updated = entry with { Labels = labels, Score = score, Bucket = bucket };
+            return rules.Comment
+                ? await CommentAsync(updated, RiceComment.Render(score, bucket, RiceLabels.IsManual(labels, rules), rules), target, cancellationToken)
+                : updated;
+        }
+        catch (TrackerNotFoundException)
+        {
+            // Deleted or moved away since it was listed: nothing to score any more.
+            return null;
+        }
+    }
+
+    private async Task<RiceEntry> CommentAsync(RiceEntry entry, string body, string target, CancellationToken cancellationToken)
+    {
+        if (entry.CommentId is null && entry.CommentCount > 0)
+        {
+            // Not known yet (first pass, or a crash right after posting): look for the marker before posting.
+            var ours = await client.ListCommentsAsync(project.Path, entry.Number, cancellationToken)
+                .FirstOrDefaultAsync(c => !c.System && RiceComment.IsOurs(c.Body), cancellationToken);
+            if (ours is not null)
+            {
+                entry = entry with { CommentId = ours.Id, CommentBody = ours.Body };
+            }
+        }
+
+        if (entry.CommentId is { } id)
+        {
+            if (string.Equals(entry.CommentBody, body, StringComparison.Ordinal))
+            {
+                return entry;
+            }
+
+            try
+            {
+                await WriteAsync(AuditActions.Edit, $"{target} comment {id}", body, () => client.EditCommentAsync(project.Path, entry.Number, id, body, cancellationToken), cancellationToken);
+                CommentsEdited++;
+                return entry with { CommentBody = body };
+            }
+            catch (TrackerNotFoundException) when (!context.DryRun)
+            {
+                // Someone deleted IssueSync's comment: post it once more below.
+                await client.GetIssueAsync(project.Path, entry.Number, cancellationToken); // still there? (throws when the issue is gone)
+            }
+        }
+
+        var created = await WriteAsync(AuditActions.Comment, target, body, () => client.CreateCommentAsync(project.Path, entry.Number, body, isInternal: false, cancellationToken), cancellationToken);
+        CommentsCreated++;
+        return entry with { CommentId = created?.Id ?? entry.CommentId, CommentBody = body };
+    }
+
+    private async Task EnsureLabelsAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
+    {
+        _projectLabels ??= (await client.ListLabelsAsync(project.Path, cancellationToken).Select(l => l.Name).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in names.Where(n => !_projectLabels.Contains(n)))
+        {
+            var bucket = Enum.GetValues<RiceBucket>().First(b => string.Equals(rules.LabelOf(b), name, StringComparison.OrdinalIgnoreCase));
+            var (color, description) = RiceLabels.Look(bucket, rules);
+            await WriteAsync(AuditActions.Label, project.ToString(), $"create label {name} {color}", () => client.CreateLabelAsync(project.Path, new TrackerLabel(name, color, description), cancellationToken), cancellationToken);
+            LabelsCreated++;
+            _projectLabels.Add(name);
+        }
+    }
+
+    private async Task<T?> WriteAsync<T>(string action, string target, string detail, Func<Task<T>> write, CancellationToken cancellationToken)
+        where T : class
+    {
+        context.Writes.Record(new PlannedWrite(action, target, detail));
+        if (context.DryRun)
+        {
+            return null;
+        }
+
+        var result = await write();
+        var summary = action == AuditActions.Label ? detail : $"RICE comment ({detail.Length} chars)";
+        await audit.AppendAuditAsync(new AuditEntry(time.GetUtcNow(), product, action, target, summary), cancellationToken);
+        return result;
+    }
+
+    public StepResult Summary(IReadOnlyList<RiceEntry> open)
+    {
+        var counts = Enum.GetValues<RiceBucket>().ToDictionary(b => b, b => open.Count(e => e.Bucket == b));
+        var manual = open.Count(e => RiceLabels.IsManual(e.Labels, rules));
+        Lines.Insert(0, string.Create(
+            CultureInfo.InvariantCulture,
+            $"{project}: {open.Count} open issue(s) scored: top {counts[RiceBucket.Top]}, high {counts[RiceBucket.High]}, medium {counts[RiceBucket.Medium]}, low {counts[RiceBucket.Low]}, needs input {counts[RiceBucket.NeedsInput]}; {manual} manual"));
+        Lines.Insert(1, $"{project}: {LabelWrites} label change(s), {LabelsCreated} label(s) created, {CommentsCreated} comment(s) posted, {CommentsEdited} edited{(context.DryRun ? " (dry run: none made)" : string.Empty)}");
+        foreach (var entry in open.Where(e => e.Score?.Score is not null).OrderByDescending(e => e.Score!.Score).ThenBy(e => e.Number).Take(5))
+        {
+            Lines.Add(string.Create(CultureInfo.InvariantCulture, $"#{entry.Number} {Shorten(entry.Title)}: RICE {RiceCalculator.Number(entry.Score!.Score!.Value)} ({rules.LabelOf(entry.Bucket ?? RiceBucket.NeedsInput)})"));
+        }
+
+        var metrics = new Dictionary<string, long>(StringComparer.Ordinal)
+        {
+            ["riceScored"] = open.Count,
+            ["riceLabelWrites"] = LabelWrites,
+            ["riceLabelsCreated"] = LabelsCreated,
+            ["riceCommentsPosted"] = CommentsCreated,
+            ["riceCommentsEdited"] = CommentsEdited,
+        };
+        return new StepResult(Lines, metrics);
+    }
+
+    private static string Shorten(string title) => title.Length <= 60 ? title : title[..59] + "…";
+}

@@ -1,0 +1,108 @@
+using Sync.Core.Inventory;
+using Sync.Core.Pipeline;
+using Sync.Core.Products;
+using Sync.Core.Storage;
+using Sync.Core.Trackers;
+using Sync.Core.Votes;
+
+namespace Sync.Core.Rice;
+
+/// <summary>
+/// The "rice" stage: scores every open public issue of the product, keeps exactly one bucket label of the scope on
+/// each, and keeps one explanatory comment per issue, edited in place when its text changes.
+/// </summary>
+/// <remarks>
+/// The public project is listed incrementally and each issue's labels, score and comment are kept as a document,
+/// so a pass where nothing changed writes nothing and reads only the (empty) listing. Bucket labels are created
+/// with colour and description only when an issue is about to get one that the project lacks.
+/// </remarks>
+public sealed class RiceStep(
+    ITrackerRegistry trackers,
+    ICursorStore cursors,
+    IDocumentStore documents,
+    IAuditLog audit,
+    TimeProvider time,
+    Func<ProductDefinition, RiceRules?> rulesFor) : IPipelineStep
+{
+    public string Name => "rice";
+
+    public static string ScopeOf(ProjectRef project) => $"rice:{project}";
+
+    public async Task<StepResult> RunAsync(PipelineContext context, CancellationToken cancellationToken)
+    {
+        var product = context.Product;
+        if (rulesFor(product) is not { } rules)
+        {
+            return StepResult.Empty;
+        }
+
+        var project = product.Public;
+        var client = trackers.Get(project.Tracker);
+        var listing = await IncrementalListing.ListAsync(client, project.Path, cursors, ScopeOf(project), cancellationToken);
+        var book = await RiceEntry.LoadAsync(documents, product.Key, cancellationToken);
+        var dirty = new HashSet<long>();
+        foreach (var issue in listing.Changed)
+        {
+            book[issue.Ref.Number] = RiceEntry.From(issue, book.GetValueOrDefault(issue.Ref.Number));
+            dirty.Add(issue.Ref.Number);
+        }
+
+        var now = time.GetUtcNow();
+        var demand = await DemandDocument.LoadAsync(documents, product.Key, cancellationToken);
+        var windowStart = now.AddDays(-product.Votes.WindowDays);
+        var open = book.Values.Where(e => e.State == IssueState.Open).OrderBy(e => e.Number).ToList();
+        var scores = open.ToDictionary(
+            e => e.Number,
+            e => RiceCalculator.Score(
+                e.Labels,
+                e.Weight,
+                demand.GetValueOrDefault(new IssueRef(project, e.Number).ToString())?.VotersSince(windowStart) ?? 0,
+                product.Votes.WindowDays,
+                rules));
+        var buckets = RiceBuckets.Assign(scores.ToDictionary(s => s.Key, s => s.Value.Score), rules);
+
+        var run = new RiceRun(client, project, product.Key, rules, context, audit, time);
+        foreach (var entry in open)
+        {
+            if (!await context.KeepAliveAsync(cancellationToken))
+            {
+                // Another run owns the product now: leave every write, and the state, to it.
+                run.Lines.Add($"{project}: stopped, the product's lease was lost");
+                return run.Summary([]);
+            }
+
+            var updated = await run.ApplyAsync(entry, scores[entry.Number], buckets[entry.Number], cancellationToken);
+            if (updated is null)
+            {
+                book.Remove(entry.Number);
+                dirty.Remove(entry.Number);
+                if (!context.DryRun)
+                {
+                    await documents.DeleteDocumentsAsync(product.Key, RiceEntry.Kind, [RiceEntry.KeyOf(entry.Number)], cancellationToken);
+                }
+
+                continue;
+            }
+
+            if (updated != entry)
+            {
+                book[entry.Number] = updated;
+                dirty.Add(entry.Number);
+                if (!context.DryRun)
+                {
+                    // Saved per issue, so a crash never forgets a comment IssueSync posted.
+                    await documents.SaveDocumentsAsync([updated.ToStored(product.Key, now)], cancellationToken);
+                    dirty.Remove(entry.Number);
+                }
+            }
+        }
+
+        if (!context.DryRun)
+        {
+            await documents.SaveDocumentsAsync([.. dirty.Select(n => book[n].ToStored(product.Key, now))], cancellationToken);
+            await listing.SaveAsync(now, cancellationToken);
+        }
+
+        return run.Summary(open.Select(e => book.GetValueOrDefault(e.Number)).OfType<RiceEntry>().ToList());
+    }
+}
