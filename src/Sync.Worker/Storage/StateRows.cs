@@ -63,3 +63,12 @@ internal sealed class AuditRow
     public string Detail { get; set; } = "";
     public bool DryRun { get; set; }
 }
+
+internal sealed class DocumentRow
+{
+    public string Product { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string Key { get; set; } = "";
+    public string Body { get; set; } = "";
+    public object UpdatedAt { get; set; } = null!;
+}

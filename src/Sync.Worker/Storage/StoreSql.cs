@@ -128,4 +128,20 @@ internal sealed class StoreSql(string p)
         """;
 
     public string ReleaseLease { get; } = $"DELETE FROM {p}leases WHERE name = @Name AND owner = @Owner";
+
+    // No ORDER BY: the store sorts by key in .NET (ordinal), which neither dialect's collation can be relied on for.
+    public string ListDocuments { get; } =
+        $"""
+        SELECT product AS Product, kind AS Kind, doc_key AS Key, body AS Body, updated_at AS UpdatedAt
+        FROM {p}documents WHERE product = @Product AND kind = @Kind
+        """;
+
+    public string UpsertDocument { get; } =
+        $"""
+        INSERT INTO {p}documents (product, kind, doc_key, body, updated_at) VALUES (@Product, @Kind, @Key, @Body, @UpdatedAt)
+        ON CONFLICT (product, kind, doc_key) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at
+        """;
+
+    public string DeleteDocument { get; } =
+        $"DELETE FROM {p}documents WHERE product = @Product AND kind = @Kind AND doc_key = @Key";
 }

@@ -78,5 +78,17 @@ internal static class PostgresSchema
             expires_at timestamptz NOT NULL);
         """;
 
-    public static SchemaDefinition Definition { get; } = new($"{Name}.", Bootstrap, [new SchemaMigration(1, V1)]);
+    private const string V2 =
+        """
+        CREATE TABLE IF NOT EXISTS issuesync.documents (
+            product text NOT NULL,
+            kind text NOT NULL,
+            doc_key text NOT NULL,
+            body text NOT NULL,
+            updated_at timestamptz NOT NULL,
+            PRIMARY KEY (product, kind, doc_key));
+        """;
+
+    public static SchemaDefinition Definition { get; } =
+        new($"{Name}.", Bootstrap, [new SchemaMigration(1, V1), new SchemaMigration(2, V2)]);
 }

@@ -76,5 +76,17 @@ internal static class SqliteSchema
             expires_at TEXT NOT NULL);
         """;
 
-    public static SchemaDefinition Definition { get; } = new("", Bootstrap, [new SchemaMigration(1, V1)]);
+    private const string V2 =
+        """
+        CREATE TABLE IF NOT EXISTS documents (
+            product TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            doc_key TEXT NOT NULL,
+            body TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (product, kind, doc_key));
+        """;
+
+    public static SchemaDefinition Definition { get; } =
+        new("", Bootstrap, [new SchemaMigration(1, V1), new SchemaMigration(2, V2)]);
 }
