@@ -1,4 +1,5 @@
 using Sync.Core.Moving;
+using Sync.Core.Rice;
 using Sync.Core.Trackers;
 using Sync.Core.Votes;
 
@@ -12,6 +13,9 @@ public sealed record ProductDefinition(string Key, ProjectRef Public, IReadOnlyL
 
     /// <summary>How emoji votes on the public issues count as demand.</summary>
     public VoteRules Votes { get; init; } = new();
+
+    /// <summary>RICE scoring and its labels and comment; null when the product does not use RICE.</summary>
+    public RiceRules? Rice { get; init; }
 
     /// <summary>Every project the product reads: the public one first, then the sources in configured order.</summary>
     public IEnumerable<ProjectRef> Projects => Sources.Select(s => s.Project).Prepend(Public);

@@ -42,6 +42,8 @@ public sealed class ProductOptions
 
     public VoteOptions Votes { get; set; } = new();
 
+    public RiceOptions Rice { get; set; } = new();
+
     public ScheduleOptions Schedule { get; set; } = new();
 }
 
@@ -130,4 +132,60 @@ public sealed class IdentityLinkOptions
     public string From { get; set; } = string.Empty;
 
     public string To { get; set; } = string.Empty;
+}
+
+/// <summary>
+/// RICE scoring (defaults in <see cref="Sync.Core.Rice.RiceRules"/>). Off unless enabled: it labels and comments on
+/// every open public issue, which a product team should ask for. Scales left unset use the defaults; a scale that is
+/// set replaces the default whole.
+/// </summary>
+public sealed class RiceOptions
+{
+    public bool Enabled { get; set; }
+
+    public string Scope { get; set; } = "rice";
+
+    public string OverrideLabel { get; set; } = "rice::manual";
+
+    public bool Comment { get; set; } = true;
+
+    public double ReachPerVoter { get; set; } = 1;
+
+    /// <summary>Labels that add reach, e.g. <c>customer: 5</c>, <c>sales-request: 5</c>.</summary>
+    public Dictionary<string, double> ReachLabels { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public string ImpactScope { get; set; } = "impact";
+
+    /// <summary>Label value to impact; null keeps the default 3, 2, 1, 0.5, 0.25.</summary>
+    public Dictionary<string, double>? ImpactScale { get; set; }
+
+    public string ConfidenceScope { get; set; } = "confidence";
+
+    /// <summary>Label value to confidence in percent; null keeps the default 100, 80, 50.</summary>
+    public Dictionary<string, double>? ConfidenceScale { get; set; }
+
+    /// <summary>Confidence in percent when an issue has no confidence label.</summary>
+    public double DefaultConfidence { get; set; } = 50;
+
+    public string EffortScope { get; set; } = "effort";
+
+    public bool UseWeight { get; set; } = true;
+
+    public double MonthsPerWeight { get; set; } = 1;
+
+    /// <summary><c>Thresholds</c> (scores) or <c>Percentiles</c> (rank).</summary>
+    public string Mode { get; set; } = "Thresholds";
+
+    public RiceCutoffOptions Thresholds { get; set; } = new() { Top = 50, High = 20, Medium = 5 };
+
+    public RiceCutoffOptions Percentiles { get; set; } = new() { Top = 10, High = 30, Medium = 60 };
+}
+
+public sealed class RiceCutoffOptions
+{
+    public double Top { get; set; }
+
+    public double High { get; set; }
+
+    public double Medium { get; set; }
 }

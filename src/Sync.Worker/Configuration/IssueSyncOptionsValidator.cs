@@ -166,6 +166,11 @@ public sealed class IssueSyncOptionsValidator(IConfiguration configuration) : IV
 
         MoveRulesValidation.Validate($"{productKey}:Redaction", product.Redaction, errors);
         ValidateVotes($"{productKey}:Votes", product.Votes, options, errors);
+        if (product.Rice.Enabled)
+        {
+            RiceValidation.Validate($"{productKey}:Rice", product.Rice, errors);
+        }
+
         if (CronSyntax.Validate(product.Schedule.Pipeline) is { } cronError)
         {
             errors.Add($"{productKey}:Schedule:Pipeline: {cronError}");

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Sync.Core.Moving;
 using Sync.Core.Products;
+using Sync.Core.Rice;
 using Sync.Core.Trackers;
 using Sync.Core.Votes;
 
@@ -38,8 +39,33 @@ public sealed class ProductCatalog(IOptions<IssueSyncOptions> options)
                         .GroupBy(l => l.From.Trim(), StringComparer.OrdinalIgnoreCase)
                         .ToDictionary(g => g.Key, g => g.Last().To.Trim(), StringComparer.OrdinalIgnoreCase),
                 },
+                Rice = p.Value.Rice.Enabled ? ToRice(p.Value.Rice) : null,
             },
             StringComparer.OrdinalIgnoreCase);
+
+    private static RiceRules ToRice(RiceOptions rice)
+    {
+        var defaults = new RiceRules();
+        return new RiceRules
+        {
+            Scope = rice.Scope.Trim(),
+            OverrideLabel = rice.OverrideLabel.Trim(),
+            Comment = rice.Comment,
+            ReachPerVoter = rice.ReachPerVoter,
+            ReachLabels = new Dictionary<string, double>(rice.ReachLabels, StringComparer.OrdinalIgnoreCase),
+            ImpactScope = rice.ImpactScope.Trim(),
+            ImpactScale = rice.ImpactScale is { } impact ? new Dictionary<string, double>(impact, StringComparer.OrdinalIgnoreCase) : defaults.ImpactScale,
+            ConfidenceScope = rice.ConfidenceScope.Trim(),
+            ConfidenceScale = rice.ConfidenceScale is { } confidence ? new Dictionary<string, double>(confidence, StringComparer.OrdinalIgnoreCase) : defaults.ConfidenceScale,
+            DefaultConfidence = rice.DefaultConfidence,
+            EffortScope = rice.EffortScope.Trim(),
+            UseWeight = rice.UseWeight,
+            MonthsPerWeight = rice.MonthsPerWeight,
+            Mode = Enum.Parse<RiceBucketMode>(rice.Mode, ignoreCase: true),
+            Thresholds = new RiceCutoffs(rice.Thresholds.Top, rice.Thresholds.High, rice.Thresholds.Medium),
+            Percentiles = new RiceCutoffs(rice.Percentiles.Top, rice.Percentiles.High, rice.Percentiles.Medium),
+        };
+    }
 
     private static MoveRules ToRules(SourceOptions source) => new()
     {

@@ -5,6 +5,7 @@ using Sync.Core.Moving.Planning;
 using Sync.Core.Pipeline;
 using Sync.Core.Storage;
 using Sync.Core.Trackers;
+using Sync.Core.Rice;
 using Sync.Core.Votes;
 using Sync.Worker.Configuration;
 using Sync.Worker.Health;
@@ -31,7 +32,7 @@ public static class IssueSyncServiceCollectionExtensions
         services.AddStateStore(configuration);
         services.AddTrackers(configuration);
 
-        // Steps run in registration order: read every project, move, then count votes.
+        // Steps run in registration order: read every project, move, count votes, then score (RICE reads the votes).
         services.AddSingleton<IPipelineStep, InventoryStep>();
         services.AddSingleton<IMovePlanner, MovePlanner>();
         services.AddSingleton<IPipelineStep>(sp => new MoveStep(
@@ -51,6 +52,13 @@ public static class IssueSyncServiceCollectionExtensions
             sp.GetRequiredService<IDocumentStore>(),
             sp.GetRequiredService<TimeProvider>(),
             static product => product.Votes));
+        services.AddSingleton<IPipelineStep>(sp => new RiceStep(
+            sp.GetRequiredService<ITrackerRegistry>(),
+            sp.GetRequiredService<ICursorStore>(),
+            sp.GetRequiredService<IDocumentStore>(),
+            sp.GetRequiredService<IAuditLog>(),
+            sp.GetRequiredService<TimeProvider>(),
+            static product => product.Rice));
         services.AddSingleton(sp => new ProductPipeline(
             sp.GetServices<IPipelineStep>(),
             sp.GetRequiredService<ILeaseStore>(),
