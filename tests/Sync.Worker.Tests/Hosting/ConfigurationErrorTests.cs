@@ -52,6 +52,19 @@ public sealed class ConfigurationErrorTests
         { "negative emoji weight", "--IssueSync:Products:widget:Votes:ExtraEmoji:heart=-1", "IssueSync:Products:widget:Votes:ExtraEmoji:heart: weight -1 must be a number of at least 0" },
         { "identity on unknown tracker", "--IssueSync:Products:widget:Votes:IdentityMap:0:From=dev:alice|--IssueSync:Products:widget:Votes:IdentityMap:0:To=gh:alice", "IssueSync:Products:widget:Votes:IdentityMap:0: 'gh:alice' is not '<configured tracker>:<username>'" },
         { "empty SQLite path", "--IssueSync:Storage:SqlitePath=", "IssueSync:Storage:SqlitePath: is empty" },
+        { "RICE mode unknown", "--IssueSync:Products:widget:Rice:Enabled=true|--IssueSync:Products:widget:Rice:Mode=Sideways", "IssueSync:Products:widget:Rice:Mode: 'Sideways' is neither 'Thresholds' nor 'Percentiles'" },
+        { "RICE thresholds out of order", "--IssueSync:Products:widget:Rice:Enabled=true|--IssueSync:Products:widget:Rice:Thresholds:Top=10", "IssueSync:Products:widget:Rice:Thresholds: Top 10, High 20, Medium 5 must be scores with Top >= High >= Medium >= 0" },
+        { "RICE percentiles above 100", "--IssueSync:Products:widget:Rice:Enabled=true|--IssueSync:Products:widget:Rice:Percentiles:Medium=150", "IssueSync:Products:widget:Rice:Percentiles: Top 10, High 30, Medium 150 must be cumulative percentages with 0 < Top <= High <= Medium <= 100" },
+        { "RICE confidence above 100 %", "--IssueSync:Products:widget:Rice:Enabled=true|--IssueSync:Products:widget:Rice:ConfidenceScale:100=150", "IssueSync:Products:widget:Rice:ConfidenceScale:100: 150 must be above 0 and at most 100" },
+        { "RICE impact scale value zero", "--IssueSync:Products:widget:Rice:Enabled=true|--IssueSync:Products:widget:Rice:ImpactScale:huge=0", "IssueSync:Products:widget:Rice:ImpactScale:huge: 0 must be above 0" },
+        { "RICE default confidence zero", "--IssueSync:Products:widget:Rice:Enabled=true|--IssueSync:Products:widget:Rice:DefaultConfidence=0", "IssueSync:Products:widget:Rice:DefaultConfidence: 0 must be a percentage above 0 and at most 100" },
+        { "RICE months per weight zero", "--IssueSync:Products:widget:Rice:Enabled=true|--IssueSync:Products:widget:Rice:MonthsPerWeight=0", "IssueSync:Products:widget:Rice:MonthsPerWeight: 0 must be a number of person-months above 0" },
+        { "RICE scope with ::", "--IssueSync:Products:widget:Rice:Enabled=true|--IssueSync:Products:widget:Rice:Scope=rice::x", "IssueSync:Products:widget:Rice:Scope: 'rice::x' must be a label scope such as 'rice' (not empty, no '::' or ',')" },
+        { "RICE effort scope empty", "--IssueSync:Products:widget:Rice:Enabled=true|--IssueSync:Products:widget:Rice:EffortScope=", "IssueSync:Products:widget:Rice:EffortScope: '' must be a label scope such as 'rice' (not empty, no '::' or ',')" },
+        { "RICE override is a bucket label", "--IssueSync:Products:widget:Rice:Enabled=true|--IssueSync:Products:widget:Rice:OverrideLabel=rice::top", "IssueSync:Products:widget:Rice:OverrideLabel: 'rice::top' is one of the bucket labels it is meant to protect" },
+        { "RICE override with a comma", "--IssueSync:Products:widget:Rice:Enabled=true|--IssueSync:Products:widget:Rice:OverrideLabel=rice,manual", "IssueSync:Products:widget:Rice:OverrideLabel: 'rice,manual' must be a label name (not empty, no ',')" },
+        { "RICE negative reach label", "--IssueSync:Products:widget:Rice:Enabled=true|--IssueSync:Products:widget:Rice:ReachLabels:customer=-5", "IssueSync:Products:widget:Rice:ReachLabels:customer: -5 must be a number of at least 0" },
+        { "RICE negative reach per voter", "--IssueSync:Products:widget:Rice:Enabled=true|--IssueSync:Products:widget:Rice:ReachPerVoter=-1", "IssueSync:Products:widget:Rice:ReachPerVoter: -1 must be a number of at least 0" },
     };
 
     [Theory]
