@@ -52,7 +52,8 @@ public static class RiceCalculator
         if (unknown.Count > 0)
         {
             var allowed = string.Join(", ", scale.Keys.Select(k => $"`{scope}::{k}`"));
-            return new RiceFactor(whenAbsent, $"{string.Join(", ", unknown)} is not on the scale ({allowed})");
+            var fallback = whenAbsent is null ? string.Empty : $"; the default {Number(whenAbsent.Value)} counts";
+            return new RiceFactor(whenAbsent, $"{string.Join(", ", unknown)} is not on the scale ({allowed}){fallback}");
         }
 
         var chosen = known.MinBy(k => k.Scaled!.Value);

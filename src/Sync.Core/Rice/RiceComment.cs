@@ -15,16 +15,24 @@ public static class RiceComment
         ArgumentNullException.ThrowIfNull(score);
         ArgumentNullException.ThrowIfNull(rules);
         var text = new StringBuilder();
-        text.Append(Marker).Append('\n');
         text.Append(score.Score is { } value
             ? $"### RICE score: {RiceCalculator.Number(value)} (`{rules.LabelOf(bucket)}`)\n\n"
             : $"### RICE score: needs input (`{rules.LabelOf(RiceBucket.NeedsInput)}`)\n\n");
 
         if (score.NeedsInput)
         {
-            text.Append("Missing: ").Append(string.Join(" and ", score.Missing)).Append(". ");
-            text.Append($"Add an `{rules.ImpactScope}::` label ({string.Join(", ", rules.ImpactScale.Keys.Select(k => $"`{rules.ImpactScope}::{k}`"))}) ");
-            text.Append($"and an effort estimate (`{rules.EffortScope}::N` person-months{(rules.UseWeight ? " or the issue weight" : string.Empty)}).\n\n");
+            var asks = new List<string>();
+            if (score.Impact.Value is null)
+            {
+                asks.Add($"an `{rules.ImpactScope}::` label ({string.Join(", ", rules.ImpactScale.Keys.Select(k => $"`{rules.ImpactScope}::{k}`"))})");
+            }
+
+            if (score.Effort.Value is null)
+            {
+                asks.Add($"an effort estimate (`{rules.EffortScope}::N` person-months{(rules.UseWeight ? " or the issue weight" : string.Empty)})");
+            }
+
+            text.Append("Missing: ").Append(string.Join(" and ", score.Missing)).Append(". Add ").Append(string.Join(" and ", asks)).Append(".\n\n");
         }
 
         text.Append("| Factor | Value | From |\n|---|---|---|\n");
@@ -44,6 +52,9 @@ public static class RiceComment
         text.Append(manual
             ? $"_`{rules.OverrideLabel}` is set: the bucket label is left to the PM. This comment is kept up to date by IssueSync._\n"
             : $"_Kept up to date by IssueSync from votes and labels. Add `{rules.OverrideLabel}` to set the bucket label by hand._\n");
+
+        // At the end, so the first line (what notifications and dry-run listings show) is the score.
+        text.Append(Marker).Append('\n');
         return text.ToString();
     }
 

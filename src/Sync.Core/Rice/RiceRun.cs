@@ -38,8 +38,11 @@ internal sealed class RiceRun(
             if (!change.IsEmpty)
             {
                 await EnsureLabelsAsync(change.Add, cancellationToken);
-                await WriteAsync(AuditActions.Label, target, change.ToString(), () => client.EditIssueAsync(
-                    project.Path, entry.Number, new IssueEdit(AddLabels: change.Add, RemoveLabels: change.Remove), cancellationToken), cancellationToken);
+                await WriteAsync(AuditActions.Label, target, change.ToString(), async () =>
+                {
+                    await client.ChangeLabelsAsync(project.Path, entry.Number, change.Add, change.Remove, cancellationToken);
+                    return string.Empty;
+                }, cancellationToken);
                 LabelWrites++;
                 labels = [.. labels.Where(l => !change.Remove.Contains(l, StringComparer.OrdinalIgnoreCase)).Concat(change.Add)];
             }

@@ -25,6 +25,13 @@ public interface ITrackerClient
     /// <summary>Edits title, body, labels (add/remove, one request where the API allows), milestone and state.</summary>
     Task<TrackerIssue> EditIssueAsync(string projectPath, long number, IssueEdit edit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Adds and removes labels and nothing else, without reading the issue back: one request on GitLab (PUT with
+    /// add/remove), one add plus one per removed label on GitHub.
+    /// </summary>
+    async Task ChangeLabelsAsync(string projectPath, long number, IReadOnlyList<string> add, IReadOnlyList<string> remove, CancellationToken cancellationToken) =>
+        await EditIssueAsync(projectPath, number, new IssueEdit(AddLabels: add, RemoveLabels: remove), cancellationToken);
+
     /// <summary>Comments in creation order, including GitLab system and internal notes (flagged).</summary>
     IAsyncEnumerable<TrackerComment> ListCommentsAsync(string projectPath, long number, CancellationToken cancellationToken);
 

@@ -78,6 +78,10 @@ public static class SandboxDemoConfiguration
             values[string.Create(CultureInfo.InvariantCulture, $"{key}:Sources:{i}:Project")] = sources[i];
         }
 
+        // RICE on, with customer requests adding reach: the demo shows the labels and comments PMs would see.
+        values[$"{key}:Rice:Enabled"] = "true";
+        values[$"{key}:Rice:ReachLabels:customer"] = "5";
+
         // Every two minutes, so a visitor of the dashboard sees the recurring jobs run.
         values[$"{key}:Schedule:Pipeline"] = "*/2 * * * *";
     }

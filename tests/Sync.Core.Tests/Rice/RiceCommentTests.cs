@@ -13,11 +13,12 @@ public sealed class RiceCommentTests
         RiceCalculator.Score(["customer"], weight: null, recentVoters: 3, windowDays: 90, Rules);
 
     [Fact]
-    public void Render_StartsWithMarker_AndIsOursFindsIt()
+    public void Render_StartsWithTheScoreAndEndsWithMarker_AndIsOursFindsIt()
     {
         var body = RiceComment.Render(Example(), RiceBucket.Top, manual: false, Rules);
 
-        Assert.StartsWith(RiceComment.Marker + "\n", body, StringComparison.Ordinal);
+        Assert.StartsWith("### RICE score: 48 (`rice::top`)\n", body, StringComparison.Ordinal);
+        Assert.EndsWith(RiceComment.Marker + "\n", body, StringComparison.Ordinal);
         Assert.True(RiceComment.IsOurs(body));
         Assert.True(RiceComment.IsOurs("edited by a human\n\n" + body));
     }

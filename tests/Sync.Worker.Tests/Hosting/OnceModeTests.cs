@@ -50,6 +50,11 @@ public sealed class OnceModeTests
         Assert.DoesNotContain(" 0 issue(s) new or changed", first.Output, StringComparison.Ordinal);
         Assert.Contains("dev:acme/widget: 0 issue(s) new or changed", second.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("first listing", second.Output, StringComparison.Ordinal);
+
+        // RICE labelled and commented every open public issue on the first run; the rerun writes nothing.
+        Assert.Matches(@"github:acme/widget: [1-9]\d* label change\(s\), \d+ label\(s\) created, [1-9]\d* comment\(s\) posted", first.Output);
+        Assert.Contains("github:acme/widget: 0 label change(s), 0 label(s) created, 0 comment(s) posted, 0 edited", second.Output, StringComparison.Ordinal);
+        Assert.Contains("gitlab:acme/gadget: 0 label change(s), 0 label(s) created, 0 comment(s) posted, 0 edited", second.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,6 +68,9 @@ public sealed class OnceModeTests
 
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("dry run: no writes made", first.Output, StringComparison.Ordinal);
+        Assert.Matches(@"label github:acme/widget#\d+:\s+\| \+rice::(top|high|medium|low|needs-input)", first.Output);
+        Assert.Matches(@"comment gitlab:acme/gadget#\d+:\s+\| ### RICE score: ", first.Output);
+        Assert.Contains("(dry run: none made)", first.Output, StringComparison.Ordinal);
         Assert.Contains("dev:acme/widget:", second.Output, StringComparison.Ordinal);
         Assert.Contains("first listing", second.Output, StringComparison.Ordinal);
     }

@@ -27,8 +27,12 @@ internal sealed class SandboxTrackerHarness : IAsyncDisposable
 
     public RequestCounter Counter => _provider.GetRequiredService<RequestCounter>();
 
+    /// <param name="unpaced">
+    /// Lift the write ceilings and GitHub's minimum gap between writes: pacing waits on the (fake) clock, so a test
+    /// that writes on a fake clock it does not advance would wait forever. Pacing has its own tests.
+    /// </param>
     public static async Task<SandboxTrackerHarness> CreateAsync(
-        string tracker, TrackerKind kind, SandboxInstance instance, TimeProvider time, CancellationToken cancellationToken)
+        string tracker, TrackerKind kind, SandboxInstance instance, TimeProvider time, CancellationToken cancellationToken, bool unpaced = false)
     {
         var store = new SqliteStateStore(InProcessApp.TempPath("state.db"));
         await store.MigrateAsync(cancellationToken);
@@ -37,7 +41,17 @@ internal sealed class SandboxTrackerHarness : IAsyncDisposable
         services.AddSingleton<ICursorStore>(store);
         services.AddLogging();
         services.AddTrackerInfrastructure();
-        services.AddTrackerClient(tracker, kind, instance.ApiUrl, instance.Token);
+        var limits = TrackerLimitsOptions.ForKind(kind);
+        if (unpaced)
+        {
+            limits = limits with
+            {
+                WritesPerMinute = 100_000, WritesPerHour = 1_000_000, IssueCreatesPerMinute = 100_000, NoteCreatesPerMinute = 100_000,
+                MinWriteSpacing = TimeSpan.Zero,
+            };
+        }
+
+        services.AddTrackerClient(tracker, kind, instance.ApiUrl, instance.Token, TrackerResilienceOptions.Default, limits);
         return new SandboxTrackerHarness(services.BuildServiceProvider(), store);
     }
 

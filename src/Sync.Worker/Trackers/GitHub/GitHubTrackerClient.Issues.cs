@@ -101,6 +101,36 @@ public sealed partial class GitHubTrackerClient
         return GitHubIssueMapper.ToIssue(updated, Name, projectPath);
     }
 
+    /// <summary>POST the added labels, DELETE each removed one; unlike <see cref="EditIssueAsync"/> no read follows.</summary>
+    public async Task ChangeLabelsAsync(string projectPath, long number, IReadOnlyList<string> add, IReadOnlyList<string> remove, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(add);
+        ArgumentNullException.ThrowIfNull(remove);
+        var (owner, repo) = SplitRepository(projectPath);
+        var n = ToInt(number);
+        var resource = $"issue {projectPath}#{number}";
+        if (n == 0)
+        {
+            throw new TrackerNotFoundException(Name, resource);
+        }
+
+        var added = add.Where(l => !string.IsNullOrWhiteSpace(l)).Distinct(StringComparer.Ordinal).ToList();
+        if (added.Count > 0)
+        {
+            var labels = new JsonObject { ["labels"] = new JsonArray([.. added.Select(l => (JsonNode?)l)]) };
+            await RunAsync(
+                async client => (await client.Connection.Post<List<Label>>(
+                    IssueLabelsUri(owner, repo, n), labels.ToJsonString(), GitHubMediaType, JsonMediaType, parameters: null, cancellationToken).ConfigureAwait(false)).Body,
+                $"labels of {resource}",
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var label in remove.Where(l => !string.IsNullOrWhiteSpace(l) && !added.Contains(l, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal))
+        {
+            await RemoveLabelAsync(owner, repo, n, label, resource, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private async Task RemoveLabelAsync(string owner, string repo, int number, string label, string resource, CancellationToken cancellationToken)
     {
         var uri = new Uri($"repos/{owner}/{repo}/issues/{number}/labels/{Uri.EscapeDataString(label)}", UriKind.Relative);
