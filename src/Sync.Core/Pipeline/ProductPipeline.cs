@@ -27,8 +27,13 @@ public sealed class ProductPipeline(IEnumerable<IPipelineStep> steps, ILeaseStor
 
     public static string LeaseName(string productKey) => $"product:{productKey}";
 
-    public async Task<ProductRunSummary> RunAsync(ProductDefinition product, bool dryRun, CancellationToken cancellationToken)
+    public Task<ProductRunSummary> RunAsync(ProductDefinition product, bool dryRun, CancellationToken cancellationToken) =>
+        RunAsync(product, dryRun, PipelineStages.All, cancellationToken);
+
+    /// <summary>Runs the steps of one <see cref="PipelineStages"/> stage (in pipeline order) under the product's lease.</summary>
+    public async Task<ProductRunSummary> RunAsync(ProductDefinition product, bool dryRun, string stage, CancellationToken cancellationToken)
     {
+        var only = PipelineStages.StepsOf(stage);
         var journal = new WriteJournal();
         var lease = LeaseName(product.Key);
         if (!await leases.TryAcquireLeaseAsync(lease, _owner, time.GetUtcNow(), LeaseDuration, cancellationToken))
@@ -46,7 +51,7 @@ public sealed class ProductPipeline(IEnumerable<IPipelineStep> steps, ILeaseStor
                 KeepAliveAsync = ct => leases.TryAcquireLeaseAsync(lease, _owner, time.GetUtcNow(), LeaseDuration, ct),
             };
             var results = new List<StepRunSummary>();
-            foreach (var step in steps)
+            foreach (var step in steps.Where(s => only is null || only.Contains(s.Name)))
             {
                 var started = Stopwatch.GetTimestamp();
                 try

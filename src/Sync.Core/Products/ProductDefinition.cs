@@ -1,5 +1,6 @@
 using Sync.Core.Moving;
 using Sync.Core.Rice;
+using Sync.Core.Roadmap;
 using Sync.Core.Trackers;
 using Sync.Core.Votes;
 
@@ -16,6 +17,9 @@ public sealed record ProductDefinition(string Key, ProjectRef Public, IReadOnlyL
 
     /// <summary>RICE scoring and its labels and comment; null when the product does not use RICE.</summary>
     public RiceRules? Rice { get; init; }
+
+    /// <summary>The public roadmap issue, board labels and boards; null when the product has no roadmap.</summary>
+    public RoadmapRules? Roadmap { get; init; }
 
     /// <summary>Every project the product reads: the public one first, then the sources in configured order.</summary>
     public IEnumerable<ProjectRef> Projects => Sources.Select(s => s.Project).Prepend(Public);

@@ -41,7 +41,7 @@ public sealed class RiceStep(
         var listing = await IncrementalListing.ListAsync(client, project.Path, cursors, ScopeOf(project), cancellationToken);
         var book = await RiceEntry.LoadAsync(documents, product.Key, cancellationToken);
         var dirty = new HashSet<long>();
-        foreach (var issue in listing.Changed)
+        foreach (var issue in listing.Changed.Where(i => !Roadmap.RoadmapText.IsAnyRoadmap(i.Body)))
         {
             book[issue.Ref.Number] = RiceEntry.From(issue, book.GetValueOrDefault(issue.Ref.Number));
             dirty.Add(issue.Ref.Number);

@@ -44,6 +44,8 @@ public sealed class ProductOptions
 
     public RiceOptions Rice { get; set; } = new();
 
+    public RoadmapOptions Roadmap { get; set; } = new();
+
     public ScheduleOptions Schedule { get; set; } = new();
 }
 
@@ -91,10 +93,26 @@ public sealed class RedactionOptions
     public bool UseDefaults { get; set; } = true;
 }
 
+/// <summary>
+/// Crons (5 or 6 fields, or a macro such as <c>@hourly</c>; empty turns a stage's schedule off) of each stage. RICE
+/// and the roadmap are only scheduled for products that enable them.
+/// </summary>
 public sealed class ScheduleOptions
 {
-    /// <summary>Cron (5 or 6 fields, or a macro such as <c>@hourly</c>) of the full pipeline.</summary>
-    public string Pipeline { get; set; } = "*/15 * * * *";
+    /// <summary>Replaced by the per-stage crons; set only to tell an old configuration what to use instead.</summary>
+    public string? Pipeline { get; set; }
+
+    /// <summary>List the private sources and move what qualifies.</summary>
+    public string Move { get; set; } = "*/15 * * * *";
+
+    /// <summary>Re-count the votes of changed public issues.</summary>
+    public string Votes { get; set; } = "*/15 * * * *";
+
+    /// <summary>Votes, then RICE labels and comments.</summary>
+    public string Rice { get; set; } = "*/30 * * * *";
+
+    /// <summary>Votes, RICE, then the roadmap issue, board and /direction.</summary>
+    public string Roadmap { get; set; } = "0 * * * *";
 
     /// <summary>IANA time zone the cron is evaluated in.</summary>
     public string TimeZone { get; set; } = "UTC";
@@ -188,4 +206,43 @@ public sealed class RiceCutoffOptions
     public double High { get; set; }
 
     public double Medium { get; set; }
+}
+
+/// <summary>
+/// The product's public roadmap (defaults in <see cref="Sync.Core.Roadmap.RoadmapRules"/>). Off unless enabled: it
+/// creates an issue and labels in the public project.
+/// </summary>
+public sealed class RoadmapOptions
+{
+    public bool Enabled { get; set; }
+
+    public string Title { get; set; } = "Roadmap";
+
+    public int NowSize { get; set; } = 5;
+
+    public int NextSize { get; set; } = 10;
+
+    public int LaterSize { get; set; } = 20;
+
+    public int ShippedDays { get; set; } = 30;
+
+    public string LabelScope { get; set; } = "roadmap";
+
+    /// <summary>GitLab board name (GitLab public projects).</summary>
+    public string BoardName { get; set; } = "Roadmap";
+
+    /// <summary>Optional GitHub Projects v2 board (GitHub public projects).</summary>
+    public GitHubProjectOptions? GitHubProject { get; set; }
+}
+
+public sealed class GitHubProjectOptions
+{
+    /// <summary>Organisation or user that owns the project.</summary>
+    public string Owner { get; set; } = string.Empty;
+
+    /// <summary>Project number, from its URL (<c>github.com/orgs/acme/projects/3</c> → 3).</summary>
+    public int Number { get; set; }
+
+    /// <summary>Single-select field with options Now, Next and Later.</summary>
+    public string Field { get; set; } = "Status";
 }

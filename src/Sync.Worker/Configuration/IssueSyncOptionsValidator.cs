@@ -171,9 +171,22 @@ public sealed class IssueSyncOptionsValidator(IConfiguration configuration) : IV
             RiceValidation.Validate($"{productKey}:Rice", product.Rice, errors);
         }
 
-        if (CronSyntax.Validate(product.Schedule.Pipeline) is { } cronError)
+        if (product.Schedule.Pipeline is not null)
         {
-            errors.Add($"{productKey}:Schedule:Pipeline: {cronError}");
+            errors.Add($"{productKey}:Schedule:Pipeline: replaced by one cron per stage: Schedule:Move, Schedule:Votes, Schedule:Rice and Schedule:Roadmap");
+        }
+
+        foreach (var (stage, cron) in new[] { ("Move", product.Schedule.Move), ("Votes", product.Schedule.Votes), ("Rice", product.Schedule.Rice), ("Roadmap", product.Schedule.Roadmap) })
+        {
+            if (!string.IsNullOrWhiteSpace(cron) && CronSyntax.Validate(cron) is { } cronError)
+            {
+                errors.Add($"{productKey}:Schedule:{stage}: {cronError}");
+            }
+        }
+
+        if (product.Roadmap.Enabled)
+        {
+            RoadmapValidation.Validate($"{productKey}:Roadmap", product.Roadmap, publicProject, options, errors);
         }
 
         if (!TryFindTimeZone(product.Schedule.TimeZone, out _))

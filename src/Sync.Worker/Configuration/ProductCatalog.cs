@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Sync.Core.Moving;
 using Sync.Core.Products;
 using Sync.Core.Rice;
+using Sync.Core.Roadmap;
 using Sync.Core.Trackers;
 using Sync.Core.Votes;
 
@@ -40,8 +41,23 @@ public sealed class ProductCatalog(IOptions<IssueSyncOptions> options)
                         .ToDictionary(g => g.Key, g => g.Last().To.Trim(), StringComparer.OrdinalIgnoreCase),
                 },
                 Rice = p.Value.Rice.Enabled ? ToRice(p.Value.Rice) : null,
+                Roadmap = p.Value.Roadmap.Enabled ? ToRoadmap(p.Value.Roadmap, ProjectRef.Parse(p.Value.Public!)) : null,
             },
             StringComparer.OrdinalIgnoreCase);
+
+    private static RoadmapRules ToRoadmap(RoadmapOptions roadmap, ProjectRef publicProject) => new()
+    {
+        Title = roadmap.Title.Trim(),
+        NowSize = roadmap.NowSize,
+        NextSize = roadmap.NextSize,
+        LaterSize = roadmap.LaterSize,
+        ShippedDays = roadmap.ShippedDays,
+        LabelScope = roadmap.LabelScope.Trim(),
+        BoardName = roadmap.BoardName.Trim(),
+        GitHubProject = roadmap.GitHubProject is { } project
+            ? new ProjectBoardTarget(project.Owner.Trim(), project.Number, project.Field.Trim(), publicProject.Path)
+            : null,
+    };
 
     private static RiceRules ToRice(RiceOptions rice)
     {

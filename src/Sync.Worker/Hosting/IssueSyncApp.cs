@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Sync.Core.Pipeline;
 using Sync.Core.Storage;
 using Sync.Sandbox;
 using Sync.Worker.Configuration;
@@ -183,11 +184,11 @@ public static class IssueSyncApp
 
         if (sandbox)
         {
-            // Run each product once right away so the demo shows finished jobs without waiting for the cron.
-            var manager = app.Services.GetRequiredService<IRecurringJobManager>();
+            // Run each product once right away (every stage, in order) so the demo shows finished jobs without waiting for the cron.
+            var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
             foreach (var product in app.Services.GetRequiredService<ProductCatalog>().All)
             {
-                manager.Trigger(RecurringJobRegistrar.JobId(product.Key));
+                jobs.Enqueue<ProductPipelineJob>(job => job.RunAsync(product.Key, PipelineStages.All, CancellationToken.None));
             }
         }
 

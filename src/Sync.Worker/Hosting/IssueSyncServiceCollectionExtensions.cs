@@ -6,6 +6,7 @@ using Sync.Core.Pipeline;
 using Sync.Core.Storage;
 using Sync.Core.Trackers;
 using Sync.Core.Rice;
+using Sync.Core.Roadmap;
 using Sync.Core.Votes;
 using Sync.Worker.Configuration;
 using Sync.Worker.Health;
@@ -32,7 +33,7 @@ public static class IssueSyncServiceCollectionExtensions
         services.AddStateStore(configuration);
         services.AddTrackers(configuration);
 
-        // Steps run in registration order: read every project, move, count votes, then score (RICE reads the votes).
+        // Steps run in registration order: read every project, move, count votes, score (RICE reads the votes), then the roadmap.
         services.AddSingleton<IPipelineStep, InventoryStep>();
         services.AddSingleton<IMovePlanner, MovePlanner>();
         services.AddSingleton<IPipelineStep>(sp => new MoveStep(
@@ -59,6 +60,15 @@ public static class IssueSyncServiceCollectionExtensions
             sp.GetRequiredService<IAuditLog>(),
             sp.GetRequiredService<TimeProvider>(),
             static product => product.Rice));
+        services.AddSingleton<IPipelineStep>(sp => new RoadmapStep(
+            sp.GetRequiredService<ITrackerRegistry>(),
+            sp.GetRequiredService<ICursorStore>(),
+            sp.GetRequiredService<IDocumentStore>(),
+            sp.GetRequiredService<IVoteHistory>(),
+            sp.GetRequiredService<IAuditLog>(),
+            sp.GetRequiredService<IProjectBoards>(),
+            sp.GetRequiredService<TimeProvider>(),
+            static product => product.Roadmap));
         services.AddSingleton(sp => new ProductPipeline(
             sp.GetServices<IPipelineStep>(),
             sp.GetRequiredService<ILeaseStore>(),

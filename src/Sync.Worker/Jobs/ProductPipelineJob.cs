@@ -6,17 +6,18 @@ using Sync.Worker.Configuration;
 namespace Sync.Worker.Jobs;
 
 /// <summary>
-/// The Hangfire job that runs one product's pipeline. It takes the product key only (never an entity), is safe
+/// The Hangfire job that runs one stage of one product's pipeline. It takes the product key only (never an entity), is safe
 /// to run twice, and is guarded by the product lease inside <see cref="ProductPipeline"/>.
 /// </summary>
 public sealed class ProductPipelineJob(ProductCatalog catalog, ProductPipeline pipeline, ILogger<ProductPipelineJob> logger)
 {
-    [DisplayName("Sync product {0}")]
+    /// <param name="stage">One of <see cref="PipelineStages"/>: <c>all</c> (a full resync) or a scheduled stage.</param>
+    [DisplayName("Product {0}: {1}")]
     [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    public async Task RunAsync(string productKey, CancellationToken cancellationToken)
+    public async Task RunAsync(string productKey, string stage, CancellationToken cancellationToken)
     {
         var product = catalog.Get(productKey);
-        var summary = await pipeline.RunAsync(product, dryRun: false, cancellationToken);
+        var summary = await pipeline.RunAsync(product, dryRun: false, stage, cancellationToken);
         foreach (var step in summary.Steps)
         {
             foreach (var line in step.Result.Lines)

@@ -1,12 +1,13 @@
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.Options;
+using Sync.Core.Pipeline;
 using Sync.Worker.Configuration;
 
 namespace Sync.Worker.Jobs;
 
 /// <summary>
-/// Registers one recurring pipeline job per configured product from validated options (cron + time zone), and
+/// Registers one recurring job per configured product and stage (move, votes, RICE, roadmap) from validated options (cron + time zone), and
 /// removes the ones of products that are no longer configured. Idempotent, so every replica may run it.
 /// </summary>
 public sealed class RecurringJobRegistrar(
@@ -17,22 +18,25 @@ public sealed class RecurringJobRegistrar(
 {
     public const string Prefix = "product:";
 
-    public static string JobId(string productKey) => $"{Prefix}{productKey}:pipeline";
+    public static string JobId(string productKey, string stage) => $"{Prefix}{productKey}:{stage}";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var wanted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, product) in options.Value.Products)
         {
-            var id = JobId(key);
-            wanted.Add(id);
             IssueSyncOptionsValidator.TryFindTimeZone(product.Schedule.TimeZone, out var zone);
-            manager.AddOrUpdate<ProductPipelineJob>(
-                id,
-                job => job.RunAsync(key, CancellationToken.None),
-                product.Schedule.Pipeline,
-                new RecurringJobOptions { TimeZone = zone });
-            Log.RecurringJobRegistered(logger, id, product.Schedule.Pipeline, zone.Id);
+            foreach (var (stage, cron) in StagesOf(product))
+            {
+                var id = JobId(key, stage);
+                wanted.Add(id);
+                manager.AddOrUpdate<ProductPipelineJob>(
+                    id,
+                    job => job.RunAsync(key, stage, CancellationToken.None),
+                    cron,
+                    new RecurringJobOptions { TimeZone = zone });
+                Log.RecurringJobRegistered(logger, id, cron, zone.Id);
+            }
         }
 
         using var connection = storage.GetConnection();
@@ -49,4 +53,22 @@ public sealed class RecurringJobRegistrar(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The stages a product schedules: move and votes always, RICE and the roadmap when enabled; an empty cron turns one off.</summary>
+    public static IEnumerable<(string Stage, string Cron)> StagesOf(ProductOptions product)
+    {
+        var schedule = product.Schedule;
+        var stages = new List<(string, string)> { (PipelineStages.Move, schedule.Move), (PipelineStages.Votes, schedule.Votes) };
+        if (product.Rice.Enabled)
+        {
+            stages.Add((PipelineStages.Rice, schedule.Rice));
+        }
+
+        if (product.Roadmap.Enabled)
+        {
+            stages.Add((PipelineStages.Roadmap, schedule.Roadmap));
+        }
+
+        return stages.Where(s => !string.IsNullOrWhiteSpace(s.Item2));
+    }
 }

@@ -82,8 +82,13 @@ public static class SandboxDemoConfiguration
         values[$"{key}:Rice:Enabled"] = "true";
         values[$"{key}:Rice:ReachLabels:customer"] = "5";
 
-        // Every two minutes, so a visitor of the dashboard sees the recurring jobs run.
-        values[$"{key}:Schedule:Pipeline"] = "*/2 * * * *";
+        values[$"{key}:Roadmap:Enabled"] = "true";
+
+        // Every few minutes, so a visitor of the dashboard sees the recurring jobs run.
+        values[$"{key}:Schedule:Move"] = "*/2 * * * *";
+        values[$"{key}:Schedule:Votes"] = "1-59/2 * * * *";
+        values[$"{key}:Schedule:Rice"] = "*/5 * * * *";
+        values[$"{key}:Schedule:Roadmap"] = "*/10 * * * *";
     }
 
     /// <summary>Deletes the demo's state file (only that one) so a new demo starts with its new sandbox.</summary>

@@ -28,8 +28,10 @@ public sealed class ServiceModeTests
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz", ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz", ct)).StatusCode);
         var recurring = await http.GetStringAsync("/hangfire/recurring", ct);
-        Assert.Contains("product:widget:pipeline", recurring, StringComparison.Ordinal);
-        Assert.Contains("product:gadget:pipeline", recurring, StringComparison.Ordinal);
+        foreach (var id in new[] { "move", "votes", "rice", "roadmap" }.SelectMany(stage => new[] { $"product:widget:{stage}", $"product:gadget:{stage}" }))
+        {
+            Assert.Contains(id, recurring, StringComparison.Ordinal);
+        }
 
         var monitoring = host.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
         var waited = System.Diagnostics.Stopwatch.StartNew();

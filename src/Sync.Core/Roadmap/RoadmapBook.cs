@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text.Json;
+using Sync.Core.Storage;
+using Sync.Core.Trackers;
+
+namespace Sync.Core.Roadmap;
+
+/// <summary>One public issue as the roadmap step last listed it (document kind <see cref="Kind"/>, key the number).</summary>
+public sealed record RoadmapIssue
+{
+    public const string Kind = "roadmap-issue";
+
+    public required long Number { get; init; }
+
+    public required string Title { get; init; }
+
+    public string WebUrl { get; init; } = string.Empty;
+
+    public bool Open { get; init; }
+
+    /// <summary>Closed as completed: GitHub <c>state_reason</c> completed (or none, as older issues have); GitLab closed, not as a duplicate and not moved.</summary>
+    public bool Completed { get; init; }
+
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    public string? Milestone { get; init; }
+
+    public IReadOnlyList<string> Labels { get; init; } = [];
+
+    public static RoadmapIssue From(TrackerIssue issue) => new()
+    {
+        Number = issue.Ref.Number,
+        Title = issue.Title,
+        WebUrl = issue.WebUrl,
+        Open = issue.State == IssueState.Open,
+        Completed = issue.State == IssueState.Closed && issue.DuplicateOf is null && issue.MovedToId is null
+            && (issue.StateReason is null || string.Equals(issue.StateReason, "completed", StringComparison.OrdinalIgnoreCase)),
+        ClosedAt = issue.ClosedAt,
+        Milestone = issue.Milestone,
+        Labels = issue.Labels,
+    };
+
+    public StoredDocument ToStored(string product, DateTimeOffset at) =>
+        new(product, Kind, Number.ToString(CultureInfo.InvariantCulture), JsonSerializer.Serialize(this), at);
+
+    public static async Task<Dictionary<long, RoadmapIssue>> LoadAsync(IDocumentStore store, string product, CancellationToken cancellationToken) =>
+        (await store.ListDocumentsAsync(product, Kind, cancellationToken))
+            .Select(d => JsonSerializer.Deserialize<RoadmapIssue>(d.Body) ?? throw new InvalidDataException($"Roadmap document '{d.Key}' of '{product}' is empty."))
+            .ToDictionary(i => i.Number);
+}
+
+/// <summary>The roadmap issue of a product and its body as IssueSync last wrote it (document kind <see cref="Kind"/>).</summary>
+public sealed record RoadmapIssueState(long? Number, string? WebUrl, string? Body, bool LabelsEnsured)
+{
+    public const string Kind = "roadmap-state";
+
+    public StoredDocument ToStored(string product, DateTimeOffset at) => new(product, Kind, product, JsonSerializer.Serialize(this), at);
+
+    public static async Task<RoadmapIssueState> LoadAsync(IDocumentStore store, string product, CancellationToken cancellationToken)
+    {
+        var documents = await store.ListDocumentsAsync(product, Kind, cancellationToken);
+        return documents.Count == 0
+            ? new RoadmapIssueState(null, null, null, false)
+            : JsonSerializer.Deserialize<RoadmapIssueState>(documents[0].Body) ?? new RoadmapIssueState(null, null, null, false);
+    }
+}

@@ -1,0 +1,193 @@
+using System.Globalization;
+using Sync.Core.Pipeline;
+using Sync.Core.Storage;
+using Sync.Core.Trackers;
+
+namespace Sync.Core.Roadmap;
+
+/// <summary>The writes of one roadmap rebuild (or, in a dry run, the writes it would make) and their counts.</summary>
+internal sealed class RoadmapRun(
+    ITrackerClient client,
+    ProjectRef project,
+    string product,
+    RoadmapRules rules,
+    PipelineContext context,
+    IAuditLog audit,
+    TimeProvider time)
+{
+    private readonly List<string> _lines = [];
+    private HashSet<string>? _projectLabels;
+    private string _issueOutcome = "unchanged";
+    private int _labelWrites;
+    private int _labelsCreated;
+
+    /// <summary>Creates the roadmap issue when there is none, else edits its body when it differs from <paramref name="body"/>.</summary>
+    public async Task<RoadmapIssueState> WriteIssueAsync(RoadmapIssueState state, string body, string? listedBody, CancellationToken cancellationToken)
+    {
+        var current = listedBody ?? state.Body;
+        if (state.Number is { } number && string.Equals(current, body, StringComparison.Ordinal))
+        {
+            return state with { Body = body };
+        }
+
+        var diff = RoadmapText.Diff(state.Number is null ? null : current, body);
+        if (state.Number is { } existing)
+        {
+            var target = new IssueRef(project, existing).ToString();
+            try
+            {
+                await WriteAsync(AuditActions.Edit, target, string.Join('\n', diff), () => client.EditIssueAsync(project.Path, existing, new IssueEdit(Body: body), cancellationToken), cancellationToken);
+                _issueOutcome = "updated";
+                return state with { Body = body };
+            }
+            catch (TrackerNotFoundException)
+            {
+                // Deleted by a human: a new one is created below.
+            }
+        }
+
+        var created = await WriteAsync(AuditActions.Create, $"{project}#new", $"{rules.Title}\n{string.Join('\n', diff)}", () => client.CreateIssueAsync(project.Path, new NewIssue(rules.Title, body), cancellationToken), cancellationToken);
+        _issueOutcome = "created";
+        return new RoadmapIssueState(created?.Ref.Number, created?.WebUrl, body, state.LabelsEnsured);
+    }
+
+    /// <summary>One board label per open issue on the roadmap, none on open issues off it. Returns the new label sets.</summary>
+    public async Task<Dictionary<long, IReadOnlyList<string>>> LabelAsync(Dictionary<long, RoadmapIssue> book, ProductRoadmap roadmap, CancellationToken cancellationToken)
+    {
+        var wanted = roadmap.Items.Where(i => i.Section != RoadmapSection.Shipped).ToDictionary(i => i.Number, i => rules.LabelOf(i.Section));
+        var changed = new Dictionary<long, IReadOnlyList<string>>();
+        foreach (var issue in book.Values.Where(i => i.Open).OrderBy(i => i.Number))
+        {
+            var want = wanted.GetValueOrDefault(issue.Number);
+            var has = issue.Labels.Where(IsBoardLabel).ToList();
+            string[] add = want is not null && !has.Contains(want, StringComparer.OrdinalIgnoreCase) ? [want] : [];
+            var remove = has.Where(l => !string.Equals(l, want, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
+            if (add.Length == 0 && remove.Count == 0)
+            {
+                continue;
+            }
+
+            await EnsureLabelsAsync(add, cancellationToken);
+            var detail = string.Join(' ', add.Select(l => "+" + l).Concat(remove.Select(l => "-" + l)));
+            try
+            {
+                await WriteAsync(AuditActions.Label, new IssueRef(project, issue.Number).ToString(), detail, async () =>
+                {
+                    await client.ChangeLabelsAsync(project.Path, issue.Number, add, remove, cancellationToken);
+                    return string.Empty;
+                }, cancellationToken);
+            }
+            catch (TrackerNotFoundException)
+            {
+                continue; // deleted since it was listed
+            }
+
+            _labelWrites++;
+            changed[issue.Number] = [.. issue.Labels.Where(l => !remove.Contains(l, StringComparer.OrdinalIgnoreCase)).Concat(add)];
+        }
+
+        return changed;
+    }
+
+    /// <summary>GitLab: the board with one list per section label. GitHub: the Projects v2 board, when configured.</summary>
+    public async Task<RoadmapIssueState> BoardAsync(RoadmapIssueState state, ProductRoadmap roadmap, IProjectBoards boards, CancellationToken cancellationToken)
+    {
+        var sections = new[] { RoadmapSection.Now, RoadmapSection.Next, RoadmapSection.Later };
+        if (client.Kind == TrackerKind.GitLab)
+        {
+            if (!state.LabelsEnsured)
+            {
+                await EnsureLabelsAsync([.. sections.Select(rules.LabelOf)], cancellationToken);
+            }
+
+            if (context.DryRun)
+            {
+                _lines.Add($"{project}: board '{rules.BoardName}' is checked and repaired on a real run");
+            }
+            else
+            {
+                var board = await client.EnsureBoardAsync(project.Path, rules.BoardName, [.. sections.Select(rules.LabelOf)], cancellationToken);
+                _lines.Add($"{project}: board '{board.Name}' has lists {string.Join(", ", board.ListLabels)}");
+            }
+
+            return state with { LabelsEnsured = !context.DryRun };
+        }
+
+        if (rules.GitHubProject is { } target)
+        {
+            var options = roadmap.Items
+                .Where(i => i.Section != RoadmapSection.Shipped)
+                .ToDictionary(i => i.Number, i => i.Section.ToString());
+            var writes = await boards.SyncAsync(project.Tracker, target, options, context.DryRun, cancellationToken);
+            foreach (var write in writes)
+            {
+                context.Writes.Record(new PlannedWrite("project", $"{target.Owner}/{target.Number.ToString(CultureInfo.InvariantCulture)}", write));
+            }
+
+            _lines.Add($"{project}: project {target.Owner}/{target.Number.ToString(CultureInfo.InvariantCulture)}: {writes.Count} change(s)");
+        }
+
+        return state;
+    }
+
+    public StepResult Summary(ProductRoadmap roadmap, RoadmapIssueState state)
+    {
+        var counts = Enum.GetValues<RoadmapSection>().ToDictionary(s => s, s => roadmap.In(s).Count());
+        var issue = state.Number is { } n ? $"#{n.ToString(CultureInfo.InvariantCulture)}" : "(new)";
+        _lines.Insert(0, string.Create(
+            CultureInfo.InvariantCulture,
+            $"{project}: roadmap {issue} {_issueOutcome}{(context.DryRun ? " (dry run: nothing written)" : string.Empty)}: now {counts[RoadmapSection.Now]}, next {counts[RoadmapSection.Next]}, later {counts[RoadmapSection.Later]}, shipped {counts[RoadmapSection.Shipped]}"));
+        _lines.Insert(1, $"{project}: {_labelWrites} board label change(s), {_labelsCreated} label(s) created");
+        var metrics = new Dictionary<string, long>(StringComparer.Ordinal)
+        {
+            ["roadmapItems"] = roadmap.Items.Count,
+            ["roadmapIssueWrites"] = _issueOutcome == "unchanged" ? 0 : 1,
+            ["roadmapLabelWrites"] = _labelWrites,
+        };
+        return new StepResult(_lines, metrics);
+    }
+
+    private bool IsBoardLabel(string label) => label.StartsWith(rules.LabelScope + "::", StringComparison.OrdinalIgnoreCase);
+
+    private async Task EnsureLabelsAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
+    {
+        if (names.Count == 0)
+        {
+            return;
+        }
+
+        _projectLabels ??= (await client.ListLabelsAsync(project.Path, cancellationToken).Select(l => l.Name).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in names.Where(n => !_projectLabels.Contains(n)))
+        {
+            var section = BoardSectionOf(name);
+            var (color, description) = section switch
+            {
+                RoadmapSection.Now => ("#1A7F37", "On the roadmap: now (kept by IssueSync)"),
+                RoadmapSection.Next => ("#0969DA", "On the roadmap: next (kept by IssueSync)"),
+                _ => ("#8250DF", "On the roadmap: later (kept by IssueSync)"),
+            };
+            await WriteAsync(AuditActions.Label, project.ToString(), $"create label {name} {color}", () => client.CreateLabelAsync(project.Path, new TrackerLabel(name, color, description), cancellationToken), cancellationToken);
+            _labelsCreated++;
+            _projectLabels.Add(name);
+        }
+    }
+
+    private RoadmapSection BoardSectionOf(string label) =>
+        new[] { RoadmapSection.Now, RoadmapSection.Next, RoadmapSection.Later }.First(s => string.Equals(rules.LabelOf(s), label, StringComparison.OrdinalIgnoreCase));
+
+    private async Task<T?> WriteAsync<T>(string action, string target, string detail, Func<Task<T>> write, CancellationToken cancellationToken)
+        where T : class
+    {
+        context.Writes.Record(new PlannedWrite(action, target, detail));
+        if (context.DryRun)
+        {
+            return null;
+        }
+
+        var result = await write();
+        var summary = action == AuditActions.Label ? detail : $"roadmap issue ({detail.Length} chars of diff)";
+        await audit.AppendAuditAsync(new AuditEntry(time.GetUtcNow(), product, action, target, summary), cancellationToken);
+        return result;
+    }
+}

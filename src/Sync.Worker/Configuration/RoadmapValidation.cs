@@ -1,0 +1,64 @@
+using Sync.Core.Trackers;
+
+namespace Sync.Worker.Configuration;
+
+/// <summary>Rules of a product's roadmap settings; each error names its key.</summary>
+internal static class RoadmapValidation
+{
+    public static void Validate(string key, RoadmapOptions roadmap, ProjectRef? publicProject, IssueSyncOptions options, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(roadmap.Title) || roadmap.Title.Length > 255)
+        {
+            errors.Add($"{key}:Title: must be 1 to 255 characters");
+        }
+
+        foreach (var (name, size) in new[] { ("NowSize", roadmap.NowSize), ("NextSize", roadmap.NextSize), ("LaterSize", roadmap.LaterSize) })
+        {
+            if (size is < 0 or > 200)
+            {
+                errors.Add($"{key}:{name}: {size} is outside 0 to 200");
+            }
+        }
+
+        if (roadmap.ShippedDays is < 1 or > 365)
+        {
+            errors.Add($"{key}:ShippedDays: {roadmap.ShippedDays} is outside 1 to 365");
+        }
+
+        if (string.IsNullOrWhiteSpace(roadmap.LabelScope) || roadmap.LabelScope.Contains("::", StringComparison.Ordinal) || roadmap.LabelScope.Contains(',', StringComparison.Ordinal))
+        {
+            errors.Add($"{key}:LabelScope: '{roadmap.LabelScope}' must be a label scope such as 'roadmap' (not empty, no '::' or ',')");
+        }
+
+        if (string.IsNullOrWhiteSpace(roadmap.BoardName))
+        {
+            errors.Add($"{key}:BoardName: must not be empty");
+        }
+
+        if (roadmap.GitHubProject is not { } project || publicProject is null)
+        {
+            return;
+        }
+
+        var kind = options.Trackers.TryGetValue(publicProject.Tracker, out var tracker) ? tracker.Kind : null;
+        if (!string.Equals(kind, nameof(TrackerKind.GitHub), StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add($"{key}:GitHubProject: the public project '{publicProject}' is not on GitHub; a Projects v2 board needs a GitHub public project");
+        }
+
+        if (string.IsNullOrWhiteSpace(project.Owner))
+        {
+            errors.Add($"{key}:GitHubProject:Owner: must name the organisation or user that owns the project");
+        }
+
+        if (project.Number <= 0)
+        {
+            errors.Add($"{key}:GitHubProject:Number: {project.Number} must be the project number from its URL (1 or more)");
+        }
+
+        if (string.IsNullOrWhiteSpace(project.Field))
+        {
+            errors.Add($"{key}:GitHubProject:Field: must name a single-select field");
+        }
+    }
+}
