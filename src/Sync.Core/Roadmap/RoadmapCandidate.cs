@@ -1,0 +1,26 @@
+namespace Sync.Core.Roadmap;
+
+/// <summary>An issue of the public project as the roadmap builder sees it.</summary>
+/// <param name="Open">Whether the issue is open.</param>
+/// <param name="Completed">
+/// Closed as completed. The caller decides: duplicates, "not planned" and moved issues are not completed, so they never
+/// show as shipped.
+/// </param>
+/// <param name="ClosedAt">When the issue was closed, null while open.</param>
+/// <param name="Milestone">Milestone title, null when none.</param>
+/// <param name="Up">Thumbs up (demand) as last counted.</param>
+/// <param name="UpChange">Change of <paramref name="Up"/> over the last 7 days.</param>
+/// <param name="RiceScore">RICE score, null when not scored or needing input.</param>
+/// <param name="RiceBucket">RICE bucket label value, null when RICE is off.</param>
+public sealed record RoadmapCandidate(
+    long Number,
+    string Title,
+    string Url,
+    bool Open,
+    bool Completed,
+    DateTimeOffset? ClosedAt,
+    string? Milestone,
+    int Up,
+    int UpChange,
+    double? RiceScore,
+    string? RiceBucket);
