@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Sync.Core.Storage;
 using Sync.Sandbox;
 using Sync.Worker.Configuration;
+using Sync.Worker.Direction;
 using Sync.Worker.Jobs;
 using Sync.Worker.Running;
 using Sync.Worker.SandboxDemo;
@@ -119,6 +120,7 @@ public static class IssueSyncApp
             // The connection string can carry a password: never show it.
             DisplayStorageConnectionString = false,
         });
+        app.MapDirection();
         app.MapGet("/", () => Results.Redirect("/hangfire"));
     }
 
