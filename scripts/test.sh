@@ -3,6 +3,7 @@
 # server already running on the machine is left alone), points the tests at it through ISSUESYNC_TEST_PG,
 # runs `dotnet test IssueSync.sln "$@"`, always tears the server down, and ends with one line
 # "N passed, N failed[, N skipped]" summed over every test project. Exits with dotnet test's exit code.
+# As root it also installs what the tests need and is missing: postgresql-15 and chromium (browser tests).
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,6 +20,26 @@ if [[ ! -x "$pg_bin/postgres" ]]; then
     exit 1
   fi
 fi
+
+# The /direction browser tests drive a headless Chromium (Debian package `chromium`), found through
+# ISSUESYNC_TEST_CHROMIUM. Without it they are skipped, or fail under CI=true.
+if [[ -z "${ISSUESYNC_TEST_CHROMIUM:-}" || ! -x "${ISSUESYNC_TEST_CHROMIUM}" ]]; then
+  ISSUESYNC_TEST_CHROMIUM="$(command -v chromium || true)"
+  if [[ -z "$ISSUESYNC_TEST_CHROMIUM" ]]; then
+    if [[ "$(id -u)" -eq 0 ]]; then
+      echo "Chromium not found; installing chromium with apt-get." >&2
+      if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1; then
+        apt-get update -qq >/dev/null
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+      fi
+      ISSUESYNC_TEST_CHROMIUM="$(command -v chromium)"
+    else
+      echo "Chromium is missing: the browser tests will be skipped (failed under CI=true)." >&2
+      echo "Install it (sudo apt-get install -y chromium) or run this script as root." >&2
+    fi
+  fi
+fi
+export ISSUESYNC_TEST_CHROMIUM
 
 work_dir="$(mktemp -d /tmp/issuesync-test.XXXXXX)"
 data_dir="$work_dir/data"

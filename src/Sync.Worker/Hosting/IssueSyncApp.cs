@@ -7,6 +7,7 @@ using Sync.Core.Pipeline;
 using Sync.Core.Storage;
 using Sync.Sandbox;
 using Sync.Worker.Configuration;
+using Sync.Worker.Direction;
 using Sync.Worker.Jobs;
 using Sync.Worker.Running;
 using Sync.Worker.SandboxDemo;
@@ -120,6 +121,7 @@ public static class IssueSyncApp
             // The connection string can carry a password: never show it.
             DisplayStorageConnectionString = false,
         });
+        app.MapDirection();
         app.MapGet("/", () => Results.Redirect("/hangfire"));
     }
 
