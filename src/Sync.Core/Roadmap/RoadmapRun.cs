@@ -149,9 +149,9 @@ internal sealed class RoadmapRun(
 
     private bool IsBoardLabel(string label) => label.StartsWith(rules.LabelScope + "::", StringComparison.OrdinalIgnoreCase);
 
-    private async Task EnsureLabelsAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
+    private async Task EnsureLabelsAsync(string[] names, CancellationToken cancellationToken)
     {
-        if (names.Count == 0)
+        if (names.Length == 0)
         {
             return;
         }

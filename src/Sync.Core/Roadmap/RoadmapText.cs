@@ -18,6 +18,10 @@ public static class RoadmapText
     public static bool IsRoadmapOf(string body, string product) =>
         body is not null && body.Contains(Marker(product), StringComparison.Ordinal);
 
+    /// <summary>True for the roadmap issue of any product (RICE and votes leave it alone).</summary>
+    public static bool IsAnyRoadmap(string body) =>
+        body is not null && body.Contains("<!-- issuesync:roadmap ", StringComparison.Ordinal);
+
     public static string Render(ProductRoadmap roadmap, RoadmapRules rules)
     {
         ArgumentNullException.ThrowIfNull(roadmap);
