@@ -23,6 +23,34 @@ public sealed class ProductPipelineTests
         Assert.Equal(["a", "b"], summary.Writes.Select(w => w.Target));
     }
 
+    [Theory]
+    [InlineData("all", "inventory move votes rice roadmap")]
+    [InlineData("move", "inventory move")]
+    [InlineData("votes", "votes")]
+    [InlineData("rice", "votes rice")]
+    [InlineData("roadmap", "votes rice roadmap")]
+    public async Task RunStage_RunsItsStepsInPipelineOrder_TheRoadmapAfterAFreshVoteAndRicePass(string stage, string expected)
+    {
+        var order = new List<string>();
+        string[] names = ["inventory", "move", "votes", "rice", "roadmap"];
+        var pipeline = new ProductPipeline([.. names.Select(n => new Step(n, order))], new FakeLeases(), new FakeTimeProvider());
+
+        var summary = await pipeline.RunAsync(Product, dryRun: false, stage, TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected.Split(' '), order);
+        Assert.True(summary.Succeeded);
+    }
+
+    [Fact]
+    public async Task RunStage_Unknown_IsRefusedNamingTheStages()
+    {
+        var pipeline = new ProductPipeline([], new FakeLeases(), new FakeTimeProvider());
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => pipeline.RunAsync(Product, dryRun: false, "moev", TestContext.Current.CancellationToken));
+
+        Assert.StartsWith("Unknown stage 'moev' (stages: all, move, votes, rice, roadmap)", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Run_WhenAStepFails_LaterStepsDoNotRunAndTheErrorIsOneLine()
     {
