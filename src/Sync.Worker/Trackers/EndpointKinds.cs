@@ -44,6 +44,11 @@ public static class EndpointKinds
     /// <summary>Classifies <paramref name="path"/> (absolute path of the request) relative to the API root path.</summary>
     public static string Classify(string method, string path, string apiRootPath)
     {
+        if (IsEnterpriseGraphQl(path, apiRootPath))
+        {
+            return GraphQl;
+        }
+
         var relative = path.StartsWith(apiRootPath, StringComparison.OrdinalIgnoreCase) ? path[apiRootPath.Length..] : path;
         var segments = relative.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var start = 0;
@@ -97,6 +102,11 @@ public static class EndpointKinds
 
         return Verb(last, method, endsWithId: nouns[^1] is null);
     }
+
+    // GitHub Enterprise serves GraphQL at .../api/graphql, beside (not under) the REST root .../api/v3/.
+    private static bool IsEnterpriseGraphQl(string path, string apiRootPath) =>
+        apiRootPath.EndsWith("/v3/", StringComparison.OrdinalIgnoreCase)
+        && path.TrimEnd('/').Equals(apiRootPath[..^"v3/".Length] + "graphql", StringComparison.OrdinalIgnoreCase);
 
     private static string? Noun(string segment) => Nouns.GetValueOrDefault(segment);
 

@@ -1,14 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Sync.Core.Roadmap;
 using Sync.Core.Trackers;
 using Sync.Worker.Trackers.GitHub;
+using Sync.Worker.Trackers.GitHub.Projects;
 
 namespace Sync.Worker.Trackers;
 
 public static class TrackerServiceCollectionExtensions
 {
-    /// <summary>Shared singletons of the tracker adapters: request counter, metrics, clock, registry.</summary>
+    /// <summary>Shared singletons of the tracker adapters: request counter, metrics, clock, registry, GitHub project boards.</summary>
     public static IServiceCollection AddTrackerInfrastructure(this IServiceCollection services)
     {
         services.AddMetrics();
@@ -16,6 +18,7 @@ public static class TrackerServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RequestCounter>();
         services.TryAddSingleton<ITrackerRegistry, TrackerRegistry>();
+        services.TryAddSingleton<IProjectBoards, GitHubProjectBoards>();
         return services;
     }
 

@@ -33,6 +33,8 @@ public sealed class EndpointKindsTests
     [InlineData("POST", "/repos/acme/widget/issues/42/labels", "/", "issue_labels.create")]
     [InlineData("DELETE", "/repos/acme/widget/issues/42/labels/bug", "/", "issue_labels.delete")]
     [InlineData("POST", "/graphql", "/", "graphql")]
+    [InlineData("POST", "/api/graphql", "/api/v3/", "graphql")]
+    [InlineData("POST", "/github/api/graphql", "/github/api/v3/", "graphql")]
     [InlineData("GET", "/", "/", "other")]
     public void Classify_NormalisesPathToSharedKind(string method, string path, string root, string expected) =>
         Assert.Equal(expected, EndpointKinds.Classify(method, path, root));
