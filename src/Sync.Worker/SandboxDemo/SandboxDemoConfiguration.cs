@@ -81,6 +81,7 @@ public static class SandboxDemoConfiguration
         // RICE on, with customer requests adding reach: the demo shows the labels and comments PMs would see.
         values[$"{key}:Rice:Enabled"] = "true";
         values[$"{key}:Rice:ReachLabels:customer"] = "5";
+        values[$"{key}:Rice:Mode"] = "Percentiles"; // the demo's few votes would all be "low" on absolute thresholds
 
         values[$"{key}:Roadmap:Enabled"] = "true";
 

@@ -108,9 +108,12 @@ public sealed class WritePacer : IDisposable
 
     public void Dispose() => _serial.Dispose();
 
+    /// <summary>Marks a POST that only reads (a GraphQL query), so it is not paced as a write.</summary>
+    public static readonly HttpRequestOptionsKey<bool> ReadOnlyPost = new("IssueSync.ReadOnlyPost");
+
     private SlidingWindow[] WindowsFor(HttpRequestMessage request)
     {
-        if (!IsWrite(request.Method))
+        if (!IsWrite(request.Method) || (request.Options.TryGetValue(ReadOnlyPost, out var readOnly) && readOnly))
         {
             return [];
         }

@@ -44,6 +44,23 @@ public sealed class ServiceModeTests
         Assert.Equal(0, monitoring.FailedCount());
         Assert.True(monitoring.SucceededListCount() >= 2, $"jobs did not finish; failed: {string.Join(" | ", failed)}");
 
+        // "Trigger now" on the dashboard's recurring jobs page runs the roadmap rebuild (votes, RICE, roadmap).
+        var succeeded = monitoring.SucceededListCount();
+        using var trigger = await http.PostAsync(
+            "/hangfire/recurring/trigger", new FormUrlEncodedContent([new("jobs[]", "product:gadget:roadmap")]), ct);
+        Assert.True(trigger.IsSuccessStatusCode, $"trigger answered {(int)trigger.StatusCode}");
+        waited.Restart();
+        while (monitoring.SucceededListCount() == succeeded && monitoring.FailedCount() == 0 && waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(200, ct);
+        }
+
+        Assert.Equal(0, monitoring.FailedCount());
+        var ran = monitoring.SucceededJobs(0, 1).Single().Value;
+        Assert.Equal("Product gadget: roadmap", ran.Job.Method.Name == "RunAsync" ? $"Product {ran.Job.Args[0]}: {ran.Job.Args[1]}" : null);
+        var roadmap = await Sync.Core.Roadmap.ProductRoadmap.LoadAsync(host.Services.GetRequiredService<Sync.Core.Storage.IDocumentStore>(), "gadget", ct);
+        Assert.NotNull(roadmap?.IssueUrl);
+
         await stop.CancelAsync();
         Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(30), ct));
     }

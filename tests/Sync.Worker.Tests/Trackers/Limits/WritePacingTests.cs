@@ -78,6 +78,28 @@ public sealed class WritePacingTests
     }
 
     [Fact]
+    public async Task GitHubGraphQlQueries_ArePostsButNotPacedAsWrites()
+    {
+        using var hub = new LimitsFixture("hub", TrackerKind.GitHub, "/github/api/v3", o => o with { WritesPerMinute = 1 });
+        hub.Server.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(200).WithBody("{}"));
+
+        // One real write uses up the minute; five queries marked read-only still go straight through, with no gap.
+        using (await Post(hub, "/github/api/v3/repos/acme/widget/issues"))
+        {
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var query = new HttpRequestMessage(HttpMethod.Post, new Uri(hub.Server.Url + "/github/api/graphql")) { Content = new StringContent("{}") };
+            query.Options.Set(Sync.Worker.Trackers.WritePacer.ReadOnlyPost, true);
+            using var answer = await hub.Http.SendAsync(query, Ct);
+        }
+
+        Assert.Equal(6, hub.RequestCount);
+        Assert.Equal(0, hub.Limiter.Pacer.PendingWaits);
+    }
+
+    [Fact]
     public async Task GitHubWrites_AreSpacedByTheMinimumGap()
     {
         using var hub = new LimitsFixture("hub", TrackerKind.GitHub, "/github/api/v3");

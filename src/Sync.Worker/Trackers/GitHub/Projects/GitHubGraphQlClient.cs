@@ -32,6 +32,12 @@ internal sealed class GitHubGraphQlClient(string trackerName, HttpClient http, U
         {
             Content = JsonContent.Create(new GraphQlRequest(document, variables), options: Json),
         };
+        if (!document.TrimStart().StartsWith("mutation", StringComparison.Ordinal))
+        {
+            // A query is a read even though it is a POST: it must not wait for, or use up, the write ceilings.
+            request.Options.Set(WritePacer.ReadOnlyPost, true);
+        }
+
         using var response = await _transport.SendAsync(http, request, resource, cancellationToken).ConfigureAwait(false);
         var answer = await _transport.ReadJsonAsync<GraphQlResponse<T>>(response, Json, resource, cancellationToken).ConfigureAwait(false);
         var errors = (answer.Errors ?? []).Where(e => tolerate?.Invoke(e) != true).ToList();
