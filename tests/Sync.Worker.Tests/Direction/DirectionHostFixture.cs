@@ -27,8 +27,7 @@ public sealed class DirectionHostFixture : IAsyncLifetime
             [
                 "--sandbox", "--sandbox-port", "0", "--urls", "http://127.0.0.1:0",
                 $"--IssueSync:Storage:SqlitePath={database}",
-                "--IssueSync:Products:widget:Schedule:Pipeline=0 0 1 1 *",
-                "--IssueSync:Products:gadget:Schedule:Pipeline=0 0 1 1 *",
+                .. new[] { "widget", "gadget" }.SelectMany(p => new[] { "Move", "Votes", "Rice", "Roadmap" }.Select(s => $"--IssueSync:Products:{p}:Schedule:{s}=0 0 1 1 *")),
             ],
             started.SetResult,
             stop.Token);
