@@ -18,6 +18,9 @@ public sealed class IssueSyncOptions
     /// after a crash the product is free again within this time.
     /// </summary>
     public TimeSpan ProductLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The <c>/webhooks/gitlab</c> and <c>/webhooks/github</c> receivers (off until a secret is set).</summary>
+    public WebhookOptions Webhooks { get; set; } = new();
 }
 
 public sealed class TrackerOptions

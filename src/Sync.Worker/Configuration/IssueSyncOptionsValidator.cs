@@ -48,6 +48,7 @@ public sealed class IssueSyncOptionsValidator(IConfiguration configuration) : IV
             errors.Add($"{Root}:ProductLease: {options.ProductLease} is outside 00:00:01 to 01:00:00");
         }
 
+        WebhookValidation.Validate($"{Root}:Webhooks", options.Webhooks, errors);
         ValidateConnectionString(errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -11,6 +11,7 @@ using Sync.Worker.Direction;
 using Sync.Worker.Jobs;
 using Sync.Worker.Running;
 using Sync.Worker.SandboxDemo;
+using Sync.Worker.Webhooks;
 
 namespace Sync.Worker.Hosting;
 
@@ -122,6 +123,7 @@ public static class IssueSyncApp
             DisplayStorageConnectionString = false,
         });
         app.MapDirection();
+        app.MapWebhooks();
         app.MapGet("/", () => Results.Redirect("/hangfire"));
     }
 

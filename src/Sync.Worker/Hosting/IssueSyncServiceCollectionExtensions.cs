@@ -15,6 +15,7 @@ using Sync.Worker.Running;
 using Sync.Worker.Storage.Postgres;
 using Sync.Worker.Storage.Sqlite;
 using Sync.Worker.Trackers;
+using Sync.Worker.Webhooks;
 
 namespace Sync.Worker.Hosting;
 
@@ -77,6 +78,7 @@ public static class IssueSyncServiceCollectionExtensions
         services.AddSingleton<OnceRunner>();
 
         services.AddIssueSyncJobs(configuration, runServer: !commandLine.Once);
+        services.AddSingleton<WebhookReceiver>();
         services.AddHealthChecks().AddCheck<StateStoreHealthCheck>("storage", tags: ["ready"]);
         return services;
     }

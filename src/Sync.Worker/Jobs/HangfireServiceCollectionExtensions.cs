@@ -43,6 +43,7 @@ public static class HangfireServiceCollectionExtensions
         });
 
         services.AddTransient<ProductPipelineJob>();
+        services.AddTransient<IssueResyncJob>();
         if (runServer)
         {
             services.AddHangfireServer(o =>

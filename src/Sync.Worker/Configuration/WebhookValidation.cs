@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace Sync.Worker.Configuration;
+
+/// <summary>Rules of the <c>Webhooks</c> section; each error names its key and never contains a secret.</summary>
+internal static class WebhookValidation
+{
+    public static void Validate(string key, WebhookOptions webhooks, List<string> errors)
+    {
+        foreach (var (name, secret) in new[] { ("GitLabSecret", webhooks.GitLabSecret), ("GitHubSecret", webhooks.GitHubSecret) })
+        {
+            if (secret is null || secret.Length == 0)
+            {
+                continue; // not set: that endpoint stays off
+            }
+
+            if (secret.Length < WebhookOptions.MinSecretLength)
+            {
+                errors.Add($"{key}:{name}: is shorter than {WebhookOptions.MinSecretLength} characters; use a long random value");
+            }
+            else if (secret.Any(char.IsControl) || secret.Trim().Length != secret.Length)
+            {
+                errors.Add($"{key}:{name}: starts or ends with whitespace or contains a control character");
+            }
+        }
+
+        if (webhooks.MaxBodyBytes is < WebhookOptions.MinMaxBodyBytes or > WebhookOptions.MaxMaxBodyBytes)
+        {
+            errors.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{key}:MaxBodyBytes: {webhooks.MaxBodyBytes} is outside {WebhookOptions.MinMaxBodyBytes} to {WebhookOptions.MaxMaxBodyBytes}"));
+        }
+    }
+}

@@ -1,0 +1,222 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Sync.Core.Pipeline;
+using Sync.Core.Trackers;
+using Sync.Worker.Configuration;
+using Sync.Worker.Jobs;
+using Sync.Worker.Tests.Hosting;
+using Sync.Worker.Webhooks;
+
+namespace Sync.Worker.Tests.Webhooks;
+
+/// <summary>The webhook endpoints of the real worker, against the demo configuration (products widget and gadget).</summary>
+[Collection(HostCollection.Name)]
+public sealed class WebhookEndpointTests(WebhookHost host) : IClassFixture<WebhookHost>
+{
+    private static readonly TimeSpan JobTimeout = TimeSpan.FromSeconds(60);
+
+    private string GitHubWeb => new Uri(host.Sandbox, "github/").ToString();
+
+    private string GitLabWeb => new Uri(host.Sandbox, "gitlab/").ToString();
+
+    private string GitLabDevWeb => new Uri(host.Sandbox, "gitlab-dev/").ToString();
+
+    private string GitHubIssue(string path, long number) => WebhookPayloads.Fill(WebhookPayloads.GitHubIssues, GitHubWeb, path, number);
+
+    private static async Task<WebhookReply> ReplyOf(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<WebhookReply>(TestContext.Current.CancellationToken))!;
+
+    private async Task<List<IReadOnlyList<object?>>> JobsFor(string product, string issue) =>
+        [.. (await host.ResyncJobsAsync()).Values.Select(j => (IReadOnlyList<object?>)[.. j.Args]).Where(a => Equals(a[0], product) && Equals(a[1], issue))];
+
+    private async Task AssertNothingEnqueuedAsync(Func<Task<HttpResponseMessage>> send, HttpStatusCode status, string result)
+    {
+        var before = (await host.ResyncJobsAsync()).Count;
+        using var response = await send();
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal(result, (await ReplyOf(response)).Result);
+        Assert.Equal(before, (await host.ResyncJobsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task GitHubIssuesEvent_EnqueuesOneResyncOfThePublicIssue_WhichRuns()
+    {
+        using var response = await host.PostGitHubAsync("issues", GitHubIssue("acme/widget", 3));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var reply = await ReplyOf(response);
+        Assert.Equal("accepted", reply.Result);
+        var jobId = Assert.Single(reply.Jobs!);
+        var job = (await host.ResyncJobsAsync())[jobId];
+        Assert.Equal(nameof(IssueResyncJob.RunAsync), job.Method.Name);
+        Assert.Equal(["widget", "github:acme/widget#3"], job.Args.Take(2));
+        Assert.Single(await JobsFor("widget", "github:acme/widget#3"));
+        Assert.Equal("Succeeded", await host.WaitForFinalStateAsync(jobId, JobTimeout));
+    }
+
+    [Fact]
+    public async Task GitHubCommentOnPullRequest_IsIgnored_AndEnqueuesNothing() =>
+        await AssertNothingEnqueuedAsync(
+            () => host.PostGitHubAsync("issue_comment", WebhookPayloads.Fill(WebhookPayloads.GitHubPullRequestComment, GitHubWeb, "acme/widget", 40)),
+            HttpStatusCode.Accepted,
+            "ignored: comment on a pull request");
+
+    [Fact]
+    public async Task GitHubCommentOnIssue_OfAPrivateSource_EnqueuesAResyncOfTheSource()
+    {
+        using var response = await host.PostGitHubAsync("issue_comment", WebhookPayloads.Fill(WebhookPayloads.GitHubIssueComment, GitHubWeb, "acme/widget-private", 41));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var job = (await host.ResyncJobsAsync())[Assert.Single((await ReplyOf(response)).Jobs!)];
+        Assert.Equal(["widget", "github:acme/widget-private#41"], job.Args.Take(2));
+    }
+
+    [Fact]
+    public async Task GitHubBadSignature_Is401_AndEnqueuesNothing()
+    {
+        var body = GitHubIssue("acme/widget", 42);
+        var wrong = WebhookSignatures.GitHubSignature(Encoding.UTF8.GetBytes(body), "another-secret-of-some-length");
+        await AssertNothingEnqueuedAsync(() => host.PostGitHubAsync("issues", body, signature: wrong), HttpStatusCode.Unauthorized, "rejected: bad signature");
+    }
+
+    [Fact]
+    public async Task GitHubMissingSignature_Is401_AndEnqueuesNothing() =>
+        await AssertNothingEnqueuedAsync(() => host.PostGitHubAsync("issues", GitHubIssue("acme/widget", 43), sign: false), HttpStatusCode.Unauthorized, "rejected: missing signature");
+
+    [Fact]
+    public async Task GitHubSameDeliveryTwice_SecondIsADuplicate_AndOneJobIsEnqueued()
+    {
+        var delivery = Guid.NewGuid().ToString();
+        using var first = await host.PostGitHubAsync("issues", GitHubIssue("acme/widget", 5), delivery);
+        using var second = await host.PostGitHubAsync("issues", GitHubIssue("acme/widget", 5), delivery);
+
+        Assert.Equal("accepted", (await ReplyOf(first)).Result);
+        Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        var duplicate = await ReplyOf(second);
+        Assert.Equal("duplicate", duplicate.Result);
+        Assert.Null(duplicate.Jobs);
+        Assert.Single(await JobsFor("widget", "github:acme/widget#5"));
+    }
+
+    [Fact]
+    public async Task GitHubBodyOverTheLimit_Is413()
+    {
+        var body = GitHubIssue("acme/widget", 44).Replace("\"body\": \"I'm having a problem with this.\"", $"\"body\": \"{new string('x', WebhookHost.MaxBodyBytes)}\"", StringComparison.Ordinal);
+        await AssertNothingEnqueuedAsync(() => host.PostGitHubAsync("issues", body), HttpStatusCode.RequestEntityTooLarge, "rejected: body too large");
+    }
+
+    [Fact]
+    public async Task GitHubChunkedBodyOverTheLimit_Is413_WhileReading()
+    {
+        var bytes = Encoding.UTF8.GetBytes(new string(' ', WebhookHost.MaxBodyBytes + 1));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/github") { Content = new StreamContent(new MemoryStream(bytes)) };
+        request.Headers.TransferEncodingChunked = true;
+        request.Headers.Add("X-GitHub-Event", "issues");
+        request.Headers.Add("X-Hub-Signature-256", WebhookSignatures.GitHubSignature(bytes, WebhookHost.GitHubSecret));
+        using var response = await host.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Null(request.Content.Headers.ContentLength);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task GitHubUnknownEvent_IsIgnored() =>
+        await AssertNothingEnqueuedAsync(() => host.PostGitHubAsync("push", """{ "ref": "refs/heads/main" }"""), HttpStatusCode.Accepted, "ignored: push");
+
+    [Fact]
+    public async Task GitHubPing_AnswersPong() =>
+        await AssertNothingEnqueuedAsync(() => host.PostGitHubAsync("ping", WebhookPayloads.GitHubPing), HttpStatusCode.Accepted, "pong");
+
+    [Fact]
+    public async Task GitHubRepositoryNotConfigured_IsIgnored() =>
+        await AssertNothingEnqueuedAsync(() => host.PostGitHubAsync("issues", GitHubIssue("acme/unrelated", 1)), HttpStatusCode.Accepted, "ignored: project not configured");
+
+    [Fact]
+    public async Task GitHubMalformedJson_Is400() =>
+        await AssertNothingEnqueuedAsync(() => host.PostGitHubAsync("issues", """{ "issue": { "number": 3 """), HttpStatusCode.BadRequest, "malformed: invalid JSON (line 0, byte 25)");
+
+    [Fact]
+    public async Task GitLabNoteOnASourceIssue_EnqueuesAMoveResyncOfGadget()
+    {
+        var body = WebhookPayloads.Fill(WebhookPayloads.GitLabNoteHook, GitLabDevWeb, "acme/gadget-dev", 2).Replace("@NOTEABLE@", "Issue", StringComparison.Ordinal);
+        using var response = await host.PostGitLabAsync("Note Hook", body);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var jobId = Assert.Single((await ReplyOf(response)).Jobs!);
+        var job = (await host.ResyncJobsAsync())[jobId];
+        Assert.Equal(["gadget", "dev:acme/gadget-dev#2"], job.Args.Take(2));
+        var gadget = host.Host.Services.GetRequiredService<ProductCatalog>().Get("gadget");
+        Assert.Equal(PipelineStages.Move, IssueResyncJob.StageFor(gadget, IssueRef.Parse("dev:acme/gadget-dev#2").Project));
+        Assert.Equal("Succeeded", await host.WaitForFinalStateAsync(jobId, JobTimeout));
+    }
+
+    [Fact]
+    public async Task GitLabWrongToken_Is401_AndEnqueuesNothing()
+    {
+        var body = WebhookPayloads.Fill(WebhookPayloads.GitLabIssueHook, GitLabWeb, "acme/gadget", 50);
+        await AssertNothingEnqueuedAsync(() => host.PostGitLabAsync("Issue Hook", body, token: "gitlab-webhook-secret-for-testz"), HttpStatusCode.Unauthorized, "rejected: bad token");
+        await AssertNothingEnqueuedAsync(() => host.PostGitLabAsync("Issue Hook", body, token: null), HttpStatusCode.Unauthorized, "rejected: missing token");
+    }
+
+    [Fact]
+    public async Task GitLabEmojiOnAPublicIssue_EnqueuesAResyncOfGadget_WithRice()
+    {
+        var body = WebhookPayloads.Fill(WebhookPayloads.GitLabEmojiHook, GitLabWeb, "acme/gadget", 4).Replace("@AWARDABLE@", "Issue", StringComparison.Ordinal);
+        using var response = await host.PostGitLabAsync("Emoji Hook", body);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var job = (await host.ResyncJobsAsync())[Assert.Single((await ReplyOf(response)).Jobs!)];
+        Assert.Equal(["gadget", "gitlab:acme/gadget#4"], job.Args.Take(2));
+        var gadget = host.Host.Services.GetRequiredService<ProductCatalog>().Get("gadget");
+        Assert.Equal(PipelineStages.Rice, IssueResyncJob.StageFor(gadget, gadget.Public));
+    }
+
+    [Fact]
+    public async Task GitLabConfidentialIssue_IsAcceptedLikeAnyOther()
+    {
+        using var response = await host.PostGitLabAsync("Confidential Issue Hook", WebhookPayloads.Fill(WebhookPayloads.GitLabIssueHook, GitLabDevWeb, "acme/gadget-dev", 51));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Single(await JobsFor("gadget", "dev:acme/gadget-dev#51"));
+    }
+
+    [Fact]
+    public async Task GitLabSameEventUuidTwice_SecondIsADuplicate()
+    {
+        var uuid = Guid.NewGuid().ToString();
+        var body = WebhookPayloads.Fill(WebhookPayloads.GitLabIssueHook, GitLabWeb, "acme/gadget", 52);
+        using var first = await host.PostGitLabAsync("Issue Hook", body, eventUuid: uuid);
+        Assert.Equal("accepted", (await ReplyOf(first)).Result);
+        await AssertNothingEnqueuedAsync(() => host.PostGitLabAsync("Issue Hook", body, eventUuid: uuid), HttpStatusCode.Accepted, "duplicate");
+    }
+
+    [Fact]
+    public async Task GitLabProjectOnAnotherInstance_IsNotConfigured()
+    {
+        // acme/gadget exists on the "gitlab" tracker, not on "dev": the web URL decides which tracker sent it.
+        var body = WebhookPayloads.Fill(WebhookPayloads.GitLabIssueHook, GitLabDevWeb, "acme/gadget", 53);
+        await AssertNothingEnqueuedAsync(() => host.PostGitLabAsync("Issue Hook", body), HttpStatusCode.Accepted, "ignored: project not configured");
+    }
+
+    [Fact]
+    public async Task GitLabMalformedJson_Is400() =>
+        await AssertNothingEnqueuedAsync(() => host.PostGitLabAsync("Issue Hook", "{ \"object_kind\": "), HttpStatusCode.BadRequest, "malformed: invalid JSON (line 0, byte 17)");
+
+    [Fact]
+    public async Task GitLabPushAndMergeRequestNotes_AreIgnored()
+    {
+        await AssertNothingEnqueuedAsync(
+            () => host.PostGitLabAsync("Push Hook", WebhookPayloads.Fill(WebhookPayloads.GitLabPushHook, GitLabWeb, "acme/gadget", 1)),
+            HttpStatusCode.Accepted,
+            "ignored: Push Hook");
+        await AssertNothingEnqueuedAsync(
+            () => host.PostGitLabAsync("Note Hook", WebhookPayloads.Fill(WebhookPayloads.GitLabNoteHook, GitLabWeb, "acme/gadget", 1).Replace("@NOTEABLE@", "MergeRequest", StringComparison.Ordinal)),
+            HttpStatusCode.Accepted,
+            "ignored: comment on MergeRequest");
+    }
+
+    [Fact]
+    public void Secrets_AreNeverPrinted()
+    {
+        Assert.DoesNotContain(WebhookHost.GitHubSecret, host.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(WebhookHost.GitLabSecret, host.Output, StringComparison.Ordinal);
+    }
+}
