@@ -48,6 +48,11 @@ public sealed class IssueSyncOptionsValidator(IConfiguration configuration) : IV
             errors.Add($"{Root}:ProductLease: {options.ProductLease} is outside 00:00:01 to 01:00:00");
         }
 
+        if (!MetricsOptions.IsValidPath(options.Metrics.Path))
+        {
+            errors.Add($"{Root}:Metrics:Path: '{options.Metrics.Path}' must start with '/' (e.g. {MetricsOptions.DefaultPath})");
+        }
+
         ValidateConnectionString(errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
