@@ -13,6 +13,9 @@ public sealed class IssueSyncOptions
 
     public StorageOptions Storage { get; set; } = new();
 
+    /// <summary>The Prometheus scrape endpoint of service mode.</summary>
+    public MetricsOptions Metrics { get; set; } = new();
+
     /// <summary>
     /// How long a product's run lease lasts without renewal (renewed three times per period while the run lasts):
     /// after a crash the product is free again within this time.
@@ -119,6 +122,35 @@ public sealed class ScheduleOptions
 
     /// <summary>IANA time zone the cron is evaluated in.</summary>
     public string TimeZone { get; set; } = "UTC";
+}
+
+public sealed class MetricsOptions
+{
+    public const string DefaultPath = "/metrics";
+
+    /// <summary>Serve the <c>IssueSync</c> meter in Prometheus text format (service mode only; <c>--once</c> never does).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Where the scrape endpoint is mapped; must start with '/'.</summary>
+    public string Path { get; set; } = DefaultPath;
+
+    public static bool IsValidPath(string? path) =>
+        path is { Length: > 1 } && path[0] == '/' && path.IndexOfAny(['?', '#', ' ']) < 0;
+
+    /// <summary>
+    /// Reads the raw section while the host is being built, before options are validated: an unreadable value falls
+    /// back to the default here and is reported by <see cref="IssueSyncOptionsValidator"/> at start.
+    /// </summary>
+    public static MetricsOptions Read(IConfiguration configuration)
+    {
+        var section = configuration.GetSection($"{IssueSyncOptions.SectionName}:Metrics");
+        var path = section[nameof(Path)];
+        return new MetricsOptions
+        {
+            Enabled = !bool.TryParse(section[nameof(Enabled)], out var enabled) || enabled,
+            Path = string.IsNullOrWhiteSpace(path) ? DefaultPath : path,
+        };
+    }
 }
 
 public sealed class StorageOptions

@@ -49,6 +49,11 @@ public sealed class IssueSyncOptionsValidator(IConfiguration configuration) : IV
         }
 
         WebhookValidation.Validate($"{Root}:Webhooks", options.Webhooks, errors);
+        if (!MetricsOptions.IsValidPath(options.Metrics.Path))
+        {
+            errors.Add($"{Root}:Metrics:Path: '{options.Metrics.Path}' must start with '/' (e.g. {MetricsOptions.DefaultPath})");
+        }
+
         ValidateConnectionString(errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

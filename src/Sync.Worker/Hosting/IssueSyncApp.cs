@@ -8,7 +8,9 @@ using Sync.Core.Storage;
 using Sync.Sandbox;
 using Sync.Worker.Configuration;
 using Sync.Worker.Direction;
+using Sync.Worker.Health;
 using Sync.Worker.Jobs;
+using Sync.Worker.Observability;
 using Sync.Worker.Running;
 using Sync.Worker.SandboxDemo;
 using Sync.Worker.Webhooks;
@@ -113,8 +115,14 @@ public static class IssueSyncApp
 
     private static void MapEndpoints(WebApplication app)
     {
+        // Liveness runs no check at all: a tracker or database outage must never get the process restarted.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(HealthServiceCollectionExtensions.ReadyTag),
+            ResponseWriter = ReadinessResponse.WriteAsync,
+        });
+        app.MapIssueSyncMetrics();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             DashboardTitle = "IssueSync",
@@ -181,9 +189,10 @@ public static class IssueSyncApp
     {
         await app.StartAsync(cancellationToken);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var metrics = MetricsOptions.Read(app.Configuration) is { Enabled: true } m ? $"; metrics: {m.Path}" : string.Empty;
         foreach (var address in addresses)
         {
-            await output.WriteLineAsync($"IssueSync dashboard: {address.TrimEnd('/')}/hangfire  (health: /healthz, /readyz)");
+            await output.WriteLineAsync($"IssueSync dashboard: {address.TrimEnd('/')}/hangfire  (health: /healthz, /readyz{metrics})");
         }
 
         if (sandbox)

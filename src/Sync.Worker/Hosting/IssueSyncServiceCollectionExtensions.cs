@@ -11,6 +11,7 @@ using Sync.Core.Votes;
 using Sync.Worker.Configuration;
 using Sync.Worker.Health;
 using Sync.Worker.Jobs;
+using Sync.Worker.Observability;
 using Sync.Worker.Running;
 using Sync.Worker.Storage.Postgres;
 using Sync.Worker.Storage.Sqlite;
@@ -21,7 +22,7 @@ namespace Sync.Worker.Hosting;
 
 public static class IssueSyncServiceCollectionExtensions
 {
-    /// <summary>Everything IssueSync needs: validated options, storage, trackers, pipeline, jobs, health.</summary>
+    /// <summary>Everything IssueSync needs: validated options, storage, trackers, pipeline, jobs, metrics, health.</summary>
     public static IServiceCollection AddIssueSync(this IServiceCollection services, IConfiguration configuration, CommandLine commandLine)
     {
         services.TryAddSingletonTimeProvider();
@@ -32,7 +33,8 @@ public static class IssueSyncServiceCollectionExtensions
         services.AddSingleton<ProductCatalog>();
 
         services.AddStateStore(configuration);
-        services.AddTrackers(configuration);
+        var trackerNames = services.AddTrackers(configuration);
+        services.AddIssueSyncMetrics(configuration, serviceMode: !commandLine.Once);
 
         // Steps run in registration order: read every project, move, count votes, score (RICE reads the votes), then the roadmap.
         services.AddSingleton<IPipelineStep, InventoryStep>();
@@ -80,6 +82,7 @@ public static class IssueSyncServiceCollectionExtensions
         services.AddIssueSyncJobs(configuration, runServer: !commandLine.Once);
         services.AddSingleton<WebhookReceiver>();
         services.AddHealthChecks().AddCheck<StateStoreHealthCheck>("storage", tags: ["ready"]);
+        services.AddIssueSyncHealthChecks(trackerNames);
         return services;
     }
 
@@ -119,9 +122,11 @@ public static class IssueSyncServiceCollectionExtensions
     /// One HTTP client per configured tracker. Registration reads the raw section (options are only validated at
     /// start); a tracker with an unusable kind or URL is skipped here and reported by the validator.
     /// </summary>
-    private static void AddTrackers(this IServiceCollection services, IConfiguration configuration)
+    /// <returns>The names of the trackers registered.</returns>
+    private static List<string> AddTrackers(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddTrackerInfrastructure();
+        var names = new List<string>();
         var trackers = configuration.GetSection($"{IssueSyncOptions.SectionName}:Trackers");
         foreach (var section in trackers.GetChildren())
         {
@@ -132,7 +137,10 @@ public static class IssueSyncServiceCollectionExtensions
                 && TrackerLimitsBinding.Problem(section, kind) is null)
             {
                 services.AddTrackerClient(section.Key, kind, apiUrl, options.Token, TrackerResilienceOptions.Default, TrackerLimitsBinding.Bind(section, kind));
+                names.Add(section.Key);
             }
         }
+
+        return names;
     }
 }

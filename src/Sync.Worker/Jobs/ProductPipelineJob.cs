@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Hangfire;
 using Sync.Core.Pipeline;
 using Sync.Worker.Configuration;
+using Sync.Worker.Observability;
 
 namespace Sync.Worker.Jobs;
 
@@ -9,7 +10,7 @@ namespace Sync.Worker.Jobs;
 /// The Hangfire job that runs one stage of one product's pipeline. It takes the product key only (never an entity), is safe
 /// to run twice, and is guarded by the product lease inside <see cref="ProductPipeline"/>.
 /// </summary>
-public sealed class ProductPipelineJob(ProductCatalog catalog, ProductPipeline pipeline, ILogger<ProductPipelineJob> logger)
+public sealed class ProductPipelineJob(ProductCatalog catalog, ProductPipeline pipeline, PipelineMetrics metrics, ILogger<ProductPipelineJob> logger)
 {
     /// <param name="stage">One of <see cref="PipelineStages"/>: <c>all</c> (a full resync) or a scheduled stage.</param>
     [DisplayName("Product {0}: {1}")]
@@ -18,6 +19,7 @@ public sealed class ProductPipelineJob(ProductCatalog catalog, ProductPipeline p
     {
         var product = catalog.Get(productKey);
         var summary = await pipeline.RunAsync(product, dryRun: false, stage, cancellationToken);
+        metrics.Record(summary, stage, dryRun: false);
         foreach (var step in summary.Steps)
         {
             foreach (var line in step.Result.Lines)
@@ -26,13 +28,13 @@ public sealed class ProductPipelineJob(ProductCatalog catalog, ProductPipeline p
             }
         }
 
-        var failed = summary.Steps.FirstOrDefault(s => s.Error is not null);
-        if (failed is { Step: "lease" })
+        if (PipelineMetrics.IsBusy(summary))
         {
             Log.ProductBusy(logger, productKey);
             return;
         }
 
+        var failed = summary.Steps.FirstOrDefault(s => s.Error is not null);
         if (failed is not null)
         {
             // The message is what the dashboard shows: one line, the tracker's error, no secrets.

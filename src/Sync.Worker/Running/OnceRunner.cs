@@ -1,11 +1,12 @@
 using Sync.Core.Pipeline;
 using Sync.Worker.Configuration;
+using Sync.Worker.Observability;
 using Sync.Worker.Trackers;
 
 namespace Sync.Worker.Running;
 
 /// <summary><c>--once</c>: every product's pipeline, one after the other, then the summary.</summary>
-public sealed class OnceRunner(ProductCatalog catalog, ProductPipeline pipeline, RequestCounter requests, TimeProvider time)
+public sealed class OnceRunner(ProductCatalog catalog, ProductPipeline pipeline, RequestCounter requests, PipelineMetrics metrics, TimeProvider time)
 {
     public async Task<RunSummary> RunAsync(bool dryRun, CancellationToken cancellationToken)
     {
@@ -14,7 +15,9 @@ public sealed class OnceRunner(ProductCatalog catalog, ProductPipeline pipeline,
         var products = new List<ProductRunSummary>();
         foreach (var product in catalog.All)
         {
-            products.Add(await pipeline.RunAsync(product, dryRun, cancellationToken));
+            var summary = await pipeline.RunAsync(product, dryRun, cancellationToken);
+            metrics.Record(summary, PipelineStages.All, dryRun);
+            products.Add(summary);
         }
 
         var used = RequestSummaries.Since(before, requests.Snapshot());

@@ -40,6 +40,21 @@ public sealed class TrackerLimiter : IDisposable
 
     public WritePacer Pacer { get; }
 
+    /// <summary>
+    /// The primary budget left as the tracker last reported it (the lowest seen in the current window, so
+    /// out-of-order responses never raise it); null until a response carried remaining and reset headers.
+    /// </summary>
+    public long? RemainingBudget
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _budget?.Remaining;
+            }
+        }
+    }
+
     /// <summary>Requests currently sleeping on a pause (lets tests advance a fake clock only once a wait is armed).</summary>
     internal int PendingWaits => Volatile.Read(ref _pendingWaits);
 

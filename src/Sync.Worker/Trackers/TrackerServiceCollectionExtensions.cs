@@ -10,13 +10,14 @@ namespace Sync.Worker.Trackers;
 
 public static class TrackerServiceCollectionExtensions
 {
-    /// <summary>Shared singletons of the tracker adapters: request counter, metrics, clock, registry, GitHub project boards.</summary>
+    /// <summary>Shared singletons of the tracker adapters: request counter, rate-limit gauge, metrics, clock, registry, GitHub project boards.</summary>
     public static IServiceCollection AddTrackerInfrastructure(this IServiceCollection services)
     {
         services.AddMetrics();
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RequestCounter>();
+        services.TryAddSingleton<RateLimitGauge>();
         services.TryAddSingleton<ITrackerRegistry, TrackerRegistry>();
         services.TryAddSingleton<IProjectBoards, GitHubProjectBoards>();
         return services;
@@ -60,13 +61,18 @@ public static class TrackerServiceCollectionExtensions
         // Where requests really go: Octokit talks to the derived GitHub base, GitLab to the root as given.
         var requestRoot = kind == TrackerKind.GitHub ? GitHubBaseAddress.From(apiRoot) : apiRoot;
         limits.Validate(name);
-        services.AddKeyedSingleton(name, (sp, _) => new TrackerLimiter(
-            name,
-            kind,
-            requestRoot.AbsolutePath,
-            limits,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger<TrackerLimiter>()));
+        services.AddKeyedSingleton(name, (sp, _) =>
+        {
+            var limiter = new TrackerLimiter(
+                name,
+                kind,
+                requestRoot.AbsolutePath,
+                limits,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger<TrackerLimiter>());
+            sp.GetRequiredService<RateLimitGauge>().Track(limiter);
+            return limiter;
+        });
         services.AddHttpClient(name, client =>
             {
                 client.BaseAddress = apiRoot;

@@ -35,6 +35,8 @@ public sealed class ConfigurationErrorTests
         { "bad cron", "--IssueSync:Products:widget:Schedule:Move=*/15 * * *", "IssueSync:Products:widget:Schedule:Move: '*/15 * * *' has 4 field(s)" },
         { "cron value out of range", "--IssueSync:Products:widget:Schedule:Roadmap=0 25 * * *", "IssueSync:Products:widget:Schedule:Roadmap: '0 25 * * *': hour field '25' is out of range (0-23)" },
         { "old single pipeline cron", "--IssueSync:Products:widget:Schedule:Pipeline=*/15 * * * *", "IssueSync:Products:widget:Schedule:Pipeline: replaced by one cron per stage: Schedule:Move, Schedule:Votes, Schedule:Rice and Schedule:Roadmap" },
+        { "metrics path without slash", "--IssueSync:Metrics:Path=metrics", "IssueSync:Metrics:Path: 'metrics' must start with '/'" },
+        { "metrics switch not a boolean", "--IssueSync:Metrics:Enabled=sometimes", "IssueSync:Metrics:Enabled" },
         { "roadmap sizes", "--IssueSync:Products:widget:Roadmap:Enabled=true|--IssueSync:Products:widget:Roadmap:NowSize=-1", "IssueSync:Products:widget:Roadmap:NowSize: -1 is outside 0 to 200" },
         { "roadmap shipped window", "--IssueSync:Products:widget:Roadmap:Enabled=true|--IssueSync:Products:widget:Roadmap:ShippedDays=0", "IssueSync:Products:widget:Roadmap:ShippedDays: 0 is outside 1 to 365" },
         { "roadmap label scope", "--IssueSync:Products:widget:Roadmap:Enabled=true|--IssueSync:Products:widget:Roadmap:LabelScope=road::map", "IssueSync:Products:widget:Roadmap:LabelScope: 'road::map' must be a label scope" },

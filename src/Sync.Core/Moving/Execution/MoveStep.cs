@@ -36,6 +36,7 @@ public sealed partial class MoveStep(
         var target = trackers.Get(product.Public.Tracker);
         var moves = (await ledger.ListMovesAsync(product.Key, cancellationToken)).ToDictionary(m => m.SourceIssue, StringComparer.Ordinal);
         var targetCache = new MoveTargetCache();
+        tally.LabelWritesBefore = LabelWrites(context.Writes);
         foreach (var sourceRule in product.Sources)
         {
             var rules = rulesFor(sourceRule);
@@ -80,13 +81,16 @@ public sealed partial class MoveStep(
                 if (!context.DryRun && !await context.KeepAliveAsync(cancellationToken))
                 {
                     lines.Add($"stopped: another run took over product '{product.Key}'");
-                    return new StepResult(lines, tally.Metrics());
+                    return new StepResult(lines, tally.Metrics(context.Writes));
                 }
             }
         }
 
-        return new StepResult(lines, tally.Metrics());
+        return new StepResult(lines, tally.Metrics(context.Writes));
     }
+
+    // The journal is the product run's; this step runs alone in it, so the label writes it added are this step's.
+    private static long LabelWrites(IWriteJournal journal) => journal.Writes.Count(w => w.Action == AuditActions.Label);
 
     private static async Task<IReadOnlyList<TrackerLabel>> ListLabelsAsync(ITrackerClient source, ProjectRef project, CancellationToken cancellationToken)
     {
@@ -199,6 +203,8 @@ public sealed partial class MoveStep(
 
         public long Skipped { get; set; }
 
+        public long LabelWritesBefore { get; set; }
+
         public void Count(MoveOutcome outcome)
         {
             switch (outcome.Kind)
@@ -215,11 +221,16 @@ public sealed partial class MoveStep(
             }
         }
 
-        public Dictionary<string, long> Metrics() => new(StringComparer.Ordinal)
+        /// <summary>
+        /// Counts, plus <c>moveLabelWrites</c>: label writes of this step (labels created on the public project, the moved
+        /// label on sources), as journalled, so a dry run counts the planned ones.
+        /// </summary>
+        public Dictionary<string, long> Metrics(IWriteJournal journal) => new(StringComparer.Ordinal)
         {
             ["moved"] = Moved,
             ["failed"] = Failed,
             ["skipped"] = Skipped,
+            ["moveLabelWrites"] = LabelWrites(journal) - LabelWritesBefore,
         };
     }
 }

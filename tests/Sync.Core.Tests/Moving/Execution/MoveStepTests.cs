@@ -43,7 +43,7 @@ public sealed class MoveStepTests
                 "failed dev:acme/widget#14: Tracker 'pub' rejected the request (422): title is too long",
             ],
             result.Lines);
-        Assert.Equal(new Dictionary<string, long> { ["moved"] = 1, ["failed"] = 1, ["skipped"] = 1 }, result.Metrics);
+        Assert.Equal(new Dictionary<string, long> { ["moved"] = 1, ["failed"] = 1, ["skipped"] = 1, ["moveLabelWrites"] = 1 }, result.Metrics);
         Assert.Equal(1, _source.CallsOf("ListLabels"));
         Assert.Equal(1, _source.CallsOf("ListIssues"));
         var second = _planner.Inputs[1];
