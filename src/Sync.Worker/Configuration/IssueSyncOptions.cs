@@ -13,6 +13,9 @@ public sealed class IssueSyncOptions
 
     public StorageOptions Storage { get; set; } = new();
 
+    /// <summary>Who may open the dashboard at <c>/hangfire</c>.</summary>
+    public DashboardAccessOptions Dashboard { get; set; } = new();
+
     /// <summary>
     /// How long a product's run lease lasts without renewal (renewed three times per period while the run lasts):
     /// after a crash the product is free again within this time.
