@@ -16,6 +16,9 @@ public sealed class IssueSyncOptions
     /// <summary>The Prometheus scrape endpoint of service mode.</summary>
     public MetricsOptions Metrics { get; set; } = new();
 
+    /// <summary>Who may open the dashboard at <c>/hangfire</c>.</summary>
+    public DashboardAccessOptions Dashboard { get; set; } = new();
+
     /// <summary>
     /// How long a product's run lease lasts without renewal (renewed three times per period while the run lasts):
     /// after a crash the product is free again within this time.

@@ -16,11 +16,15 @@ public sealed record CommandLine(
     bool Help,
     IReadOnlyList<string> ConfigurationArgs)
 {
+    /// <summary>Read a password from standard input, print its hash for <c>IssueSync:Dashboard:Users</c>, exit.</summary>
+    public bool HashPassword { get; init; }
+
     public const int DefaultSandboxPort = 5081;
     public const string DefaultSandboxUrls = "http://127.0.0.1:5080";
 
     public const string Usage = """
         Usage: Sync.Worker [--sandbox [--sandbox-port N] [--sandbox-issues N]] [--once [--dry-run] [--summary-json PATH]] [configuration...]
+               Sync.Worker --hash-password < password.txt
 
           (no switch)          run the worker: Hangfire server, recurring jobs, dashboard at /hangfire
           --once               run every product's pipeline once, print a summary, exit 0 on success, 1 on failure
@@ -29,6 +33,7 @@ public sealed record CommandLine(
           --sandbox            start the sandbox trackers on loopback and run against them with a built-in configuration
           --sandbox-port N     port of the sandbox trackers (default 5081, 0 = any free port)
           --sandbox-issues N   also generate an acme/bulk project with N issues on each sandbox tracker
+          --hash-password      read a dashboard password from stdin, print its hash for IssueSync:Dashboard:Users:<i>:PasswordHash
           configuration        standard .NET configuration, e.g. --IssueSync:Products:web:Public=public:acme/web --urls http://0.0.0.0:8080
         """;
 
@@ -36,7 +41,7 @@ public sealed record CommandLine(
     public static CommandLine Parse(IReadOnlyList<string> args, out string? error)
     {
         error = null;
-        bool once = false, dryRun = false, sandbox = false, help = false;
+        bool once = false, dryRun = false, sandbox = false, help = false, hashPassword = false;
         string? summaryJson = null;
         int sandboxPort = DefaultSandboxPort, sandboxIssues = 0;
         var rest = new List<string>();
@@ -49,6 +54,7 @@ public sealed record CommandLine(
                 case "--once": once = true; break;
                 case "--dry-run": dryRun = true; break;
                 case "--sandbox": sandbox = true; break;
+                case "--hash-password": hashPassword = true; break;
                 case "--help" or "-h" or "-?": help = true; break;
                 case "--summary-json":
                     summaryJson = inlineValue ?? Next(args, ref i, name, ref error);
@@ -71,12 +77,16 @@ public sealed record CommandLine(
         {
             error = "--summary-json only works together with --once";
         }
+        else if (error is null && hashPassword && (once || sandbox || rest.Count > 0))
+        {
+            error = "--hash-password takes no other switches or configuration";
+        }
         else if (error is null && summaryJson is { Length: 0 })
         {
             error = "--summary-json needs a file path";
         }
 
-        return new CommandLine(once, dryRun, summaryJson, sandbox, sandboxPort, sandboxIssues, help, rest);
+        return new CommandLine(once, dryRun, summaryJson, sandbox, sandboxPort, sandboxIssues, help, rest) { HashPassword = hashPassword };
     }
 
     private static (string Name, string? Value) Split(string arg)

@@ -7,6 +7,7 @@ using Sync.Core.Pipeline;
 using Sync.Core.Storage;
 using Sync.Sandbox;
 using Sync.Worker.Configuration;
+using Sync.Worker.Dashboard;
 using Sync.Worker.Direction;
 using Sync.Worker.Health;
 using Sync.Worker.Jobs;
@@ -44,6 +45,11 @@ public static class IssueSyncApp
         {
             await output.WriteLineAsync(CommandLine.Usage);
             return ExitOk;
+        }
+
+        if (commandLine.HashPassword)
+        {
+            return await HashPasswordAsync(Console.In, output, error, cancellationToken);
         }
 
         SandboxServer? sandbox = null;
@@ -123,16 +129,24 @@ public static class IssueSyncApp
             ResponseWriter = ReadinessResponse.WriteAsync,
         });
         app.MapIssueSyncMetrics();
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions
-        {
-            DashboardTitle = "IssueSync",
-            Authorization = [new LoopbackDashboardAuthorizationFilter()],
-            // The connection string can carry a password: never show it.
-            DisplayStorageConnectionString = false,
-        });
+        app.MapIssueSyncDashboard();
         app.MapDirection();
         app.MapWebhooks();
         app.MapGet("/", () => Results.Redirect("/hangfire"));
+    }
+
+    /// <summary>One line in, one hash out: nothing else on stdout, so the output can go straight into a secret.</summary>
+    private static async Task<int> HashPasswordAsync(TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var password = await input.ReadLineAsync(cancellationToken);
+        if (string.IsNullOrEmpty(password))
+        {
+            await error.WriteLineAsync("error: --hash-password reads the password as one line from standard input; it got none");
+            return ExitConfiguration;
+        }
+
+        await output.WriteLineAsync(PasswordHash.Create(password));
+        return ExitOk;
     }
 
     private static bool TryValidate(WebApplication app, out IReadOnlyList<string> failures)

@@ -30,6 +30,7 @@ public static class IssueSyncServiceCollectionExtensions
             .Bind(configuration.GetSection(IssueSyncOptions.SectionName))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<IssueSyncOptions>, IssueSyncOptionsValidator>();
+        services.AddSingleton<IValidateOptions<IssueSyncOptions>, DashboardAccessValidator>();
         services.AddSingleton<ProductCatalog>();
 
         services.AddStateStore(configuration);

@@ -1,7 +1,5 @@
 using System.ComponentModel;
 using Hangfire;
-using Sync.Core.Pipeline;
-using Sync.Core.Products;
 using Sync.Core.Trackers;
 using Sync.Worker.Configuration;
 using Sync.Worker.Webhooks;
@@ -28,7 +26,7 @@ public sealed class IssueResyncJob(ProductCatalog catalog, ProductPipelineJob pi
     {
         var issue = IssueRef.Parse(issueRef);
         var product = catalog.All.FirstOrDefault(p => string.Equals(p.Key, productKey, StringComparison.OrdinalIgnoreCase));
-        if (product is null || StageFor(product, issue.Project) is not { } stage)
+        if (product is null || ResyncStage.For(product, issue) is not { } stage)
         {
             // The configuration changed between the delivery and the run.
             Webhooks.Log.ResyncNotCovered(logger, issueRef, productKey);
@@ -37,21 +35,5 @@ public sealed class IssueResyncJob(ProductCatalog catalog, ProductPipelineJob pi
 
         Webhooks.Log.ResyncStage(logger, issueRef, productKey, stage);
         await pipeline.RunAsync(product.Key, stage, cancellationToken);
-    }
-
-    /// <summary>The stage that reads <paramref name="project"/> for <paramref name="product"/>; null when it reads no such project.</summary>
-    public static string? StageFor(ProductDefinition product, ProjectRef project)
-    {
-        if (product.Sources.Any(s => WebhookReceiver.SameProject(s.Project, project)))
-        {
-            return PipelineStages.Move;
-        }
-
-        if (WebhookReceiver.SameProject(product.Public, project))
-        {
-            return product.Rice is null ? PipelineStages.Votes : PipelineStages.Rice;
-        }
-
-        return null;
     }
 }

@@ -145,7 +145,7 @@ public sealed class WebhookEndpointTests(WebhookHost host) : IClassFixture<Webho
         var job = (await host.ResyncJobsAsync())[jobId];
         Assert.Equal(["gadget", "dev:acme/gadget-dev#2"], job.Args.Take(2));
         var gadget = host.Host.Services.GetRequiredService<ProductCatalog>().Get("gadget");
-        Assert.Equal(PipelineStages.Move, IssueResyncJob.StageFor(gadget, IssueRef.Parse("dev:acme/gadget-dev#2").Project));
+        Assert.Equal(PipelineStages.Move, ResyncStage.For(gadget, IssueRef.Parse("dev:acme/gadget-dev#2")));
         Assert.Equal("Succeeded", await host.WaitForFinalStateAsync(jobId, JobTimeout));
     }
 
@@ -167,7 +167,7 @@ public sealed class WebhookEndpointTests(WebhookHost host) : IClassFixture<Webho
         var job = (await host.ResyncJobsAsync())[Assert.Single((await ReplyOf(response)).Jobs!)];
         Assert.Equal(["gadget", "gitlab:acme/gadget#4"], job.Args.Take(2));
         var gadget = host.Host.Services.GetRequiredService<ProductCatalog>().Get("gadget");
-        Assert.Equal(PipelineStages.Rice, IssueResyncJob.StageFor(gadget, gadget.Public));
+        Assert.Equal(PipelineStages.Rice, ResyncStage.For(gadget, new IssueRef(gadget.Public, 4)));
     }
 
     [Fact]

@@ -1,0 +1,99 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Microsoft.Extensions.Options;
+using Sync.Core.Pipeline;
+using Sync.Worker.Configuration;
+using Sync.Worker.Jobs;
+
+namespace Sync.Worker.Dashboard;
+
+/// <summary>
+/// The POST routes behind the buttons of <see cref="MaintainerPage"/>. They answer with a redirect back to the page
+/// (post/redirect/get), so plain HTML forms work without script. Hangfire's <c>AddCommand</c> routes answer 204 or
+/// 422 with no body, which only its own script can act on. Being dashboard routes, they get the same authorization
+/// and antiforgery check as Hangfire's own commands.
+/// </summary>
+public static class MaintainerActions
+{
+    public const string ProductRoute = MaintainerPage.Route + "/products/(?<product>[^/]+)/(?<stage>all|roadmap)";
+    public const string IssueRoute = MaintainerPage.Route + "/issue";
+    public const string IssueField = "ref";
+
+    public static void Register(Hangfire.Dashboard.RouteCollection routes)
+    {
+        routes.Add(ProductRoute, new PostDispatcher(ResyncProductAsync));
+        routes.Add(IssueRoute, new PostDispatcher(ResyncIssueAsync));
+    }
+
+    public static string ProductPath(string productKey, string stage) =>
+        $"{MaintainerPage.Route}/products/{Uri.EscapeDataString(productKey)}/{stage}";
+
+    private static Task ResyncProductAsync(DashboardContext context, HttpContext http)
+    {
+        var key = context.UriMatch.Groups["product"].Value;
+        var stage = context.UriMatch.Groups["stage"].Value;
+        var product = http.RequestServices.GetRequiredService<ProductCatalog>().All
+            .FirstOrDefault(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase));
+        if (product is null || (stage == PipelineStages.Roadmap && product.Roadmap is null))
+        {
+            // The page only offers what exists; this is a hand-made request.
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
+
+        return EnqueueAndRedirectAsync(context, http, product.Key, stage);
+    }
+
+    private static async Task ResyncIssueAsync(DashboardContext context, HttpContext http)
+    {
+        var input = (await context.Request.GetFormValuesAsync(IssueField)).FirstOrDefault();
+        var options = http.RequestServices.GetRequiredService<IOptions<IssueSyncOptions>>().Value;
+        var products = http.RequestServices.GetRequiredService<ProductCatalog>().All;
+        if (!IssueReferenceInput.TryResolve(input, products, options.Trackers, out var target, out _))
+        {
+            // The page resolves the input again to show why; nothing is enqueued.
+            Redirect(context, http, $"?{MaintainerPage.InvalidQuery}={Uri.EscapeDataString(input ?? string.Empty)}");
+            return;
+        }
+
+        await EnqueueAndRedirectAsync(context, http, target!.Product.Key, target.Stage);
+    }
+
+    private static Task EnqueueAndRedirectAsync(DashboardContext context, HttpContext http, string productKey, string stage)
+    {
+        var jobId = context.GetBackgroundJobClient().Enqueue<ProductPipelineJob>(job => job.RunAsync(productKey, stage, CancellationToken.None));
+        var logger = http.RequestServices.GetRequiredService<ILogger<MaintainerPage>>();
+        var user = DashboardAccessFilter.UserOf(context) ?? "?";
+        Log.ActionEnqueued(logger, user, jobId, productKey, stage);
+        Redirect(context, http, $"?{MaintainerPage.EnqueuedQuery}={Uri.EscapeDataString(jobId)}");
+        return Task.CompletedTask;
+    }
+
+    private static void Redirect(DashboardContext context, HttpContext http, string query)
+    {
+        http.Response.StatusCode = StatusCodes.Status303SeeOther;
+        http.Response.Headers.Location = new UrlHelper(context).To(MaintainerPage.Route) + query;
+    }
+
+    private sealed class PostDispatcher(Func<DashboardContext, HttpContext, Task> action) : IDashboardDispatcher
+    {
+        public Task Dispatch(DashboardContext context)
+        {
+            var http = context.GetHttpContext();
+            if (context.IsReadOnly)
+            {
+                http.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            }
+
+            if (!HttpMethods.IsPost(http.Request.Method))
+            {
+                http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                http.Response.Headers.Allow = HttpMethods.Post;
+                return Task.CompletedTask;
+            }
+
+            return action(context, http);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Hangfire;
+using Hangfire.Storage;
+using Hangfire.Storage.Monitoring;
+using Sync.Worker.Dashboard;
+using Sync.Worker.Tests.Hosting;
+
+namespace Sync.Worker.Tests.Dashboard;
+
+/// <summary>The real worker against the sandbox with extra configuration; started once for the tests of a class.</summary>
+public abstract class DashboardHost(params string[] configuration) : IAsyncLifetime
+{
+    private readonly CancellationTokenSource stop = new();
+    private readonly InProcessApp app = new();
+    private Task<int>? run;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public WebApplication Host { get; private set; } = null!;
+
+    public IMonitoringApi Monitoring => Host.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+
+    public async ValueTask InitializeAsync()
+    {
+        var started = new TaskCompletionSource<WebApplication>(TaskCreationOptions.RunContinuationsAsynchronously);
+        run = app.RunAsync(
+            [
+                "--sandbox", "--sandbox-port", "0", "--urls", "http://127.0.0.1:0",
+                $"--IssueSync:Storage:SqlitePath={InProcessApp.TempPath("dashboard.db")}",
+                .. configuration,
+            ],
+            started.SetResult,
+            stop.Token);
+        var finished = await Task.WhenAny(started.Task, run).WaitAsync(TimeSpan.FromSeconds(60));
+        if (finished == run)
+        {
+            throw new InvalidOperationException($"the worker stopped with {await run}: {app.Error}");
+        }
+
+        Host = await started.Task;
+        var url = app.Output.ToString().Split('\n').First(l => l.StartsWith("IssueSync dashboard:", StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[2].Replace("/hangfire", string.Empty, StringComparison.Ordinal);
+        BaseAddress = new Uri(url);
+    }
+
+    /// <summary>Every job the storage knows, whatever its state (a job is counted in one state at a time).</summary>
+    public long TotalJobs()
+    {
+        var s = Monitoring.GetStatistics();
+        return s.Enqueued + s.Scheduled + s.Processing + s.Succeeded + s.Failed + s.Deleted;
+    }
+
+    /// <summary>A client that does not follow redirects, with Basic credentials when given.</summary>
+    public HttpClient Client(string? user = null, string? password = null)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        if (user is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+                "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        }
+
+        return client;
+    }
+
+    /// <summary>Waits until the job has reached <paramref name="state"/> (or any final state) and returns its details.</summary>
+    public async Task<JobDetailsDto> WaitForStateAsync(string jobId, string state, CancellationToken cancellationToken)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var details = Monitoring.JobDetails(jobId);
+            if (details.History.Any(h => h.StateName is "Succeeded" || h.StateName == state) || waited.Elapsed > TimeSpan.FromSeconds(90))
+            {
+                return details;
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        if (run is not null)
+        {
+            await run.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        stop.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>Two users, and loopback treated like any other address (the test client connects over loopback).</summary>
+public sealed class ProtectedDashboardHost() : DashboardHost(
+    // Yearly schedules: no recurring run starts mid-test and changes the job counts.
+    "--IssueSync:Products:widget:Schedule:Move=0 0 1 1 *", "--IssueSync:Products:widget:Schedule:Votes=0 0 1 1 *",
+    "--IssueSync:Products:widget:Schedule:Rice=0 0 1 1 *", "--IssueSync:Products:widget:Schedule:Roadmap=0 0 1 1 *",
+    "--IssueSync:Products:gadget:Schedule:Move=0 0 1 1 *", "--IssueSync:Products:gadget:Schedule:Votes=0 0 1 1 *",
+    "--IssueSync:Products:gadget:Schedule:Rice=0 0 1 1 *", "--IssueSync:Products:gadget:Schedule:Roadmap=0 0 1 1 *",
+    "--IssueSync:Dashboard:AllowLoopback=false",
+    "--IssueSync:Dashboard:Users:0:Name=alice",
+    $"--IssueSync:Dashboard:Users:0:PasswordHash={AliceHash}",
+    "--IssueSync:Dashboard:Users:1:Name=bob",
+    $"--IssueSync:Dashboard:Users:1:PasswordHash={PasswordHash.Create("bobs-password", PasswordHash.MinIterations)}")
+{
+    public const string User = "alice";
+    public const string Password = "correct-horse";
+
+    private static readonly string AliceHash = PasswordHash.Create(Password, PasswordHash.MinIterations);
+}
+
+/// <summary>No users (loopback only, the default), and a wrong token for the tracker of gadget's public project.</summary>
+public sealed class OpenDashboardHost() : DashboardHost($"--IssueSync:Trackers:gitlab:Token={WrongToken}")
+{
+    public const string WrongToken = "glpat-wrong-token-0123456789";
+}
+
+/// <summary>Reads the job id out of an action's redirect.</summary>
+internal static class ActionRedirect
+{
+    public static string JobId(HttpResponseMessage response)
+    {
+        Assert.Equal(System.Net.HttpStatusCode.SeeOther, response.StatusCode);
+        var location = response.Headers.Location!.ToString();
+        const string marker = "?" + MaintainerPage.EnqueuedQuery + "=";
+        Assert.Contains(marker, location, StringComparison.Ordinal);
+        return Uri.UnescapeDataString(location[(location.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..]);
+    }
+}
