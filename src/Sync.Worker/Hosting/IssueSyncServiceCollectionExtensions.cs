@@ -82,7 +82,6 @@ public static class IssueSyncServiceCollectionExtensions
 
         services.AddIssueSyncJobs(configuration, runServer: !commandLine.Once);
         services.AddSingleton<WebhookReceiver>();
-        services.AddHealthChecks().AddCheck<StateStoreHealthCheck>("storage", tags: ["ready"]);
         services.AddIssueSyncHealthChecks(trackerNames);
         return services;
     }
