@@ -1,0 +1,3 @@
+using Sync.Bench;
+
+return await BenchCommand.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
