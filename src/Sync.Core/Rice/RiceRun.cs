@@ -9,13 +9,12 @@ namespace Sync.Core.Rice;
 internal sealed class RiceRun(
     ITrackerClient client,
     ProjectRef project,
-    string product,
     RiceRules rules,
     PipelineContext context,
     IAuditLog audit,
     TimeProvider time)
 {
-    private HashSet<string>? _projectLabels;
+    private readonly StepWriter _writer = new(context, audit, time, client, project);
 
     public List<string> Lines { get; } = [];
 
@@ -99,32 +98,18 @@ internal sealed class RiceRun(
 
     private async Task EnsureLabelsAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
-        _projectLabels ??= (await client.ListLabelsAsync(project.Path, cancellationToken).Select(l => l.Name).ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in names.Where(n => !_projectLabels.Contains(n)))
+        var labels = names.Select(name =>
         {
             var bucket = Enum.GetValues<RiceBucket>().First(b => string.Equals(rules.LabelOf(b), name, StringComparison.OrdinalIgnoreCase));
             var (color, description) = RiceLabels.Look(bucket, rules);
-            await WriteAsync(AuditActions.Label, project.ToString(), $"create label {name} {color}", () => client.CreateLabelAsync(project.Path, new TrackerLabel(name, color, description), cancellationToken), cancellationToken);
-            LabelsCreated++;
-            _projectLabels.Add(name);
-        }
+            return new TrackerLabel(name, color, description);
+        });
+        LabelsCreated += await _writer.EnsureLabelsAsync(labels, cancellationToken);
     }
 
-    private async Task<T?> WriteAsync<T>(string action, string target, string detail, Func<Task<T>> write, CancellationToken cancellationToken)
-        where T : class
-    {
-        context.Writes.Record(new PlannedWrite(action, target, detail));
-        if (context.DryRun)
-        {
-            return null;
-        }
-
-        var result = await write();
-        var summary = action == AuditActions.Label ? detail : $"RICE comment ({detail.Length} chars)";
-        await audit.AppendAuditAsync(new AuditEntry(time.GetUtcNow(), product, action, target, summary), cancellationToken);
-        return result;
-    }
+    private Task<T?> WriteAsync<T>(string action, string target, string detail, Func<Task<T>> write, CancellationToken cancellationToken)
+        where T : class =>
+        _writer.WriteAsync(action, target, detail, action == AuditActions.Label ? detail : $"RICE comment ({detail.Length} chars)", write, cancellationToken);
 
     public StepResult Summary(IReadOnlyList<RiceEntry> open)
     {

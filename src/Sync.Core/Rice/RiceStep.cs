@@ -61,7 +61,7 @@ public sealed class RiceStep(
                 rules));
         var buckets = RiceBuckets.Assign(scores.ToDictionary(s => s.Key, s => s.Value.Score), rules);
 
-        var run = new RiceRun(client, project, product.Key, rules, context, audit, time);
+        var run = new RiceRun(client, project, rules, context, audit, time);
         foreach (var entry in open)
         {
             if (!await context.KeepAliveAsync(cancellationToken))

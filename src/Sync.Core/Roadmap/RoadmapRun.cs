@@ -9,14 +9,13 @@ namespace Sync.Core.Roadmap;
 internal sealed class RoadmapRun(
     ITrackerClient client,
     ProjectRef project,
-    string product,
     RoadmapRules rules,
     PipelineContext context,
     IAuditLog audit,
     TimeProvider time)
 {
     private readonly List<string> _lines = [];
-    private HashSet<string>? _projectLabels;
+    private readonly StepWriter _writer = new(context, audit, time, client, project);
     private string _issueOutcome = "unchanged";
     private int _labelWrites;
     private int _labelsCreated;
@@ -151,43 +150,19 @@ internal sealed class RoadmapRun(
 
     private async Task EnsureLabelsAsync(string[] names, CancellationToken cancellationToken)
     {
-        if (names.Length == 0)
+        var labels = names.Select(name => BoardSectionOf(name) switch
         {
-            return;
-        }
-
-        _projectLabels ??= (await client.ListLabelsAsync(project.Path, cancellationToken).Select(l => l.Name).ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in names.Where(n => !_projectLabels.Contains(n)))
-        {
-            var section = BoardSectionOf(name);
-            var (color, description) = section switch
-            {
-                RoadmapSection.Now => ("#1A7F37", "On the roadmap: now (kept by IssueSync)"),
-                RoadmapSection.Next => ("#0969DA", "On the roadmap: next (kept by IssueSync)"),
-                _ => ("#8250DF", "On the roadmap: later (kept by IssueSync)"),
-            };
-            await WriteAsync(AuditActions.Label, project.ToString(), $"create label {name} {color}", () => client.CreateLabelAsync(project.Path, new TrackerLabel(name, color, description), cancellationToken), cancellationToken);
-            _labelsCreated++;
-            _projectLabels.Add(name);
-        }
+            RoadmapSection.Now => new TrackerLabel(name, "#1A7F37", "On the roadmap: now (kept by IssueSync)"),
+            RoadmapSection.Next => new TrackerLabel(name, "#0969DA", "On the roadmap: next (kept by IssueSync)"),
+            _ => new TrackerLabel(name, "#8250DF", "On the roadmap: later (kept by IssueSync)"),
+        });
+        _labelsCreated += await _writer.EnsureLabelsAsync(labels, cancellationToken);
     }
 
     private RoadmapSection BoardSectionOf(string label) =>
         new[] { RoadmapSection.Now, RoadmapSection.Next, RoadmapSection.Later }.First(s => string.Equals(rules.LabelOf(s), label, StringComparison.OrdinalIgnoreCase));
 
-    private async Task<T?> WriteAsync<T>(string action, string target, string detail, Func<Task<T>> write, CancellationToken cancellationToken)
-        where T : class
-    {
-        context.Writes.Record(new PlannedWrite(action, target, detail));
-        if (context.DryRun)
-        {
-            return null;
-        }
-
-        var result = await write();
-        var summary = action == AuditActions.Label ? detail : $"roadmap issue ({detail.Length} chars of diff)";
-        await audit.AppendAuditAsync(new AuditEntry(time.GetUtcNow(), product, action, target, summary), cancellationToken);
-        return result;
-    }
+    private Task<T?> WriteAsync<T>(string action, string target, string detail, Func<Task<T>> write, CancellationToken cancellationToken)
+        where T : class =>
+        _writer.WriteAsync(action, target, detail, action == AuditActions.Label ? detail : $"roadmap issue ({detail.Length} chars of diff)", write, cancellationToken);
 }

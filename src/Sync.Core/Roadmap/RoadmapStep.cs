@@ -59,7 +59,7 @@ public sealed class RoadmapStep(
         }
 
         var roadmap = await BuildAsync(context, rules, client, book, state, now, cancellationToken);
-        var run = new RoadmapRun(client, project, product.Key, rules, context, audit, time);
+        var run = new RoadmapRun(client, project, rules, context, audit, time);
         var body = RoadmapText.Render(roadmap, rules);
 
         // A human edit of the body shows up in the listing: the body is then rewritten even though ours is unchanged.
