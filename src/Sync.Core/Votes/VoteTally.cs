@@ -12,6 +12,8 @@ namespace Sync.Core.Votes;
 /// </remarks>
 public static class VoteTally
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyDictionary<string, string>, VoterIdentity> Identities = new();
+
     public static DemandSignal Count(IssueVotes input, VoteRules rules, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -32,7 +34,8 @@ public static class VoteTally
 
     private static IEnumerable<Vote> Eligible(IssueVotes input, VoteRules rules)
     {
-        var identity = new VoterIdentity(rules.IdentityMap);
+        // Built once per identity map, not per issue: resolving the map is most of the cost of a small tally.
+        var identity = Identities.GetValue(rules.IdentityMap, static map => new VoterIdentity(map));
         var author = identity.Canonical(input.Host, input.AuthorUsername);
         var bots = new HashSet<string>(rules.Bots, StringComparer.OrdinalIgnoreCase);
 
