@@ -52,7 +52,7 @@ public sealed class MemorySection : IBenchSection
                 Stats.Median(idleShare),
                 string.Empty,
                 null,
-                $"VmRSS {idleNote} after the last start-up run finished (no job running; the GC keeps some of the peak heap); ratio = idle ÷ peak",
+                $"VmRSS {idleNote} after the last start-up run finished (the GC keeps part of the peak heap; a demo product's 2-minute recurring job may run meanwhile); ratio = idle ÷ peak",
                 idleShare),
         ];
     }
