@@ -1,0 +1,61 @@
+using System.Globalization;
+
+namespace Sync.Bench.Memory;
+
+/// <summary>Section 5: resident memory of the real worker process through a sandbox sync and after it.</summary>
+public sealed class MemorySection : IBenchSection
+{
+    private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(10);
+
+    public string Key => "memory";
+
+    public async Task<IReadOnlyList<BenchRow>> RunAsync(BenchOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var issues = options.Size == BenchSize.Full ? 10_000 : 200;
+        var timeout = options.Size == BenchSize.Full ? TimeSpan.FromMinutes(15) : TimeSpan.FromMinutes(2);
+        var idleWait = options.Size == BenchSize.Full ? IdleWait : TimeSpan.FromSeconds(2);
+        var runs = new List<WorkerMemory>();
+        for (var run = 1; run <= options.Runs; run++)
+        {
+            await options.Log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"memory: run {run}/{options.Runs}, worker with --sandbox-issues {issues}"));
+            runs.Add(await WorkerMemoryProbe.RunAsync(issues, idleWait, timeout, options.Log, cancellationToken));
+        }
+
+        var synced = WorkerMemoryProbe.BulkProducts.Length * issues;
+        var peak = Stats.Median([.. runs.Select(r => r.PeakMiB)]);
+        var startup = Stats.Median([.. runs.Select(r => r.StartupMiB)]);
+        var idle = Stats.Median([.. runs.Select(r => r.IdleMiB)]);
+        var seconds = Stats.Median([.. runs.Select(r => r.SyncTime.TotalSeconds)]);
+        var perThousand = runs.Select(r => (r.PeakMiB - r.StartupMiB) / (synced / 1000.0)).ToList();
+        var idleShare = runs.Select(r => r.IdleMiB / r.PeakMiB).ToList();
+        var failed = runs.SelectMany(r => r.Failed).Distinct(StringComparer.Ordinal).ToList();
+        var failure = failed.Count == 0 ? string.Empty : $"; start-up run not successful for {string.Join(", ", failed)}";
+        var idleNote = idleWait == IdleWait ? "10 s" : string.Create(CultureInfo.InvariantCulture, $"{idleWait.TotalSeconds:0} s");
+        return
+        [
+            new BenchRow(
+                5,
+                string.Create(CultureInfo.InvariantCulture, $"Worker peak RSS, full sync of {issues:N0} issues per project"),
+                MiB(peak),
+                $"start-up RSS {MiB(startup)}",
+                Stats.Median(perThousand),
+                string.Empty,
+                null,
+                string.Create(CultureInfo.InvariantCulture, $"VmHWM of `dotnet Sync.Worker.dll --sandbox --sandbox-issues {issues}` (sandbox trackers in the same process) once the start-up runs of the demo products and of one product per acme/bulk (GitLab, GitHub: listing + votes) finished, {seconds:0} s after start; ratio = MiB above start-up RSS (read at the dashboard line) per 1,000 issues synced ({synced:N0} in all){failure}"),
+                perThousand),
+            new BenchRow(
+                5,
+                "Worker idle RSS after the sync",
+                MiB(idle),
+                $"peak {MiB(peak)}",
+                Stats.Median(idleShare),
+                string.Empty,
+                null,
+                $"VmRSS {idleNote} after the last start-up run finished (the GC keeps part of the peak heap; a demo product's 2-minute recurring job may run meanwhile); ratio = idle ÷ peak",
+                idleShare),
+        ];
+    }
+
+    private static string MiB(double value) => string.Create(CultureInfo.InvariantCulture, $"{value:0} MiB");
+}

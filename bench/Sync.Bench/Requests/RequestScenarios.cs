@@ -1,0 +1,115 @@
+using System.Globalization;
+using Sync.Bench.Support;
+using Sync.Core.Inventory;
+using Sync.Core.Pipeline;
+using Sync.Core.Products;
+using Sync.Core.Rice;
+using Sync.Core.Roadmap;
+using Sync.Core.Trackers;
+using Sync.Core.Votes;
+using Sync.Sandbox;
+
+namespace Sync.Bench.Requests;
+
+/// <summary>What one scenario cost and the least it could have cost.</summary>
+public sealed record ScenarioSample(RequestScenario Scenario, RequestCount Count, long Minimum);
+
+public enum RequestScenario
+{
+    FirstSync,
+    IdleResync,
+    ChangedResync,
+    IdleVotes,
+    IdleRiceRoadmap,
+}
+
+/// <summary>
+/// The five request-efficiency scenarios, in order, against one tracker of a fresh sandbox (each builds on the
+/// state the previous one left: the first full listing, then its settled cursor, ...).
+/// </summary>
+public static class RequestScenarios
+{
+    public const string Project = "acme/bulk";
+
+    private const int PageSize = 100;
+
+    public static async Task<IReadOnlyList<ScenarioSample>> RunAsync(
+        SandboxServer sandbox, string tracker, BenchClock clock, TextWriter log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sandbox);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(log);
+        var gitLab = tracker == "gitlab";
+        var instance = gitLab ? sandbox.GitLab : sandbox.GitHub;
+        var kind = gitLab ? TrackerKind.GitLab : TrackerKind.GitHub;
+        await using var harness = await RequestBenchHarness.CreateAsync(sandbox, instance, tracker, kind, clock, cancellationToken);
+        var store = harness.Store;
+        var product = new ProductDefinition("bulk", new ProjectRef(tracker, Project), []);
+        var inventory = new InventoryStep(harness.Trackers, store, clock);
+        var votes = new VotesStep(harness.Trackers, store, store, store, store, clock, p => p.Votes);
+        var rice = new RiceStep(harness.Trackers, store, store, store, clock, p => p.Rice);
+        var roadmap = new RoadmapStep(harness.Trackers, store, store, store, store, new UnconfiguredProjectBoards(), clock, p => p.Roadmap);
+        var samples = new List<ScenarioSample>();
+        var issues = instance.Issues(Project).Count;
+
+        Task Run(IPipelineStep step, ProductDefinition on) =>
+            step.RunAsync(new PipelineContext(on, DryRun: false, new WriteJournal()), cancellationToken);
+
+        void Settle() => clock.Advance(IncrementalCursor.SettleMargin + TimeSpan.FromMinutes(1));
+
+        async Task Measure(RequestScenario scenario, long minimum, Func<Task> action)
+        {
+            var count = await harness.MeasureAsync(action);
+            samples.Add(new ScenarioSample(scenario, count, minimum));
+            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {tracker}: {scenario}: {count.Sandbox} request(s) ({count.SandboxWrites} write(s)), minimum {minimum}"));
+        }
+
+        // 1. Everything is new: every page of the listing, nothing else.
+        await Measure(RequestScenario.FirstSync, Pages(issues), () => Run(inventory, product));
+
+        // 2. Nothing changed since a settled cursor: one (empty) page.
+        Settle();
+        await Measure(RequestScenario.IdleResync, 1, () => Run(inventory, product));
+
+        // 3. 1 % of the issues get a vote (which bumps updated_at), one timestamp unit apart.
+        var changed = Math.Max(1, issues / 100);
+        var stride = Math.Max(1, issues / changed);
+        var vote = gitLab ? "thumbsup_tone2" : "+1";
+        for (var i = 1; i <= changed; i++)
+        {
+            clock.Advance(IncrementalCursor.Resolution(kind));
+            instance.AddAward(Project, i * stride, vote, "zed.newvoter");
+        }
+
+        await Measure(RequestScenario.ChangedResync, Pages(changed), () => Run(inventory, product));
+
+        // 4. Votes: a first pass counts everything; once settled, a pass with no vote change lists one empty page.
+        // (The first pass runs a few seconds after the last change: one listed in the same instant is re-checked.)
+        clock.Advance(TimeSpan.FromSeconds(5));
+        await Run(votes, product);
+        Settle();
+        await Measure(RequestScenario.IdleVotes, 1, () => Run(votes, product));
+
+        // 5. RICE + roadmap: the first pass writes labels, comments and the roadmap issue; the second lists those
+        // writes (and writes nothing); the third is what an idle scheduled pass costs. Passes are spaced beyond the
+        // settle margin, as the schedules (every 30 and 60 minutes) space them.
+        var planned = product with { Rice = new RiceRules(), Roadmap = new RoadmapRules() };
+        for (var pass = 0; pass < 2; pass++)
+        {
+            Settle();
+            await Run(votes, planned);
+            await Run(rice, planned);
+            await Run(roadmap, planned);
+        }
+
+        Settle();
+        await Measure(RequestScenario.IdleRiceRoadmap, 1, async () =>
+        {
+            await Run(rice, planned);
+            await Run(roadmap, planned);
+        });
+        return samples;
+    }
+
+    private static long Pages(long items) => Math.Max(1, (items + PageSize - 1) / PageSize);
+}
