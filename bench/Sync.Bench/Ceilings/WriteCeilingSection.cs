@@ -37,14 +37,18 @@ public sealed class WriteCeilingSection : IBenchSection
     }
 
     /// <summary>
-    /// Scale factors: GitHub's 500/h binds, so 1,000 issues × 4 target writes take about 7 h 10 min of windows (÷150 ≈ 3
-    /// real minutes); GitLab's 60 notes/min binds, so 3,000 notes take about 50 min (÷20 ≈ 2.5 real minutes). Tiny
-    /// runs use lower factors: their writes are a second apart, and real overheads grow with the factor.
+    /// Scale factors. GitHub's 500/h binds: 1,000 issues × 4 target writes take about 7 h 20 min of windows (÷150 ≈ 3
+    /// real minutes). GitLab's 60 notes/min binds: 3,000 notes take about 50 min, i.e. 3 s per issue — and the
+    /// factor also stretches IssueSync's own real time per issue (~40 ms idle, ~190 ms on this busy 2-core
+    /// machine: SQLite ledger and audit writes, planning, 7 requests), so at ×20 the move itself, not the pacing,
+    /// set the pace (0.86 measured); ×10 keeps it under the 3 s (≈ 5 real minutes). Tiny runs use low factors:
+    /// their writes are a second apart, and real overheads grow with the factor.
     /// </summary>
     private static double FactorFor(MoveDirection direction, BenchSize size) => (direction, size) switch
     {
         (MoveDirection.GitLabToGitHub, BenchSize.Full) => 150,
         (MoveDirection.GitLabToGitHub, _) => 10,
+        (_, BenchSize.Full) => 10,
         _ => 20,
     };
 
