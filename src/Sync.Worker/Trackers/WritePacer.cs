@@ -6,7 +6,10 @@ namespace Sync.Worker.Trackers;
 /// Delays one tracker's content-creating requests so its documented ceilings are never exceeded: sliding
 /// windows over the injected <see cref="TimeProvider"/> (GitHub: all writes per minute and per hour; GitLab:
 /// issue creation and note creation separately), and for GitHub one write at a time with a minimum gap.
-/// Pacing before sending means IssueSync alone never provokes a limit response.
+/// Pacing before sending means IssueSync alone never provokes a limit response. A write's slot is stamped when
+/// it is sent and re-stamped when its response arrives: the tracker counts it on arrival, somewhere in between,
+/// so a window measured from the response can never close before the tracker's own (measured from the send, a
+/// write whose transit is shorter than an earlier one's could reach the tracker just before its window frees).
 /// </summary>
 public sealed class WritePacer : IDisposable
 {
@@ -75,12 +78,13 @@ public sealed class WritePacer : IDisposable
 
                     if (wait <= TimeSpan.Zero)
                     {
+                        var slot = new Slot(now);
                         foreach (var window in windows)
                         {
-                            window.Take(now);
+                            window.Take(slot);
                         }
 
-                        return new Lease(this, serial);
+                        return new Lease(this, serial, slot);
                     }
                 }
 
@@ -132,11 +136,12 @@ public sealed class WritePacer : IDisposable
         };
     }
 
-    private void Release(bool serial)
+    private void Release(bool serial, Slot slot)
     {
         lock (_gate)
         {
             _lastWriteEnded = _time.GetUtcNow();
+            slot.At = _lastWriteEnded;
         }
 
         if (serial)
@@ -147,7 +152,13 @@ public sealed class WritePacer : IDisposable
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    private sealed class Lease(WritePacer pacer, bool serial) : IDisposable
+    /// <summary>When a write counts against the windows: its send, then its response; shared by all its windows.</summary>
+    private sealed class Slot(DateTimeOffset at)
+    {
+        public DateTimeOffset At { get; set; } = at;
+    }
+
+    private sealed class Lease(WritePacer pacer, bool serial, Slot slot) : IDisposable
     {
         private int _disposed;
 
@@ -155,15 +166,19 @@ public sealed class WritePacer : IDisposable
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
-                pacer.Release(serial);
+                pacer.Release(serial, slot);
             }
         }
     }
 
-    /// <summary>Send times inside the last <c>length</c>; callers hold the pacer's lock.</summary>
+    /// <summary>
+    /// Writes inside the last <c>length</c>, oldest send first; callers hold the pacer's lock. A re-stamped slot at
+    /// the head can be later than one behind it (concurrent GitLab writes): the wait then follows the head, which
+    /// errs on the safe side.
+    /// </summary>
     private sealed class SlidingWindow(int limit, TimeSpan length)
     {
-        private readonly Queue<DateTimeOffset> _sent = new();
+        private readonly Queue<Slot> _sent = new();
 
         public TimeSpan WaitFor(DateTimeOffset now)
         {
@@ -172,19 +187,19 @@ public sealed class WritePacer : IDisposable
                 return TimeSpan.Zero;
             }
 
-            while (_sent.Count > 0 && _sent.Peek() + length <= now)
+            while (_sent.Count > 0 && _sent.Peek().At + length <= now)
             {
                 _sent.Dequeue();
             }
 
-            return _sent.Count < limit ? TimeSpan.Zero : _sent.Peek() + length - now;
+            return _sent.Count < limit ? TimeSpan.Zero : _sent.Peek().At + length - now;
         }
 
-        public void Take(DateTimeOffset now)
+        public void Take(Slot slot)
         {
             if (limit > 0)
             {
-                _sent.Enqueue(now);
+                _sent.Enqueue(slot);
             }
         }
     }

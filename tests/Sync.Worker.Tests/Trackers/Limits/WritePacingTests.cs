@@ -52,6 +52,43 @@ public sealed class WritePacingTests
     }
 
     [Fact]
+    public async Task GitLabNoteCreation_WindowCountsFromTheResponse_NotFromTheSend()
+    {
+        using var lab = new LimitsFixture("work", TrackerKind.GitLab, "/api/v4", o => o with { NoteCreatesPerMinute = 1 });
+        var slow = true;
+        lab.Server.Given(Request.Create().WithPath(new WildcardMatcher("/api/v4/projects/*")).UsingPost())
+            .RespondWith(Response.Create().WithCallback(_ =>
+            {
+                // The first note takes 5 s from send to response; the tracker counted it somewhere in between.
+                if (slow)
+                {
+                    slow = false;
+                    lab.Time.Advance(TimeSpan.FromSeconds(5));
+                }
+
+                return new ResponseMessage { StatusCode = 201, BodyData = new WireMock.Util.BodyData { BodyAsString = "{}", DetectedBodyType = WireMock.Types.BodyType.String } };
+            }));
+
+        using (await Post(lab, "/api/v4/projects/1/issues/5/notes"))
+        {
+            Assert.Equal(1, lab.RequestCount);
+        }
+
+        // Sent at t=0, answered at t=5: a second note sent at t=60 could arrive inside the tracker's window.
+        var second = Post(lab, "/api/v4/projects/1/issues/5/notes");
+        await LimitsFixture.Until(() => lab.Limiter.Pacer.PendingWaits == 1);
+        lab.Time.Advance(TimeSpan.FromSeconds(55));
+        await LimitsFixture.Until(() => lab.Limiter.Pacer.PendingWaits == 1);
+        Assert.Equal(1, lab.RequestCount);
+
+        lab.Time.Advance(TimeSpan.FromSeconds(5));
+        using var response = await LimitsFixture.Done(second);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(2, lab.RequestCount);
+    }
+
+    [Fact]
     public async Task GitHubWrites_FourthWithinAMinute_WaitsUntilTheWindowFrees()
     {
         using var hub = new LimitsFixture("hub", TrackerKind.GitHub, "/github/api/v3", o => o with { WritesPerMinute = 3, MinWriteSpacing = TimeSpan.Zero });
