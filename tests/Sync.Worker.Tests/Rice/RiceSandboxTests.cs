@@ -236,11 +236,7 @@ public sealed class RiceSandboxTests
             var journal = new WriteJournal();
             var result = await _rice.RunAsync(new PipelineContext(_product, dryRun, journal), ct);
             var after = _sandbox.Stats.Snapshot();
-            var writes = after.Instances.GetValueOrDefault(Instance.Name, new Dictionary<string, long>())
-                .Where(e => !e.Key.StartsWith("GET ", StringComparison.Ordinal))
-                .Select(e => (e.Key, Count: e.Value - before.For(Instance.Name, e.Key)))
-                .Where(e => e.Count > 0)
-                .ToDictionary(e => e.Key, e => e.Count);
+            var writes = after.WritesSince(before, Instance.Name);
             return new Pass(writes, journal.Writes, result.Lines, after.ForInstance(Instance.Name) - before.ForInstance(Instance.Name));
         }
 

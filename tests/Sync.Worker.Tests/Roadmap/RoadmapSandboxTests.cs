@@ -84,11 +84,7 @@ public sealed class RoadmapSandboxTests
             var journal = new WriteJournal();
             var result = await step.RunAsync(new PipelineContext(product, dryRun, journal), ct);
             var after = sandbox.Stats.Snapshot();
-            var writes = after.Instances.GetValueOrDefault(instance.Name, new Dictionary<string, long>())
-                .Where(x => !x.Key.StartsWith("GET ", StringComparison.Ordinal))
-                .Select(x => (x.Key, Count: x.Value - before.For(instance.Name, x.Key)))
-                .Where(x => x.Count > 0)
-                .ToDictionary(x => x.Key, x => x.Count);
+            var writes = after.WritesSince(before, instance.Name);
             return (writes, result, journal);
         }
 
