@@ -27,6 +27,9 @@ public sealed record MovePlan(
 {
     /// <summary>The opaque key the plan's markers carry (<see cref="MoveMarkers.KeyOf"/>).</summary>
     public string MarkerKey { get; init; } = string.Empty;
+
+    /// <summary>The copy is created confidential (a confidential source allowed to move to a GitLab target).</summary>
+    public bool Confidential { get; init; }
 }
 
 public sealed record PlannedMilestone(string Title, DateOnly? DueDate, string? Description);
@@ -40,27 +43,46 @@ public sealed record PlannedComment(long SourceCommentId, string Body);
 /// new link goes; the executor re-uploads and replaces it (GitLab target). For a GitHub target the planner has
 /// already put a readable placeholder in the text and no upload is planned.
 /// </summary>
-public sealed record PlannedUpload(string SourceUrl, string FileName, string Token);
+/// <param name="SourceUrl">The source link, exactly <c>/uploads/&lt;32 hex&gt;/&lt;file name&gt;</c>.</param>
+/// <param name="Token">Delimited by private-use characters that copied text can never contain (they are taken out of it).</param>
+public sealed record PlannedUpload(string SourceUrl, string FileName, string Token)
+{
+    /// <summary>What replaces the token when the file cannot be copied.</summary>
+    public string Placeholder => Publishing.Text.PublicRewrites.AttachmentNotCopied(FileName, Publishing.Text.TextContext.Markdown);
+}
 
 /// <param name="Where">"title", "body" or "comment 123".</param>
 /// <param name="Rule">Name of the rule that matched (e.g. <c>gitlab-token</c>, <c>internal-host</c>, <c>private-url</c>).</param>
 public sealed record Redaction(string Where, string Rule, int Count);
 
 /// <summary>What the planner needs to know about one source issue and its surroundings.</summary>
-/// <param name="SourceWebUrl">Web URL of the source project (for recognising its links and uploads).</param>
-/// <param name="TargetKind">GitLab targets get re-uploads; GitHub targets get placeholders.</param>
+/// <param name="Source">The source issue and where it lives: its instance's kind and web root (which links of its text lead into private places).</param>
+/// <param name="Target">The public project, its tracker kind (GitLab targets get re-uploads; GitHub targets get placeholders) and web root.</param>
 /// <param name="MovedIssues">Source issue number → public URL of issues of the same source that have already moved.</param>
 /// <param name="SourceLabels">Source project labels (for colours and descriptions of labels created in the target).</param>
 public sealed record MovePlanInput(
     TrackerIssue Source,
     IReadOnlyList<TrackerComment> Comments,
-    string SourceWebUrl,
+    TrackerSite SourceSite,
     ProjectRef Target,
-    TrackerKind TargetKind,
+    TrackerSite TargetSite,
     MoveRules Rules,
     RedactionRules Redaction,
     IReadOnlyDictionary<long, string> MovedIssues,
-    IReadOnlyList<TrackerLabel> SourceLabels);
+    IReadOnlyList<TrackerLabel> SourceLabels)
+{
+    public TrackerKind TargetKind => TargetSite.Kind;
+}
+
+/// <summary>A tracker instance as text sees it: its kind and its web root (ending in '/').</summary>
+public sealed record TrackerSite(TrackerKind Kind, Uri WebRoot)
+{
+    public static TrackerSite Of(ITrackerClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return new TrackerSite(client.Kind, client.WebRoot);
+    }
+}
 
 /// <summary>Turns a source issue into a <see cref="MovePlan"/>. Pure: no I/O.</summary>
 public interface IMovePlanner

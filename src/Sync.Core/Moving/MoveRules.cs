@@ -51,8 +51,21 @@ public sealed record MoveRules
 /// <summary>What is removed from everything written to a public tracker, before it is written.</summary>
 /// <param name="Patterns">Extra regular expressions (.NET syntax) whose matches are replaced by <c>[REDACTED]</c>.</param>
 /// <param name="InternalHosts">Host names (and their subdomains) that must not appear publicly; URLs and bare mentions are replaced.</param>
-/// <param name="UseDefaults">The built-in secret patterns (GitLab/GitHub tokens, AWS keys, private keys).</param>
+/// <param name="UseDefaults">The built-in secret rules (gitleaks' rule set and IssueSync's additions).</param>
 public sealed record RedactionRules(IReadOnlyList<string> Patterns, IReadOnlyList<string> InternalHosts, bool UseDefaults = true)
 {
     public static RedactionRules Default { get; } = new([], []);
+
+    /// <summary>
+    /// Projects on the source's instance that are public (<c>group/project</c>, or <c>group/*</c> for a whole namespace):
+    /// links and references to them stay. Everything else in the source's namespace (or, for a source on another
+    /// instance, the whole instance) is private.
+    /// </summary>
+    public IReadOnlyList<string> PublicPaths { get; init; } = [];
+
+    /// <summary>
+    /// Treat the whole source instance as internal. Null (the default): yes when the source is another instance than
+    /// the public project's and its host is not a shared one (github.com, gitlab.com).
+    /// </summary>
+    public bool? SourceInstanceInternal { get; init; }
 }

@@ -35,7 +35,12 @@ public sealed record MoveRecord(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
-    public bool Failed => Error is not null;
+    /// <summary>Prefix of <see cref="Error"/> for a move stopped because its source no longer qualified.</summary>
+    public const string ParkedPrefix = "parked: ";
+
+    public bool Failed => Error is not null && !Parked;
+
+    public bool Parked => Error?.StartsWith(ParkedPrefix, StringComparison.Ordinal) == true;
 }
 
 /// <summary>One source comment copied to the target (so a resumed move posts it once).</summary>

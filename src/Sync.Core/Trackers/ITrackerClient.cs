@@ -12,6 +12,12 @@ public interface ITrackerClient
 
     TrackerKind Kind { get; }
 
+    /// <summary>
+    /// The web root of the tracker's instance, ending in '/' (<c>https://gitlab.example.com/</c>, <c>https://github.com/</c>):
+    /// a project's web page is this plus its path. Tells which links of copied text lead into a private instance.
+    /// </summary>
+    Uri WebRoot { get; }
+
     /// <summary>The user the token authenticates as.</summary>
     Task<TrackerUser> GetCurrentUserAsync(CancellationToken cancellationToken);
 

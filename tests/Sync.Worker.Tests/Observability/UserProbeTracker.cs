@@ -15,6 +15,8 @@ internal sealed class UserProbeTracker(string name) : ITrackerClient, ITrackerRe
 
     public TrackerKind Kind => TrackerKind.GitLab;
 
+    public Uri WebRoot => new("https://probe.example/");
+
     public IReadOnlyCollection<string> Names => [name];
 
     public ITrackerClient Get(string trackerName) => trackerName == name ? this : throw new KeyNotFoundException(trackerName);

@@ -21,6 +21,11 @@ public sealed class MoveExecutor
         {
             return await run.RunAsync(cancellationToken);
         }
+        catch (MoveWithdrawnException withdrawn)
+        {
+            var reason = await RecordFailureAsync(run, plan, context, MoveRecord.ParkedPrefix + withdrawn.Message, cancellationToken, countAttempt: false);
+            return new MoveOutcome(plan.SourceIssue, MoveOutcomeKind.Parked, run.TargetUrl, run.CommentsCopied, reason);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             var reason = await RecordFailureAsync(run, plan, context, OneLine(ex), cancellationToken);
@@ -31,11 +36,11 @@ public sealed class MoveExecutor
     /// <summary>Tracker exceptions carry the tracker's own wording and never a token; anything else names its type.</summary>
     internal static string OneLine(Exception ex)
     {
-        var message = (ex is TrackerException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}").ReplaceLineEndings(" ").Trim();
+        var message = (ex is TrackerException or Publishing.PublicWriteRefusedException or MoveWithdrawnException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}").ReplaceLineEndings(" ").Trim();
         return message.Length <= 300 ? message : string.Concat(message.AsSpan(0, 297), "...");
     }
 
-    private static async Task<string> RecordFailureAsync(MoveRun run, MovePlan plan, MoveContext context, string reason, CancellationToken cancellationToken)
+    private static async Task<string> RecordFailureAsync(MoveRun run, MovePlan plan, MoveContext context, string reason, CancellationToken cancellationToken, bool countAttempt = true)
     {
         if (context.DryRun)
         {
@@ -47,7 +52,7 @@ public sealed class MoveExecutor
             var now = context.Time.GetUtcNow();
             var record = run.Record ?? await context.Ledger.GetMoveAsync(context.Product, plan.SourceIssue, cancellationToken)
                 ?? new MoveRecord(context.Product, plan.SourceIssue, MoveState.Intent, null, null, null, 0, now, now);
-            await context.Ledger.SaveMoveAsync(record with { Error = reason, Attempts = record.Attempts + 1, UpdatedAt = now }, cancellationToken);
+            await context.Ledger.SaveMoveAsync(record with { Error = reason, Attempts = record.Attempts + (countAttempt ? 1 : 0), UpdatedAt = now }, cancellationToken);
             return reason;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -13,6 +13,12 @@ public enum MoveOutcomeKind
 
     /// <summary>A step failed; the ledger keeps the last step reached and the reason, and the next run resumes.</summary>
     Failed,
+
+    /// <summary>
+    /// The source stopped qualifying before a write (a PM withdrew it): nothing more was written. The ledger keeps the
+    /// step reached and why; the move goes on if the source qualifies again.
+    /// </summary>
+    Parked,
 }
 
 /// <param name="TargetUrl">Public URL of the target issue once known (null in a dry run that would create it).</param>
@@ -21,4 +27,6 @@ public enum MoveOutcomeKind
 public sealed record MoveOutcome(string SourceIssue, MoveOutcomeKind Kind, string? TargetUrl, int CommentsCopied, string? Error)
 {
     public bool Succeeded => Kind is not MoveOutcomeKind.Failed;
+
+    public bool IsParked => Kind is MoveOutcomeKind.Parked;
 }

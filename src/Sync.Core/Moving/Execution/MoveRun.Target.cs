@@ -49,6 +49,7 @@ internal sealed partial class MoveRun
 
     private async Task<TrackerIssue?> CreateTargetAsync(CancellationToken cancellationToken)
     {
+        await EnsureStillWantedAsync("creating the public issue", cancellationToken);
         var title = await WithUploadsAsync(plan.Title, cancellationToken);
         var body = await WithUploadsAsync(plan.Body, cancellationToken);
         var labels = await EnsureLabelsAsync(cancellationToken);
@@ -59,7 +60,7 @@ internal sealed partial class MoveRun
             plan.Target.ToString(),
             detail,
             $"moved from {plan.SourceIssue}: {Shorten(title)}",
-            () => context.TargetClient.CreateIssueAsync(plan.Target.Path, new NewIssue(title, body, labels, milestone), cancellationToken),
+            () => context.TargetClient.CreateIssueAsync(plan.Target.Path, new NewIssue(title, body, labels, milestone, plan.Confidential), cancellationToken),
             cancellationToken);
         if (issue is null)
         {
@@ -185,9 +186,22 @@ internal sealed partial class MoveRun
             }
 
             var key = MoveMarkers.Upload(plan.SourceIssue, upload.SourceUrl);
+            if (_refused.Contains(upload.Token))
+            {
+                text = text.Replace(upload.Token, upload.Placeholder, StringComparison.Ordinal);
+                continue;
+            }
+
             if (!_mapped.TryGetValue(key, out var url))
             {
                 url = context.DryRun ? $"/uploads/(new)/{upload.FileName}" : await UploadAsync(upload, cancellationToken);
+                if (url is null)
+                {
+                    _refused.Add(upload.Token);
+                    text = text.Replace(upload.Token, upload.Placeholder, StringComparison.Ordinal);
+                    continue;
+                }
+
                 if (context.DryRun)
                 {
                     context.Writes.Record(new Pipeline.PlannedWrite(AuditActions.Upload, plan.Target.ToString(), upload.FileName));
@@ -202,9 +216,21 @@ internal sealed partial class MoveRun
         return text;
     }
 
-    private async Task<string> UploadAsync(PlannedUpload upload, CancellationToken cancellationToken)
+    /// <returns>The new link, or null when the file may not or cannot be copied (the text then says so).</returns>
+    private async Task<string?> UploadAsync(PlannedUpload upload, CancellationToken cancellationToken)
     {
-        var bytes = await context.SourceClient.DownloadUploadAsync(context.Source.Path, upload.SourceUrl, cancellationToken);
+        byte[] bytes;
+        try
+        {
+            bytes = await context.SourceClient.DownloadUploadAsync(context.Source.Path, upload.SourceUrl, cancellationToken);
+        }
+        catch (Exception ex) when (ex is TrackerUploadRefusedException or TrackerNotFoundException)
+        {
+            var entry = new AuditEntry(context.Time.GetUtcNow(), context.Product, AuditActions.Upload, plan.SourceIssue, $"not copied: {upload.FileName} ({MoveExecutor.OneLine(ex)})");
+            await context.Audit.AppendAuditAsync(entry, cancellationToken);
+            return null;
+        }
+
         using var content = new MemoryStream(bytes, writable: false);
         var uploaded = await WriteAsync(
             AuditActions.Upload,
@@ -215,6 +241,9 @@ internal sealed partial class MoveRun
             cancellationToken);
         return uploaded!.Url;
     }
+
+    /// <summary>Tokens of uploads that were refused or are gone: their placeholder text stands in for the link.</summary>
+    private readonly HashSet<string> _refused = new(StringComparer.Ordinal);
 
     private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");
 }

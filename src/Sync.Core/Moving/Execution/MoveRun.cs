@@ -81,6 +81,7 @@ internal sealed partial class MoveRun(MovePlan plan, MoveContext context)
 
         foreach (var comment in pending)
         {
+            await EnsureStillWantedAsync($"comment {comment.SourceCommentId}", cancellationToken);
             var body = await WithUploadsAsync(comment.Body, cancellationToken);
             var posted = await WriteAsync(
                 AuditActions.Comment,
@@ -121,6 +122,7 @@ internal sealed partial class MoveRun(MovePlan plan, MoveContext context)
 
         if (!comments.Any(c => MoveMarkers.HasSourceNotice(c.Body, plan.MarkerKey)))
         {
+            await EnsureStillWantedAsync("the moved notice", cancellationToken);
             var notice = plan.SourceNotice.Replace("{target}", TargetUrl ?? $"(the new issue in {plan.Target})", StringComparison.Ordinal);
             var marker = MoveMarkers.SourceNotice(plan.MarkerKey);
             if (!notice.Contains(marker, StringComparison.Ordinal))
@@ -143,7 +145,8 @@ internal sealed partial class MoveRun(MovePlan plan, MoveContext context)
 
     private async Task FinishSourceAsync(CancellationToken cancellationToken)
     {
-        var source = context.SourceIssue ?? await context.SourceClient.GetIssueAsync(context.Source.Path, _source.Number, cancellationToken);
+        await EnsureStillWantedAsync(context.Rules.CloseSource ? "closing the source" : "labelling the source", cancellationToken);
+        var source = _current ?? await context.SourceClient.GetIssueAsync(context.Source.Path, _source.Number, cancellationToken);
         if (context.Rules.CloseSource)
         {
             if (source.State != IssueState.Closed)

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Sync.Core.Pipeline;
 using Sync.Core.Products;
 using Sync.Core.Storage;
@@ -13,7 +12,7 @@ public delegate (bool Eligible, string Reason) MoveEligibilityCheck(TrackerIssue
 /// The "move" stage: for each source of the product, plans and executes the move of every eligible open issue,
 /// and resumes moves an earlier run left half done. One failed issue never stops the others.
 /// </summary>
-public sealed partial class MoveStep(
+public sealed class MoveStep(
     ITrackerRegistry trackers,
     IMoveLedger ledger,
     IAuditLog audit,
@@ -45,8 +44,7 @@ public sealed partial class MoveStep(
             {
                 TargetCache = targetCache,
             };
-            var candidates = await CandidatesAsync(sourceRule.Project, source, rules, moves, tally, cancellationToken);
-            var sourceWebUrl = candidates.Select(c => SourceWebUrl(c.Issue.WebUrl)).FirstOrDefault(u => u.Length > 0) ?? string.Empty;
+            var candidates = await CandidatesAsync(sourceRule.Project, source, rules, target.Kind, moves, tally, lines, context.DryRun, cancellationToken);
             IReadOnlyList<TrackerLabel>? labels = null; // the same for every issue of a source: listed once, only if something moves
             foreach (var (issue, _) in candidates)
             {
@@ -60,7 +58,7 @@ public sealed partial class MoveStep(
 
                     labels ??= await ListLabelsAsync(source, sourceRule.Project, cancellationToken);
                     var input = new MovePlanInput(
-                        issue, comments, sourceWebUrl, product.Public, target.Kind, rules, redactionFor(product), MovedIssues(sourceRule.Project, moves.Values), labels);
+                        issue, comments, TrackerSite.Of(source), product.Public, TrackerSite.Of(target), rules, redactionFor(product), MovedIssues(sourceRule.Project, moves.Values), labels);
                     var plan = planner.Plan(input);
                     var outcome = await _executor.ExecuteAsync(plan, moveContext with { SourceIssue = issue, SourceComments = comments }, cancellationToken);
                     lines.Add(Describe(outcome, plan.Comments.Count));
@@ -105,10 +103,11 @@ public sealed partial class MoveStep(
 
     /// <summary>
     /// Eligible open issues not yet moved, then moves of this source that reached the target but not the end: a
-    /// source closed before a crash no longer lists as open, yet its ledger record must still be completed.
+    /// source closed before a crash no longer lists as open, yet its ledger record must still be completed. A move
+    /// under way whose source stopped qualifying (a PM withdrew it) is parked, not resumed.
     /// </summary>
     private async Task<List<(TrackerIssue Issue, bool Resumed)>> CandidatesAsync(
-        ProjectRef project, ITrackerClient source, MoveRules rules, Dictionary<string, MoveRecord> moves, Tally tally, CancellationToken cancellationToken)
+        ProjectRef project, ITrackerClient source, MoveRules rules, TrackerKind targetKind, Dictionary<string, MoveRecord> moves, Tally tally, List<string> lines, bool dryRun, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var candidates = new List<(TrackerIssue, bool)>();
@@ -123,15 +122,19 @@ public sealed partial class MoveStep(
                 continue;
             }
 
-            // Confidential wins over everything, even a move under way (the issue may have been made confidential since).
-            if (issue.Confidential && !rules.IncludeConfidential)
+            if (move is { State: > MoveState.Intent })
             {
-                tally.Skipped++;
+                if (await ParkIfWithdrawnAsync(issue, move, rules, targetKind, tally, lines, dryRun, cancellationToken))
+                {
+                    continue;
+                }
+
+                candidates.Add((issue, false));
                 continue;
             }
 
-            // A move already under way finishes even if the issue stopped qualifying (its target exists).
-            if (move is not { State: > MoveState.Intent } && !eligibility(issue, rules, now).Eligible)
+            // Confidential wins over everything; GitHub has no confidential issues, so such an issue never goes there.
+            if (issue.Confidential && (!rules.IncludeConfidential || targetKind != TrackerKind.GitLab) || !eligibility(issue, rules, now).Eligible)
             {
                 tally.Skipped++;
                 continue;
@@ -148,13 +151,10 @@ public sealed partial class MoveStep(
                 try
                 {
                     var resumed = await source.GetIssueAsync(project.Path, issueRef.Number, cancellationToken);
-                    if (resumed.Confidential && !rules.IncludeConfidential)
+                    if (!await ParkIfWithdrawnAsync(resumed, move, rules, targetKind, tally, lines, dryRun, cancellationToken))
                     {
-                        tally.Skipped++;
-                        continue;
+                        candidates.Add((resumed, true));
                     }
-
-                    candidates.Add((resumed, true));
                 }
                 catch (TrackerNotFoundException)
                 {
@@ -164,6 +164,26 @@ public sealed partial class MoveStep(
         }
 
         return candidates;
+    }
+
+    /// <summary>Records (once) and reports a move under way whose source no longer qualifies; true when it is parked.</summary>
+    private async Task<bool> ParkIfWithdrawnAsync(
+        TrackerIssue issue, MoveRecord move, MoveRules rules, TrackerKind targetKind, Tally tally, List<string> lines, bool dryRun, CancellationToken cancellationToken)
+    {
+        if (MoveRun.WithdrawalReason(issue, move.State, rules, targetKind) is not { } reason)
+        {
+            return false;
+        }
+
+        var error = MoveRecord.ParkedPrefix + reason;
+        if (!dryRun && move.Error != error)
+        {
+            await ledger.SaveMoveAsync(move with { Error = error, UpdatedAt = time.GetUtcNow() }, cancellationToken);
+        }
+
+        lines.Add($"parked {move.SourceIssue}: {reason}{(move.TargetUrl is { } url ? $"; its public copy {url} was left as it is" : string.Empty)}");
+        tally.Parked++;
+        return true;
     }
 
     /// <summary>Source issue number → public URL, for moves of this source whose target exists.</summary>
@@ -181,19 +201,15 @@ public sealed partial class MoveStep(
         return moved;
     }
 
-    /// <summary>The project's web URL from one of its issues' (GitLab <c>/-/issues/N</c>, GitHub <c>/issues/N</c>).</summary>
-    internal static string SourceWebUrl(string issueWebUrl) => IssuePath().Replace(issueWebUrl, string.Empty);
-
     private static string Describe(MoveOutcome outcome, int comments) => outcome.Kind switch
     {
         MoveOutcomeKind.Moved => $"moved {outcome.SourceIssue} → {outcome.TargetUrl} ({comments} comments)",
         MoveOutcomeKind.WouldMove => $"would move {outcome.SourceIssue} → {outcome.TargetUrl ?? "a new issue"} ({comments} comments)",
         MoveOutcomeKind.AlreadyMoved => $"already moved {outcome.SourceIssue} → {outcome.TargetUrl}",
+        MoveOutcomeKind.Parked => $"parked {outcome.SourceIssue}: {outcome.Error?[MoveRecord.ParkedPrefix.Length..]}"
+            + (outcome.TargetUrl is { } url ? $"; its public copy {url} was left as it is" : string.Empty),
         _ => $"failed {outcome.SourceIssue}: {outcome.Error}",
     };
-
-    [GeneratedRegex(@"/(?:-/)?issues/\d+/?$")]
-    private static partial Regex IssuePath();
 
     private sealed class Tally
     {
@@ -202,6 +218,8 @@ public sealed partial class MoveStep(
         public long Failed { get; set; }
 
         public long Skipped { get; set; }
+
+        public long Parked { get; set; }
 
         public long LabelWritesBefore { get; set; }
 
@@ -214,6 +232,9 @@ public sealed partial class MoveStep(
                     break;
                 case MoveOutcomeKind.Failed:
                     Failed++;
+                    break;
+                case MoveOutcomeKind.Parked:
+                    Parked++;
                     break;
                 default:
                     Skipped++;
@@ -230,6 +251,7 @@ public sealed partial class MoveStep(
             ["moved"] = Moved,
             ["failed"] = Failed,
             ["skipped"] = Skipped,
+            ["parked"] = Parked,
             ["moveLabelWrites"] = LabelWrites(journal) - LabelWritesBefore,
         };
     }

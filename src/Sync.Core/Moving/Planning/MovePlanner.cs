@@ -1,12 +1,15 @@
 using System.Text.RegularExpressions;
+using Sync.Core.Publishing;
+using Sync.Core.Publishing.Links;
+using Sync.Core.Publishing.Text;
 using Sync.Core.Trackers;
 
 namespace Sync.Core.Moving.Planning;
 
 /// <summary>
-/// Turns a source issue into everything a move writes. Every text is redacted first, then uploads, issue
-/// references and mentions are rewritten (code left alone), then attribution and hidden markers are added.
-/// Pure and deterministic: same input, equal plan.
+/// Turns a source issue into everything a move writes. Every text goes through <see cref="PublicText"/> (structural
+/// rewrites of links, references, mentions, uploads, hidden comments and command lines, then redaction), then
+/// attribution and hidden markers are added. Pure and deterministic: same input, equal plan.
 /// </summary>
 public sealed partial class MovePlanner : IMovePlanner
 {
@@ -15,36 +18,32 @@ public sealed partial class MovePlanner : IMovePlanner
 
     public MovePlan Plan(MovePlanInput input)
     {
+        ArgumentNullException.ThrowIfNull(input);
         var source = input.Source;
         var rules = input.Rules;
-        var sourceIssue = source.Ref.ToString();
         var markerKey = MoveMarkers.KeyOf(source);
-        var sourcePath = source.Ref.Project.Path;
-        var links = new SourceLinks(input.SourceWebUrl);
-        var redactor = new Redactor(input.Redaction, links, sourcePath, rules.LinkToSource);
-        var references = new ReferenceRewriter(links, sourcePath, input.MovedIssues);
-        var uploads = new UploadRewriter(links, input.TargetKind);
-        var mentions = new MentionRewriter(rules.UserMap);
+        var scope = ScopeOf(input);
+        var redactor = new TextRedactor(SecretScans.For(input.Redaction), scope);
+        var uploads = new UploadTokens(input.TargetKind, redactor);
+        var rewrites = new PublicRewrites(new PublicRewriteRules(new LinkClassifier(scope), input.SourceSite.Kind, input.MovedIssues, rules.UserMap, uploads.TokenFor));
+        var text = new PublicText(rewrites, redactor);
         var redactions = new List<Redaction>();
 
-        string Redact(string text, string where)
+        string Apply(Func<string, Findings, string> transform, string value, string where)
         {
-            var redacted = redactor.Redact(text.ReplaceLineEndings("\n"), where);
-            redactions.AddRange(redacted.Redactions);
-            return redacted.Text;
+            var findings = new Findings();
+            var result = transform(value, findings);
+            redactions.AddRange(findings.Counts.Select(c => new Redaction(where, c.Rule, c.Count)));
+            return result;
         }
 
-        string Transform(string text, string where) =>
-            mentions.Rewrite(references.Rewrite(uploads.Rewrite(Redact(text, where)))).Trim();
-
-        var title = Whitespace().Replace(mentions.Rewrite(references.RewritePlain(Redact(source.Title, "title"))), " ").Trim();
-
+        var title = Whitespace().Replace(Apply(text.Plain, source.Title, "title"), " ").Trim();
         var header = Attribution.IssueHeader(
             Display(rules, source.Author.Username),
             source.CreatedAt,
-            rules.LinkToSource ? Attribution.SourceLink(source, input.SourceWebUrl)
+            rules.LinkToSource ? Attribution.SourceLink(source, new Uri(input.SourceSite.WebRoot, source.Ref.Project.Path).AbsoluteUri)
                 : string.IsNullOrWhiteSpace(rules.SourceName) ? null : $"**{rules.SourceName.Trim()}**");
-        var body = Attribution.Compose(header, Transform(source.Body, "body"), MoveMarkers.Issue(markerKey));
+        var body = Attribution.Compose(header, Apply(text.Markdown, source.Body, "body").Trim(), MoveMarkers.Issue(markerKey));
 
         var comments = new List<PlannedComment>();
         foreach (var comment in input.Comments
@@ -52,30 +51,46 @@ public sealed partial class MovePlanner : IMovePlanner
                      .OrderBy(c => c.CreatedAt)
                      .ThenBy(c => c.Id))
         {
-            var text = Transform(comment.Body, $"comment {comment.Id}");
-            if (text.Length == 0)
+            var copied = Apply(text.Markdown, comment.Body, $"comment {comment.Id}").Trim();
+            if (copied.Length == 0)
             {
                 continue;
             }
 
             var commentHeader = Attribution.CommentHeader(Display(rules, comment.Author.Username), comment.CreatedAt);
-            comments.Add(new PlannedComment(comment.Id, Attribution.Compose(commentHeader, text, MoveMarkers.Comment(markerKey, comment.Id))));
+            comments.Add(new PlannedComment(comment.Id, Attribution.Compose(commentHeader, copied, MoveMarkers.Comment(markerKey, comment.Id))));
         }
 
         return new MovePlan(
-            sourceIssue,
+            source.Ref.ToString(),
             input.Target,
             title.Length == 0 ? UntitledIssue : title,
             body,
-            PublicLabels(LabelPlanner.Plan(source.Labels, rules, input.SourceLabels), redactor, redactions),
+            PublicLabels(LabelPlanner.Plan(source.Labels, rules, input.SourceLabels), text, redactions),
             PublicMilestone(source.Milestone, redactor, redactions),
             comments,
             $"{SourceNoticeText}\n\n{MoveMarkers.SourceNotice(markerKey)}",
-            uploads.Uploads.ToList(),
+            uploads.Planned,
             redactions)
         {
             MarkerKey = markerKey,
+            Confidential = source.Confidential && rules.IncludeConfidential,
         };
+    }
+
+    /// <summary>Where the private places are for this source and target.</summary>
+    public static PrivateScope ScopeOf(MovePlanInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return PrivateScope.For(
+            input.SourceSite.WebRoot,
+            input.Source.Ref.Project.Path,
+            input.TargetSite.WebRoot,
+            input.Target.Path,
+            input.Redaction.InternalHosts,
+            input.Redaction.PublicPaths,
+            input.Redaction.SourceInstanceInternal,
+            input.Rules.LinkToSource);
     }
 
     private static string Display(MoveRules rules, string username) =>
@@ -84,38 +99,69 @@ public sealed partial class MovePlanner : IMovePlanner
             : username;
 
     // A label or milestone name that trips a rule is left off entirely: "[REDACTED]" is no useful label.
-    private static List<TrackerLabel> PublicLabels(IReadOnlyList<TrackerLabel> labels, Redactor redactor, List<Redaction> redactions)
+    private static List<TrackerLabel> PublicLabels(IReadOnlyList<TrackerLabel> labels, PublicText text, List<Redaction> redactions)
     {
         var result = new List<TrackerLabel>();
         foreach (var label in labels)
         {
-            var name = redactor.Redact(label.Name, "labels");
-            if (name.Redactions.Count > 0)
+            var broken = text.Redactor.Find(label.Name);
+            if (broken.Count > 0 || Mentions.HasLive(label.Name))
             {
-                redactions.AddRange(name.Redactions);
+                redactions.AddRange(broken.Select(rule => new Redaction("labels", rule, 1)));
                 continue;
             }
 
-            var description = label.Description is null ? null : redactor.Redact(label.Description, "labels");
-            redactions.AddRange(description?.Redactions ?? []);
-            result.Add(label with { Description = description?.Text });
+            var findings = new Findings();
+            var description = label.Description is null ? null : text.Plain(label.Description, findings);
+            redactions.AddRange(findings.Counts.Select(c => new Redaction("labels", c.Rule, c.Count)));
+            result.Add(label with { Description = description });
         }
 
         return result;
     }
 
-    private static PlannedMilestone? PublicMilestone(string? title, Redactor redactor, List<Redaction> redactions)
+    private static PlannedMilestone? PublicMilestone(string? title, TextRedactor redactor, List<Redaction> redactions)
     {
         if (string.IsNullOrWhiteSpace(title))
         {
             return null;
         }
 
-        var redacted = redactor.Redact(title.Trim(), "milestone");
-        redactions.AddRange(redacted.Redactions);
-        return redacted.Redactions.Count > 0 ? null : new PlannedMilestone(redacted.Text, null, null);
+        var broken = redactor.Find(title.Trim());
+        redactions.AddRange(broken.Select(rule => new Redaction("milestone", rule, 1)));
+        return broken.Count > 0 || Mentions.HasLive(title) ? null : new PlannedMilestone(title.Trim(), null, null);
     }
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Whitespace();
+
+    /// <summary>
+    /// One token per distinct upload of a plan, numbered across the body and all comments. A token is delimited by two
+    /// private-use characters (taken out of copied text), so "-1" never matches inside "-10" and no text can forge one.
+    /// </summary>
+    private sealed class UploadTokens(TrackerKind target, TextRedactor redactor)
+    {
+        private readonly List<PlannedUpload> _planned = [];
+
+        public IReadOnlyList<PlannedUpload> Planned => _planned;
+
+        /// <summary>Null when the file is not copied: a GitHub target (no upload API), or a file name that is itself sensitive.</summary>
+        public string? TokenFor(UploadLink upload)
+        {
+            if (target != TrackerKind.GitLab || redactor.Find(upload.FileName).Count > 0)
+            {
+                return null;
+            }
+
+            var existing = _planned.Find(u => string.Equals(u.SourceUrl, upload.Path, StringComparison.Ordinal));
+            if (existing is not null)
+            {
+                return existing.Token;
+            }
+
+            var token = $"\uE000issuesync-upload-{_planned.Count + 1}\uE001";
+            _planned.Add(new PlannedUpload(upload.Path, upload.FileName, token));
+            return token;
+        }
+    }
 }

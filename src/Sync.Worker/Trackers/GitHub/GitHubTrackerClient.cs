@@ -38,6 +38,8 @@ public sealed partial class GitHubTrackerClient(
 
     public TrackerKind Kind => TrackerKind.GitHub;
 
+    public Uri WebRoot => registration.WebRoot;
+
     public Task<TrackerUser> GetCurrentUserAsync(CancellationToken cancellationToken) =>
         RunAsync(async client =>
         {

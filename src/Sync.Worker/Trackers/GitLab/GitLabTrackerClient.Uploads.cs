@@ -34,7 +34,7 @@ public sealed partial class GitLabTrackerClient
     /// </summary>
     public async Task<byte[]> DownloadUploadAsync(string projectPath, string uploadUrl, CancellationToken cancellationToken)
     {
-        var webRoot = WebRoot(registration.ApiRoot);
+        var webRoot = registration.WebRoot;
         var path = uploadUrl.StartsWith(webRoot.AbsoluteUri, StringComparison.OrdinalIgnoreCase)
             ? "/" + uploadUrl[webRoot.AbsoluteUri.Length..].TrimStart('/')
             : uploadUrl;
@@ -49,14 +49,6 @@ public sealed partial class GitLabTrackerClient
         using var request = new HttpRequestMessage(HttpMethod.Get, target);
         using var response = await _http.SendAsync(client, request, $"upload {path[marker..]} of {projectPath}", cancellationToken).ConfigureAwait(false);
         return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary><c>https://host/prefix/api/v4/</c> → <c>https://host/prefix/</c>.</summary>
-    internal static Uri WebRoot(Uri apiRoot)
-    {
-        var text = apiRoot.AbsoluteUri;
-        var api = text.LastIndexOf("api/v4/", StringComparison.OrdinalIgnoreCase);
-        return new Uri(api >= 0 ? text[..api] : text);
     }
 }
 

@@ -26,6 +26,8 @@ public sealed partial class GitLabTrackerClient(TrackerRegistration registration
 
     public TrackerKind Kind => TrackerKind.GitLab;
 
+    public Uri WebRoot => registration.WebRoot;
+
     public async Task<TrackerUser> GetCurrentUserAsync(CancellationToken cancellationToken)
     {
         var user = await SendAsync<GitLabUserDto>(HttpMethod.Get, "user", (JsonObject?)null, "GET /user", cancellationToken).ConfigureAwait(false);

@@ -55,6 +55,8 @@ public sealed class FakeTracker(string name, TrackerKind kind, FakeTimeProvider 
 
     public TrackerKind Kind => kind;
 
+    public Uri WebRoot => new($"https://{name}.example/");
+
     public Dictionary<string, int> Calls { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<(string Path, long Number), TrackerIssue> Issues { get; } = [];

@@ -26,7 +26,8 @@ public sealed class MoveExecutorTests
             },
             f.Target.Calls);
         Assert.Equal(
-            new Dictionary<string, int> { ["DownloadUpload"] = 1, ["ListComments"] = 1, ["CreateComment"] = 1, ["GetIssue"] = 1, ["EditIssue"] = 1 },
+            // The source is re-read right before each write of the move: the create, 3 comments, the notice, the close.
+            new Dictionary<string, int> { ["DownloadUpload"] = 1, ["ListComments"] = 1, ["CreateComment"] = 1, ["GetIssue"] = 6, ["EditIssue"] = 1 },
             f.Source.Calls);
         Assert.Equal(["UploadFile", "CreateLabel", "CreateLabel", "CreateMilestone", "CreateIssue", "CreateComment", "CreateComment", "CreateComment", "CreateComment", "EditIssue"], f.Crash.Log);
 
@@ -47,14 +48,15 @@ public sealed class MoveExecutorTests
     }
 
     [Fact]
-    public async Task Move_WhenTheSourceIssueIsKnown_SkipsTheRereadsOfIssueAndComments()
+    public async Task Move_WhenTheSourceCommentsAreKnown_DoesNotListThemAgain_ButRereadsTheIssueBeforeEachWrite()
     {
         var f = new MoveFixture();
         var context = f.Context() with { SourceIssue = f.Issue, SourceComments = f.Source.Comments[(MoveFixture.Path, 12)] };
 
         await new MoveExecutor().ExecuteAsync(f.Plan, context, TestContext.Current.CancellationToken);
 
-        Assert.Equal(0, f.Source.CallsOf("GetIssue"));
+        // A listed issue may be minutes old in a long batch: it never stands in for the read before a write.
+        Assert.Equal(6, f.Source.CallsOf("GetIssue"));
         Assert.Equal(0, f.Source.CallsOf("ListComments"));
         Assert.Equal(IssueState.Closed, f.Source.Issues[(MoveFixture.Path, 12)].State);
     }

@@ -30,7 +30,7 @@ public sealed class MoveFixture
         Time.Advance(TimeSpan.FromHours(1));
         var comments = Source.Comments[(Path, 12)];
         Plan = new FakePlanner().Plan(new MovePlanInput(
-            Issue, comments, "https://dev.example/acme/widget", TargetProject, TrackerKind.GitLab, Rules, RedactionRules.Default, new Dictionary<long, string>(), []));
+            Issue, comments, new TrackerSite(TrackerKind.GitLab, new Uri("https://dev.example/")), TargetProject, new TrackerSite(TrackerKind.GitLab, new Uri("https://public.example/")), Rules, RedactionRules.Default, new Dictionary<long, string>(), []));
     }
 
     public static ProjectRef SourceProject { get; } = ProjectRef.Parse("dev:acme/widget");

@@ -113,9 +113,11 @@ public sealed class MovePlannerTests
             issue: PlanningFixtures.Issue(body: $"![shot](/uploads/{Secret}/screen.png)"),
             comments: [PlanningFixtures.Comment(1, $"same ![again](/uploads/{Secret}/screen.png), new [log](/uploads/{Secret}/x.log)")]));
 
-        Assert.Contains("![shot](issuesync-upload-1)", plan.Body, StringComparison.Ordinal);
-        Assert.Contains("same ![again](issuesync-upload-1), new [log](issuesync-upload-2)", plan.Comments[0].Body, StringComparison.Ordinal);
-        Assert.Equal(["issuesync-upload-1", "issuesync-upload-2"], plan.Uploads.Select(u => u.Token));
+        const string First = "\uE000issuesync-upload-1\uE001";
+        const string Second = "\uE000issuesync-upload-2\uE001";
+        Assert.Contains($"![shot]({First})", plan.Body, StringComparison.Ordinal);
+        Assert.Contains($"same ![again]({First}), new [log]({Second})", plan.Comments[0].Body, StringComparison.Ordinal);
+        Assert.Equal([First, Second], plan.Uploads.Select(u => u.Token));
         Assert.Equal($"/uploads/{Secret}/screen.png", plan.Uploads[0].SourceUrl);
     }
 
@@ -142,7 +144,8 @@ public sealed class MovePlannerTests
     {
         var plan = Planner.Plan(PlanningFixtures.Input(issue: PlanningFixtures.Issue(title: "Ask @bob about\nACME-123456 (#5)")));
 
-        Assert.Equal("Ask `@bob` about [REDACTED] (dev issue 5)", plan.Title);
+        // A GitLab title is not Markdown: a backtick would not protect the mention, so the '@' goes.
+        Assert.Equal("Ask bob about [REDACTED] (dev issue 5)", plan.Title);
         Assert.Contains(new Redaction("title", "custom-pattern", 1), plan.Redactions);
     }
 

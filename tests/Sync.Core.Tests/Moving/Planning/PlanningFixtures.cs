@@ -6,7 +6,10 @@ namespace Sync.Core.Tests.Moving.Planning;
 /// <summary>A private GitLab source (dev.example, acme/widget-dev) moving to a public project.</summary>
 internal static class PlanningFixtures
 {
+    public const string SourceWebRoot = "http://dev.example/";
     public const string SourceWebUrl = "http://dev.example/acme/widget-dev";
+    public const string GitLabTargetRoot = "https://gitlab.com/";
+    public const string GitHubTargetRoot = "https://github.com/";
     public const string SourcePath = "acme/widget-dev";
     public const string SourceIssue = "dev:acme/widget-dev#7";
     public static readonly DateTimeOffset Created = new(2026, 1, 31, 23, 30, 0, TimeSpan.Zero);
@@ -44,9 +47,9 @@ internal static class PlanningFixtures
         IReadOnlyDictionary<long, string>? moved = null) => new(
         issue ?? Issue(),
         comments ?? [],
-        SourceWebUrl,
+        new TrackerSite(TrackerKind.GitLab, new Uri(SourceWebRoot)),
         new ProjectRef("public", "acme/widget"),
-        target,
+        new TrackerSite(target, new Uri(target == TrackerKind.GitLab ? GitLabTargetRoot : GitHubTargetRoot)),
         rules ?? new MoveRules(),
         redaction ?? new RedactionRules(["ACME-\\d{6}"], ["intra.acme.net"]),
         moved ?? new Dictionary<long, string>(),

@@ -1,0 +1,91 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Markdig.Syntax;
+
+namespace Sync.Core.Publishing.Markdown;
+
+/// <summary>
+/// Copied text never runs a command. GitLab runs quick actions in issue descriptions and notes written through the API:
+/// <c>lib/gitlab/quick_actions/extractor.rb</c> takes any line that starts, at column 0, with <c>/name</c> — outside
+/// ```-fenced blocks at column 0, <c>&gt;&gt;&gt;</c> quotes and <c>&lt;tag&gt;...&lt;/tag&gt;</c> blocks as its own regex reads
+/// them (so a <c>~~~</c> fence does not protect). Bots on GitHub (Prow, slash-command actions) read <c>^/command</c> lines
+/// the same way. So no line written publicly starts with '/' followed by a letter:
+/// <list type="bullet">
+/// <item>in Markdown prose the slash is escaped (<c>\/close</c> renders as <c>/close</c>);</item>
+/// <item>in an HTML block it becomes <c>&amp;#47;</c>;</item>
+/// <item>a fenced code block holding such a line becomes an indented code block (same code, no line at column 0).</item>
+/// </list>
+/// </summary>
+internal static partial class CommandLines
+{
+    public static bool HasCommandLine(string text) => CommandLine().IsMatch(text);
+
+    public static string Neutralise(string text, Findings findings)
+    {
+        for (var round = 0; round < 3 && HasCommandLine(text); round++)
+        {
+            var document = Markdig.Markdown.Parse(text, MarkdownRewriter.Pipeline);
+            var edits = new SourceEdits(text);
+            var converted = new HashSet<Block>();
+            foreach (Match line in CommandLine().Matches(text))
+            {
+                findings.Add("quick-action");
+                switch (Innermost(document, line.Index))
+                {
+                    case CodeBlock code when converted.Add(code):
+                        edits.Replace(code.Span.Start, Math.Min(code.Span.End + 1, text.Length), Indented(text, code));
+                        break;
+                    case CodeBlock:
+                        break;
+                    case HtmlBlock:
+                        edits.Replace(line.Index, line.Index + 1, "&#47;");
+                        break;
+                    default:
+                        edits.Insert(line.Index, "\\");
+                        break;
+                }
+            }
+
+            text = edits.Apply();
+        }
+
+        return text;
+    }
+
+    private static Block? Innermost(ContainerBlock container, int position)
+    {
+        foreach (var block in container)
+        {
+            if (position < block.Span.Start || position > block.Span.End)
+            {
+                continue;
+            }
+
+            return block is ContainerBlock inner && Innermost(inner, position) is { } deeper ? deeper : block;
+        }
+
+        return null;
+    }
+
+    /// <summary>The block's code lines, each indented four spaces, after a blank line (indented code cannot interrupt a paragraph).</summary>
+    private static string Indented(string text, CodeBlock code)
+    {
+        var result = new StringBuilder();
+        var start = code.Span.Start;
+        if (start > 0 && !(start >= 2 && text[start - 1] == '\n' && text[start - 2] == '\n') && text[start - 1] == '\n')
+        {
+            result.Append('\n');
+        }
+
+        var lines = code.Lines;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            result.Append(i == 0 ? string.Empty : "\n").Append("    ").Append(lines.Lines[i].Slice.ToString());
+        }
+
+        return result.Length == 0 ? "    " : result.ToString();
+    }
+
+    [GeneratedRegex(@"^/(?=[A-Za-z])", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex CommandLine();
+}
