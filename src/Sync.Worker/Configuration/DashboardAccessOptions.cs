@@ -1,18 +1,26 @@
 namespace Sync.Worker.Configuration;
 
 /// <summary>
-/// Who may open the dashboard (<c>IssueSync:Dashboard</c>). With no users only loopback requests get in; with users,
-/// every other request needs HTTP Basic credentials whose password matches the user's PBKDF2 hash.
+/// Who may open the dashboard (<c>IssueSync:Dashboard</c>). With no users only direct loopback requests get in; with
+/// users, every request needs HTTP Basic credentials whose password matches the user's PBKDF2 hash, unless
+/// <see cref="AllowLoopback"/> is set to true.
 /// </summary>
 public sealed class DashboardAccessOptions
 {
     public List<DashboardUserOptions> Users { get; set; } = [];
 
     /// <summary>
-    /// Let loopback requests in without credentials (e.g. <c>kubectl port-forward</c>). Turn off when a proxy on the same
-    /// host (a TLS sidecar) forwards outside requests over loopback.
+    /// Let direct loopback requests naming a loopback host in without credentials (e.g. <c>kubectl port-forward</c>).
+    /// Unset: only while no user is configured, because a proxy on the same host (a TLS sidecar, a service mesh)
+    /// turns outside requests into loopback ones.
     /// </summary>
-    public bool AllowLoopback { get; set; } = true;
+    public bool? AllowLoopback { get; set; }
+
+    /// <summary>The only <c>Host</c> names the dashboard answers (port ignored); empty answers any.</summary>
+    public List<string> Hosts { get; set; } = [];
+
+    /// <summary>Whether loopback requests get in without credentials, once the default is applied.</summary>
+    public bool LoopbackWithoutCredentials => AllowLoopback ?? Users.Count == 0;
 }
 
 public sealed class DashboardUserOptions

@@ -7,6 +7,7 @@ namespace Sync.Worker.Configuration;
 public sealed class DashboardAccessValidator : IValidateOptions<IssueSyncOptions>
 {
     private const string Key = $"{IssueSyncOptions.SectionName}:Dashboard:Users";
+    private const string HostsKey = $"{IssueSyncOptions.SectionName}:Dashboard:Hosts";
 
     public ValidateOptionsResult Validate(string? name, IssueSyncOptions options)
     {
@@ -33,6 +34,15 @@ public sealed class DashboardAccessValidator : IValidateOptions<IssueSyncOptions
             {
                 errors.Add($"{Key}:{i}:PasswordHash: is not a valid '{PasswordHash.Scheme}$<iterations>$<base64 salt>$<base64 hash>' "
                     + $"with at least {PasswordHash.MinIterations} iterations; make one with --hash-password");
+            }
+        }
+
+        var hosts = options.Dashboard.Hosts;
+        for (var i = 0; i < hosts.Count; i++)
+        {
+            if (RequestHost.Normalize(hosts[i]) is null || hosts[i] != hosts[i].Trim())
+            {
+                errors.Add($"{HostsKey}:{i}: is not a host name (no scheme, port, path or wildcard), e.g. issuesync.example.com or localhost");
             }
         }
 

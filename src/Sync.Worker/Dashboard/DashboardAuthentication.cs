@@ -1,22 +1,27 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
+using System.Collections.Frozen;
+using System.Globalization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Sync.Worker.Configuration;
 
 namespace Sync.Worker.Dashboard;
 
 /// <summary>
-/// Guards the <c>/hangfire</c> branch: loopback requests (when allowed), or HTTP Basic credentials of a configured user.
-/// It runs before Hangfire because a Hangfire filter that says no gives a bare 401, without the
-/// <c>WWW-Authenticate</c> challenge a browser needs to ask for a password.
+/// Guards the <c>/hangfire</c> branch: direct loopback requests naming a loopback host (when allowed), or HTTP Basic
+/// credentials of a configured user. It runs before Hangfire because a Hangfire filter that says no gives a bare 401,
+/// without the <c>WWW-Authenticate</c> challenge a browser needs to ask for a password.
 /// <para>
-/// A browser resends Basic credentials (and loopback access needs none), so a page on another site could post to the
-/// dashboard's commands: posts that the browser marks as cross-site are refused. This is stateless, unlike ASP.NET
-/// Core antiforgery tokens, whose keys differ per replica unless data protection is shared.
+/// Posts that a browser marks as cross-site are refused (see <see cref="CrossSiteRequest"/>). This is stateless, unlike
+/// ASP.NET Core antiforgery tokens, whose keys differ per replica unless data protection is shared.
 /// </para>
 /// </summary>
-public sealed class DashboardAuthentication
+public sealed class DashboardAuthentication(
+    RequestDelegate next,
+    IOptions<IssueSyncOptions> options,
+    IOptions<ForwardedHeadersOptions> forwarded,
+    DashboardCredentials credentials,
+    DashboardFailureLimiter limiter,
+    ILogger<DashboardAuthentication> logger)
 {
     public const string Realm = "IssueSync";
     public const string Challenge = $"Basic realm=\"{Realm}\", charset=\"UTF-8\"";
@@ -25,116 +30,71 @@ public sealed class DashboardAuthentication
     internal const string UserItem = "IssueSync.DashboardUser";
     internal const string LoopbackUser = "(loopback)";
 
-    private readonly RequestDelegate next;
-    private readonly ILogger<DashboardAuthentication> logger;
-    private readonly bool allowLoopback;
-    private readonly Dictionary<string, PasswordHash> users = new(StringComparer.Ordinal);
-
-    // Unknown names are checked against this, so a wrong name costs as much as a wrong password.
-    private readonly PasswordHash dummy;
-
-    public DashboardAuthentication(RequestDelegate next, IOptions<IssueSyncOptions> options, ILogger<DashboardAuthentication> logger)
-    {
-        this.next = next;
-        this.logger = logger;
-        var access = options.Value.Dashboard;
-        allowLoopback = access.AllowLoopback;
-        foreach (var user in access.Users)
-        {
-            // Validated at start-up: names are unique and every hash parses.
-            users[user.Name!] = PasswordHash.Parse(user.PasswordHash);
-        }
-
-        dummy = PasswordHash.Parse(PasswordHash.Create(Guid.NewGuid().ToString("N")));
-    }
+    private readonly bool allowLoopback = options.Value.Dashboard.LoopbackWithoutCredentials;
+    private readonly FrozenSet<string> hosts = RequestHost.Allowed(options.Value.Dashboard.Hosts);
+    private readonly LoopbackRequest loopback = new(forwarded.Value);
 
     public Task InvokeAsync(HttpContext context)
     {
-        var remote = context.Connection.RemoteIpAddress;
-        if (allowLoopback && remote is not null && IPAddress.IsLoopback(remote))
+        var request = context.Request;
+        if (!RequestHost.IsAnswered(hosts, request.Host))
+        {
+            // Like ASP.NET Core's host filtering: a name the operator did not list is a bad request.
+            return Refuse(context, StatusCodes.Status400BadRequest);
+        }
+
+        if (allowLoopback && loopback.IsDirectLoopback(context) && RequestHost.IsLoopbackName(request.Host))
         {
             return Admit(context, LoopbackUser);
         }
 
-        if (users.Count > 0 && TryReadBasic(context.Request, out var name, out var password))
+        if (!credentials.HasUsers)
         {
-            var hash = users.GetValueOrDefault(name) ?? dummy;
-            if (hash.Verify(password) && !ReferenceEquals(hash, dummy))
+            // No credential could help, so there is nothing to challenge for.
+            return Refuse(context, StatusCodes.Status403Forbidden);
+        }
+
+        if (BasicCredentials.TryRead(request, out var name, out var password))
+        {
+            // The forwarded client when the forwarded-headers middleware is on, else the proxy or the client itself.
+            var client = context.Connection.RemoteIpAddress;
+            if (limiter.RetryAfter(client) is { } wait)
             {
-                return Admit(context, name);
+                context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return Refuse(context, StatusCodes.Status429TooManyRequests);
             }
 
-            Log.CredentialsRejected(logger, remote?.ToString() ?? "an unknown address");
+            if (credentials.Check(name, password) is { } user)
+            {
+                return Admit(context, user);
+            }
+
+            var remote = client?.ToString() ?? "an unknown address";
+            Log.CredentialsRejected(logger, remote);
+            if (limiter.RecordFailure(client))
+            {
+                Log.FailureLimitReached(logger, remote, DashboardFailureLimiter.MaxFailures, DashboardFailureLimiter.Window);
+            }
         }
 
-        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-        if (users.Count > 0)
-        {
-            context.Response.Headers.WWWAuthenticate = Challenge;
-        }
-
-        return Task.CompletedTask;
+        context.Response.Headers.WWWAuthenticate = Challenge;
+        return Refuse(context, StatusCodes.Status401Unauthorized);
     }
 
     private Task Admit(HttpContext context, string user)
     {
-        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && IsCrossSite(context.Request))
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && CrossSiteRequest.IsCrossSite(context.Request))
         {
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            return Task.CompletedTask;
+            return Refuse(context, StatusCodes.Status403Forbidden);
         }
 
         context.Items[UserItem] = user;
         return next(context);
     }
 
-    /// <summary>
-    /// Fetch metadata when the browser sends it, else the <c>Origin</c> host against the request's; requests without
-    /// either (scripts, curl) are not from a browser page and pass.
-    /// </summary>
-    internal static bool IsCrossSite(HttpRequest request)
+    private static Task Refuse(HttpContext context, int status)
     {
-        var site = request.Headers["Sec-Fetch-Site"].ToString();
-        if (site.Length > 0)
-        {
-            return site is not ("same-origin" or "none");
-        }
-
-        var origin = request.Headers.Origin.ToString();
-        if (origin.Length == 0)
-        {
-            return false;
-        }
-
-        // The scheme is left out: behind the TLS ingress the page is https while this process sees http.
-        return !Uri.TryCreate(origin, UriKind.Absolute, out var from)
-            || !string.Equals(from.Host, request.Host.Host, StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static bool TryReadBasic(HttpRequest request, out string name, out string password)
-    {
-        name = password = string.Empty;
-        if (!AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header)
-            || !string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase)
-            || header.Parameter is null)
-        {
-            return false;
-        }
-
-        Span<byte> bytes = stackalloc byte[Math.Min(header.Parameter.Length, 4096)];
-        if (!Convert.TryFromBase64String(header.Parameter, bytes, out var written))
-        {
-            return false;
-        }
-
-        var text = Encoding.UTF8.GetString(bytes[..written]);
-        var colon = text.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0)
-        {
-            return false;
-        }
-
-        (name, password) = (text[..colon], text[(colon + 1)..]);
-        return true;
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
     }
 }

@@ -9,6 +9,7 @@ using Sync.Core.Rice;
 using Sync.Core.Roadmap;
 using Sync.Core.Votes;
 using Sync.Worker.Configuration;
+using Sync.Worker.Dashboard;
 using Sync.Worker.Health;
 using Sync.Worker.Jobs;
 using Sync.Worker.Observability;
@@ -82,6 +83,8 @@ public static class IssueSyncServiceCollectionExtensions
 
         services.AddIssueSyncJobs(configuration, runServer: !commandLine.Once);
         services.AddSingleton<WebhookReceiver>();
+        services.AddSingleton<DashboardCredentials>();
+        services.AddSingleton<DashboardFailureLimiter>();
         services.AddIssueSyncHealthChecks(trackerNames);
         return services;
     }

@@ -12,6 +12,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1302, Level = LogLevel.Information, Message = "Webhook {Source} {Event}: delivery {DeliveryId} already received; nothing enqueued")]
     public static partial void Duplicate(ILogger logger, string source, string @event, string deliveryId);
 
+    [LoggerMessage(EventId = 1305, Level = LogLevel.Information, Message = "Webhook {Source} {Event}: delivery {DeliveryId} has the body of a delivery already received (a replay, or one event sent by two hooks); nothing enqueued")]
+    public static partial void Replay(ILogger logger, string source, string @event, string deliveryId);
+
     [LoggerMessage(EventId = 1303, Level = LogLevel.Debug, Message = "Webhook {Source} {Event}: {Reason}")]
     public static partial void Ignored(ILogger logger, string source, string @event, string reason);
 

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Hangfire;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,7 @@ public sealed class WebhookReceiver(
     TimeProvider time,
     ILogger<WebhookReceiver> logger)
 {
-    /// <summary>How long a delivery id is remembered; trackers redeliver within hours, not days.</summary>
+    /// <summary>How long a delivery id and a body are remembered; trackers redeliver within hours, not days.</summary>
     public static readonly TimeSpan DeliveryMemory = TimeSpan.FromHours(24);
 
     private const string GitLab = "gitlab";
@@ -144,16 +145,27 @@ public sealed class WebhookReceiver(
             return Ignore(source, shownEvent, "ignored: project not configured");
         }
 
-        var lease = deliveryId is null ? null : $"webhook:{source}:{deliveryId}";
         var owner = Guid.NewGuid().ToString("N");
-        if (lease is not null && !await leases.TryAcquireLeaseAsync(lease, owner, time.GetUtcNow(), DeliveryMemory, cancellationToken))
+        var lease = deliveryId is null ? null : $"webhook:{source}:{deliveryId}";
+        if (lease is not null && !await RememberAsync(lease, owner, cancellationToken))
         {
             Log.Duplicate(logger, source, shownEvent, deliveryId!);
             return Reply("duplicate");
         }
 
+        // A captured delivery replayed under a fresh delivery id still carries a valid signature (GitHub) or the static
+        // token (GitLab); its body is the same to the byte, while two real events differ at least in a timestamp.
+        var bodyLease = $"webhook-body:{source}:{Convert.ToHexStringLower(SHA256.HashData(body))}";
         try
         {
+            if (!await RememberAsync(bodyLease, owner, cancellationToken))
+            {
+                // This delivery id was not acted on: forget it again, as for a delivery that failed.
+                await ForgetAsync(lease, owner);
+                Log.Replay(logger, source, shownEvent, deliveryId ?? "(none)");
+                return Reply("duplicate");
+            }
+
             var ids = new List<string>();
             foreach (var (productKey, configured) in products)
             {
@@ -165,13 +177,26 @@ public sealed class WebhookReceiver(
 
             return Reply("accepted", ids);
         }
-        catch when (lease is not null)
+        catch
         {
             // Nothing (or not everything) was enqueued: let the tracker's retry through instead of calling it a duplicate.
-            await leases.ReleaseLeaseAsync(lease, owner, CancellationToken.None);
+            await ForgetAsync(lease, owner);
+            await ForgetAsync(bodyLease, owner);
             throw;
         }
     }
+
+    /// <summary>Releases a lease this delivery took (a no-op for one it did not); not cancellable, like a cleanup.</summary>
+    private async Task ForgetAsync(string? lease, string owner)
+    {
+        if (lease is not null)
+        {
+            await leases.ReleaseLeaseAsync(lease, owner, CancellationToken.None);
+        }
+    }
+
+    private Task<bool> RememberAsync(string lease, string owner, CancellationToken cancellationToken) =>
+        leases.TryAcquireLeaseAsync(lease, owner, time.GetUtcNow(), DeliveryMemory, cancellationToken);
 
     /// <summary>The products that read <paramref name="project"/>, each with the project as it is configured there.</summary>
     private List<(string Product, ProjectRef Project)> ProductsReading(ProjectRef project) =>

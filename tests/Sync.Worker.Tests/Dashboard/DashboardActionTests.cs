@@ -116,6 +116,33 @@ public sealed class DashboardActionTests(ProtectedDashboardHost host) : IClassFi
     }
 
     [Fact]
+    public async Task PostFromAnotherPortOfTheSameHost_IsRefused()
+    {
+        // Another local service (or a page it serves) is another origin even on 127.0.0.1.
+        var ct = TestContext.Current.CancellationToken;
+        var before = host.TotalJobs();
+        using var client = Client();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/hangfire/issuesync/products/gadget/all");
+        request.Headers.Add("Origin", $"http://127.0.0.1:{host.BaseAddress.Port + 1}");
+        using var response = await client.SendAsync(request, ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(before, host.TotalJobs());
+    }
+
+    [Fact]
+    public async Task PostFromTheDashboardsOwnOrigin_IsAccepted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = Client();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/hangfire/issuesync/products/widget/roadmap");
+        request.Headers.Add("Origin", $"http://127.0.0.1:{host.BaseAddress.Port}");
+        using var response = await client.SendAsync(request, ct);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+    }
+
+    [Fact]
     public async Task ActionRoutes_AnswerOnlyPost()
     {
         using var client = Client();

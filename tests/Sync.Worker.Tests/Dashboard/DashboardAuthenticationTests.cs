@@ -4,12 +4,12 @@ using Sync.Worker.Tests.Hosting;
 
 namespace Sync.Worker.Tests.Dashboard;
 
-/// <summary>HTTP Basic in front of the dashboard, seen from outside: the host is told loopback is not trusted.</summary>
+/// <summary>HTTP Basic in front of the dashboard: with users configured, loopback gets no free pass by default.</summary>
 [Collection(HostCollection.Name)]
 public sealed class DashboardAuthenticationTests(ProtectedDashboardHost host) : IClassFixture<ProtectedDashboardHost>
 {
     [Fact]
-    public async Task NoCredentials_Returns401WithBasicChallenge()
+    public async Task UsersConfigured_LoopbackWithoutCredentials_Returns401WithBasicChallenge()
     {
         using var client = host.Client();
         using var response = await client.GetAsync("/hangfire/recurring", TestContext.Current.CancellationToken);

@@ -77,6 +77,39 @@ public sealed class DashboardConfigurationTests
         Assert.DoesNotContain(hash, error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task HostsWithSchemePortOrWildcard_AreStartUpErrors()
+    {
+        var (code, _, error) = await InProcessApp.RunAsync(
+            "--sandbox", "--sandbox-port", "0", $"--IssueSync:Storage:SqlitePath={InProcessApp.TempPath("s.db")}",
+            "--IssueSync:Dashboard:Hosts:0=dash.example", "--IssueSync:Dashboard:Hosts:1=https://dash.example",
+            "--IssueSync:Dashboard:Hosts:2=dash.example:8443", "--IssueSync:Dashboard:Hosts:3=*.example");
+
+        Assert.Equal(IssueSyncApp.ExitConfiguration, code);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        foreach (var i in new[] { 1, 2, 3 })
+        {
+            Assert.Contains(lines, l => l.StartsWith($"error: IssueSync:Dashboard:Hosts:{i}: is not a host name", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData(0, null, true)] // no users: loopback is the only way in
+    [InlineData(1, null, false)] // users: credentials, whatever the address
+    [InlineData(1, true, true)]
+    [InlineData(0, false, false)]
+    public void LoopbackWithoutCredentials_DefaultsToOnlyWhenNoUserExists(int users, bool? allowLoopback, bool expected)
+    {
+        var options = new Sync.Worker.Configuration.DashboardAccessOptions { AllowLoopback = allowLoopback };
+        for (var i = 0; i < users; i++)
+        {
+            options.Users.Add(new Sync.Worker.Configuration.DashboardUserOptions { Name = $"u{i}", PasswordHash = "x" });
+        }
+
+        Assert.Equal(expected, options.LoopbackWithoutCredentials);
+    }
+
     /// <summary>The built worker as its own process, with <paramref name="stdin"/> piped in.</summary>
     private static async Task<(int Code, string Output, string Error)> RunWorkerAsync(string stdin, params string[] args)
     {

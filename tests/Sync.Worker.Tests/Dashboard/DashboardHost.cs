@@ -1,4 +1,7 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
 using System.Text;
 using Hangfire;
 using Hangfire.Storage;
@@ -39,10 +42,14 @@ public abstract class DashboardHost(params string[] configuration) : IAsyncLifet
         }
 
         Host = await started.Task;
-        var url = app.Output.ToString().Split('\n').First(l => l.StartsWith("IssueSync dashboard:", StringComparison.Ordinal))
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[2].Replace("/hangfire", string.Empty, StringComparison.Ordinal);
-        BaseAddress = new Uri(url);
+        Addresses = [.. app.Output.ToString().Split('\n')
+            .Where(l => l.StartsWith("IssueSync dashboard:", StringComparison.Ordinal))
+            .Select(l => new Uri(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2].Replace("/hangfire", string.Empty, StringComparison.Ordinal)))];
+        BaseAddress = Addresses.First(a => a.Host == "127.0.0.1");
     }
+
+    /// <summary>Every address the worker listens on; <see cref="BaseAddress"/> is the loopback one.</summary>
+    public IReadOnlyList<Uri> Addresses { get; private set; } = [];
 
     /// <summary>Every job the storage knows, whatever its state (a job is counted in one state at a time).</summary>
     public long TotalJobs()
@@ -93,23 +100,62 @@ public abstract class DashboardHost(params string[] configuration) : IAsyncLifet
     }
 }
 
-/// <summary>Two users, and loopback treated like any other address (the test client connects over loopback).</summary>
+/// <summary>
+/// Two users and AllowLoopback left unset: users exist, so loopback gets no free pass (the test client connects over
+/// loopback and is treated like any other address).
+/// </summary>
 public sealed class ProtectedDashboardHost() : DashboardHost(
-    // Yearly schedules: no recurring run starts mid-test and changes the job counts.
-    "--IssueSync:Products:widget:Schedule:Move=0 0 1 1 *", "--IssueSync:Products:widget:Schedule:Votes=0 0 1 1 *",
-    "--IssueSync:Products:widget:Schedule:Rice=0 0 1 1 *", "--IssueSync:Products:widget:Schedule:Roadmap=0 0 1 1 *",
-    "--IssueSync:Products:gadget:Schedule:Move=0 0 1 1 *", "--IssueSync:Products:gadget:Schedule:Votes=0 0 1 1 *",
-    "--IssueSync:Products:gadget:Schedule:Rice=0 0 1 1 *", "--IssueSync:Products:gadget:Schedule:Roadmap=0 0 1 1 *",
-    "--IssueSync:Dashboard:AllowLoopback=false",
+    [.. YearlySchedules,
     "--IssueSync:Dashboard:Users:0:Name=alice",
     $"--IssueSync:Dashboard:Users:0:PasswordHash={AliceHash}",
     "--IssueSync:Dashboard:Users:1:Name=bob",
-    $"--IssueSync:Dashboard:Users:1:PasswordHash={PasswordHash.Create("bobs-password", PasswordHash.MinIterations)}")
+    $"--IssueSync:Dashboard:Users:1:PasswordHash={PasswordHash.Create("bobs-password", PasswordHash.MinIterations)}"])
 {
     public const string User = "alice";
     public const string Password = "correct-horse";
 
-    private static readonly string AliceHash = PasswordHash.Create(Password, PasswordHash.MinIterations);
+    /// <summary>No recurring run starts mid-test and changes the job counts.</summary>
+    public static readonly string[] YearlySchedules =
+    [
+        "--IssueSync:Products:widget:Schedule:Move=0 0 1 1 *", "--IssueSync:Products:widget:Schedule:Votes=0 0 1 1 *",
+        "--IssueSync:Products:widget:Schedule:Rice=0 0 1 1 *", "--IssueSync:Products:widget:Schedule:Roadmap=0 0 1 1 *",
+        "--IssueSync:Products:gadget:Schedule:Move=0 0 1 1 *", "--IssueSync:Products:gadget:Schedule:Votes=0 0 1 1 *",
+        "--IssueSync:Products:gadget:Schedule:Rice=0 0 1 1 *", "--IssueSync:Products:gadget:Schedule:Roadmap=0 0 1 1 *",
+    ];
+
+    public static readonly string AliceHash = PasswordHash.Create(Password, PasswordHash.MinIterations);
+}
+
+/// <summary>
+/// Users with AllowLoopback=true set explicitly, the forwarded-headers middleware on as with
+/// <c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c> (every <c>X-Forwarded-For</c> trusted, so tests pick their client
+/// address with it), a Hosts list, and a second listener on a non-loopback address when the machine has one.
+/// </summary>
+public sealed class ProxiedDashboardHost() : DashboardHost(
+    [.. ProtectedDashboardHost.YearlySchedules,
+    $"--urls=http://127.0.0.1:0{(OutsideAddress is { } outside ? $";http://{outside}:0" : string.Empty)}",
+    "--ForwardedHeaders_Enabled=true",
+    "--IssueSync:Dashboard:AllowLoopback=true",
+    "--IssueSync:Dashboard:Hosts:0=localhost", "--IssueSync:Dashboard:Hosts:1=127.0.0.1", $"--IssueSync:Dashboard:Hosts:2={ListedHost}",
+    $"--IssueSync:Dashboard:Users:0:Name={ProtectedDashboardHost.User}",
+    $"--IssueSync:Dashboard:Users:0:PasswordHash={ProtectedDashboardHost.AliceHash}",
+    $"--IssueSync:Dashboard:Users:1:Name={CacheUser}",
+    $"--IssueSync:Dashboard:Users:1:PasswordHash={PasswordHash.Create(CachePassword, PasswordHash.MinIterations)}"])
+{
+    public const string ListedHost = "dashboard.example";
+
+    /// <summary>A user only the cache test signs in with, so its first check is certainly not cached.</summary>
+    public const string CacheUser = "carol";
+    public const string CachePassword = "carols-password";
+
+    /// <summary>An IPv4 address of this machine other than loopback, or null.</summary>
+    public static IPAddress? OutsideAddress { get; } = NetworkInterface.GetAllNetworkInterfaces()
+        .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
+        .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+        .Select(a => a.Address)
+        .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
+
+    public DashboardCredentials Credentials => Host.Services.GetRequiredService<DashboardCredentials>();
 }
 
 /// <summary>No users (loopback only, the default), and a wrong token for the tracker of gadget's public project.</summary>

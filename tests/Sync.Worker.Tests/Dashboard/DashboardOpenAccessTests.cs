@@ -17,6 +17,32 @@ public sealed class DashboardOpenAccessTests(OpenDashboardHost host) : IClassFix
         Assert.Contains("Product widget: move", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("evil.example")] // DNS rebinding: a page whose name resolves to 127.0.0.1
+    [InlineData("127.0.0.1.evil.example")]
+    public async Task NoUsers_LoopbackRequestNamingAnotherHost_Is403(string name)
+    {
+        using var client = host.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/hangfire/recurring");
+        request.Headers.Host = $"{name}:{host.BaseAddress.Port}";
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(response.Headers.WwwAuthenticate);
+    }
+
+    [Fact]
+    public async Task NoUsers_RequestForwardedByAProxyOnThisHost_Is403()
+    {
+        // A TLS sidecar or mesh proxy connects over loopback on behalf of an outside client.
+        using var client = host.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/hangfire/recurring");
+        request.Headers.Add("X-Forwarded-For", "203.0.113.9");
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
     [Fact]
     public async Task FailedJobPage_ShowsTheTrackerErrorAndNotTheToken()
     {

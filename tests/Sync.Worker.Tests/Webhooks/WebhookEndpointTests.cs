@@ -99,6 +99,30 @@ public sealed class WebhookEndpointTests(WebhookHost host) : IClassFixture<Webho
     }
 
     [Fact]
+    public async Task GitHubSameBodyUnderANewDeliveryId_IsAReplay_AndOneJobIsEnqueued()
+    {
+        // A captured delivery keeps its valid signature whatever X-GitHub-Delivery says.
+        var body = GitHubIssue("acme/widget", 7);
+        using var first = await host.PostGitHubAsync("issues", body, Guid.NewGuid().ToString());
+        Assert.Equal("accepted", (await ReplyOf(first)).Result);
+
+        await AssertNothingEnqueuedAsync(() => host.PostGitHubAsync("issues", body, Guid.NewGuid().ToString()), HttpStatusCode.Accepted, "duplicate");
+        Assert.Single(await JobsFor("widget", "github:acme/widget#7"));
+    }
+
+    [Fact]
+    public async Task GitHubTwoChangesOfOneIssue_DifferInTheirBodies_AndBothAreAccepted()
+    {
+        var body = GitHubIssue("acme/widget", 8);
+        using var first = await host.PostGitHubAsync("issues", body);
+        using var second = await host.PostGitHubAsync("issues", body.Replace("2024-06-02T10:00:00Z", "2024-06-02T10:05:00Z", StringComparison.Ordinal));
+
+        Assert.Equal("accepted", (await ReplyOf(first)).Result);
+        Assert.Equal("accepted", (await ReplyOf(second)).Result);
+        Assert.Equal(2, (await JobsFor("widget", "github:acme/widget#8")).Count);
+    }
+
+    [Fact]
     public async Task GitHubBodyOverTheLimit_Is413()
     {
         var body = GitHubIssue("acme/widget", 44).Replace("\"body\": \"I'm having a problem with this.\"", $"\"body\": \"{new string('x', WebhookHost.MaxBodyBytes)}\"", StringComparison.Ordinal);
@@ -186,6 +210,22 @@ public sealed class WebhookEndpointTests(WebhookHost host) : IClassFixture<Webho
         using var first = await host.PostGitLabAsync("Issue Hook", body, eventUuid: uuid);
         Assert.Equal("accepted", (await ReplyOf(first)).Result);
         await AssertNothingEnqueuedAsync(() => host.PostGitLabAsync("Issue Hook", body, eventUuid: uuid), HttpStatusCode.Accepted, "duplicate");
+    }
+
+    [Fact]
+    public async Task GitLabSameBodyUnderNewDeliveryIds_IsAReplay_AndOneJobIsEnqueued()
+    {
+        // GitLab's token is a static header, so anyone who saw one delivery can resend it with fresh ids.
+        var body = WebhookPayloads.Fill(WebhookPayloads.GitLabIssueHook, GitLabWeb, "acme/gadget", 54);
+        using var first = await host.PostGitLabAsync("Issue Hook", body, eventUuid: Guid.NewGuid().ToString());
+        Assert.Equal("accepted", (await ReplyOf(first)).Result);
+
+        await AssertNothingEnqueuedAsync(() => host.PostGitLabAsync("Issue Hook", body, eventUuid: Guid.NewGuid().ToString()), HttpStatusCode.Accepted, "duplicate");
+        await AssertNothingEnqueuedAsync(
+            () => host.PostGitLabAsync("Issue Hook", body, eventUuid: Guid.NewGuid().ToString(), idempotencyKey: Guid.NewGuid().ToString()),
+            HttpStatusCode.Accepted,
+            "duplicate");
+        Assert.Single(await JobsFor("gadget", "gitlab:acme/gadget#54"));
     }
 
     [Fact]

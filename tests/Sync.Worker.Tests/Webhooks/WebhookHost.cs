@@ -85,11 +85,16 @@ public sealed class WebhookHost : IAsyncLifetime
         return Http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
-    public Task<HttpResponseMessage> PostGitLabAsync(string eventName, string body, string? token = GitLabSecret, string? eventUuid = null)
+    public Task<HttpResponseMessage> PostGitLabAsync(string eventName, string body, string? token = GitLabSecret, string? eventUuid = null, string? idempotencyKey = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/gitlab") { Content = Json(Encoding.UTF8.GetBytes(body)) };
         request.Headers.Add("X-Gitlab-Event", eventName);
         request.Headers.Add("X-Gitlab-Event-UUID", eventUuid ?? Guid.NewGuid().ToString());
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
         request.Headers.Add("User-Agent", "GitLab/17.6.0");
         if (token is not null)
         {
