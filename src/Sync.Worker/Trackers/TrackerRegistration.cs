@@ -6,6 +6,12 @@ namespace Sync.Worker.Trackers;
 /// <param name="ApiRoot">The API root with a trailing slash, e.g. <c>https://gitlab.com/api/v4/</c>.</param>
 public sealed record TrackerRegistration(string Name, TrackerKind Kind, Uri ApiRoot)
 {
+    /// <summary>
+    /// The named HttpClient with no credentials, limits or accounting that follows a download's redirect to another
+    /// host (object storage). ':' cannot occur in a tracker name, so it never collides with a tracker's own client.
+    /// </summary>
+    public string UnauthenticatedClientName => Name + ":unauthenticated";
+
     /// <summary>Adds the trailing slash relative URIs need so the last path segment is kept.</summary>
     public static Uri NormalizeApiRoot(Uri apiUrl)
     {
