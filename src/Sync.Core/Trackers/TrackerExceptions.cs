@@ -83,3 +83,25 @@ public sealed class TrackerUnavailableException(string trackerName, string detai
 /// <summary>The tracker answered with a body IssueSync cannot read (malformed JSON, missing fields).</summary>
 public sealed class TrackerProtocolException(string trackerName, string detail, Exception? innerException = null)
     : TrackerException(trackerName, $"Tracker '{trackerName}' sent an unexpected response: {detail}", innerException);
+
+/// <summary>
+/// IssueSync refused to download or copy a tracker upload: the link is not an upload link, or the answer was not the
+/// file (an API answer, a redirect it will not follow, more than the size cap). Not retriable: the same link gets the
+/// same refusal, so callers leave an "attachment not copied" placeholder instead. The one-line message names the
+/// tracker and the file name (never the raw link, which is hostile text, and never a token).
+/// </summary>
+public sealed class TrackerUploadRefusedException(string trackerName, string? fileName, string reason, Exception? innerException = null)
+    : TrackerException(trackerName, Describe(trackerName, fileName, reason), innerException)
+{
+    /// <summary>The decoded file name of the upload; null when the link was not an upload link at all.</summary>
+    public string? FileName { get; } = fileName;
+
+    public string Reason { get; } = OneLine(reason);
+
+    private static string Describe(string trackerName, string? fileName, string reason) =>
+        fileName is null
+            ? $"Tracker '{trackerName}': an upload link was refused: {OneLine(reason)}"
+            : $"Tracker '{trackerName}': upload '{OneLine(fileName)}' was refused: {OneLine(reason)}";
+
+    private static string OneLine(string text) => string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c));
+}

@@ -36,6 +36,7 @@ internal static class GitLabRoutes
         api.Api(host, i, d, "POST", "/projects/{id}/milestones", GitLabLabelHandlers.CreateMilestone);
 
         api.Api(host, i, d, "POST", "/projects/{id}/uploads", GitLabUploads.Create);
+        api.Api(host, i, d, "GET", "/projects/{id}/uploads/{secret}/{filename}", GitLabUploads.Download);
 
         api.Api(host, i, d, "GET", "/projects/{id}/boards", GitLabBoardHandlers.List);
         api.Api(host, i, d, "POST", "/projects/{id}/boards", GitLabBoardHandlers.Create);
@@ -46,6 +47,6 @@ internal static class GitLabRoutes
         api.Api(host, i, d, "DELETE", "/projects/{id}/boards/{board_id}/lists/{list_id}", GitLabBoardHandlers.DeleteList);
 
         api.ApiFallback(host, i, d, _ => GitLabLookup.Error(404, "404 Not Found"));
-        GitLabUploads.MapWeb(app.MapGroup($"/{i.Name}"), host, i, d);
+        GitLabUploads.MapWeb(app.MapGroup($"/{i.Name}"), host, i);
     }
 }

@@ -15,6 +15,13 @@ public sealed class SandboxProject
     public required SandboxUser Creator { get; init; }
     public string Path => $"{Owner}/{Name}";
 
+    /// <summary>
+    /// GitLab's project setting <c>enforce_auth_checks_on_uploads</c> (default true, migration
+    /// <c>AddEnforceAuthChecksOnUploadsToProjectSettings</c>): when false, a private project's images, videos and audio
+    /// are served by the web route to anyone who has the link.
+    /// </summary>
+    public bool EnforceAuthChecksOnUploads { get; set; } = true;
+
     /// <summary>In creation order (ascending id); list endpoints sort a filtered copy.</summary>
     public List<SandboxIssue> Issues { get; } = [];
     public List<SandboxLabel> Labels { get; } = [];

@@ -12,8 +12,7 @@ public sealed class TrackerAuthHandler(TrackerKind kind, Uri apiRoot, string tok
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.RequestUri is not { } uri
-            || Uri.Compare(uri, apiRoot, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+        if (request.RequestUri is not { } uri || !IsSameOrigin(uri, apiRoot))
         {
             request.Headers.Remove("PRIVATE-TOKEN");
             request.Headers.Authorization = null;
@@ -30,4 +29,9 @@ public sealed class TrackerAuthHandler(TrackerKind kind, Uri apiRoot, string tok
 
         return base.SendAsync(request, cancellationToken);
     }
+
+    /// <summary>Same scheme, host and port (a default port written out or not): the only place a token may go.</summary>
+    public static bool IsSameOrigin(Uri uri, Uri apiRoot) =>
+        uri.IsAbsoluteUri
+        && Uri.Compare(uri, apiRoot, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
 }

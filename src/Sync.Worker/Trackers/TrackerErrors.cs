@@ -30,6 +30,12 @@ public static class TrackerErrors
             400 or 422 => new TrackerValidationException(tracker, code, message, inner),
             429 => new TrackerRateLimitedException(tracker, limits.ResetAt, limits.RetryAfter, inner),
             408 or >= 500 => new TrackerUnavailableException(tracker, $"{code} {status} from {resource}", inner),
+            // Tracker clients never follow redirects (a custom token header would go along); neither the tracker's
+            // wording nor the Location (a pre-signed URL, say) is repeated here.
+            >= 300 and < 400 and not 304 => new TrackerException(
+                tracker,
+                $"Tracker '{tracker}' answered {code} {status} (a redirect) for {resource}; redirects are not followed, check the configured API URL and project path",
+                inner),
             _ => new TrackerException(tracker, $"Tracker '{tracker}' answered {code} {status} for {resource}: {message}", inner),
         };
     }

@@ -11,7 +11,12 @@ namespace Sync.Worker.Trackers;
 /// <param name="readErrorMessage">Pulls the tracker's own error text out of an error body.</param>
 public sealed class TrackerHttp(string trackerName, Func<string, string?> readErrorMessage, ILogger logger)
 {
-    public async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request, string resource, CancellationToken cancellationToken)
+    /// <param name="returnRedirects">
+    /// Hand a 3xx answer back to the caller (which follows it itself, without credentials) instead of failing with
+    /// the one-line redirect error of <see cref="TrackerErrors"/>.
+    /// </param>
+    public async Task<HttpResponseMessage> SendAsync(
+        HttpClient client, HttpRequestMessage request, string resource, CancellationToken cancellationToken, bool returnRedirects = false)
     {
         HttpResponseMessage response;
         try
@@ -24,7 +29,7 @@ public sealed class TrackerHttp(string trackerName, Func<string, string?> readEr
             throw translated;
         }
 
-        if (response.IsSuccessStatusCode)
+        if (response.IsSuccessStatusCode || (returnRedirects && IsRedirect(response)))
         {
             return response;
         }
@@ -38,6 +43,8 @@ public sealed class TrackerHttp(string trackerName, Func<string, string?> readEr
             throw error;
         }
     }
+
+    public static bool IsRedirect(HttpResponseMessage response) => (int)response.StatusCode is >= 300 and < 400 and not 304;
 
     public async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonSerializerOptions options, string resource, CancellationToken cancellationToken)
     {

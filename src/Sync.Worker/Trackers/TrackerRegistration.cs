@@ -25,6 +25,12 @@ public sealed record TrackerRegistration(string Name, TrackerKind Kind, Uri ApiR
         return text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) ? new Uri(text[..^suffix.Length]) : new Uri(text);
     }
 
+    /// <summary>
+    /// The named HttpClient with no credentials, limits or accounting that follows a download's redirect to another
+    /// host (object storage). ':' cannot occur in a tracker name, so it never collides with a tracker's own client.
+    /// </summary>
+    public string UnauthenticatedClientName => Name + ":unauthenticated";
+
     /// <summary>Adds the trailing slash relative URIs need so the last path segment is kept.</summary>
     public static Uri NormalizeApiRoot(Uri apiUrl)
     {

@@ -41,6 +41,10 @@ public static class TrackerServiceCollectionExtensions
     /// Registers one tracker: its limit state (a keyed <see cref="TrackerLimiter"/>), a named HttpClient
     /// <paramref name="name"/> whose handler chain is limit retry (outermost) → limits gate → resilience (total
     /// timeout → transient retry → attempt timeout) → request accounting → authentication, and the registry entry.
+    /// Neither that client nor the credential-free one named <see cref="TrackerRegistration.UnauthenticatedClientName"/>
+    /// follows redirects: the primary handler sits below <see cref="TrackerAuthHandler"/> and would resend the
+    /// <c>PRIVATE-TOKEN</c> header to any host (.NET drops only <c>Authorization</c>). Octokit follows GitHub's
+    /// redirects itself, back through the whole chain, so the auth handler decides per origin.
     /// Register <see cref="TimeProvider"/> first to replace the system clock (tests: FakeTimeProvider).
     /// </summary>
     public static IServiceCollection AddTrackerClient(
@@ -56,7 +60,8 @@ public static class TrackerServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
         services.AddTrackerInfrastructure();
         var apiRoot = TrackerRegistration.NormalizeApiRoot(apiUrl);
-        services.AddSingleton(new TrackerRegistration(name, kind, apiRoot));
+        var registration = new TrackerRegistration(name, kind, apiRoot);
+        services.AddSingleton(registration);
 
         // Where requests really go: Octokit talks to the derived GitHub base, GitLab to the root as given.
         var requestRoot = kind == TrackerKind.GitHub ? GitHubBaseAddress.From(apiRoot) : apiRoot;
@@ -83,7 +88,32 @@ public static class TrackerServiceCollectionExtensions
             .AddHttpMessageHandler(sp => new TrackerLimitsHandler(sp.GetRequiredKeyedService<TrackerLimiter>(name)))
             .AddTrackerResilience(name, requestRoot.AbsolutePath, resilience)
             .AddHttpMessageHandler(sp => new RequestAccountingHandler(name, requestRoot.AbsolutePath, sp.GetRequiredService<RequestCounter>()))
-            .AddHttpMessageHandler(() => new TrackerAuthHandler(kind, requestRoot, token));
+            .AddHttpMessageHandler(() => new TrackerAuthHandler(kind, requestRoot, token))
+            .ConfigurePrimaryHttpMessageHandler(DisableAutoRedirect);
+        services.AddHttpClient(registration.UnauthenticatedClientName, client =>
+            {
+                client.Timeout = resilience.EffectiveTotalTimeout;
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("IssueSync");
+            })
+            .ConfigurePrimaryHttpMessageHandler(DisableAutoRedirect);
         return services;
+    }
+
+    /// <summary>Turns off redirects on whatever primary handler the factory built, keeping its other settings.</summary>
+    private static void DisableAutoRedirect(HttpMessageHandler handler, IServiceProvider services)
+    {
+        switch (handler)
+        {
+            case SocketsHttpHandler sockets:
+                sockets.AllowAutoRedirect = false;
+                break;
+            case HttpClientHandler client:
+                client.AllowAutoRedirect = false;
+                break;
+            default:
+                // Fail at the first request rather than send a token along a redirect nobody checked.
+                throw new InvalidOperationException(
+                    $"Tracker HttpClients need a primary handler whose redirects can be turned off; got {handler.GetType().Name}");
+        }
     }
 }

@@ -14,4 +14,11 @@ internal static partial class GitLabLog
     [LoggerMessage(EventId = 1203, Level = LogLevel.Information,
         Message = "Tracker {Tracker}: board '{Board}' of {Project} ensured ({CreatedLists} list(s) created, {MovedLists} moved, board created: {BoardCreated})")]
     public static partial void BoardEnsured(ILogger logger, string tracker, string project, string board, int createdLists, int movedLists, bool boardCreated);
+
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Warning, Message = "Tracker {Tracker}: upload '{FileName}' refused: {Reason}")]
+    public static partial void UploadRefused(ILogger logger, string tracker, string fileName, string reason);
+
+    [LoggerMessage(EventId = 1205, Level = LogLevel.Debug,
+        Message = "Tracker {Tracker}: upload '{FileName}' is served from {Host}; following the redirect without credentials")]
+    public static partial void FollowingUploadRedirect(ILogger logger, string tracker, string fileName, string host);
 }

@@ -5,7 +5,7 @@ using Sync.Core.Trackers;
 
 namespace Sync.Worker.Trackers.GitLab;
 
-/// <summary>POST /projects/:id/uploads (multipart field <c>file</c>).</summary>
+/// <summary>POST /projects/:id/uploads (multipart field <c>file</c>); downloads are in <c>GitLabTrackerClient.Downloads.cs</c>.</summary>
 public sealed partial class GitLabTrackerClient
 {
     // GitLab renders images as ![alt](url) and other files as [name](url); a truthful content type keeps that right.
@@ -26,29 +26,6 @@ public sealed partial class GitLabTrackerClient
         var upload = await SendAsync<GitLabUploadDto>(HttpMethod.Post, ProjectSegment(projectPath) + "/uploads", form, $"upload to {projectPath}", cancellationToken)
             .ConfigureAwait(false);
         return new TrackerUpload(upload.Url, upload.Markdown);
-    }
-
-    /// <summary>
-    /// Reads a project upload through the web path <c>&lt;web root&gt;/&lt;project&gt;/uploads/&lt;secret&gt;/&lt;name&gt;</c>
-    /// with the tracker's token. Only links of this instance are fetched, so the token never goes to another host.
-    /// </summary>
-    public async Task<byte[]> DownloadUploadAsync(string projectPath, string uploadUrl, CancellationToken cancellationToken)
-    {
-        var webRoot = registration.WebRoot;
-        var path = uploadUrl.StartsWith(webRoot.AbsoluteUri, StringComparison.OrdinalIgnoreCase)
-            ? "/" + uploadUrl[webRoot.AbsoluteUri.Length..].TrimStart('/')
-            : uploadUrl;
-        var marker = path.IndexOf("/uploads/", StringComparison.Ordinal);
-        if (marker < 0 || path.Contains("..", StringComparison.Ordinal) || path.Contains("://", StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"'{uploadUrl}' is not an upload link of tracker '{Name}'", nameof(uploadUrl));
-        }
-
-        var target = new Uri(webRoot, projectPath.Trim('/') + path[marker..]);
-        var client = httpClientFactory.CreateClient(Name);
-        using var request = new HttpRequestMessage(HttpMethod.Get, target);
-        using var response = await _http.SendAsync(client, request, $"upload {path[marker..]} of {projectPath}", cancellationToken).ConfigureAwait(false);
-        return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
     }
 }
 
