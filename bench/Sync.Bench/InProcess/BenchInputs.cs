@@ -81,7 +81,8 @@ public static class BenchInputs
                 Up: random.Next(0, 200),
                 UpChange: random.Next(-3, 11),
                 RiceScore: scored ? Math.Round(random.NextDouble() * 100, 1) : null,
-                RiceBucket: scored ? "medium" : "needs-input"));
+                RiceBucket: scored ? "medium" : "needs-input",
+                Confidential: false));
         }
 
         return candidates;

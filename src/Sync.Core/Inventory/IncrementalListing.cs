@@ -22,16 +22,24 @@ public sealed class IncrementalListing
 
     public string Scope { get; }
 
-    /// <summary>The cursor the listing started from; null on a first listing.</summary>
+    /// <summary>The cursor the listing started from; null on a first listing or one from scratch.</summary>
     public SyncCursor? Cursor { get; }
 
     /// <summary>Issues new or changed since <see cref="Cursor"/>, oldest update first.</summary>
     public IReadOnlyList<TrackerIssue> Changed { get; }
 
+    public static Task<IncrementalListing> ListAsync(
+        ITrackerClient client, string projectPath, ICursorStore cursors, string scope, CancellationToken cancellationToken) =>
+        ListAsync(client, projectPath, cursors, scope, fromScratch: false, cancellationToken);
+
+    /// <param name="fromScratch">
+    /// Ignore the stored cursor and list every issue (as on a first listing); <see cref="SaveAsync"/> then replaces the
+    /// cursor. For a step whose stored state can no longer be trusted to be complete.
+    /// </param>
     public static async Task<IncrementalListing> ListAsync(
-        ITrackerClient client, string projectPath, ICursorStore cursors, string scope, CancellationToken cancellationToken)
+        ITrackerClient client, string projectPath, ICursorStore cursors, string scope, bool fromScratch, CancellationToken cancellationToken)
     {
-        var cursor = await cursors.GetCursorAsync(scope, cancellationToken);
+        var cursor = fromScratch ? null : await cursors.GetCursorAsync(scope, cancellationToken);
         var query = new IssueQuery(IssueStateFilter.All, null, IncrementalCursor.NextLowerBound(cursor, client.Kind));
         var changed = await client.ListIssuesAsync(projectPath, query, cancellationToken)
             .Where(issue => IncrementalCursor.IsChanged(cursor, issue))

@@ -29,7 +29,8 @@ public static class RoadmapBuilder
     /// rank up to <see cref="RoadmapRules.NowSize"/>, <see cref="RoadmapRules.NextSize"/> and
     /// <see cref="RoadmapRules.LaterSize"/>. When any candidate has a RICE score only scored issues are ranked (by
     /// score, then votes); otherwise all are ranked by votes. Issues closed as completed in the last
-    /// <see cref="RoadmapRules.ShippedDays"/> days are shipped.
+    /// <see cref="RoadmapRules.ShippedDays"/> days are shipped. Confidential candidates are left out before anything
+    /// else, so they take no place and do not even steer the order of the others (RICE ranking on or off, milestones).
     /// </summary>
     public static ProductRoadmap Build(
         string product,
@@ -44,9 +45,10 @@ public static class RoadmapBuilder
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(milestones);
 
+        var visible = candidates.Where(c => !c.Confidential).ToList();
         var byTitle = MilestonesByTitle(milestones);
-        var riceOn = candidates.Any(c => c.RiceScore is not null);
-        var open = candidates.Where(c => c.Open).ToList();
+        var riceOn = visible.Any(c => c.RiceScore is not null);
+        var open = visible.Where(c => c.Open).ToList();
 
         // A milestone steers placement only while it is open and dated; otherwise its issues compete by rank.
         DateOnly? PlacingDue(RoadmapCandidate c) =>
@@ -83,13 +85,13 @@ public static class RoadmapBuilder
         }
 
         var since = now.AddDays(-rules.ShippedDays);
-        var shipped = candidates
+        var shipped = visible
             .Where(c => !c.Open && c.Completed && c.ClosedAt is { } at && at >= since)
             .OrderByDescending(c => c.ClosedAt!.Value)
             .ThenBy(c => c, TieBreak);
         items.AddRange(shipped.Select(c => ToItem(c, RoadmapSection.Shipped, byTitle)));
 
-        return new ProductRoadmap(product, publicProject, rules.Title, issueUrl, items);
+        return new ProductRoadmap(product, publicProject, rules.Title, issueUrl, items) { Schema = ProductRoadmap.CurrentSchema };
     }
 
     private static IEnumerable<RoadmapCandidate> Rank(IEnumerable<RoadmapCandidate> candidates, bool riceOn) =>

@@ -12,6 +12,7 @@ namespace Sync.Core.Roadmap;
 /// <param name="UpChange">Change of <paramref name="Up"/> over the last 7 days.</param>
 /// <param name="RiceScore">RICE score, null when not scored or needing input.</param>
 /// <param name="RiceBucket">RICE bucket label value, null when RICE is off.</param>
+/// <param name="Confidential">Visible to project members only: never placed on the roadmap, whatever its rank.</param>
 public sealed record RoadmapCandidate(
     long Number,
     string Title,
@@ -23,4 +24,5 @@ public sealed record RoadmapCandidate(
     int Up,
     int UpChange,
     double? RiceScore,
-    string? RiceBucket);
+    string? RiceBucket,
+    bool Confidential);

@@ -42,13 +42,25 @@ public sealed record ProductRoadmap(string Product, string PublicProject, string
 {
     public const string Kind = "roadmap";
 
+    /// <summary>1: built with confidential issues left out. Documents without the field (0) were not.</summary>
+    public const int CurrentSchema = 1;
+
+    /// <summary>
+    /// What the roadmap was built with; <see cref="RoadmapBuilder"/> sets <see cref="CurrentSchema"/>. A stored roadmap
+    /// of an older schema may list confidential issues, so <see cref="LoadAsync"/> treats it as absent until the next
+    /// rebuild overwrites it.
+    /// </summary>
+    public int Schema { get; init; }
+
     public IEnumerable<RoadmapItem> In(RoadmapSection section) => Items.Where(i => i.Section == section);
 
     public StoredDocument ToStored(DateTimeOffset at) => new(Product, Kind, Product, JsonSerializer.Serialize(this), at);
 
+    /// <summary>The last roadmap built, or null when there is none or it predates <see cref="CurrentSchema"/>.</summary>
     public static async Task<ProductRoadmap?> LoadAsync(IDocumentStore store, string product, CancellationToken cancellationToken)
     {
         var documents = await store.ListDocumentsAsync(product, Kind, cancellationToken);
-        return documents.Count == 0 ? null : JsonSerializer.Deserialize<ProductRoadmap>(documents[0].Body);
+        var roadmap = documents.Count == 0 ? null : JsonSerializer.Deserialize<ProductRoadmap>(documents[0].Body);
+        return roadmap is { Schema: >= CurrentSchema } ? roadmap : null;
     }
 }

@@ -22,6 +22,13 @@ public sealed record RoadmapRules
     /// <summary>GitLab board kept with one list per board label, in section order.</summary>
     public string BoardName { get; init; } = "Roadmap";
 
+    /// <summary>
+    /// How often the public project is listed in full instead of incrementally. GitLab bumps <c>updated_at</c> when an
+    /// issue is made confidential (so the incremental listing sees it), but a full listing now and then also catches a
+    /// change that did not, and drops deleted issues from the book. One listing page per 100 issues.
+    /// </summary>
+    public TimeSpan FullListEvery { get; init; } = TimeSpan.FromDays(1);
+
     /// <summary>Optional GitHub Projects v2 board (GitHub public projects only).</summary>
     public ProjectBoardTarget? GitHubProject { get; init; }
 

@@ -50,14 +50,18 @@ internal sealed class RoadmapRun(
         return new RoadmapIssueState(created?.Ref.Number, created?.WebUrl, body, state.LabelsEnsured);
     }
 
-    /// <summary>One board label per open issue on the roadmap, none on open issues off it. Returns the new label sets.</summary>
+    /// <summary>
+    /// One board label per open issue on the roadmap, none on open issues off it, and none on a confidential issue, open
+    /// or closed: a board list shows its issues to every member and the label's history outlives the issue's state, so
+    /// a label a human (or an older version) put there is removed too. Returns the new label sets.
+    /// </summary>
     public async Task<Dictionary<long, IReadOnlyList<string>>> LabelAsync(Dictionary<long, RoadmapIssue> book, ProductRoadmap roadmap, CancellationToken cancellationToken)
     {
         var wanted = roadmap.Items.Where(i => i.Section != RoadmapSection.Shipped).ToDictionary(i => i.Number, i => rules.LabelOf(i.Section));
         var changed = new Dictionary<long, IReadOnlyList<string>>();
-        foreach (var issue in book.Values.Where(i => i.Open).OrderBy(i => i.Number))
+        foreach (var issue in book.Values.Where(i => i.Open || i.Confidential).OrderBy(i => i.Number))
         {
-            var want = wanted.GetValueOrDefault(issue.Number);
+            var want = issue.Confidential ? null : wanted.GetValueOrDefault(issue.Number);
             var has = issue.Labels.Where(IsBoardLabel).ToList();
             string[] add = want is not null && !has.Contains(want, StringComparer.OrdinalIgnoreCase) ? [want] : [];
             var remove = has.Where(l => !string.Equals(l, want, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
@@ -129,7 +133,9 @@ internal sealed class RoadmapRun(
         return state;
     }
 
-    public StepResult Summary(ProductRoadmap roadmap, RoadmapIssueState state)
+    /// <param name="fullListing">Whether the public project was listed in full (upgraded book, or the periodic full listing).</param>
+    /// <param name="confidential">Confidential issues of the public project, all left off the roadmap.</param>
+    public StepResult Summary(ProductRoadmap roadmap, RoadmapIssueState state, bool fullListing, int confidential)
     {
         var counts = Enum.GetValues<RoadmapSection>().ToDictionary(s => s, s => roadmap.In(s).Count());
         var issue = state.Number is { } n ? $"#{n.ToString(CultureInfo.InvariantCulture)}" : "(new)";
@@ -137,11 +143,19 @@ internal sealed class RoadmapRun(
             CultureInfo.InvariantCulture,
             $"{project}: roadmap {issue} {_issueOutcome}{(context.DryRun ? " (dry run: nothing written)" : string.Empty)}: now {counts[RoadmapSection.Now]}, next {counts[RoadmapSection.Next]}, later {counts[RoadmapSection.Later]}, shipped {counts[RoadmapSection.Shipped]}"));
         _lines.Insert(1, $"{project}: {_labelWrites} board label change(s), {_labelsCreated} label(s) created");
+        if (fullListing || confidential > 0)
+        {
+            _lines.Insert(2, string.Create(
+                CultureInfo.InvariantCulture,
+                $"{project}: {(fullListing ? "listed in full; " : string.Empty)}{confidential} confidential issue(s) left off the roadmap"));
+        }
+
         var metrics = new Dictionary<string, long>(StringComparer.Ordinal)
         {
             ["roadmapItems"] = roadmap.Items.Count,
             ["roadmapIssueWrites"] = _issueOutcome == "unchanged" ? 0 : 1,
             ["roadmapLabelWrites"] = _labelWrites,
+            ["roadmapConfidentialLeftOff"] = confidential,
         };
         return new StepResult(_lines, metrics);
     }

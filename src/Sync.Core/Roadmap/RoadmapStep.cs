@@ -13,7 +13,8 @@ namespace Sync.Core.Roadmap;
 /// The "roadmap" stage: rebuilds the product's roadmap from the public issues, their demand and RICE scores and the
 /// milestones; keeps one roadmap issue (found by its marker, updated in place, written only when its text changed),
 /// one board label per issue on the roadmap, the GitLab board or the GitHub Projects v2 board, and the document
-/// /direction serves.
+/// /direction serves. Confidential issues of the public project (listed because IssueSync's token is a member) are
+/// on none of these: the builder leaves them out and their board labels are removed.
 /// </summary>
 public sealed class RoadmapStep(
     ITrackerRegistry trackers,
@@ -40,9 +41,24 @@ public sealed class RoadmapStep(
         var project = product.Public;
         var client = trackers.Get(project.Tracker);
         var now = time.GetUtcNow();
-        var listing = await IncrementalListing.ListAsync(client, project.Path, cursors, ScopeOf(project), cancellationToken);
+
+        // A book kept by an older version lacks the confidential flag, and its cursor would hide issues made
+        // confidential before the upgrade: such a book is rebuilt from a full listing (and so, now and then, is any).
+        var trusted = RoadmapBookStamp.Trusted(await RoadmapBookStamp.LoadAsync(documents, product.Key, cancellationToken), now, rules.FullListEvery);
+        var full = trusted is null;
+        var stamp = trusted ?? new RoadmapBookStamp(RoadmapBookStamp.CurrentSchema, now);
+        var listing = await IncrementalListing.ListAsync(client, project.Path, cursors, ScopeOf(project), full, cancellationToken);
         var book = await RoadmapIssue.LoadAsync(documents, product.Key, cancellationToken);
         var state = await RoadmapIssueState.LoadAsync(documents, product.Key, cancellationToken);
+        List<long> gone = [];
+        if (full)
+        {
+            // A full listing is the whole truth: an entry it did not return is of a deleted (or no longer visible) issue.
+            var listed = listing.Changed.Select(i => i.Ref.Number).ToHashSet();
+            gone = [.. book.Keys.Where(n => !listed.Contains(n)).Order()];
+            gone.ForEach(n => book.Remove(n));
+        }
+
         string? listedBody = null;
         foreach (var issue in listing.Changed)
         {
@@ -76,13 +92,22 @@ public sealed class RoadmapStep(
 
         if (!context.DryRun)
         {
+            // Deleted first: should the save below not happen, the stamp is not renewed and the next run lists in full again.
+            if (gone.Count > 0)
+            {
+                await documents.DeleteDocumentsAsync(product.Key, RoadmapIssue.Kind, [.. gone.Select(n => n.ToString(CultureInfo.InvariantCulture))], cancellationToken);
+            }
+
             await documents.SaveDocumentsAsync(
-                [roadmap.ToStored(now), state.ToStored(product.Key, now), .. book.Values.Select(i => i.ToStored(product.Key, now))],
+                [
+                    roadmap.ToStored(now), state.ToStored(product.Key, now), stamp.ToStored(product.Key, now),
+                    .. book.Values.Select(i => i.ToStored(product.Key, now)),
+                ],
                 cancellationToken);
             await listing.SaveAsync(now, cancellationToken);
         }
 
-        return run.Summary(roadmap, state);
+        return run.Summary(roadmap, state, full, book.Values.Count(i => i.Confidential));
     }
 
     private async Task<ProductRoadmap> BuildAsync(
@@ -97,7 +122,7 @@ public sealed class RoadmapStep(
             {
                 var up = demand.GetValueOrDefault(new IssueRef(product.Public, i.Number).ToString())?.Up ?? 0;
                 var score = rice.GetValueOrDefault(i.Number) is { State: IssueState.Open, Score.Score: { } s, Bucket: { } b } ? (s, RiceBuckets.ValueOf(b)) : ((double, string)?)null;
-                return new RoadmapCandidate(i.Number, i.Title, i.WebUrl, i.Open, i.Completed, i.ClosedAt, i.Milestone, up, 0, score?.Item1, score?.Item2);
+                return new RoadmapCandidate(i.Number, i.Title, i.WebUrl, i.Open, i.Completed, i.ClosedAt, i.Milestone, up, 0, score?.Item1, score?.Item2, i.Confidential);
             })
             .ToList();
         var milestones = await client.ListMilestonesAsync(product.Public.Path, cancellationToken).ToListAsync(cancellationToken);

@@ -8,7 +8,8 @@ namespace Sync.Worker.Direction;
 /// <summary>
 /// The public roadmap of every product: <c>/direction</c> (HTML) and <c>/direction.json</c>. Served from the
 /// roadmaps last built into the state store, so a visit never calls a tracker. Public by design: a roadmap
-/// only holds issues of the public projects.
+/// only holds issues of the public projects, never a confidential one, and a roadmap stored before that was checked
+/// is not served (<see cref="Sync.Core.Roadmap.ProductRoadmap.LoadAsync"/>).
 /// </summary>
 public static class DirectionEndpoints
 {

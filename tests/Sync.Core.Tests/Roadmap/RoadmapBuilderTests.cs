@@ -16,10 +16,10 @@ public sealed class RoadmapBuilderTests
     private static readonly TrackerMilestone Done = new(6, "1.3", Closed: true, DueDate: new DateOnly(2026, 5, 1));
 
     private static RoadmapCandidate Open(long number, int up = 0, double? score = null, string? milestone = null, int upChange = 0) =>
-        new(number, $"Issue {number}", $"https://example.com/issues/{number}", true, false, null, milestone, up, upChange, score, score is null ? null : "high");
+        new(number, $"Issue {number}", $"https://example.com/issues/{number}", true, false, null, milestone, up, upChange, score, score is null ? null : "high", false);
 
     private static RoadmapCandidate Closed(long number, DateTimeOffset closedAt, bool completed = true) =>
-        new(number, $"Issue {number}", $"https://example.com/issues/{number}", false, completed, closedAt, null, 0, 0, null, null);
+        new(number, $"Issue {number}", $"https://example.com/issues/{number}", false, completed, closedAt, null, 0, 0, null, null, false);
 
     private static ProductRoadmap Build(IReadOnlyList<RoadmapCandidate> candidates, IReadOnlyList<TrackerMilestone>? milestones = null, RoadmapRules? rules = null) =>
         RoadmapBuilder.Build("acme", "github:acme/public", null, rules ?? Small, candidates, milestones ?? [M14, M15, M16, M17, Undated, Done], Now);

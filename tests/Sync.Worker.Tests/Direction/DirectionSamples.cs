@@ -21,5 +21,5 @@ internal static class DirectionSamples
             new RoadmapItem(21, "Offline \"mode\" & more", "https://github.com/acme/widget/issues/21", RoadmapSection.Next, 8, 2, null, null, null, null, null),
             new RoadmapItem(30, "Plugin API", "https://github.com/acme/widget/issues/30", RoadmapSection.Later, 3, 0, null, null, null, null, null),
             new RoadmapItem(5, "Export to CSV", "https://github.com/acme/widget/issues/5", RoadmapSection.Shipped, 40, 1, null, null, null, null, new DateTimeOffset(2025, 5, 20, 14, 30, 0, TimeSpan.Zero)),
-        ]);
+        ]) { Schema = ProductRoadmap.CurrentSchema };
 }
