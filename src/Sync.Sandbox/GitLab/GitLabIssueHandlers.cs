@@ -1,3 +1,4 @@
+using Sync.Sandbox.GitLab.QuickActions;
 using Sync.Sandbox.Model;
 using Sync.Sandbox.Pipeline;
 using static Sync.Sandbox.GitLab.GitLabLookup;
@@ -84,8 +85,10 @@ internal static class GitLabIssueHandlers
             return Missing("title");
         }
 
+        // GitLab runs quick actions in the description and stores it without them (and right-trimmed).
+        var text = r.Str("description") is { } description ? QuickActionExtractor.Extract(description) : null;
         var issue = r.Instance.CreateIssue(
-            p, r.User, r.Str("title")!, r.Str("description"), r.List("labels") ?? [], r.Bool("confidential") ?? false, JsonTime.Parse(r.Str("created_at")));
+            p, r.User, r.Str("title")!, text?.Text, r.List("labels") ?? [], r.Bool("confidential") ?? false, JsonTime.Parse(r.Str("created_at")));
         if (r.Long("milestone_id") is { } mid && p.Milestones.Find(m => m.Id == mid) is { } milestone)
         {
             issue.Milestone = milestone;
@@ -94,6 +97,11 @@ internal static class GitLabIssueHandlers
         issue.Weight = r.Int("weight");
         issue.Assignees.AddRange(GitLabIssueEdit.Users(r, r.List("assignee_ids")));
         issue.DueDate = JsonTime.ParseDate(r.Str("due_date"));
+        if (text is { Commands.Count: > 0 })
+        {
+            QuickActionEffects.ApplyOnCreate(r.Instance, issue, QuickActionRun.Interpret(r, issue, saved: false, "description", text.Commands));
+        }
+
         return ApiReply.Created(GitLabJson.Issue(r.Instance, issue));
     }
 
@@ -110,7 +118,23 @@ internal static class GitLabIssueHandlers
         }
 
         var edit = new GitLabIssueEdit(r, issue);
-        return edit.Apply() ?? ApiReply.Ok(GitLabJson.Issue(r.Instance, issue));
+        if (r.Str("description") is not { } description)
+        {
+            return edit.Apply() ?? ApiReply.Ok(GitLabJson.Issue(r.Instance, issue));
+        }
+
+        // As GitLab's merge_quick_actions_into_params!: commands already in the stored description do not run
+        // again, and the command parameters override the request's own.
+        var text = QuickActionExtractor.Extract(description);
+        var previous = issue.Description is { } stored ? QuickActionExtractor.Extract(stored).Commands : [];
+        var run = QuickActionRun.Interpret(r, issue, saved: true, "description", text.Commands, previous);
+        r.Args["description"] = text.Text;
+        foreach (var (key, value) in run.EditArgs)
+        {
+            r.Args[key] = value?.DeepClone();
+        }
+
+        return QuickActionEffects.Apply(r, issue, run, edit.Apply) ?? ApiReply.Ok(GitLabJson.Issue(r.Instance, issue));
     }
 
     private static IEnumerable<SandboxIssue> Between(

@@ -42,6 +42,13 @@ internal static class GitLabMove
             return Error(400, "Cannot move issue due to insufficient permissions!");
         }
 
+        return ApiReply.Created(GitLabJson.Issue(r.Instance, MoveIssue(r, issue, target)));
+    }
+
+    /// <summary>Also run by the /move quick action, after the rest of its update, as GitLab's Issues::UpdateService does.</summary>
+    internal static SandboxIssue MoveIssue(ApiRequest r, SandboxIssue issue, SandboxProject target)
+    {
+        var source = issue.Project;
         var instance = r.Instance;
         var copy = instance.CreateIssue(target, issue.Author, issue.Title, issue.Description, issue.Labels, issue.Confidential, issue.CreatedAt);
         copy.Weight = issue.Weight;
@@ -70,6 +77,6 @@ internal static class GitLabMove
 
         issue.MovedToId = copy.Id;
         issue.UpdatedAt = copy.UpdatedAt = r.Now;
-        return ApiReply.Created(GitLabJson.Issue(instance, copy));
+        return copy;
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Sync.Sandbox.GitLab.QuickActions;
 using Sync.Sandbox.Model;
 using Sync.Sandbox.Pipeline;
 using static Sync.Sandbox.GitLab.GitLabLookup;
@@ -30,8 +32,22 @@ internal static class GitLabNoteHandlers
             return Missing("body");
         }
 
-        var note = r.Instance.CreateNote(issue, r.User, r.Str("body")!, r.Bool("internal") ?? r.Bool("confidential") ?? false, system: false, JsonTime.Parse(r.Str("created_at")) ?? r.Now);
-        return ApiReply.Created(GitLabJson.Note(r.Instance, note));
+        // Notes::CreateService: commands run on the issue, the note is saved without them, and a note made only of
+        // commands is not saved at all (202 with commands_changes and summary, or 400 when nothing could apply).
+        var text = QuickActionExtractor.Extract(r.Str("body")!);
+        var run = QuickActionRun.Interpret(r, issue, saved: true, "note", text.Commands);
+        var note = text.Text.Length == 0
+            ? null
+            : r.Instance.CreateNote(issue, r.User, text.Text, r.Bool("internal") ?? r.Bool("confidential") ?? false, system: false, JsonTime.Parse(r.Str("created_at")) ?? r.Now);
+        QuickActionEffects.Apply(r, issue, run);
+        if (note is null)
+        {
+            return run.Count > 0 && run.FullyEmulated && run.Summary.Length == 0
+                ? Error(400, "400 Bad request - Failed to apply commands.")
+                : CommandsOnly(run);
+        }
+
+        return ApiReply.Created(WithChanges(GitLabJson.Note(r.Instance, note), run));
     });
 
     public static ApiReply Update(ApiRequest r) => WithNote(r, (issue, note) =>
@@ -41,11 +57,35 @@ internal static class GitLabNoteHandlers
             return Missing("body");
         }
 
-        note.Body = r.Str("body")!;
+        // Notes::UpdateService runs quick actions too: an edit down to commands only deletes the note.
+        var text = QuickActionExtractor.Extract(r.Str("body")!);
+        var run = QuickActionRun.Interpret(r, issue, saved: true, "note", text.Commands);
+        if (text.Text.Length == 0 && run.Count > 0)
+        {
+            issue.Notes.Remove(note);
+            QuickActionEffects.Apply(r, issue, run);
+            return CommandsOnly(run);
+        }
+
+        note.Body = text.Text;
         note.UpdatedAt = r.Now;
         issue.UpdatedAt = r.Now;
-        return ApiReply.Ok(GitLabJson.Note(r.Instance, note));
+        QuickActionEffects.Apply(r, issue, run);
+        return ApiReply.Ok(WithChanges(GitLabJson.Note(r.Instance, note), run));
     });
+
+    // Entities::NoteCommands: what GitLab answers instead of a note.
+    private static ApiReply CommandsOnly(QuickActionRun run) => new(202, new JsonObject
+    {
+        ["commands_changes"] = run.Changes.DeepClone(),
+        ["summary"] = run.Summary.Length == 0 ? new JsonArray() : new JsonArray(run.Summary),
+    });
+
+    private static JsonObject WithChanges(JsonObject note, QuickActionRun run)
+    {
+        note["commands_changes"] = run.Changes.DeepClone();
+        return note;
+    }
 
     public static ApiReply IssueAwards(ApiRequest r) =>
         WithIssue(r, issue => Page(r, issue.Awards, a => GitLabJson.Award(r.Instance, a, issue.Id, "Issue")));

@@ -15,6 +15,9 @@ public sealed class SandboxOptions
     /// <summary>null = <see cref="TimeProvider.System"/>; tests pass a FakeTimeProvider, benchmarks a scaled clock.</summary>
     public TimeProvider? Time { get; set; }
 
+    /// <summary>How many requests other than GET <see cref="SandboxServer.Requests"/> keeps (oldest dropped first); 0 keeps none.</summary>
+    public int RequestLogCapacity { get; set; } = 100_000;
+
     /// <summary>Value of the X-Sandbox-Admin header required by the /_sandbox endpoints.</summary>
     public string AdminToken { get; set; } = "sandbox-admin";
 }

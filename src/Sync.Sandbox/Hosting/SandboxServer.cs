@@ -19,7 +19,7 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping;
 
     private SandboxServer(WebApplication app, CancellationTokenSource stopping, SandboxInstance gitLabDev, SandboxInstance gitLab, SandboxInstance gitHub,
-        SandboxControl control, SandboxStats stats, TimeSpan loadTime, Uri baseAddress)
+        SandboxControl control, SandboxStats stats, SandboxRequestLog requests, TimeSpan loadTime, Uri baseAddress)
     {
         _app = app;
         _stopping = stopping;
@@ -28,6 +28,7 @@ public sealed class SandboxServer : IAsyncDisposable
         GitHub = gitHub;
         Control = control;
         Stats = stats;
+        Requests = requests;
         LoadTime = loadTime;
         BaseAddress = baseAddress;
     }
@@ -38,6 +39,9 @@ public sealed class SandboxServer : IAsyncDisposable
     public SandboxInstance GitHub { get; }
     public SandboxControl Control { get; }
     public SandboxStats Stats { get; }
+
+    /// <summary>What the trackers were sent (every request other than GET), for leak checks in tests.</summary>
+    public SandboxRequestLog Requests { get; }
     public TimeSpan LoadTime { get; }
 
     public IReadOnlyList<SandboxInstance> Instances => [GitLabDev, GitLab, GitHub];
@@ -68,7 +72,8 @@ public sealed class SandboxServer : IAsyncDisposable
         var stopping = new CancellationTokenSource();
         var control = new SandboxControl(options.EnforceRateLimits);
         var stats = new SandboxStats();
-        var host = new SandboxHostContext(stats, control, options.AdminToken, stopping.Token);
+        var requests = new SandboxRequestLog(options.RequestLogCapacity);
+        var host = new SandboxHostContext(stats, requests, control, options.AdminToken, stopping.Token);
         app.MapGitLab(host, gitLabDev);
         app.MapGitLab(host, gitLab);
         app.MapGitHub(host, gitHub);
@@ -82,7 +87,7 @@ public sealed class SandboxServer : IAsyncDisposable
             instance.Bind(baseAddress);
         }
 
-        return new SandboxServer(app, stopping, gitLabDev, gitLab, gitHub, control, stats, loadTime, baseAddress);
+        return new SandboxServer(app, stopping, gitLabDev, gitLab, gitHub, control, stats, requests, loadTime, baseAddress);
     }
 
     public async ValueTask DisposeAsync()

@@ -19,6 +19,7 @@ internal static class ApiPipeline
         var ct = linked.Token;
         try
         {
+            await RequestCapture.RecordAsync(host.Requests, instance.Name, ctx.Request, ct);
             if (host.Control.LatencyMs > 0)
             {
                 await Task.Delay(host.Control.LatencyMs, ct);
