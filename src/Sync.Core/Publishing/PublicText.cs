@@ -55,7 +55,7 @@ public sealed partial class PublicText(PublicRewrites rewrites, TextRedactor red
             if (!urls.Exists(u => start < u.End && u.Start < end))
             {
                 edits.Replace(start, end, rewrites.Mention(mention.Name, TextContext.Plain, string.Empty));
-                findings.Add("mention");
+                findings.Add(rewrites.IsMapped(mention.Name) ? "mention-mapped" : "mention");
             }
         }
 

@@ -121,7 +121,8 @@ public sealed partial class TextRedactor
 
     private static string PathPrefix(Uri root) => Regex.Escape(root.AbsolutePath.TrimStart('/'));
 
-    [GeneratedRegex(@"(?<![\w/])(?:https?://[^\s/]+(?:/[^\s/]+)*?)?/uploads/[0-9a-fA-F]{32}(?:/[^\s)""'<>]*)?", RegexOptions.CultureInvariant, 2000)]
+    // Project-relative only: an absolute upload URL of the source is a source URL (the rules above), one of another site is its own.
+    [GeneratedRegex(@"(?<![\w/.:])/(?:-/project/\d+/)?uploads/[0-9a-fA-F]{32}(?:/[^\s)""'<>`]*)?", RegexOptions.CultureInvariant, 2000)]
     private static partial Regex UploadPath();
 }
 

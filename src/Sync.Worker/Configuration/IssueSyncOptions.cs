@@ -100,6 +100,12 @@ public sealed class RedactionOptions
     public List<string> InternalHosts { get; set; } = [];
 
     public bool UseDefaults { get; set; } = true;
+
+    /// <summary>Projects of the sources' instances that are public (<c>group/project</c> or <c>group/*</c>): links to them stay.</summary>
+    public List<string> PublicPaths { get; set; } = [];
+
+    /// <summary>Treat each source's whole instance as internal; unset: when it is another instance than the public project's and not github.com/gitlab.com.</summary>
+    public bool? SourceInstanceInternal { get; set; }
 }
 
 /// <summary>

@@ -160,6 +160,13 @@ public sealed class IssueSyncOptionsValidator(IConfiguration configuration) : IV
             }
 
             MoveRulesValidation.Validate($"{productKey}:Sources:{i}", product.Sources[i], errors);
+            if (product.Sources[i].IncludeConfidential && publicProject is not null
+                && options.Trackers.TryGetValue(publicProject.Tracker, out var publicTracker)
+                && string.Equals(publicTracker.Kind, nameof(TrackerKind.GitHub), StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add($"{productKey}:Sources:{i}:IncludeConfidential: the public project '{publicProject}' is on GitHub, which has no confidential issues; a confidential issue would become public there");
+            }
+
             if (publicProject is not null && string.Equals(source.ToString(), publicProject.ToString(), StringComparison.OrdinalIgnoreCase))
             {
                 errors.Add($"{sourceKey}: '{source}' is the product's public project; a source must be another project");

@@ -56,9 +56,14 @@ public static partial class MoveRulesValidation
             {
                 _ = new Regex(redaction.Patterns[i], RegexOptions.None, TimeSpan.FromSeconds(1));
             }
-            catch (ArgumentException ex)
+            catch (RegexParseException ex)
             {
-                errors.Add($"{key}:Patterns:{i}: '{redaction.Patterns[i]}' is not a valid regular expression ({ex.Message.ReplaceLineEndings(" ")})");
+                // Neither the pattern nor .NET's message (which quotes it) is echoed: a pattern may itself spell a secret.
+                errors.Add($"{key}:Patterns:{i}: is not a valid regular expression ({ex.Error} at offset {ex.Offset})");
+            }
+            catch (ArgumentException)
+            {
+                errors.Add($"{key}:Patterns:{i}: is not a valid regular expression");
             }
         }
 
@@ -67,6 +72,14 @@ public static partial class MoveRulesValidation
             if (Uri.CheckHostName(redaction.InternalHosts[i]) is UriHostNameType.Unknown or UriHostNameType.Basic)
             {
                 errors.Add($"{key}:InternalHosts:{i}: '{redaction.InternalHosts[i]}' is not a host name (e.g. dev.gitlab.example.com)");
+            }
+        }
+
+        for (var i = 0; i < redaction.PublicPaths.Count; i++)
+        {
+            if (!PublicPath().IsMatch(redaction.PublicPaths[i].Trim().Trim('/')))
+            {
+                errors.Add($"{key}:PublicPaths:{i}: '{redaction.PublicPaths[i]}' is not a project path ('group/project' or 'group/*')");
             }
         }
     }
@@ -84,4 +97,7 @@ public static partial class MoveRulesValidation
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
     private static partial Regex UserName();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_.][A-Za-z0-9_.-]*)*(?:/\*)?$")]
+    private static partial Regex PublicPath();
 }

@@ -28,7 +28,11 @@ public sealed class ProductCatalog(IOptions<IssueSyncOptions> options)
                 ProjectRef.Parse(p.Value.Public!),
                 [.. p.Value.Sources.Select(s => new SourceRule(ProjectRef.Parse(s.Project!)) { Rules = ToRules(s) })])
             {
-                Redaction = new RedactionRules([.. p.Value.Redaction.Patterns], [.. p.Value.Redaction.InternalHosts], p.Value.Redaction.UseDefaults),
+                Redaction = new RedactionRules([.. p.Value.Redaction.Patterns], [.. p.Value.Redaction.InternalHosts], p.Value.Redaction.UseDefaults)
+                {
+                    PublicPaths = [.. p.Value.Redaction.PublicPaths.Select(path => path.Trim().Trim('/'))],
+                    SourceInstanceInternal = p.Value.Redaction.SourceInstanceInternal,
+                },
                 Votes = new VoteRules
                 {
                     ExtraEmoji = new Dictionary<string, double>(p.Value.Votes.ExtraEmoji, StringComparer.OrdinalIgnoreCase),

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Sync.Core.Publishing;
 using Sync.Core.Inventory;
 using Sync.Core.Moving;
 using Sync.Core.Moving.Planning;
@@ -36,6 +38,11 @@ public static class IssueSyncServiceCollectionExtensions
 
         services.AddStateStore(configuration);
         var trackerNames = services.AddTrackers(configuration);
+
+        // Every writer gets its clients from this registry: a write to a public project passes the final text check.
+        services.AddSingleton<TrackerRegistry>();
+        services.Replace(ServiceDescriptor.Singleton<ITrackerRegistry>(sp =>
+            PublicWriteGuards.Wrap(sp.GetRequiredService<TrackerRegistry>(), sp.GetRequiredService<ProductCatalog>().All)));
         services.AddIssueSyncMetrics(configuration, serviceMode: !commandLine.Once);
 
         // Steps run in registration order: read every project, move, count votes, score (RICE reads the votes), then the roadmap.

@@ -43,7 +43,7 @@ public sealed partial class MovePlanner : IMovePlanner
             source.CreatedAt,
             rules.LinkToSource ? Attribution.SourceLink(source, new Uri(input.SourceSite.WebRoot, source.Ref.Project.Path).AbsoluteUri)
                 : string.IsNullOrWhiteSpace(rules.SourceName) ? null : $"**{rules.SourceName.Trim()}**");
-        var body = Attribution.Compose(header, Apply(text.Markdown, source.Body, "body").Trim(), MoveMarkers.Issue(markerKey));
+        var body = Attribution.Compose(header, Blocks(Apply(text.Markdown, source.Body, "body")), MoveMarkers.Issue(markerKey));
 
         var comments = new List<PlannedComment>();
         foreach (var comment in input.Comments
@@ -51,7 +51,7 @@ public sealed partial class MovePlanner : IMovePlanner
                      .OrderBy(c => c.CreatedAt)
                      .ThenBy(c => c.Id))
         {
-            var copied = Apply(text.Markdown, comment.Body, $"comment {comment.Id}").Trim();
+            var copied = Blocks(Apply(text.Markdown, comment.Body, $"comment {comment.Id}"));
             if (copied.Length == 0)
             {
                 continue;
@@ -91,6 +91,17 @@ public sealed partial class MovePlanner : IMovePlanner
             input.Redaction.PublicPaths,
             input.Redaction.SourceInstanceInternal,
             input.Rules.LinkToSource);
+    }
+
+    /// <summary>
+    /// Blank lines around the text go; a first line's indentation stays, since it can be what makes the line code (or
+    /// keeps it from being read as a command).
+    /// </summary>
+    private static string Blocks(string markdown)
+    {
+        var lines = markdown.TrimEnd().Split('\n');
+        var first = Array.FindIndex(lines, l => !string.IsNullOrWhiteSpace(l));
+        return first < 0 ? string.Empty : string.Join('\n', lines[first..]);
     }
 
     private static string Display(MoveRules rules, string username) =>

@@ -6,10 +6,11 @@ namespace Sync.Core.Publishing.Markdown;
 
 /// <summary>
 /// Copied text never runs a command. GitLab runs quick actions in issue descriptions and notes written through the API:
-/// <c>lib/gitlab/quick_actions/extractor.rb</c> takes any line that starts, at column 0, with <c>/name</c> — outside
-/// ```-fenced blocks at column 0, <c>&gt;&gt;&gt;</c> quotes and <c>&lt;tag&gt;...&lt;/tag&gt;</c> blocks as its own regex reads
-/// them (so a <c>~~~</c> fence does not protect). Bots on GitHub (Prow, slash-command actions) read <c>^/command</c> lines
-/// the same way. So no line written publicly starts with '/' followed by a letter:
+/// the regex extractor (<c>lib/gitlab/quick_actions/extractor.rb</c>) takes any line that starts, at column 0, with
+/// <c>/name</c> (names folded case-insensitively, Unicode included) outside the blocks its own regex protects (a
+/// <c>~~~</c> fence does not); the newer Markdown-based detection (flag <c>quick_action_refactor</c>) takes a paragraph
+/// line whose text starts with <c>/name</c>, leading spaces stripped. Bots on GitHub (Prow, slash-command actions) read
+/// <c>^/command</c> lines too. So no line written publicly starts, after at most three spaces, with '/' and a letter:
 /// <list type="bullet">
 /// <item>in Markdown prose the slash is escaped (<c>\/close</c> renders as <c>/close</c>);</item>
 /// <item>in an HTML block it becomes <c>&amp;#47;</c>;</item>
@@ -30,18 +31,19 @@ internal static partial class CommandLines
             foreach (Match line in CommandLine().Matches(text))
             {
                 findings.Add("quick-action");
-                switch (Innermost(document, line.Index))
+                var slash = line.Index + line.Length;
+                switch (Innermost(document, slash))
                 {
                     case CodeBlock code when converted.Add(code):
-                        edits.Replace(code.Span.Start, Math.Min(code.Span.End + 1, text.Length), Indented(text, code));
+                        edits.Replace(code.Span.Start, Math.Min(EndOf(code) + 1, text.Length), Indented(text, code));
                         break;
                     case CodeBlock:
                         break;
                     case HtmlBlock:
-                        edits.Replace(line.Index, line.Index + 1, "&#47;");
+                        edits.Replace(slash, slash + 1, "&#47;");
                         break;
                     default:
-                        edits.Insert(line.Index, "\\");
+                        edits.Insert(slash, "\\");
                         break;
                 }
             }
@@ -56,7 +58,7 @@ internal static partial class CommandLines
     {
         foreach (var block in container)
         {
-            if (position < block.Span.Start || position > block.Span.End)
+            if (position < block.Span.Start || position > EndOf(block))
             {
                 continue;
             }
@@ -65,6 +67,18 @@ internal static partial class CommandLines
         }
 
         return null;
+    }
+
+    /// <summary>Where a block really ends: Markdig leaves the lines of an unterminated fence out of its span.</summary>
+    private static int EndOf(Block block)
+    {
+        if (block is LeafBlock { Lines.Count: > 0 } leaf)
+        {
+            var last = leaf.Lines.Lines[leaf.Lines.Count - 1];
+            return Math.Max(block.Span.End, last.Position + last.Slice.Length - 1);
+        }
+
+        return block.Span.End;
     }
 
     /// <summary>The block's code lines, each indented four spaces, after a blank line (indented code cannot interrupt a paragraph).</summary>
@@ -86,6 +100,6 @@ internal static partial class CommandLines
         return result.Length == 0 ? "    " : result.ToString();
     }
 
-    [GeneratedRegex(@"^/(?=[A-Za-z])", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[ \t]{0,3}(?=/\p{L})", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex CommandLine();
 }

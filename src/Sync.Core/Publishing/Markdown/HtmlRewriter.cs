@@ -89,7 +89,7 @@ internal sealed partial class HtmlRewriter(string text, SourceEdits edits, Publi
             {
                 edits.Replace(attribute.ValueStart, attribute.ValueEnd, token);
             }
-            else if (Embedding.Contains(tag.Name))
+            else if (Embedding.Contains(tag.Name) && !attribute.Name.EndsWith("srcset", StringComparison.Ordinal))
             {
                 edits.Replace(tag.Start, tag.End, verdict.Kind == LinkKind.SourceUpload
                     ? PublicRewrites.AttachmentNotCopied(verdict.Upload!.FileName, context)
@@ -131,7 +131,7 @@ internal sealed partial class HtmlRewriter(string text, SourceEdits edits, Publi
         {
             var (from, to) = run.SourceSpan(mention.Index, mention.Index + mention.Length);
             edits.Replace(from, to, rewrites.Mention(mention.Name, TextContext.Html, string.Empty));
-            findings.Add("mention");
+            findings.Add(rewrites.IsMapped(mention.Name) ? "mention-mapped" : "mention");
         }
 
         foreach (var reference in References.Find(rendered))

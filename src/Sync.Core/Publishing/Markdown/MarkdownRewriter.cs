@@ -12,7 +12,7 @@ namespace Sync.Core.Publishing.Markdown;
 /// extensions that change what is a link: autolinks, tables, strikethrough, task lists, footnotes) and only the nodes that
 /// must change are replaced in the original text; every other byte stays as written.
 /// </summary>
-internal sealed class MarkdownRewriter(PublicRewrites rewrites, Findings findings)
+internal sealed partial class MarkdownRewriter(PublicRewrites rewrites, Findings findings)
 {
     internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePreciseSourceLocation()
@@ -69,8 +69,23 @@ internal sealed class MarkdownRewriter(PublicRewrites rewrites, Findings finding
     private void Inlines(ContainerInline container, bool inLinkText)
     {
         var run = new TextRun();
+        var verbatim = 0; // inside inline <code> or <pre>: rendered as code, so no mention or reference
         foreach (var inline in container)
         {
+            if (inline is HtmlInline tag && VerbatimTag(tag.Tag) is { } delta)
+            {
+                Flush(run, inLinkText);
+                run = new TextRun();
+                verbatim = Math.Max(0, verbatim + delta);
+                Other(inline, inLinkText);
+                continue;
+            }
+
+            if (verbatim > 0 && inline is LiteralInline or HtmlEntityInline or LineBreakInline)
+            {
+                continue;
+            }
+
             switch (inline)
             {
                 case LiteralInline literal:
@@ -93,29 +108,34 @@ internal sealed class MarkdownRewriter(PublicRewrites rewrites, Findings finding
         Flush(run, inLinkText);
     }
 
+    /// <summary>
+    /// A literal's characters and where they stand: Markdig parses a paragraph from a copy of its lines, so the literal's
+    /// <see cref="SourceSpan"/> (precise source location) is what points into the original text.
+    /// </summary>
     private void AddLiteral(TextRun run, LiteralInline literal)
     {
-        var content = literal.Content;
-        if (content.Length == 0)
+        var content = literal.Content.ToString();
+        var span = literal.Span;
+        if (content.Length == 0 || span.Start < 0 || span.End >= Text.Length)
         {
             return;
         }
 
-        if (!ReferenceEquals(content.Text, Text))
+        var source = Text.AsSpan(span.Start, span.Length);
+        if (source.SequenceEqual(content))
         {
-            run.AddAtomic(content.ToString(), literal.Span.Start, literal.Span.End + 1);
-            return;
+            run.AddVerbatim(content, span.Start);
         }
-
-        if (literal.IsFirstCharacterEscaped)
+        else if (literal.IsFirstCharacterEscaped && source.Length == content.Length + 1 && source[0] == '\\' && source[1..].SequenceEqual(content))
         {
             // "\@" renders as "@": the escape and its character stand for one rendered character.
-            run.AddAtomic(content.Text[content.Start].ToString(), literal.Span.Start, content.Start + 1);
-            run.AddVerbatim(content.Text.Substring(content.Start + 1, content.Length - 1), content.Start + 1);
-            return;
+            run.AddAtomic(content[..1], span.Start, span.Start + 2);
+            run.AddVerbatim(content[1..], span.Start + 2);
         }
-
-        run.AddVerbatim(content.ToString(), content.Start);
+        else
+        {
+            run.AddAtomic(content, span.Start, span.End + 1);
+        }
     }
 
     private void Other(Inline inline, bool inLinkText)
@@ -154,7 +174,7 @@ internal sealed class MarkdownRewriter(PublicRewrites rewrites, Findings finding
             var (start, end) = run.SourceSpan(mention.Index, mention.Index + mention.Length);
             _edits.Replace(start, end, rewrites.Mention(mention.Name, TextContext.Markdown, _fence));
             taken.Add((mention.Index, mention.Index + mention.Length));
-            findings.Add("mention");
+            findings.Add(rewrites.IsMapped(mention.Name) ? "mention-mapped" : "mention");
         }
 
         if (inLinkText)
@@ -282,6 +302,16 @@ internal sealed class MarkdownRewriter(PublicRewrites rewrites, Findings finding
                 return;
         }
     }
+
+    /// <summary>+1 for an inline <c>&lt;code&gt;</c> or <c>&lt;pre&gt;</c> start tag, -1 for its end tag, null for any other.</summary>
+    private static int? VerbatimTag(string tag)
+    {
+        var match = VerbatimTagPattern().Match(tag);
+        return match.Success ? (match.Groups[1].Length == 0 ? 1 : -1) : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^<(/?)(code|pre)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex VerbatimTagPattern();
 
     private void Html(int start, int end, bool isBlock) => new HtmlRewriter(Text, _edits, rewrites, findings).Rewrite(start, end, isBlock);
 }

@@ -61,6 +61,9 @@ public sealed class PublicRewrites(PublicRewriteRules rules)
         };
     }
 
+    /// <summary>Whether <paramref name="name"/> is mapped to a public account (mentioning it is intended).</summary>
+    public bool IsMapped(string name) => MappedUser(name) is not null;
+
     /// <summary>Mapped public accounts, which may be pinged on purpose.</summary>
     public IEnumerable<string> MappedUsers => rules.UserMap.Values.Select(Clean).Where(v => v.Length > 0);
 
