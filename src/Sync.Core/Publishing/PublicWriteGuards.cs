@@ -20,8 +20,25 @@ public static class PublicWriteGuards
     public static PublicTextGuard For(IReadOnlyList<ProductDefinition> products, ITrackerRegistry trackers)
     {
         ArgumentNullException.ThrowIfNull(trackers);
+        var redactors = Redactors(products, trackers);
+        var users = products.SelectMany(p => p.Sources).SelectMany(s => s.Rules.UserMap.Values);
+        return new PublicTextGuard(redactors, users);
+    }
+
+    /// <summary>
+    /// The product's text rules as a plain-text redaction: what IssueSync itself composes from public issues (roadmap
+    /// titles, milestone names) is redacted like copied text, so one title that happens to hold a secret or a private
+    /// link costs that title, not the whole roadmap (the final guard would refuse the write).
+    /// </summary>
+    public static Func<string, string> PlainRedaction(ProductDefinition product, ITrackerRegistry trackers)
+    {
+        var redactors = Redactors([product], trackers);
+        return text => redactors.Aggregate(text, (current, redactor) => redactor.Redact(current, new Findings()));
+    }
+
+    private static List<TextRedactor> Redactors(IReadOnlyList<ProductDefinition> products, ITrackerRegistry trackers)
+    {
         var redactors = new List<TextRedactor>();
-        var users = new List<string>();
         foreach (var product in products)
         {
             var target = trackers.Get(product.Public.Tracker).WebRoot;
@@ -44,10 +61,9 @@ public static class PublicWriteGuards
                     redaction.SourceInstanceInternal,
                     source.Rules.LinkToSource);
                 redactors.Add(new TextRedactor(secrets, scope, uploadPaths: false));
-                users.AddRange(source.Rules.UserMap.Values);
             }
         }
 
-        return new PublicTextGuard(redactors, users);
+        return redactors;
     }
 }

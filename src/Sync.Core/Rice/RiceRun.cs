@@ -73,7 +73,8 @@ internal sealed class RiceRun(
 
         if (entry.CommentId is { } id)
         {
-            if (string.Equals(entry.CommentBody, body, StringComparison.Ordinal))
+            // GitLab stores text right-trimmed (the quick-action extractor's rstrip), so trailing whitespace is no change.
+            if (string.Equals(entry.CommentBody?.TrimEnd(), body.TrimEnd(), StringComparison.Ordinal))
             {
                 return entry;
             }

@@ -24,7 +24,8 @@ internal sealed class RoadmapRun(
     public async Task<RoadmapIssueState> WriteIssueAsync(RoadmapIssueState state, string body, string? listedBody, CancellationToken cancellationToken)
     {
         var current = listedBody ?? state.Body;
-        if (state.Number is { } number && string.Equals(current, body, StringComparison.Ordinal))
+        // GitLab stores descriptions right-trimmed, so trailing whitespace is no change.
+        if (state.Number is { } number && string.Equals(current?.TrimEnd(), body.TrimEnd(), StringComparison.Ordinal))
         {
             return state with { Body = body };
         }

@@ -128,13 +128,20 @@ public sealed class RoadmapStep(
         var milestones = await client.ListMilestonesAsync(product.Public.Path, cancellationToken).ToListAsync(cancellationToken);
         var roadmap = RoadmapBuilder.Build(product.Key, product.Public.ToString(), state.WebUrl, rules, candidates, milestones, now);
 
-        // The weekly change only for what is shown: one history lookup per item, none for the issues left off.
+        // The weekly change only for what is shown: one history lookup per item, none for the issues left off. Titles
+        // and milestone names go out again (the roadmap issue, /direction): they get the product's redaction first.
+        var redact = Publishing.PublicWriteGuards.PlainRedaction(product, trackers);
         var items = new List<RoadmapItem>(roadmap.Items.Count);
         foreach (var item in roadmap.Items)
         {
             var issue = new IssueRef(product.Public, item.Number).ToString();
             var weekAgo = await history.GetVoteSnapshotAtAsync(product.Key, issue, now.AddDays(-7), cancellationToken);
-            items.Add(item with { UpChange = weekAgo is null ? 0 : item.Up - weekAgo.Up });
+            items.Add(item with
+            {
+                UpChange = weekAgo is null ? 0 : item.Up - weekAgo.Up,
+                Title = redact(item.Title),
+                Milestone = item.Milestone is null ? null : redact(item.Milestone),
+            });
         }
 
         return roadmap with { Items = items };

@@ -195,6 +195,10 @@ public static class RoadmapText
                 case '<':
                     escaped.Append("&lt;");
                     break;
+                case '&':
+                    // "&#64;bob" would render as a mention, "&lt;!--" as nothing at all.
+                    escaped.Append("&amp;");
+                    break;
                 case '>':
                     escaped.Append("&gt;");
                     break;

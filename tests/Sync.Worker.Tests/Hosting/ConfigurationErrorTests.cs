@@ -45,7 +45,9 @@ public sealed class ConfigurationErrorTests
         { "bad connection string", "--ConnectionStrings:IssueSync=Hots=db;Pasword=x", "ConnectionStrings:IssueSync: is not a valid PostgreSQL connection string" },
         { "limit out of range", "--IssueSync:Trackers:dev:Limits:ReadConcurrency=0", "IssueSync:Trackers:dev:Limits:ReadConcurrency must be at least 1" },
         { "limit not a duration", "--IssueSync:Trackers:pub:Limits:MaxWait=soon", "IssueSync:Trackers:pub:Limits: Failed to convert configuration value" },
-        { "bad redaction pattern", "--IssueSync:Products:widget:Redaction:Patterns:0=ACME-(", "IssueSync:Products:widget:Redaction:Patterns:0: 'ACME-(' is not a valid regular expression" },
+        { "bad redaction pattern", "--IssueSync:Products:widget:Redaction:Patterns:0=ACME-(", "IssueSync:Products:widget:Redaction:Patterns:0: is not a valid regular expression (InsufficientClosingParentheses at offset 6)" },
+        { "confidential issues to a GitHub target", "--IssueSync:Products:widget:Sources:0:IncludeConfidential=true", "IssueSync:Products:widget:Sources:0:IncludeConfidential: the public project 'pub:acme/widget' is on GitHub, which has no confidential issues" },
+        { "public path not a project path", "--IssueSync:Products:widget:Redaction:PublicPaths:0=https://x/acme", "IssueSync:Products:widget:Redaction:PublicPaths:0: 'https://x/acme' is not a project path ('group/project' or 'group/*')" },
         { "bad internal host", "--IssueSync:Products:widget:Redaction:InternalHosts:0=not a host", "IssueSync:Products:widget:Redaction:InternalHosts:0: 'not a host' is not a host name" },
         { "label both required and excluded", "--IssueSync:Products:widget:Sources:0:ExcludeLabels:0=public", "IssueSync:Products:widget:Sources:0:ExcludeLabels: 'public' is also in Labels" },
         { "zero age window", "--IssueSync:Products:widget:Sources:0:MaxAgeDays=0", "IssueSync:Products:widget:Sources:0:MaxAgeDays: must be at least 1" },
@@ -110,6 +112,20 @@ public sealed class ConfigurationErrorTests
         Assert.Equal(2, code);
         Assert.Contains("IssueSync:Trackers:dev:Token: contains whitespace", error, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, error + output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WithAnInvalidRedactionPattern_NeverEchoesThePattern()
+    {
+        // A pattern may spell the very secret it is meant to catch: neither it nor .NET's message (which quotes it) is printed.
+        const string Pattern = "hunter2-customer-(";
+        var args = ValidConfiguration(InProcessApp.TempPath("s.db")).Append($"--IssueSync:Products:widget:Redaction:Patterns:0={Pattern}").Append("--once").ToArray();
+
+        var (code, output, error) = await InProcessApp.RunAsync(args);
+
+        Assert.Equal(2, code);
+        Assert.Contains("IssueSync:Products:widget:Redaction:Patterns:0: is not a valid regular expression", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error + output, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -48,7 +48,11 @@ public sealed partial class FakePlanner : IMovePlanner
             .Select(l => new TrackerLabel(l, "#428BCA"))
             .ToList();
         var milestone = input.Source.Milestone is { } title ? new PlannedMilestone(title, null, null) : null;
-        return new MovePlan(source, input.Target, input.Source.Title, body, labels, milestone, comments, $"Moved to {{target}}.\n\n{MoveMarkers.SourceNotice(key)}", uploads, []) { MarkerKey = key };
+        return new MovePlan(source, input.Target, input.Source.Title, body, labels, milestone, comments, $"Moved to {{target}}.\n\n{MoveMarkers.SourceNotice(key)}", uploads, [])
+        {
+            MarkerKey = key,
+            Confidential = input.Source.Confidential && input.Rules.IncludeConfidential,
+        };
     }
 
     [GeneratedRegex(@"/uploads/[0-9a-f]+/([^\s)]+)")]

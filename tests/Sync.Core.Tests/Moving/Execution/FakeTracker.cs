@@ -24,6 +24,9 @@ public sealed class CrashSwitch
 
     public List<string> Log { get; } = [];
 
+    /// <summary>Runs after each write with its kind and the count so far: a human changing things mid-move.</summary>
+    public Action<string, int>? AfterWrite { get; set; }
+
     public void Before(string tracker, string kind)
     {
         if (FailBefore == Writes + 1)
@@ -37,6 +40,7 @@ public sealed class CrashSwitch
     {
         Writes++;
         Log.Add(kind);
+        AfterWrite?.Invoke(kind, Writes);
         if (CrashAfter == Writes)
         {
             CrashAfter = null;
@@ -132,7 +136,9 @@ public sealed class FakeTracker(string name, TrackerKind kind, FakeTimeProvider 
 
             var number = Issues.Keys.Where(k => k.Path == projectPath).Select(k => k.Number).DefaultIfEmpty(0).Max() + 1;
             var milestone = issue.MilestoneId is { } id ? Milestones[projectPath].Single(m => m.Id == id).Title : null;
-            return AddIssue(projectPath, number, issue.Title, issue.Body, issue.Labels ?? [], milestone: milestone);
+            var created = AddIssue(projectPath, number, issue.Title, issue.Body, issue.Labels ?? [], milestone: milestone) with { Confidential = issue.Confidential };
+            Issues[(projectPath, number)] = created;
+            return created;
         });
 
     public Task<TrackerIssue> EditIssueAsync(string projectPath, long number, IssueEdit edit, CancellationToken cancellationToken) =>
@@ -217,8 +223,19 @@ public sealed class FakeTracker(string name, TrackerKind kind, FakeTimeProvider 
             return new TrackerUpload(url, $"![{fileName}]({url})");
         });
 
-    public Task<byte[]> DownloadUploadAsync(string projectPath, string uploadUrl, CancellationToken cancellationToken) =>
-        Read("DownloadUpload", Files[uploadUrl]);
+    public Task<byte[]> DownloadUploadAsync(string projectPath, string uploadUrl, CancellationToken cancellationToken)
+    {
+        if (RefuseDownloads)
+        {
+            Count("DownloadUpload");
+            throw new TrackerUploadRefusedException(name, uploadUrl, "the answer was JSON");
+        }
+
+        return Read("DownloadUpload", Files[uploadUrl]);
+    }
+
+    /// <summary>Every download is refused, as the GitLab adapter refuses a JSON answer or a bad link.</summary>
+    public bool RefuseDownloads { get; set; }
 
     public Task<TrackerBoard> EnsureBoardAsync(string projectPath, string boardName, IReadOnlyList<string> listLabels, CancellationToken cancellationToken) =>
         throw new NotSupportedException("not used by moves");

@@ -15,10 +15,10 @@ public sealed class MoveFixture
     public const string Product = "widget";
     public const string Path = "acme/widget";
 
-    public MoveFixture(int commentCount = 3)
+    public MoveFixture(int commentCount = 3, TrackerKind targetKind = TrackerKind.GitLab)
     {
         Source = new FakeTracker("dev", TrackerKind.GitLab, Time, Crash);
-        Target = new FakeTracker("pub", TrackerKind.GitLab, Time, Crash);
+        Target = new FakeTracker("pub", targetKind, Time, Crash);
         Source.Files["/uploads/abc123/shot.png"] = [1, 2, 3];
         Issue = Source.AddIssue(Path, 12, "Crash on save", "Steps: see ![shot](/uploads/abc123/shot.png)", ["public", "bug", "ui"], milestone: "1.0");
         for (var i = 1; i <= commentCount; i++)
@@ -53,7 +53,11 @@ public sealed class MoveFixture
 
     public MoveRules Rules { get; set; } = new() { CreateMilestones = true };
 
-    public MovePlan Plan { get; }
+    public MovePlan Plan { get; private set; }
+
+    /// <summary>Plans again from the source as it is now (after a test changed it).</summary>
+    public void Replan() => Plan = new FakePlanner().Plan(new MovePlanInput(
+        Source.Issues[(Path, 12)], Source.Comments[(Path, 12)], new TrackerSite(TrackerKind.GitLab, new Uri("https://dev.example/")), TargetProject, new TrackerSite(Target.Kind, new Uri("https://public.example/")), Rules, RedactionRules.Default, new Dictionary<long, string>(), []));
 
     public MoveContext Context(bool dryRun = false) =>
         new(Product, SourceProject, Source, Target, Ledger, Ledger, Time, Rules, dryRun, Journal);
