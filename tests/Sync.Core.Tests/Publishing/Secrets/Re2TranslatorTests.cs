@@ -31,4 +31,15 @@ public sealed class Re2TranslatorTests
 
         Assert.Equal(["key", null, "tail", null], translation.GroupNames);
     }
+
+    [Fact]
+    public void FromText_SecretGroupAfterANamedGroup_CountsGroupsAsRe2Does()
+    {
+        // .NET numbers unnamed groups before named ones; RE2 counts left to right, so group 2 here is the digits.
+        var rules = SecretRuleSet.FromText([("t.toml", "[[rules]]\nid = \"r\"\nregex = '''(?P<key>id)=(\\d+)'''\nsecretGroup = 2\n")]);
+
+        var finding = Assert.Single(new SecretScanner(rules).Scan("see id=4711 now"));
+
+        Assert.Equal(new SecretFinding("r", 7, 4), finding);
+    }
 }
