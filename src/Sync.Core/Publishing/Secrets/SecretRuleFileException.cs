@@ -1,32 +1,10 @@
 namespace Sync.Core.Publishing.Secrets;
 
 /// <summary>A rule file that cannot be read or compiled; the message names the file and the line.</summary>
-public sealed class SecretRuleFileException : FormatException
+public sealed class SecretRuleFileException(string fileName, int line, string problem)
+    : FormatException($"{fileName}:{line}: {problem}")
 {
-    public SecretRuleFileException(string fileName, int line, string problem)
-        : base($"{fileName}:{line}: {problem}")
-    {
-        FileName = fileName;
-        Line = line;
-    }
+    public string FileName { get; } = fileName;
 
-    public SecretRuleFileException()
-        : this("(unknown)", 0, "invalid rule file")
-    {
-    }
-
-    public SecretRuleFileException(string message)
-        : this("(unknown)", 0, message)
-    {
-    }
-
-    public SecretRuleFileException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        FileName = "(unknown)";
-    }
-
-    public string FileName { get; }
-
-    public int Line { get; }
+    public int Line { get; } = line;
 }
