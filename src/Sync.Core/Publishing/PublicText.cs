@@ -7,9 +7,10 @@ using Sync.Core.Publishing.Text;
 namespace Sync.Core.Publishing;
 
 /// <summary>
-/// Turns hostile text from a private tracker into what may be written publicly: first the rewrites that need to know
-/// the text's structure (links, references, mentions, uploads, hidden HTML comments, command lines), then the
-/// text-level redaction of whatever is left (secrets, internal hosts, private paths), code included.
+/// Turns hostile text from a private tracker into what may be written publicly: secrets out first (before any rewrite
+/// can split one), then the rewrites that need to know the text's structure (links, references, mentions, uploads,
+/// hidden HTML comments, command lines), then the text-level redaction of whatever is left (secrets again, internal
+/// hosts, private paths), code included.
 /// </summary>
 public sealed partial class PublicText(PublicRewrites rewrites, TextRedactor redactor)
 {
@@ -20,7 +21,7 @@ public sealed partial class PublicText(PublicRewrites rewrites, TextRedactor red
     /// <summary>A Markdown body or comment.</summary>
     public string Markdown(string text, Findings findings)
     {
-        var clean = Clean(text);
+        var clean = redactor.RedactSecrets(Clean(text), findings);
         var rewritten = new MarkdownRewriter(rewrites, findings).Rewrite(clean);
         var commands = CommandLines.Neutralise(rewritten, findings);
         return redactor.Redact(commands, findings);
@@ -32,7 +33,7 @@ public sealed partial class PublicText(PublicRewrites rewrites, TextRedactor red
     /// </summary>
     public string Plain(string text, Findings findings)
     {
-        var clean = Clean(text);
+        var clean = redactor.RedactSecrets(Clean(text), findings);
         var edits = new SourceEdits(clean);
         var urls = new List<(int Start, int End)>();
         foreach (Match url in BareUrl().Matches(clean))

@@ -49,7 +49,8 @@ public sealed partial class TextRedactor
         {
             var escaped = $@"(?:[a-z0-9-]+\.)*{Regex.Escape(host)}(?![\w-]|\.\w)";
             _rules.Add(("internal-host", new Regex(
-                $@"\b[a-z][a-z0-9+.-]*://(?:[^\s/@]+@)?{escaped}(?::\d+)?(?:[/?#][^\s)<>\]""'`]*(?<![.,;:!?]))?",
+                // A user-info '@' may have been made code by the mention rewrite ("`@host`"): the URL goes on after it.
+                $@"\b[a-z][a-z0-9+.-]*://(?:[^\s/@]+@)?{escaped}(?:`|</code>)?(?::\d+)?(?:[/?#][^\s)<>\]""'`]*(?<![.,;:!?]))?",
                 RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout), _ => InternalLink));
             _rules.Add(("internal-host", new Regex($@"(?<![\w.-]){escaped}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout), _ => InternalHost));
         }
@@ -70,11 +71,7 @@ public sealed partial class TextRedactor
     /// <summary>Replaces every match; <paramref name="findings"/> gets the rule names and counts.</summary>
     public string Redact(string text, Findings findings)
     {
-        foreach (var (rule, start, length) in _secrets(text).OrderByDescending(s => s.Start))
-        {
-            text = string.Concat(text.AsSpan(0, start), Secret, text.AsSpan(start + length));
-            findings.Add(rule);
-        }
+        text = RedactSecrets(text, findings);
 
         foreach (var (rule, pattern, replacement) in _rules)
         {
@@ -88,6 +85,21 @@ public sealed partial class TextRedactor
                 findings.Add(rule);
                 return replaced;
             });
+        }
+
+        return text;
+    }
+
+    /// <summary>
+    /// Replaces secrets only. Runs first, on the text as copied: a secret is found before any rewrite can split it
+    /// (a mention made code inside a URL's user info, say), and a structural rewrite never carries one along.
+    /// </summary>
+    public string RedactSecrets(string text, Findings findings)
+    {
+        foreach (var (rule, start, length) in _secrets(text).OrderByDescending(s => s.Start))
+        {
+            text = string.Concat(text.AsSpan(0, start), Secret, text.AsSpan(start + length));
+            findings.Add(rule);
         }
 
         return text;

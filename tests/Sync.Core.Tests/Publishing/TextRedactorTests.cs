@@ -12,8 +12,8 @@ public sealed class TextRedactorTests
     }
 
     [Theory]
-    [InlineData("token glpat-abcdefghij0123456789XYZ here", "gitlab-token")]
-    [InlineData("ghp_0123456789abcdefghijABCDEFGHIJ012345 here", "github-token")]
+    [InlineData("token glpat-abcdefghij0123456789XYZ here", "issuesync-gitlab-token")]
+    [InlineData("ghp_0123456789abcdefghijABCDEFGHIJ012345 here", "github-pat")]
     [InlineData("ticket ACME-123456 done", "custom-pattern")]
     public void Redact_Secret_IsReplacedAndRecordedByRule(string text, string rule)
     {
@@ -110,7 +110,7 @@ public sealed class TextRedactorTests
     [Fact]
     public void Find_ReportsRulesWithoutChangingTheText()
     {
-        Assert.Equal(["gitlab-token", "internal-host"], PublicTextFixture.Redactor().Find("glpat-abcdefghij0123456789XYZ on build.intra.acme.net"));
+        Assert.Equal(["issuesync-gitlab-token", "internal-host"], PublicTextFixture.Redactor().Find("glpat-abcdefghij0123456789XYZ on build.intra.acme.net"));
         Assert.Empty(PublicTextFixture.Redactor().Find("nothing to see at https://gitlab.com/acme/widget/-/issues/3"));
     }
 

@@ -28,7 +28,8 @@ public sealed partial class SensitiveCorpusTests
         ["github classic token in body"] = Body($"export GH_TOKEN={Ghp}", Ghp),
         ["github fine-grained token in comment"] = Comments([$"try {GithubPat}"], GithubPat),
         ["github token in body and comment"] = Case(PlanningFixtures.Issue(body: Ghp), [PlanningFixtures.Comment(1, $"again: {Ghp}")], forbidden: [Ghp]),
-        ["aws access key id"] = Body("aws_access_key_id = AKIAIOSFODNN7EXAMPLE", "AKIAIOSFODNN7EXAMPLE"),
+        // gitleaks allowlists AWS's documented example key (AKIAIOSFODNN7EXAMPLE): a key of the same shape that is not it.
+        ["aws access key id"] = Body("aws_access_key_id = AKIAZ5Q2KX7PLM3NRT4W", "AKIAZ5Q2KX7PLM3NRT4W"),
         ["aws temporary key id in title"] = Title(title: "ASIAY34FZKBOKMUTVV7A leaked", forbidden: "ASIAY34FZKBOKMUTVV7A"),
         ["multi-line pem private key in comment"] = Comments(
             ["key:\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\nQyNTUxOQAAACBzZWNyZXQ=\n-----END OPENSSH PRIVATE KEY-----\nthanks"],

@@ -27,7 +27,7 @@ internal static class SecretCases
         new(C, "AWS access key id", $"id {AwsKeyId} here", $"id {R} here"),
         new(C, "AWS secret access key", $"aws_secret_access_key = {AwsSecret}", $"aws_secret_access_key = {R}"),
         new(C, "password in a connection string", $"Host=db;Username=app;Password={DbPassword};Database=x", $"Host=db;Username=app;Password={R};Database=x"),
-        new(C, "password in URL user info", $"https://deploy:{UrlPassword}@example.com/repo.git", $"https://deploy:{R}@example.com/repo.git"),
+        new(C, "password in URL user info", $"https://deploy:{UrlPassword}@example.com/repo.git", $"https://deploy:{R}`@example.com/repo.git`"),
         new(C, "PEM private key", "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----", R),
         new(C, "PGP private key block", "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQOYBF0abcdefgh\n-----END PGP PRIVATE KEY BLOCK-----", R),
         new(C, "PuTTY private key", "PuTTY-User-Key-File-2: ssh-rsa\nEncryption: none\nComment: key\nPublic-Lines: 1\nAAAAB3NzaC1yc2E\nPrivate-Lines: 1\nAAABAQCs0mE\nPrivate-MAC: 7a8b9c", R),
