@@ -114,6 +114,35 @@ public sealed class MoveEndToEndTests
         Assert.Single(sourceA.Notes, n => n.Body.StartsWith("Moved to http", StringComparison.Ordinal));
         Assert.False(src.Issue(PathOf(source), seeded.D).Closed);
 
+        // Nothing private was ever sent to the public project, in any request (not only in the final state), and no
+        // copied line ran a command there.
+        var publicRequests = sandbox.Requests.All().Where(r => r.Instance == dst.Name && IsPublicProject(r.Path, PathOf(target))).ToList();
+        Assert.NotEmpty(publicRequests);
+        string[] neverPublic =
+        [
+            GhpToken, GlpatToken, "ACME-123456", "corp.internal", "e2e-src", "ops-private", "BigBank", "4411", "wikis/setup",
+            "internal only", "changed the description", "api/v4/user", new string('a', 32), src.WebUrl.AbsoluteUri + PathOf(source),
+            .. seeded.Upload is { } u ? new[] { u.Secret } : [],
+            .. src != dst ? new[] { src.WebUrl.AbsoluteUri } : [], // the whole private instance, unless it is the public one
+        ];
+        foreach (var request in publicRequests)
+        {
+            foreach (var secret in neverPublic)
+            {
+                Assert.False(request.Contains(secret), $"{direction}: '{secret}' was sent in {request.Method} {request.Path}");
+            }
+
+            Assert.DoesNotMatch(@"(?m)^[ \t]{0,3}/\p{L}", request.Text);
+        }
+
+        if (dst.Kind == "GitLab")
+        {
+            Assert.Empty(dst.QuickActions());
+        }
+
+        Assert.True(dst.Issue(PathOf(target), a.Number).Confidential == false && !dst.Issue(PathOf(target), a.Number).Closed, $"{direction}: a copied command acted on the public issue");
+        Assert.DoesNotContain("@carol.diaz", (a.Description ?? string.Empty).Replace("`@carol.diaz`", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+
         // A rerun finds everything done and writes nothing.
         var before = sandbox.Stats.Snapshot();
         var second = await InProcessApp.RunAsync(args);
@@ -127,11 +156,20 @@ public sealed class MoveEndToEndTests
         var c = src.AddIssue(path, "Internal cleanup", "Not for the public.", ["bug"], "carol.diaz");
         var b = src.AddIssue(path, "Dark mode", "Please add a dark mode.", ["public", "feature"], "alice.martin");
         var upload = withUpload ? src.AddUpload(path, "shot.png", "image/png", [137, 80, 78, 71]) : null;
+        var privateRoot = src.WebUrl.AbsoluteUri;
         var body = $"""
             Export to CSV fails for large projects. Ask @alice.martin for the logs.
             Related: #{b.Number}; blocked by #{c.Number}.
             Build log: http://build.corp.internal/job/17 (customer ACME-123456).
             {(upload is null ? string.Empty : $"![shot](/uploads/{upload.Secret}/shot.png)")}
+            Runbook: [ops wiki]({privateRoot}acme/ops-private/-/wikis/runbook), [setup](../wikis/setup), clone {privateRoot}acme/e2e-src.git
+            Secret dump: [dump](/uploads/{new string('a', 32)}/%2e%2e/%2e%2e/api/v4/user) and &#64;carol.diaz \@dev.patel
+            <!-- triage note: customer BigBank, escalation 4411 -->
+            /close
+            /confidential
+            ~~~
+            /label ~security
+            ~~~
             """;
         var a = src.AddIssue(path, $"Export fails with token {GhpToken}", body, ["public", "bug"], "bob.chen");
         src.AddNote(path, a.Number, "Confirmed on 2.3, thanks!", "dev.patel");
@@ -149,6 +187,11 @@ public sealed class MoveEndToEndTests
 
         return (a.Number, b.Number, c.Number, d.Number, upload);
     }
+
+    /// <summary>A request about the public project: GitLab addresses it by its URL-encoded path, GitHub by owner/repo.</summary>
+    private static bool IsPublicProject(string path, string project) =>
+        path.Contains("/projects/" + Uri.EscapeDataString(project), StringComparison.OrdinalIgnoreCase)
+        || path.Contains("/repos/" + project + "/", StringComparison.OrdinalIgnoreCase);
 
     private static long Writes(SandboxStatsSnapshot stats) => stats.Instances.Values
         .SelectMany(e => e)
