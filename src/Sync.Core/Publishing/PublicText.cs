@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using Sync.Core.Publishing.Links;
 using Sync.Core.Publishing.Markdown;
@@ -48,7 +47,7 @@ public sealed partial class PublicText(PublicRewrites rewrites, TextRedactor red
             }
         }
 
-        var run = Decoded(clean);
+        var run = TextRun.HtmlDecoded(clean, 0, clean.Length);
         var rendered = run.Text;
         foreach (var mention in Mentions.Find(rendered))
         {
@@ -80,33 +79,6 @@ public sealed partial class PublicText(PublicRewrites rewrites, TextRedactor red
     internal static string Clean(string text) =>
         text.ReplaceLineEndings("\n").Replace("\uE000", string.Empty, StringComparison.Ordinal).Replace("\uE001", string.Empty, StringComparison.Ordinal);
 
-    private static TextRun Decoded(string text)
-    {
-        var run = new TextRun();
-        var position = 0;
-        foreach (Match entity in Entity().Matches(text))
-        {
-            run.AddVerbatim(text[position..entity.Index], position);
-            var decoded = WebUtility.HtmlDecode(entity.Value);
-            if (decoded == entity.Value)
-            {
-                run.AddVerbatim(decoded, entity.Index);
-            }
-            else
-            {
-                run.AddAtomic(decoded, entity.Index, entity.Index + entity.Length);
-            }
-
-            position = entity.Index + entity.Length;
-        }
-
-        run.AddVerbatim(text[position..], position);
-        return run;
-    }
-
     [GeneratedRegex(@"(?:\b(?:https?|ftp)://|\bwww\.|(?<![\w/.])/(?:-/project/\d+/)?uploads/)[^\s<>""'`\]]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BareUrl();
-
-    [GeneratedRegex(@"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});", RegexOptions.CultureInvariant)]
-    private static partial Regex Entity();
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Sync.Core.Publishing.Links;
 using Sync.Core.Publishing.Text;
 
@@ -10,7 +9,7 @@ namespace Sync.Core.Publishing.Markdown;
 /// them), URL attributes follow the same rules as Markdown links, and the text of an HTML block gets the same mention
 /// and reference rewrites as prose, written as HTML.
 /// </summary>
-internal sealed partial class HtmlRewriter(string text, SourceEdits edits, PublicRewrites rewrites, Findings findings)
+internal sealed class HtmlRewriter(string text, SourceEdits edits, PublicRewrites rewrites, Findings findings)
 {
     /// <summary>Attributes that hold a URL (HTML, SVG, and the ones older browsers still follow).</summary>
     private static readonly HashSet<string> UrlAttributes = new(StringComparer.Ordinal)
@@ -106,26 +105,7 @@ internal sealed partial class HtmlRewriter(string text, SourceEdits edits, Publi
     /// <summary>Text between tags of an HTML block: the trackers render it as HTML, so entities are decoded first.</summary>
     private void Prose(int start, int end)
     {
-        var run = new TextRun();
-        var position = start;
-        foreach (Match entity in Entity().Matches(text[start..end]))
-        {
-            var at = start + entity.Index;
-            run.AddVerbatim(text[position..at], position);
-            var decoded = WebUtility.HtmlDecode(entity.Value);
-            if (decoded == entity.Value)
-            {
-                run.AddVerbatim(decoded, at);
-            }
-            else
-            {
-                run.AddAtomic(decoded, at, at + entity.Length);
-            }
-
-            position = at + entity.Length;
-        }
-
-        run.AddVerbatim(text[position..end], position);
+        var run = TextRun.HtmlDecoded(text, start, end);
         var rendered = run.Text;
         foreach (var mention in Mentions.Find(rendered))
         {
@@ -145,6 +125,4 @@ internal sealed partial class HtmlRewriter(string text, SourceEdits edits, Publi
         }
     }
 
-    [GeneratedRegex(@"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});", RegexOptions.CultureInvariant)]
-    private static partial Regex Entity();
 }

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Sync.Core.Publishing.Text;
 
@@ -7,7 +9,7 @@ namespace Sync.Core.Publishing.Text;
 /// back to the source: a match in the rendered text maps to the source span that produced it, so a rewrite replaces
 /// exactly the characters that would have rendered as the match.
 /// </summary>
-internal sealed class TextRun
+internal sealed partial class TextRun
 {
     private readonly StringBuilder _text = new();
     private readonly List<Piece> _pieces = [];
@@ -36,6 +38,35 @@ internal sealed class TextRun
         }
     }
 
+    /// <summary>
+    /// <c>[start, end)</c> of <paramref name="text"/> as HTML renders it: character references decoded, each standing for
+    /// its whole reference in the source (text of an HTML block, or a title a tracker may decode).
+    /// </summary>
+    public static TextRun HtmlDecoded(string text, int start, int end)
+    {
+        var run = new TextRun();
+        var position = start;
+        foreach (Match entity in Entity().Matches(text[start..end]))
+        {
+            var at = start + entity.Index;
+            run.AddVerbatim(text[position..at], position);
+            var decoded = WebUtility.HtmlDecode(entity.Value);
+            if (decoded == entity.Value)
+            {
+                run.AddVerbatim(decoded, at);
+            }
+            else
+            {
+                run.AddAtomic(decoded, at, at + entity.Length);
+            }
+
+            position = at + entity.Length;
+        }
+
+        run.AddVerbatim(text[position..end], position);
+        return run;
+    }
+
     /// <summary>The source span <c>[start, end)</c> that rendered as <c>[renderedStart, renderedEnd)</c>.</summary>
     public (int Start, int End) SourceSpan(int renderedStart, int renderedEnd)
     {
@@ -58,6 +89,9 @@ internal sealed class TextRun
 
         throw new ArgumentOutOfRangeException(nameof(renderedIndex));
     }
+
+    [GeneratedRegex(@"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});", RegexOptions.CultureInvariant)]
+    private static partial Regex Entity();
 
     private readonly record struct Piece(int RenderedStart, int Length, int SourceStart, int SourceEnd, bool OneToOne);
 }
