@@ -18,15 +18,17 @@ public sealed class TrackerHttp(string trackerName, Func<string, string?> readEr
     public async Task<HttpResponseMessage> SendAsync(
         HttpClient client, HttpRequestMessage request, string resource, CancellationToken cancellationToken, bool returnRedirects = false)
     {
-        HttpResponseMessage response;
-        try
+        var response = await SendOnceAsync(client, request, resource, cancellationToken).ConfigureAwait(false);
+
+        // A read redirected inside the tracker's own API (GitLab answers a renamed project's old path with a 301 to its
+        // id) is followed with the token: same origin, same API. Anywhere else, or a write, is never followed.
+        for (var hop = 0; !returnRedirects && hop < MaxApiRedirects && IsRedirect(response)
+             && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head)
+             && InsideApi(client, request.RequestUri, response.Headers.Location) is { } next; hop++)
         {
-            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (TrackerErrors.FromTransport(trackerName, ex, resource, cancellationToken) is { } translated)
-        {
-            Log.RequestFailed(logger, trackerName, resource, translated.GetType().Name);
-            throw translated;
+            response.Dispose();
+            using var follow = new HttpRequestMessage(request.Method, next);
+            response = await SendOnceAsync(client, follow, resource, cancellationToken).ConfigureAwait(false);
         }
 
         if (response.IsSuccessStatusCode || (returnRedirects && IsRedirect(response)))
@@ -42,6 +44,37 @@ public sealed class TrackerHttp(string trackerName, Func<string, string?> readEr
             Log.RequestFailed(logger, trackerName, resource, error.GetType().Name);
             throw error;
         }
+    }
+
+    private const int MaxApiRedirects = 3;
+
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpClient client, HttpRequestMessage request, string resource, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (TrackerErrors.FromTransport(trackerName, ex, resource, cancellationToken) is { } translated)
+        {
+            Log.RequestFailed(logger, trackerName, resource, translated.GetType().Name);
+            throw translated;
+        }
+    }
+
+    /// <summary>The redirect target when it is on the API root of the client (same scheme, host, port and path prefix), else null.</summary>
+    private static Uri? InsideApi(HttpClient client, Uri? from, Uri? location)
+    {
+        if (location is null || client.BaseAddress is not { } root)
+        {
+            return null;
+        }
+
+        var target = location.IsAbsoluteUri ? location : new Uri(from ?? root, location);
+        return TrackerAuthHandler.IsSameOrigin(target, root)
+            && target.AbsolutePath.StartsWith(root.AbsolutePath, StringComparison.Ordinal)
+            && !target.AbsolutePath.Contains("/../", StringComparison.Ordinal)
+            ? target
+            : null;
     }
 
     public static bool IsRedirect(HttpResponseMessage response) => (int)response.StatusCode is >= 300 and < 400 and not 304;

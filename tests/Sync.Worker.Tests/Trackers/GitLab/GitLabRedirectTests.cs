@@ -130,6 +130,34 @@ public sealed class GitLabRedirectTests : IDisposable
         Assert.Empty(_hosts.Elsewhere.LogEntries);
     }
 
+    [Fact]
+    public async Task GetIssue_RenamedProjectRedirectedInsideTheApi_IsFollowedWithTheToken()
+    {
+        // GitLab answers a renamed project's old path with a 301 to the same route by id (lib/api/helpers.rb, project_moved?).
+        _hosts.Tracker.Given(Request.Create().WithPath(new WildcardMatcher("/api/v4/projects/*/issues/7")).UsingGet()).AtPriority(2)
+            .RespondWith(Response.Create().WithStatusCode(301).WithHeader("Location", $"{_hosts.Tracker.Url}/api/v4/projects/42/issues/7"));
+        _hosts.Tracker.Given(Request.Create().WithPath("/api/v4/projects/42/issues/7").UsingGet()).AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(Payloads.GitLabIssue(7, "opened")));
+
+        var issue = await _hosts.Client.GetIssueAsync("acme/widget", 7, Ct);
+
+        Assert.Equal(7, issue.Ref.Number);
+        Assert.Equal(["GET /api/v4/projects/acme%2Fwidget/issues/7", "GET /api/v4/projects/42/issues/7"], TwoHostFixture.Lines(_hosts.Tracker));
+        Assert.All(_hosts.Tracker.LogEntries, e => Assert.Equal(TrackerFixture.Token, TwoHostFixture.Header(e, "PRIVATE-TOKEN")));
+        Assert.Empty(_hosts.Elsewhere.LogEntries);
+    }
+
+    [Fact]
+    public async Task GetIssue_RedirectedOutsideTheApiOnTheSameHost_IsNotFollowed()
+    {
+        _hosts.Tracker.Given(Request.Create().WithPath(new WildcardMatcher("/api/v4/projects/*/issues/7")).UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(302).WithHeader("Location", "/users/sign_in"));
+
+        await Assert.ThrowsAsync<TrackerException>(() => _hosts.Client.GetIssueAsync("acme/widget", 7, Ct));
+
+        Assert.Equal(["GET /api/v4/projects/acme%2Fwidget/issues/7"], TwoHostFixture.Lines(_hosts.Tracker));
+    }
+
     private void RedirectRoute(string location) =>
         _hosts.Tracker.Given(Request.Create().WithPath(new WildcardMatcher("/api/v4/projects/*/uploads/" + Secret + "/shot.png")).UsingGet())
             .RespondWith(Response.Create().WithStatusCode(302).WithHeader("Location", location));
