@@ -46,6 +46,20 @@ public sealed record MoveRules
 
     /// <summary>Source username → target username for @mentions; unmapped mentions are neutralised so nobody is pinged.</summary>
     public IReadOnlyDictionary<string, string> UserMap { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Failed attempts after which a move is parked until a maintainer retries it.</summary>
+    public int MaxAttempts { get; init; } = 5;
+
+    /// <summary>Wait before the second attempt of a failed move; it doubles with each further failure, up to six hours.</summary>
+    public TimeSpan RetryAfter { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>When a move that failed <paramref name="attempts"/> times may be tried again.</summary>
+    public DateTimeOffset NextAttempt(DateTimeOffset lastAttempt, int attempts)
+    {
+        var factor = Math.Pow(2, Math.Clamp(attempts - 1, 0, 20));
+        var wait = TimeSpan.FromTicks((long)Math.Min(RetryAfter.Ticks * factor, TimeSpan.FromHours(6).Ticks));
+        return lastAttempt + wait;
+    }
 }
 
 /// <summary>What is removed from everything written to a public tracker, before it is written.</summary>

@@ -20,4 +20,10 @@ public sealed record PipelineContext(ProductDefinition Product, bool DryRun, IWr
 public sealed record StepResult(IReadOnlyList<string> Lines, IReadOnlyDictionary<string, long> Metrics)
 {
     public static StepResult Empty { get; } = new([], new Dictionary<string, long>());
+
+    /// <summary>
+    /// Items the step could not do, one line each (<c>failed dev:acme/widget#12: ...</c>), while it went on with the
+    /// others. Any of them fails the product's run, so <c>--once</c> exits 1 and the Hangfire job fails.
+    /// </summary>
+    public IReadOnlyList<string> Failures { get; init; } = [];
 }

@@ -43,12 +43,14 @@ public sealed class ProductPipeline(IEnumerable<IPipelineStep> steps, ILeaseStor
         }
 
         using var heartbeatStop = new CancellationTokenSource();
-        var heartbeat = HeartbeatAsync(lease, heartbeatStop.Token);
+        using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var heartbeat = HeartbeatAsync(lease, leaseLost, heartbeatStop.Token);
         try
         {
             var context = new PipelineContext(product, dryRun, journal)
             {
-                KeepAliveAsync = ct => leases.TryAcquireLeaseAsync(lease, _owner, time.GetUtcNow(), LeaseDuration, ct),
+                KeepAliveAsync = async ct => !leaseLost.IsCancellationRequested
+                    && await leases.TryAcquireLeaseAsync(lease, _owner, time.GetUtcNow(), LeaseDuration, ct),
             };
             var results = new List<StepRunSummary>();
             foreach (var step in steps.Where(s => only is null || only.Contains(s.Name)))
@@ -56,8 +58,15 @@ public sealed class ProductPipeline(IEnumerable<IPipelineStep> steps, ILeaseStor
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    var result = await step.RunAsync(context, cancellationToken);
+                    // The steps write under leaseLost's token: a lease that could not be renewed cancels every write in
+                    // flight and every later one, before the lease expires and another run may take the product.
+                    var result = await step.RunAsync(context, leaseLost.Token);
                     results.Add(new StepRunSummary(step.Name, result, null, Stopwatch.GetElapsedTime(started)));
+                }
+                catch (OperationCanceledException) when (leaseLost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    results.Add(new StepRunSummary(step.Name, StepResult.Empty, LeaseLostMessage(product.Key), Stopwatch.GetElapsedTime(started)));
+                    break;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -78,15 +87,37 @@ public sealed class ProductPipeline(IEnumerable<IPipelineStep> steps, ILeaseStor
         }
     }
 
-    /// <summary>Renews the lease three times per duration until the run ends.</summary>
-    private async Task HeartbeatAsync(string lease, CancellationToken stop)
+    internal static string LeaseLostMessage(string product) =>
+        $"the lease of product '{product}' could not be renewed; the run stopped writing before another run could take over";
+
+    /// <summary>
+    /// Renews the lease three times per duration until the run ends. A renewal that fails, throws or takes longer
+    /// than a third of the duration cancels <paramref name="leaseLost"/>: by then two thirds of the lease are left, so
+    /// the run has stopped writing well before the lease expires and another run may take the product.
+    /// </summary>
+    private async Task HeartbeatAsync(string lease, CancellationTokenSource leaseLost, CancellationToken stop)
     {
-        using var timer = new PeriodicTimer(leaseDuration / 3, time);
+        var period = leaseDuration / 3;
+        using var timer = new PeriodicTimer(period, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
-                await leases.TryAcquireLeaseAsync(lease, _owner, time.GetUtcNow(), leaseDuration, stop);
+                bool renewed;
+                try
+                {
+                    renewed = await leases.TryAcquireLeaseAsync(lease, _owner, time.GetUtcNow(), leaseDuration, stop).WaitAsync(period, time, stop);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !stop.IsCancellationRequested)
+                {
+                    renewed = false;
+                }
+
+                if (!renewed)
+                {
+                    await leaseLost.CancelAsync();
+                    return;
+                }
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

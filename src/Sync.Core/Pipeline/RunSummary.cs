@@ -17,7 +17,13 @@ public sealed record ProductRunSummary(
     IReadOnlyList<StepRunSummary> Steps,
     IReadOnlyList<PlannedWrite> Writes)
 {
-    public bool Succeeded => Steps.All(s => s.Error is null);
+    public bool Succeeded => Steps.All(s => s.Error is null && s.Result.Failures.Count == 0);
+
+    /// <summary>Every failure of the run, one line each: a step that failed as a whole, or an item a step could not do.</summary>
+    public IEnumerable<string> FailureLines =>
+        Steps.SelectMany(s => s.Error is { } error
+            ? [$"product '{Product}', step '{s.Step}': {error}"]
+            : s.Result.Failures.Select(f => $"product '{Product}', step '{s.Step}': {f}"));
 }
 
 /// <param name="Error">One-line reason when the step failed; null when it succeeded.</param>

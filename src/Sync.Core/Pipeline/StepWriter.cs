@@ -43,7 +43,10 @@ public sealed class StepWriter(PipelineContext context, IAuditLog audit, TimePro
             }
 
             var detail = $"create label {label.Name} {label.Color}";
-            await WriteAsync(AuditActions.Label, project.ToString(), detail, detail, () => client.CreateLabelAsync(project.Path, label, cancellationToken), cancellationToken);
+            await WriteAsync(AuditActions.Label, project.ToString(), detail, detail, async () => (await WriteOnce.RunAsync(
+                () => client.CreateLabelAsync(project.Path, label, cancellationToken),
+                () => client.ListLabelsAsync(project.Path, cancellationToken)
+                    .FirstOrDefaultAsync(l => string.Equals(l.Name, label.Name, StringComparison.OrdinalIgnoreCase), cancellationToken).AsTask())).Result, cancellationToken);
             _labels.Add(label.Name);
             created++;
         }

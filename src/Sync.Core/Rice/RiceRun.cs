@@ -39,7 +39,13 @@ internal sealed class RiceRun(
                 await EnsureLabelsAsync(change.Add, cancellationToken);
                 await WriteAsync(AuditActions.Label, target, change.ToString(), async () =>
                 {
-                    await client.ChangeLabelsAsync(project.Path, entry.Number, change.Add, change.Remove, cancellationToken);
+                    await WriteOnce.RunAsync(
+                        async () =>
+                        {
+                            await client.ChangeLabelsAsync(project.Path, entry.Number, change.Add, change.Remove, cancellationToken);
+                            return string.Empty;
+                        },
+                        () => LabelsAlreadyAsync(entry.Number, change.Add, change.Remove, cancellationToken));
                     return string.Empty;
                 }, cancellationToken);
                 LabelWrites++;
@@ -92,9 +98,21 @@ internal sealed class RiceRun(
             }
         }
 
-        var created = await WriteAsync(AuditActions.Comment, target, body, () => client.CreateCommentAsync(project.Path, entry.Number, body, isInternal: false, cancellationToken), cancellationToken);
+        var created = await WriteAsync(AuditActions.Comment, target, body, async () => (await WriteOnce.RunAsync(
+            () => client.CreateCommentAsync(project.Path, entry.Number, body, isInternal: false, cancellationToken),
+            () => client.ListCommentsAsync(project.Path, entry.Number, cancellationToken)
+                .FirstOrDefaultAsync(c => !c.System && RiceComment.IsOurs(c.Body), cancellationToken).AsTask())).Result, cancellationToken);
         CommentsCreated++;
         return entry with { CommentId = created?.Id ?? entry.CommentId, CommentBody = body };
+    }
+
+    /// <summary>After a label change whose answer was lost: "done" when the issue already carries exactly that change.</summary>
+    private async Task<string?> LabelsAlreadyAsync(long number, IReadOnlyList<string> add, IReadOnlyList<string> remove, CancellationToken cancellationToken)
+    {
+        var labels = (await client.GetIssueAsync(project.Path, number, cancellationToken)).Labels;
+        return add.All(l => labels.Contains(l, StringComparer.OrdinalIgnoreCase)) && !remove.Any(l => labels.Contains(l, StringComparer.OrdinalIgnoreCase))
+            ? string.Empty
+            : null;
     }
 
     private async Task EnsureLabelsAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)

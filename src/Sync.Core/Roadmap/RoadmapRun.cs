@@ -46,7 +46,11 @@ internal sealed class RoadmapRun(
             }
         }
 
-        var created = await WriteAsync(AuditActions.Create, $"{project}#new", $"{rules.Title}\n{string.Join('\n', diff)}", () => client.CreateIssueAsync(project.Path, new NewIssue(rules.Title, body), cancellationToken), cancellationToken);
+        var since = time.GetUtcNow() - TimeSpan.FromMinutes(10);
+        var created = await WriteAsync(AuditActions.Create, $"{project}#new", $"{rules.Title}\n{string.Join('\n', diff)}", async () => (await WriteOnce.RunAsync(
+            () => client.CreateIssueAsync(project.Path, new NewIssue(rules.Title, body), cancellationToken),
+            () => client.ListIssuesAsync(project.Path, new IssueQuery(IssueStateFilter.All, null, since), cancellationToken)
+                .FirstOrDefaultAsync(i => RoadmapText.IsRoadmapOf(i.Body, context.Product.Key), cancellationToken).AsTask())).Result, cancellationToken);
         _issueOutcome = "created";
         return new RoadmapIssueState(created?.Ref.Number, created?.WebUrl, body, state.LabelsEnsured);
     }
@@ -77,7 +81,17 @@ internal sealed class RoadmapRun(
             {
                 await WriteAsync(AuditActions.Label, new IssueRef(project, issue.Number).ToString(), detail, async () =>
                 {
-                    await client.ChangeLabelsAsync(project.Path, issue.Number, add, remove, cancellationToken);
+                    await WriteOnce.RunAsync(
+                        async () =>
+                        {
+                            await client.ChangeLabelsAsync(project.Path, issue.Number, add, remove, cancellationToken);
+                            return string.Empty;
+                        },
+                        async () =>
+                        {
+                            var labels = (await client.GetIssueAsync(project.Path, issue.Number, cancellationToken)).Labels;
+                            return add.All(l => labels.Contains(l, StringComparer.OrdinalIgnoreCase)) && !remove.Any(l => labels.Contains(l, StringComparer.OrdinalIgnoreCase)) ? string.Empty : null;
+                        });
                     return string.Empty;
                 }, cancellationToken);
             }
@@ -110,7 +124,10 @@ internal sealed class RoadmapRun(
             }
             else
             {
-                var board = await client.EnsureBoardAsync(project.Path, rules.BoardName, [.. sections.Select(rules.LabelOf)], cancellationToken);
+                // "Ensure" reads the board and its lists first, so running it again after a lost answer creates only what is missing.
+                var (board, _) = await WriteOnce.RunAsync(
+                    () => client.EnsureBoardAsync(project.Path, rules.BoardName, [.. sections.Select(rules.LabelOf)], cancellationToken),
+                    () => Task.FromResult<TrackerBoard?>(null));
                 _lines.Add($"{project}: board '{board.Name}' has lists {string.Join(", ", board.ListLabels)}");
             }
 

@@ -38,9 +38,15 @@ public sealed record MoveRecord(
     /// <summary>Prefix of <see cref="Error"/> for a move stopped because its source no longer qualified.</summary>
     public const string ParkedPrefix = "parked: ";
 
+    /// <summary>Prefix of <see cref="Error"/> for a move that failed too often: parked until a maintainer retries it.</summary>
+    public const string GaveUpPrefix = "parked: gave up after ";
+
     public bool Failed => Error is not null && !Parked;
 
     public bool Parked => Error?.StartsWith(ParkedPrefix, StringComparison.Ordinal) == true;
+
+    /// <summary>Parked after too many failed attempts (not because the source stopped qualifying).</summary>
+    public bool GaveUp => Error?.StartsWith(GaveUpPrefix, StringComparison.Ordinal) == true;
 }
 
 /// <summary>One source comment copied to the target (so a resumed move posts it once).</summary>

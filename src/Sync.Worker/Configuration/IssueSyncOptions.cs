@@ -90,6 +90,12 @@ public sealed class SourceOptions
     public bool CreateMilestones { get; set; }
 
     public Dictionary<string, string> UserMap { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Failed attempts in a row after which a move is parked until a maintainer retries it.</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>Wait before retrying a failed move; doubles with each further failure (at most six hours).</summary>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromMinutes(5);
 }
 
 /// <summary>Redaction applied to everything a product writes publicly (on top of the built-in secret patterns).</summary>

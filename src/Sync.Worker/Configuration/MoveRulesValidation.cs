@@ -26,6 +26,16 @@ public static partial class MoveRulesValidation
             errors.Add($"{key}:UpdatedWithinDays: must be at least 1 (leave it out for any time)");
         }
 
+        if (source.MaxAttempts is < 1 or > 100)
+        {
+            errors.Add($"{key}:MaxAttempts: {source.MaxAttempts} is outside 1 to 100");
+        }
+
+        if (source.RetryAfter < TimeSpan.Zero || source.RetryAfter > TimeSpan.FromHours(6))
+        {
+            errors.Add($"{key}:RetryAfter: {source.RetryAfter} is outside 00:00:00 to 06:00:00");
+        }
+
         if (string.IsNullOrWhiteSpace(source.MovedLabel))
         {
             errors.Add($"{key}:MovedLabel: is empty; it marks moved sources and keeps them from moving twice");

@@ -102,5 +102,7 @@ public sealed class ProductCatalog(IOptions<IssueSyncOptions> options)
         DropLabels = [.. source.DropLabels],
         CreateMilestones = source.CreateMilestones,
         UserMap = new Dictionary<string, string>(source.UserMap, StringComparer.OrdinalIgnoreCase),
+        MaxAttempts = source.MaxAttempts,
+        RetryAfter = source.RetryAfter,
     };
 }

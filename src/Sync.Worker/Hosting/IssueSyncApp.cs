@@ -191,9 +191,9 @@ public static class IssueSyncApp
             await File.WriteAllTextAsync(full, SummaryWriter.ToJson(summary), cancellationToken);
         }
 
-        if (!summary.Succeeded)
+        foreach (var failure in summary.Products.SelectMany(p => p.FailureLines))
         {
-            await error.WriteLineAsync("error: at least one product failed; see the summary above");
+            await error.WriteLineAsync($"error: {failure}");
         }
 
         return summary.Succeeded ? ExitOk : ExitFailed;

@@ -14,7 +14,9 @@ public sealed class ProductPipelineJob(ProductCatalog catalog, ProductPipeline p
 {
     /// <param name="stage">One of <see cref="PipelineStages"/>: <c>all</c> (a full resync) or a scheduled stage.</param>
     [DisplayName("Product {0}: {1}")]
-    [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    // No automatic retry: a failed run stays on the Failed page (Requeue retries it), the next scheduled or triggered
+    // run goes on anyway, and a failed move has its own back-off (MoveStep).
+    [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task RunAsync(string productKey, string stage, CancellationToken cancellationToken)
     {
         var product = catalog.Get(productKey);
@@ -34,11 +36,10 @@ public sealed class ProductPipelineJob(ProductCatalog catalog, ProductPipeline p
             return;
         }
 
-        var failed = summary.Steps.FirstOrDefault(s => s.Error is not null);
-        if (failed is not null)
+        if (!summary.Succeeded)
         {
-            // The message is what the dashboard shows: one line, the tracker's error, no secrets.
-            throw new PipelineStepFailedException($"Product '{productKey}', step '{failed.Step}': {failed.Error}");
+            // The message is what the dashboard's Failed page shows: one line per failure, the tracker's words, no secrets.
+            throw new PipelineStepFailedException(string.Join('\n', summary.FailureLines));
         }
 
         Log.ProductSynced(logger, productKey, summary.Writes.Count);

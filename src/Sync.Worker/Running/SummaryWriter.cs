@@ -25,7 +25,8 @@ public static class SummaryWriter
             text.AppendLine(inv, $"Product {product.Product} → {product.PublicProject}: {(product.Succeeded ? "ok" : "FAILED")}");
             foreach (var step in product.Steps)
             {
-                text.AppendLine(inv, $"  {step.Step}{(step.Error is null ? string.Empty : $": FAILED: {step.Error}")}");
+                var failed = step.Error is not null ? $": FAILED: {step.Error}" : step.Result.Failures.Count > 0 ? $": FAILED: {step.Result.Failures.Count} item(s), see below" : string.Empty;
+                text.AppendLine(inv, $"  {step.Step}{failed}");
                 foreach (var line in step.Result.Lines)
                 {
                     text.AppendLine(inv, $"    {line}");
@@ -81,7 +82,7 @@ public static class SummaryWriter
                 p.Product,
                 p.PublicProject,
                 p.Succeeded,
-                Steps = p.Steps.Select(s => new { s.Step, s.Error, DurationMs = (long)s.Duration.TotalMilliseconds, s.Result.Lines, s.Result.Metrics }),
+                Steps = p.Steps.Select(s => new { s.Step, s.Error, s.Result.Failures, DurationMs = (long)s.Duration.TotalMilliseconds, s.Result.Lines, s.Result.Metrics }),
                 p.Writes,
             }),
             summary.Requests,

@@ -11,6 +11,15 @@ namespace Sync.Worker.Trackers;
 /// with jitter), then a per-attempt timeout. Only transient outcomes are retried: 5xx, 408, connection errors
 /// and attempt timeouts. 429 and 403 are left to <see cref="TrackerLimitRetry"/> (limits are waited for
 /// tracker-wide, outside these timeouts); 400/401/404/422 are returned at once.
+/// <para>
+/// A POST creates something, and a 5xx, a timeout or a connection lost after sending does not say whether the tracker
+/// committed it: retried blindly it makes a second issue or comment. So a POST is retried only when it certainly never
+/// reached the tracker (the connection could not be opened); otherwise the error goes to the writer, which looks the
+/// write up by its marker or name before writing again (<c>Sync.Core.Trackers.WriteOnce</c>). Reads and the
+/// idempotent PUT, PATCH and DELETE keep their retries, and so do GraphQL requests (queries, and the two Projects v2
+/// mutations IssueSync sends, which GitHub documents as idempotent: adding an item that is there returns it, setting a
+/// field sets it).
+/// </para>
 /// </summary>
 public static class TrackerResilience
 {
@@ -31,7 +40,7 @@ public static class TrackerResilience
                     MaxDelay = options.EffectiveMaxDelay,
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
-                    ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome)),
+                    ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.GetRequestMessage(), apiRootPath)),
                     OnRetry = args =>
                     {
                         var request = args.Outcome.Result?.RequestMessage;
@@ -51,7 +60,20 @@ public static class TrackerResilience
         return builder;
     }
 
-    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome) =>
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request = null, string apiRootPath = "/") =>
         outcome.Result?.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.Forbidden)
-        && HttpClientResiliencePredicates.IsTransient(outcome);
+        && HttpClientResiliencePredicates.IsTransient(outcome)
+        && (request is null || IsRepeatable(request, apiRootPath) || NeverSent(outcome));
+
+    /// <summary>Sending it twice has the effect of sending it once.</summary>
+    internal static bool IsRepeatable(HttpRequestMessage request, string apiRootPath) =>
+        request.Method != HttpMethod.Post
+        || (request.RequestUri is { } uri && EndpointKinds.Classify(request.Method.Method, uri.AbsolutePath, apiRootPath) == EndpointKinds.GraphQl);
+
+    /// <summary>The request failed before any byte of it could reach the tracker: no connection, no name, no TLS.</summary>
+    internal static bool NeverSent(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is HttpRequestException
+        {
+            HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError,
+        };
 }

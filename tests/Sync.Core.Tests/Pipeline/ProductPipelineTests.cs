@@ -117,6 +117,42 @@ public sealed class ProductPipelineTests
         Assert.Equal([true, false], renewals);
     }
 
+    [Fact]
+    public async Task Run_WhenTheLeaseCannotBeRenewed_StopsTheStepsWritesBeforeTheLeaseExpires()
+    {
+        var leases = new FakeLeases();
+        var time = new FakeTimeProvider();
+        var start = time.GetUtcNow();
+        DateTimeOffset? stoppedAt = null;
+        var step = new KeepAliveStep(async (_, ct) =>
+        {
+            leases.RefuseRenewals = true; // the store is unreachable from now on
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, ct); // a write waiting on its pacing slot, say
+            }
+            catch (OperationCanceledException)
+            {
+                stoppedAt = time.GetUtcNow();
+                throw;
+            }
+        });
+        var pipeline = new ProductPipeline([step], leases, time);
+
+        var run = pipeline.RunAsync(Product, dryRun: false, TestContext.Current.CancellationToken);
+        while (!run.IsCompleted && time.GetUtcNow() < start + TimeSpan.FromMinutes(10))
+        {
+            time.Advance(TimeSpan.FromSeconds(5));
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+
+        var summary = await run;
+        Assert.False(summary.Succeeded);
+        Assert.Equal(ProductPipeline.LeaseLostMessage("widget"), Assert.Single(summary.Steps).Error);
+        Assert.NotNull(stoppedAt);
+        Assert.True(stoppedAt < start + pipeline.LeaseDuration, $"stopped at {stoppedAt - start} after the start; the lease lasts {pipeline.LeaseDuration}");
+    }
+
     private sealed class KeepAliveStep(Func<PipelineContext, CancellationToken, Task> body) : IPipelineStep
     {
         public string Name => "keepalive";
@@ -149,8 +185,16 @@ public sealed class ProductPipelineTests
     {
         public Dictionary<string, (string Owner, DateTimeOffset Until)> Held { get; } = [];
 
+        /// <summary>Every renewal fails from now on (the store cannot be reached).</summary>
+        public bool RefuseRenewals { get; set; }
+
         public Task<bool> TryAcquireLeaseAsync(string name, string owner, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
         {
+            if (RefuseRenewals)
+            {
+                return Task.FromResult(false);
+            }
+
             if (Held.TryGetValue(name, out var lease) && lease.Owner != owner && lease.Until > now)
             {
                 return Task.FromResult(false);

@@ -89,7 +89,8 @@ public sealed class OnceModeTests
         Assert.Equal(1, code);
         Assert.Contains("inventory: FAILED:", output, StringComparison.Ordinal);
         Assert.Contains("Result: FAILED", output, StringComparison.Ordinal);
-        Assert.Contains("at least one product failed", error, StringComparison.Ordinal);
+        Assert.StartsWith("error: product 'p', step 'inventory': ", error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.DoesNotContain("t0ken", output + error, StringComparison.Ordinal);
     }
 }

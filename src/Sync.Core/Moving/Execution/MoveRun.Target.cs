@@ -60,7 +60,9 @@ internal sealed partial class MoveRun
             plan.Target.ToString(),
             detail,
             $"moved from {plan.SourceIssue}: {Shorten(title)}",
-            () => context.TargetClient.CreateIssueAsync(plan.Target.Path, new NewIssue(title, body, labels, milestone, plan.Confidential), cancellationToken),
+            () => Once(
+                () => context.TargetClient.CreateIssueAsync(plan.Target.Path, new NewIssue(title, body, labels, milestone, plan.Confidential), cancellationToken),
+                () => FindTargetAsync(cancellationToken)),
             cancellationToken);
         if (issue is null)
         {
@@ -110,7 +112,10 @@ internal sealed partial class MoveRun
                     plan.Target.ToString(),
                     $"create label {label.Name} {label.Color}",
                     $"created label {label.Name} for {plan.SourceIssue}",
-                    () => context.TargetClient.CreateLabelAsync(plan.Target.Path, label, cancellationToken),
+                    () => Once(
+                        () => context.TargetClient.CreateLabelAsync(plan.Target.Path, label, cancellationToken),
+                        () => context.TargetClient.ListLabelsAsync(plan.Target.Path, cancellationToken)
+                            .FirstOrDefaultAsync(l => string.Equals(l.Name, label.Name, StringComparison.OrdinalIgnoreCase), cancellationToken).AsTask()),
                     cancellationToken);
                 name = created?.Name ?? label.Name;
                 existing[label.Name] = name;
@@ -162,7 +167,10 @@ internal sealed partial class MoveRun
             plan.Target.ToString(),
             $"create milestone {wanted.Title}",
             $"created milestone {wanted.Title} for {plan.SourceIssue}",
-            () => context.TargetClient.CreateMilestoneAsync(plan.Target.Path, new TrackerMilestone(0, wanted.Title, DueDate: wanted.DueDate, Description: wanted.Description), cancellationToken),
+            () => Once(
+                () => context.TargetClient.CreateMilestoneAsync(plan.Target.Path, new TrackerMilestone(0, wanted.Title, DueDate: wanted.DueDate, Description: wanted.Description), cancellationToken),
+                () => context.TargetClient.ListMilestonesAsync(plan.Target.Path, cancellationToken)
+                    .FirstOrDefaultAsync(m => string.Equals(m.Title, wanted.Title, StringComparison.OrdinalIgnoreCase), cancellationToken).AsTask()),
             cancellationToken);
         if (created is not null)
         {
@@ -237,7 +245,14 @@ internal sealed partial class MoveRun
             plan.Target.ToString(),
             upload.FileName,
             $"re-uploaded {upload.FileName} for {plan.SourceIssue}",
-            () => context.TargetClient.UploadFileAsync(plan.Target.Path, upload.FileName, content, cancellationToken),
+            // A re-upload after a lost answer leaves at most an unreferenced copy behind (GitLab has no lookup of uploads).
+            () => Once(
+                () =>
+                {
+                    content.Position = 0;
+                    return context.TargetClient.UploadFileAsync(plan.Target.Path, upload.FileName, content, cancellationToken);
+                },
+                () => Task.FromResult<TrackerUpload?>(null)),
             cancellationToken);
         return uploaded!.Url;
     }

@@ -88,7 +88,11 @@ internal sealed partial class MoveRun(MovePlan plan, MoveContext context)
                 TargetText,
                 body,
                 $"comment {comment.SourceCommentId} of {plan.SourceIssue}",
-                () => context.TargetClient.CreateCommentAsync(plan.Target.Path, _target!.Number, body, isInternal: false, cancellationToken),
+                () => Once(
+                    () => context.TargetClient.CreateCommentAsync(plan.Target.Path, _target!.Number, body, isInternal: false, cancellationToken),
+                    () => context.TargetClient.ListCommentsAsync(plan.Target.Path, _target!.Number, cancellationToken)
+                        .FirstOrDefaultAsync(c => MoveMarkers.ReadComment(c.Body) is { } m && m.SourceIssue == plan.MarkerKey && m.CommentId == comment.SourceCommentId, cancellationToken)
+                        .AsTask()),
                 cancellationToken);
             if (posted is not null)
             {
@@ -136,7 +140,10 @@ internal sealed partial class MoveRun(MovePlan plan, MoveContext context)
                 plan.SourceIssue,
                 notice,
                 $"moved notice pointing to {TargetText}",
-                () => context.SourceClient.CreateCommentAsync(context.Source.Path, _source.Number, notice, isInternal: false, cancellationToken),
+                () => Once(
+                    () => context.SourceClient.CreateCommentAsync(context.Source.Path, _source.Number, notice, isInternal: false, cancellationToken),
+                    () => context.SourceClient.ListCommentsAsync(context.Source.Path, _source.Number, cancellationToken)
+                        .FirstOrDefaultAsync(c => MoveMarkers.HasSourceNotice(c.Body, plan.MarkerKey), cancellationToken).AsTask()),
                 cancellationToken);
         }
 
@@ -156,7 +163,9 @@ internal sealed partial class MoveRun(MovePlan plan, MoveContext context)
                     plan.SourceIssue,
                     "close as completed",
                     $"closed after moving to {TargetText}",
-                    () => context.SourceClient.EditIssueAsync(context.Source.Path, _source.Number, new IssueEdit(State: IssueState.Closed, StateReason: "completed"), cancellationToken),
+                    () => Once(
+                        () => context.SourceClient.EditIssueAsync(context.Source.Path, _source.Number, new IssueEdit(State: IssueState.Closed, StateReason: "completed"), cancellationToken),
+                        async () => await context.SourceClient.GetIssueAsync(context.Source.Path, _source.Number, cancellationToken) is { State: IssueState.Closed } closed ? closed : null),
                 cancellationToken);
             }
         }
@@ -167,7 +176,10 @@ internal sealed partial class MoveRun(MovePlan plan, MoveContext context)
                 plan.SourceIssue,
                 $"add label {context.Rules.MovedLabel}",
                 $"labelled {context.Rules.MovedLabel} after moving to {TargetText}",
-                () => context.SourceClient.EditIssueAsync(context.Source.Path, _source.Number, new IssueEdit(AddLabels: [context.Rules.MovedLabel]), cancellationToken),
+                () => Once(
+                    () => context.SourceClient.EditIssueAsync(context.Source.Path, _source.Number, new IssueEdit(AddLabels: [context.Rules.MovedLabel]), cancellationToken),
+                    async () => await context.SourceClient.GetIssueAsync(context.Source.Path, _source.Number, cancellationToken) is { } read
+                        && read.Labels.Contains(context.Rules.MovedLabel, StringComparer.OrdinalIgnoreCase) ? read : null),
                 cancellationToken);
         }
 
@@ -192,6 +204,10 @@ internal sealed partial class MoveRun(MovePlan plan, MoveContext context)
         return result;
     }
 
+    /// <summary>A write whose lost answer is looked up before it is written again (<see cref="WriteOnce"/>).</summary>
+    private static async Task<T> Once<T>(Func<Task<T>> write, Func<Task<T?>> lookup)
+        where T : class => (await WriteOnce.RunAsync(write, lookup)).Result;
+
     private async Task MapAsync(string key, string value, CancellationToken cancellationToken)
     {
         _mapped[key] = value;
@@ -205,7 +221,8 @@ internal sealed partial class MoveRun(MovePlan plan, MoveContext context)
     /// <summary>Progress clears an earlier attempt's error: the move is no longer stuck where it failed.</summary>
     private async Task AdvanceAsync(MoveState state, CancellationToken cancellationToken, IssueRef? target = null, string? targetUrl = null)
     {
-        var record = Record! with { State = state, Error = null, UpdatedAt = context.Time.GetUtcNow() };
+        // Progress clears the failure count too: "gave up after N attempts" means N failures in a row.
+        var record = Record! with { State = state, Error = null, Attempts = 0, UpdatedAt = context.Time.GetUtcNow() };
         if (target is not null)
         {
             record = record with { TargetIssue = target.ToString(), TargetUrl = targetUrl };

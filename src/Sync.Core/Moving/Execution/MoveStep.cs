@@ -31,6 +31,7 @@ public sealed class MoveStep(
         ArgumentNullException.ThrowIfNull(context);
         var product = context.Product;
         var lines = new List<string>();
+        var failures = new List<string>();
         var tally = new Tally();
         var target = trackers.Get(product.Public.Tracker);
         var moves = (await ledger.ListMovesAsync(product.Key, cancellationToken)).ToDictionary(m => m.SourceIssue, StringComparer.Ordinal);
@@ -63,6 +64,10 @@ public sealed class MoveStep(
                     var outcome = await _executor.ExecuteAsync(plan, moveContext with { SourceIssue = issue, SourceComments = comments }, cancellationToken);
                     lines.Add(Describe(outcome, plan.Comments.Count));
                     tally.Count(outcome);
+                    if (outcome.Kind == MoveOutcomeKind.Failed)
+                    {
+                        failures.Add(Describe(outcome, plan.Comments.Count));
+                    }
                     if (outcome.Succeeded && !context.DryRun && await ledger.GetMoveAsync(product.Key, plan.SourceIssue, cancellationToken) is { } saved)
                     {
                         moves[saved.SourceIssue] = saved; // later issues of this run link to it
@@ -72,6 +77,7 @@ public sealed class MoveStep(
                 {
                     // Reading or planning one issue failed before any write: report it and move the others.
                     lines.Add($"failed {issue.Ref}: {MoveExecutor.OneLine(ex)}");
+                    failures.Add($"failed {issue.Ref}: {MoveExecutor.OneLine(ex)}");
                     tally.Failed++;
                 }
 
@@ -79,12 +85,13 @@ public sealed class MoveStep(
                 if (!context.DryRun && !await context.KeepAliveAsync(cancellationToken))
                 {
                     lines.Add($"stopped: another run took over product '{product.Key}'");
-                    return new StepResult(lines, tally.Metrics(context.Writes));
+                    failures.Add($"stopped: another run took over product '{product.Key}'");
+                    return new StepResult(lines, tally.Metrics(context.Writes)) { Failures = failures };
                 }
             }
         }
 
-        return new StepResult(lines, tally.Metrics(context.Writes));
+        return new StepResult(lines, tally.Metrics(context.Writes)) { Failures = failures };
     }
 
     // The journal is the product run's; this step runs alone in it, so the label writes it added are this step's.
@@ -122,6 +129,11 @@ public sealed class MoveStep(
                 continue;
             }
 
+            if (move is not null && await HeldBackAsync(move, rules, now, tally, lines, dryRun, cancellationToken))
+            {
+                continue;
+            }
+
             if (move is { State: > MoveState.Intent })
             {
                 if (await ParkIfWithdrawnAsync(issue, move, rules, targetKind, tally, lines, dryRun, cancellationToken))
@@ -146,7 +158,8 @@ public sealed class MoveStep(
         foreach (var move in moves.Values)
         {
             if (move.State is > MoveState.Intent and < MoveState.Completed && !seen.Contains(move.SourceIssue)
-                && IssueRef.TryParse(move.SourceIssue, out var issueRef) && issueRef!.Project == project)
+                && IssueRef.TryParse(move.SourceIssue, out var issueRef) && issueRef!.Project == project
+                && !await HeldBackAsync(move, rules, now, tally, lines, dryRun, cancellationToken))
             {
                 try
                 {
@@ -164,6 +177,48 @@ public sealed class MoveStep(
         }
 
         return candidates;
+    }
+
+    /// <summary>
+    /// A move that failed waits before its next attempt (the wait doubles with each failure) and is parked after
+    /// <see cref="MoveRules.MaxAttempts"/> failures in a row, until a maintainer retries it. True when it is held back now.
+    /// </summary>
+    private async Task<bool> HeldBackAsync(MoveRecord move, MoveRules rules, DateTimeOffset now, Tally tally, List<string> lines, bool dryRun, CancellationToken cancellationToken)
+    {
+        if (move.GaveUp)
+        {
+            lines.Add($"parked {move.SourceIssue}: {move.Error![MoveRecord.ParkedPrefix.Length..]}; a maintainer's retry moves it again");
+            tally.Parked++;
+            return true;
+        }
+
+        if (!move.Failed)
+        {
+            return false;
+        }
+
+        if (move.Attempts >= rules.MaxAttempts)
+        {
+            var error = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{MoveRecord.GaveUpPrefix}{move.Attempts} failed attempts; last: {move.Error}");
+            if (!dryRun)
+            {
+                await ledger.SaveMoveAsync(move with { Error = error, UpdatedAt = now }, cancellationToken);
+            }
+
+            lines.Add($"parked {move.SourceIssue}: {error[MoveRecord.ParkedPrefix.Length..]}; a maintainer's retry moves it again");
+            tally.Parked++;
+            return true;
+        }
+
+        var next = rules.NextAttempt(move.UpdatedAt, move.Attempts);
+        if (now < next)
+        {
+            lines.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"waiting {move.SourceIssue}: failed {move.Attempts} time(s) (last: {move.Error}); next attempt after {next:yyyy-MM-dd HH:mm:ss}Z"));
+            tally.Waiting++;
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>Records (once) and reports a move under way whose source no longer qualifies; true when it is parked.</summary>
@@ -221,6 +276,8 @@ public sealed class MoveStep(
 
         public long Parked { get; set; }
 
+        public long Waiting { get; set; }
+
         public long LabelWritesBefore { get; set; }
 
         public void Count(MoveOutcome outcome)
@@ -252,6 +309,7 @@ public sealed class MoveStep(
             ["failed"] = Failed,
             ["skipped"] = Skipped,
             ["parked"] = Parked,
+            ["waiting"] = Waiting,
             ["moveLabelWrites"] = LabelWrites(journal) - LabelWritesBefore,
         };
     }

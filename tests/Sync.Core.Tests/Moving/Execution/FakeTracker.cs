@@ -22,6 +22,12 @@ public sealed class CrashSwitch
     /// <summary>Refuse the N-th write before performing it (a transient tracker error).</summary>
     public int? FailBefore { get; set; }
 
+    /// <summary>What <see cref="FailBefore"/> throws; default a 503 (the tracker was unavailable).</summary>
+    public Func<string, string, Exception>? FailWith { get; set; }
+
+    /// <summary>Perform the N-th write, then lose its answer (a 502 or a timeout after the tracker committed it).</summary>
+    public int? LoseAnswerAfter { get; set; }
+
     public List<string> Log { get; } = [];
 
     /// <summary>Runs after each write with its kind and the count so far: a human changing things mid-move.</summary>
@@ -32,11 +38,13 @@ public sealed class CrashSwitch
         if (FailBefore == Writes + 1)
         {
             FailBefore = null;
-            throw new TrackerUnavailableException(tracker, $"503 on {kind}");
+            throw FailWith?.Invoke(tracker, kind) ?? new TrackerUnavailableException(tracker, $"503 on {kind}");
         }
     }
 
-    public void After(string kind)
+    public void After(string kind) => After("tracker", kind);
+
+    public void After(string tracker, string kind)
     {
         Writes++;
         Log.Add(kind);
@@ -45,6 +53,12 @@ public sealed class CrashSwitch
         {
             CrashAfter = null;
             throw new SimulatedCrash();
+        }
+
+        if (LoseAnswerAfter == Writes)
+        {
+            LoseAnswerAfter = null;
+            throw new TrackerUnavailableException(tracker, $"502 Bad Gateway after {kind} was committed");
         }
     }
 }
@@ -253,7 +267,7 @@ public sealed class FakeTracker(string name, TrackerKind kind, FakeTimeProvider 
         Count(callKind);
         crash?.Before(name, callKind);
         var result = write();
-        crash?.After(callKind);
+        crash?.After(name, callKind);
         return Task.FromResult(result);
     }
 

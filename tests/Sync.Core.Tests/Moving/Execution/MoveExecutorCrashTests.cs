@@ -48,6 +48,7 @@ public sealed class MoveExecutorCrashTests
     {
         var f = new MoveFixture();
         f.Crash.FailBefore = write;
+        f.Crash.FailWith = (tracker, kind) => new TrackerForbiddenException(tracker, $"{kind} is not allowed right now");
 
         var failed = await f.RunAsync();
 
@@ -63,6 +64,37 @@ public sealed class MoveExecutorCrashTests
         AssertMovedExactlyOnce(f);
         Assert.Equal(WritesPerMove, f.Crash.Log.Count); // the refused one was never made
         Assert.Null(f.Ledger.Moves[(MoveFixture.Product, f.Plan.SourceIssue)].Error);
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryWrite))]
+    public async Task Move_WhenAWriteGetsNoAnswerAndWasNotMade_ItIsMadeOnceInTheSameRun(int write)
+    {
+        var f = new MoveFixture();
+        f.Crash.FailBefore = write; // a 503 before the tracker did anything
+
+        var outcome = await f.RunAsync();
+
+        Assert.Equal(MoveOutcomeKind.Moved, outcome.Kind);
+        AssertMovedExactlyOnce(f);
+        Assert.Equal(WritesPerMove, f.Crash.Log.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryWrite))]
+    public async Task Move_WhenAWritesAnswerIsLostAfterTheCommit_ItIsFoundNotWrittenAgain(int write)
+    {
+        var f = new MoveFixture();
+        f.Crash.LoseAnswerAfter = write;
+
+        var outcome = await f.RunAsync();
+
+        Assert.Equal(MoveOutcomeKind.Moved, outcome.Kind);
+        AssertMovedExactlyOnce(f);
+
+        // Found by its marker, name or the source read back, not written again: only the upload cannot be looked up
+        // (GitLab lists no uploads), so its lost answer costs one unreferenced copy.
+        Assert.Equal(WritesPerMove + (write == 1 ? 1 : 0), f.Crash.Log.Count);
     }
 
     private static void AssertMovedExactlyOnce(MoveFixture f)

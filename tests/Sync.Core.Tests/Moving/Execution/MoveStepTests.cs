@@ -43,7 +43,7 @@ public sealed class MoveStepTests
                 "failed dev:acme/widget#14: Tracker 'pub' rejected the request (422): title is too long",
             ],
             result.Lines);
-        Assert.Equal(new Dictionary<string, long> { ["moved"] = 1, ["failed"] = 1, ["skipped"] = 1, ["parked"] = 0, ["moveLabelWrites"] = 1 }, result.Metrics);
+        Assert.Equal(new Dictionary<string, long> { ["moved"] = 1, ["failed"] = 1, ["skipped"] = 1, ["parked"] = 0, ["waiting"] = 0, ["moveLabelWrites"] = 1 }, result.Metrics);
         Assert.Equal(1, _source.CallsOf("ListLabels"));
         Assert.Equal(1, _source.CallsOf("ListIssues"));
         var second = _planner.Inputs[1];
@@ -57,14 +57,50 @@ public sealed class MoveStepTests
     public async Task Run_Again_RetriesOnlyTheFailedMove()
     {
         _target.RejectIssue = i => i.Title.StartsWith("Too long", StringComparison.Ordinal) ? new TrackerValidationException("pub", 422, "title is too long") : null;
-        await Step().RunAsync(new PipelineContext(Product, false, new WriteJournal()), TestContext.Current.CancellationToken);
+        var first = await Step().RunAsync(new PipelineContext(Product, false, new WriteJournal()), TestContext.Current.CancellationToken);
         _target.RejectIssue = null;
 
+        // Too soon: a failed move waits before its next attempt.
+        var soon = await Step().RunAsync(new PipelineContext(Product, false, new WriteJournal()), TestContext.Current.CancellationToken);
+        _time.Advance(TimeSpan.FromMinutes(5));
         var result = await Step().RunAsync(new PipelineContext(Product, false, new WriteJournal()), TestContext.Current.CancellationToken);
 
+        Assert.Equal(["failed dev:acme/widget#14: Tracker 'pub' rejected the request (422): title is too long"], first.Failures);
+        Assert.StartsWith("waiting dev:acme/widget#14: failed 1 time(s)", Assert.Single(soon.Lines), StringComparison.Ordinal);
+        Assert.Empty(soon.Failures);
         Assert.Equal(["moved dev:acme/widget#14 → https://pub.example/acme/widget/-/issues/2 (0 comments)"], result.Lines);
         Assert.Equal(2, _target.Issues.Count);
         Assert.Equal(MoveState.Completed, _ledger.Moves[("widget", "dev:acme/widget#14")].State);
+    }
+
+    [Fact]
+    public async Task Run_AMoveThatKeepsFailing_IsParkedAfterMaxAttemptsUntilAMaintainerRetriesIt()
+    {
+        _target.RejectIssue = i => i.Title.StartsWith("Too long", StringComparison.Ordinal) ? new TrackerValidationException("pub", 422, "title is too long") : null;
+        var context = new PipelineContext(Product, false, new WriteJournal());
+        var waits = new List<TimeSpan>();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var before = _time.GetUtcNow();
+            while ((await Step().RunAsync(context, TestContext.Current.CancellationToken)).Failures.Count == 0)
+            {
+                _time.Advance(TimeSpan.FromMinutes(1));
+            }
+
+            waits.Add(_time.GetUtcNow() - before);
+        }
+
+        var parked = await Step().RunAsync(context, TestContext.Current.CancellationToken);
+        _time.Advance(TimeSpan.FromDays(1));
+        var stillParked = await Step().RunAsync(context, TestContext.Current.CancellationToken);
+
+        // The wait doubles: 5, 10, 20 and 40 minutes between the five attempts.
+        Assert.Equal([TimeSpan.Zero, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(40)], waits);
+        Assert.Equal("parked dev:acme/widget#14: gave up after 5 failed attempts; last: Tracker 'pub' rejected the request (422): title is too long; a maintainer's retry moves it again", Assert.Single(parked.Lines));
+        Assert.Empty(parked.Failures);
+        Assert.Single(stillParked.Lines, l => l.StartsWith("parked dev:acme/widget#14: gave up", StringComparison.Ordinal));
+        Assert.Equal(6, _target.CallsOf("CreateIssue"));
+        Assert.True(_ledger.Moves[("widget", "dev:acme/widget#14")].GaveUp);
     }
 
     [Fact]

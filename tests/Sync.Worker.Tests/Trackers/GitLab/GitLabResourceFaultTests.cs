@@ -37,11 +37,15 @@ public sealed class GitLabResourceFaultTests : IDisposable
     }
 
     [Fact]
-    public async Task UploadFile_After503_ResendsTheSameBytes()
+    public async Task UploadFile_After503_IsNotRetriedBlindly_TheCallerDecides()
     {
+        // A 503 after the body was sent does not say whether GitLab stored the file: a POST is never retried by the
+        // HTTP pipeline (the writer looks the write up first, or, for an upload, which has no lookup, sends it again).
         FailOnceThen("POST", "/uploads", 201, GitLabPayloads.Upload);
         using var content = new MemoryStream(Encoding.UTF8.GetBytes("PNGDATA"));
 
+        await Assert.ThrowsAsync<TrackerUnavailableException>(() => _lab.Client.UploadFileAsync("acme/widget", "dk.png", content, Ct));
+        content.Position = 0;
         var upload = await _lab.Client.UploadFileAsync("acme/widget", "dk.png", content, Ct);
 
         Assert.StartsWith("/uploads/", upload.Url, StringComparison.Ordinal);
