@@ -7,8 +7,8 @@ using Sync.Sandbox.Model;
 namespace Sync.Sandbox.Pipeline;
 
 /// <summary>
-/// The one request path both trackers share: count, delay, authenticate, inject faults, rate-limit, run
-/// the handler under the instance lock, then serialise with ETag and rate-limit headers, or lose the answer when
+/// The one request path both trackers share: count, delay, authenticate, inject faults, rate-limit, count the write,
+/// run the handler under the instance lock, then serialise with ETag and rate-limit headers, or lose the answer when
 /// a fault strikes after the commit.
 /// </summary>
 internal static class ApiPipeline
@@ -51,6 +51,11 @@ internal static class ApiPipeline
             lock (dialect)
             {
                 rejected = dialect.Admit(method, key, now);
+            }
+
+            if (rejected is null && dialect.WriteKind(method, key) is { } writeKind)
+            {
+                host.Stats.CountWrite(instance, user, writeKind, now);
             }
 
             var reply = rejected ?? await HandleAsync(ctx, instance, dialect, user, handler, ct);
