@@ -4,7 +4,7 @@ namespace Sync.Sandbox;
 public sealed class SandboxControl
 {
     private readonly Lock _sync = new();
-    private readonly List<(string Instance, SandboxFault Fault, int Left)> _faults = [];
+    private readonly List<Queued> _faults = [];
 
     internal SandboxControl(bool enforceRateLimits) => EnforceRateLimits = enforceRateLimits;
 
@@ -16,9 +16,11 @@ public sealed class SandboxControl
     /// <summary>Queues a fault for an instance ("gitlab-dev", "gitlab", "github").</summary>
     public void InjectFault(string instance, SandboxFault fault)
     {
+        ArgumentNullException.ThrowIfNull(fault);
+        fault.Validate();
         lock (_sync)
         {
-            _faults.Add((instance, fault, fault.Count));
+            _faults.Add(new Queued(instance, fault, fault.Skip, fault.Count));
         }
     }
 
@@ -42,33 +44,47 @@ public sealed class SandboxControl
         }
     }
 
-    internal SandboxFault? TakeFault(string instance, string method, string path)
+    /// <summary>
+    /// Offers a request to the queued faults of one phase (<paramref name="afterCommit"/>) in queue order: a matching
+    /// fault still skipping counts it down and lets it pass on, the first matching fault done skipping strikes; a fault
+    /// that has struck <see cref="SandboxFault.Count"/> times is removed.
+    /// </summary>
+    internal SandboxFault? TakeFault(string instance, string method, string path, string endpoint, bool afterCommit)
     {
         lock (_sync)
         {
             for (var i = 0; i < _faults.Count; i++)
             {
-                var (name, fault, left) = _faults[i];
-                if (name != instance
-                    || (fault.Method is { } m && !m.Equals(method, StringComparison.OrdinalIgnoreCase))
-                    || (fault.PathContains is { } p && !path.Contains(p, StringComparison.OrdinalIgnoreCase)))
+                var queued = _faults[i];
+                if (queued.Instance != instance || queued.Fault.AfterCommit != afterCommit || !queued.Fault.Matches(method, path, endpoint))
                 {
                     continue;
                 }
 
-                if (left <= 1)
+                if (queued.Skip > 0)
+                {
+                    // Let it through this fault; a fault queued later may still strike it.
+                    queued.Skip--;
+                    continue;
+                }
+
+                if (--queued.Left <= 0)
                 {
                     _faults.RemoveAt(i);
                 }
-                else
-                {
-                    _faults[i] = (name, fault, left - 1);
-                }
 
-                return fault;
+                return queued.Fault;
             }
 
             return null;
         }
+    }
+
+    private sealed class Queued(string instance, SandboxFault fault, int skip, int left)
+    {
+        public string Instance => instance;
+        public SandboxFault Fault => fault;
+        public int Skip { get; set; } = skip;
+        public int Left { get; set; } = left;
     }
 }

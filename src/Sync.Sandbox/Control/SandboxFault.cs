@@ -2,10 +2,10 @@ namespace Sync.Sandbox;
 
 public enum SandboxFaultKind
 {
-    /// <summary>Answer with <see cref="SandboxFault.Status"/> (500, 502 or 503) and a tracker-looking error body.</summary>
+    /// <summary>Before the handler: answer with <see cref="SandboxFault.Status"/> (default 500) and a tracker-looking error body.</summary>
     ServerError,
 
-    /// <summary>Hold the request far longer than any client timeout, until the client aborts.</summary>
+    /// <summary>Before the handler: hold the request far longer than any client timeout, until the client aborts.</summary>
     Timeout,
 
     /// <summary>200 with the JSON body cut in half.</summary>
@@ -13,7 +13,47 @@ public enum SandboxFaultKind
 
     /// <summary>A list page with only half of its items but the full paging headers.</summary>
     TruncatedPage,
+
+    /// <summary>The handler runs and its change is stored, then the connection is aborted with no response at all.</summary>
+    CommitThenDrop,
+
+    /// <summary>
+    /// The handler runs and its change is stored, then the answer is <see cref="SandboxFault.Status"/> (default 502) with
+    /// the tracker's usual error body, as <see cref="ServerError"/> gives before the handler.
+    /// </summary>
+    CommitThenError,
+
+    /// <summary>The handler runs and its change is stored, then the answer is held back until the client gives up.</summary>
+    CommitThenHang,
 }
 
-/// <summary>A fault applied to the next <see cref="Count"/> matching requests of one instance.</summary>
-public sealed record SandboxFault(SandboxFaultKind Kind, int Count = 1, int Status = 500, string? PathContains = null, string? Method = null);
+/// <summary>
+/// A fault for requests of one instance. A request matches when it authenticated and passes every filter that is set:
+/// <see cref="Method"/> (case-insensitive), <see cref="PathContains"/> (a substring of the request path, case-insensitive)
+/// and <see cref="Endpoint"/> (exactly the stats key, e.g. <c>"POST /projects/:id/issues/:iid/notes"</c>, which unlike a
+/// path substring does not also match <c>.../notes/:note_id/award_emoji</c>). The first <see cref="Skip"/> matching
+/// requests pass untouched, the next <see cref="Count"/> get the fault, then it is gone: "the 2nd POST to notes" is
+/// <c>new(CommitThenDrop, Skip: 1, Endpoint: "POST /projects/:id/issues/:iid/notes")</c>.
+/// The <c>CommitThen*</c> kinds match only requests the rate limiter let through, as only those reach the handler;
+/// a request the limiter rejects neither gets the fault nor counts towards <see cref="Skip"/>.
+/// </summary>
+public sealed record SandboxFault(
+    SandboxFaultKind Kind, int Count = 1, int? Status = null, string? PathContains = null, string? Method = null, int Skip = 0, string? Endpoint = null)
+{
+    /// <summary>The status a <see cref="SandboxFaultKind.ServerError"/> (500) or <see cref="SandboxFaultKind.CommitThenError"/> (502) answers.</summary>
+    public int ErrorStatus => Status ?? (Kind == SandboxFaultKind.CommitThenError ? 502 : 500);
+
+    /// <summary>Whether the fault strikes after the handler committed (else before the handler).</summary>
+    public bool AfterCommit => Kind is SandboxFaultKind.CommitThenDrop or SandboxFaultKind.CommitThenError or SandboxFaultKind.CommitThenHang;
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(Count, 1, nameof(Count));
+        ArgumentOutOfRangeException.ThrowIfNegative(Skip, nameof(Skip));
+    }
+
+    internal bool Matches(string method, string path, string endpoint) =>
+        (Method is null || Method.Equals(method, StringComparison.OrdinalIgnoreCase))
+        && (PathContains is null || path.Contains(PathContains, StringComparison.OrdinalIgnoreCase))
+        && (Endpoint is null || Endpoint.Equals(endpoint, StringComparison.OrdinalIgnoreCase));
+}

@@ -53,6 +53,12 @@ internal sealed class GitHubDialect(SandboxControl control, long userId) : ITrac
             ["status"] = "422",
         });
 
+    // GitHub does not list its "content-generating" requests; every mutating method counts (docs/tracker-behaviour.md).
+    public SandboxWriteKind? WriteKind(string method, string endpointKey) =>
+        HttpMethods.IsPost(method) || HttpMethods.IsPatch(method) || HttpMethods.IsPut(method) || HttpMethods.IsDelete(method)
+            ? SandboxWriteKind.GitHubContent
+            : null;
+
     public ApiReply? Admit(string method, string endpointKey, DateTimeOffset now)
     {
         var limits = control.Limits;
@@ -70,8 +76,7 @@ internal sealed class GitHubDialect(SandboxControl control, long userId) : ITrac
             });
         }
 
-        var creates = !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method);
-        if (creates)
+        if (WriteKind(method, endpointKey) is not null)
         {
             var full = _createMinute.IsFull(now, limits.GitHubContentCreatesPerMinute) ? _createMinute
                 : _createHour.IsFull(now, limits.GitHubContentCreatesPerHour) ? _createHour : null;

@@ -41,9 +41,17 @@ internal sealed class GitLabDialect(SandboxControl control) : ITrackerDialect
         _ => new ApiReply(status, new JsonObject { ["message"] = "500 Internal Server Error" }),
     };
 
+    public SandboxWriteKind? WriteKind(string method, string endpointKey) => endpointKey switch
+    {
+        IssueCreateKey => SandboxWriteKind.GitLabIssueCreate,
+        NoteCreateKey => SandboxWriteKind.GitLabNoteCreate,
+        _ => null,
+    };
+
     public ApiReply? Admit(string method, string endpointKey, DateTimeOffset now)
     {
         var limits = control.Limits;
+        var kind = WriteKind(method, endpointKey);
         if (control.EnforceRateLimits)
         {
             if (_api.IsFull(now, limits.GitLabPerMinute))
@@ -51,23 +59,23 @@ internal sealed class GitLabDialect(SandboxControl control) : ITrackerDialect
                 return TooMany(_api, now);
             }
 
-            if (endpointKey == IssueCreateKey && _issues.IsFull(now, limits.GitLabIssueCreatesPerMinute))
+            if (kind == SandboxWriteKind.GitLabIssueCreate && _issues.IsFull(now, limits.GitLabIssueCreatesPerMinute))
             {
                 return TooMany(_issues, now);
             }
 
-            if (endpointKey == NoteCreateKey && _notes.IsFull(now, limits.GitLabNoteCreatesPerMinute))
+            if (kind == SandboxWriteKind.GitLabNoteCreate && _notes.IsFull(now, limits.GitLabNoteCreatesPerMinute))
             {
                 return TooMany(_notes, now);
             }
         }
 
         _api.Hit(now);
-        if (endpointKey == IssueCreateKey)
+        if (kind == SandboxWriteKind.GitLabIssueCreate)
         {
             _issues.Hit(now);
         }
-        else if (endpointKey == NoteCreateKey)
+        else if (kind == SandboxWriteKind.GitLabNoteCreate)
         {
             _notes.Hit(now);
         }

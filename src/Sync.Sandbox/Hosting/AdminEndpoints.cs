@@ -32,7 +32,7 @@ internal static class AdminEndpoints
 
     /// <summary>
     /// Body fields (all optional): latencyMs, enforceRateLimits, limits {same names as <see cref="SandboxLimits"/>,
-    /// camelCase}, clearFaults, faults [{instance, kind, count, status, pathContains, method}].
+    /// camelCase}, clearFaults, faults [{instance, kind, count, status, pathContains, method, skip, endpoint}] (see <see cref="SandboxFault"/>).
     /// </summary>
     private static async Task<IResult> ApplyAsync(HttpContext ctx, SandboxHostContext host)
     {
@@ -76,15 +76,25 @@ internal static class AdminEndpoints
             control.ClearFaults();
         }
 
-        foreach (var fault in body["faults"] as JsonArray ?? [])
+        // All faults are checked before any is queued, so a bad entry leaves the queue as it was.
+        var faults = new List<(string Instance, SandboxFault Fault)>();
+        try
         {
-            var instance = fault?["instance"]?.GetValue<string>() ?? "";
-            if (fault.Deserialize<SandboxFault>(web) is { } f)
+            foreach (var fault in body["faults"] as JsonArray ?? [])
             {
-                control.InjectFault(instance, f);
+                if (fault.Deserialize<SandboxFault>(web) is { } f)
+                {
+                    f.Validate();
+                    faults.Add((fault?["instance"]?.GetValue<string>() ?? "", f));
+                }
             }
         }
+        catch (Exception e) when (e is JsonException or ArgumentOutOfRangeException or InvalidOperationException)
+        {
+            return Results.Json(new { message = e.Message }, statusCode: 400);
+        }
 
+        faults.ForEach(f => control.InjectFault(f.Instance, f.Fault));
         return Results.Json(new { control.LatencyMs, control.EnforceRateLimits, control.Limits });
     }
 }

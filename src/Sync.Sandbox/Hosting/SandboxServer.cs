@@ -71,7 +71,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var app = builder.Build();
         var stopping = new CancellationTokenSource();
         var control = new SandboxControl(options.EnforceRateLimits);
-        var stats = new SandboxStats();
+        var stats = new SandboxStats(control.Limits);
         var requests = new SandboxRequestLog(options.RequestLogCapacity);
         var host = new SandboxHostContext(stats, requests, control, options.AdminToken, stopping.Token);
         app.MapGitLab(host, gitLabDev);

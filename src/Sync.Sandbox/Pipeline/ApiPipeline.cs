@@ -2,12 +2,14 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Sync.Sandbox.Model;
 
 namespace Sync.Sandbox.Pipeline;
 
 /// <summary>
-/// The one request path both trackers share: count, delay, authenticate, inject faults, rate-limit, run the
-/// handler under the instance lock, then serialise with ETag and rate-limit headers.
+/// The one request path both trackers share: count, delay, authenticate, inject faults, rate-limit, count the write,
+/// run the handler under the instance lock, then serialise with ETag and rate-limit headers, or lose the answer when
+/// a fault strikes after the commit.
 /// </summary>
 internal static class ApiPipeline
 {
@@ -32,15 +34,15 @@ internal static class ApiPipeline
                 return;
             }
 
-            var fault = host.Control.TakeFault(instance.Name, ctx.Request.Method, ctx.Request.Path.Value ?? "");
+            var (method, path) = (ctx.Request.Method, ctx.Request.Path.Value ?? "");
+            var fault = host.Control.TakeFault(instance.Name, method, path, key, afterCommit: false);
             switch (fault?.Kind)
             {
                 case SandboxFaultKind.ServerError:
-                    await WriteAsync(ctx, dialect.ServerError(fault.Status), ct);
+                    await WriteAsync(ctx, dialect.ServerError(fault.ErrorStatus), ct);
                     return;
                 case SandboxFaultKind.Timeout:
-                    // Far longer than any client timeout; ends when the client gives up or the server stops.
-                    await Task.Delay(TimeSpan.FromMinutes(30), ct);
+                    await HoldAsync(ct);
                     return;
             }
 
@@ -48,34 +50,20 @@ internal static class ApiPipeline
             ApiReply? rejected;
             lock (dialect)
             {
-                rejected = dialect.Admit(ctx.Request.Method, key, now);
+                rejected = dialect.Admit(method, key, now);
             }
 
-            ApiReply reply;
-            if (rejected is not null)
+            if (rejected is null && dialect.WriteKind(method, key) is { } writeKind)
             {
-                reply = rejected;
-            }
-            else
-            {
-                var (args, files, malformed) = await ApiArgs.ReadAsync(ctx.Request, ct);
-                if (malformed)
-                {
-                    reply = dialect.BadRequest("Problems parsing JSON");
-                }
-                else
-                {
-                    var request = new ApiRequest { Http = ctx, Instance = instance, User = user, Args = args };
-                    request.Files.AddRange(files);
-                    lock (instance.Sync)
-                    {
-                        reply = handler(request);
-                    }
-                }
+                host.Stats.CountWrite(instance, user, writeKind, now);
             }
 
+            var reply = rejected ?? await HandleAsync(ctx, instance, dialect, user, handler, ct);
+
+            // Decided after the handler ran, so the change is stored before the answer is lost.
+            var afterCommit = rejected is null ? host.Control.TakeFault(instance.Name, method, path, key, afterCommit: true) : null;
             var body = Serialize(reply, fault?.Kind);
-            if (dialect.UsesETags && body is not null && reply.Status == 200 && HttpMethods.IsGet(ctx.Request.Method))
+            if (dialect.UsesETags && body is not null && reply.Status == 200 && HttpMethods.IsGet(method))
             {
                 var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(body))[..40] + "\"";
                 reply.Headers["ETag"] = etag;
@@ -92,6 +80,21 @@ internal static class ApiPipeline
                 dialect.Complete(reply, instance.Time.GetUtcNow());
             }
 
+            switch (afterCommit?.Kind)
+            {
+                case SandboxFaultKind.CommitThenDrop:
+                    // No status line, no byte: the client sees the connection reset or an empty reply.
+                    ctx.Abort();
+                    return;
+                case SandboxFaultKind.CommitThenError:
+                    // What a gateway answers when the tracker's own answer was lost; it carries no rate-limit headers.
+                    await WriteAsync(ctx, dialect.ServerError(afterCommit.ErrorStatus), ct);
+                    return;
+                case SandboxFaultKind.CommitThenHang:
+                    await HoldAsync(ct);
+                    return;
+            }
+
             await WriteBytesAsync(ctx, reply, body, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -99,6 +102,25 @@ internal static class ApiPipeline
             // The client went away (or the server is stopping): nothing left to answer.
         }
     }
+
+    private static async Task<ApiReply> HandleAsync(HttpContext ctx, SandboxInstance instance, ITrackerDialect dialect, SandboxUser user, ApiHandler handler, CancellationToken ct)
+    {
+        var (args, files, malformed) = await ApiArgs.ReadAsync(ctx.Request, ct);
+        if (malformed)
+        {
+            return dialect.BadRequest("Problems parsing JSON");
+        }
+
+        var request = new ApiRequest { Http = ctx, Instance = instance, User = user, Args = args };
+        request.Files.AddRange(files);
+        lock (instance.Sync)
+        {
+            return handler(request);
+        }
+    }
+
+    // Far longer than any client timeout; ends when the client gives up or the server stops.
+    private static Task HoldAsync(CancellationToken ct) => Task.Delay(TimeSpan.FromMinutes(30), ct);
 
     private static byte[]? Serialize(ApiReply reply, SandboxFaultKind? fault)
     {

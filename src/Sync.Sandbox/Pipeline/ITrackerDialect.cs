@@ -16,6 +16,12 @@ internal interface ITrackerDialect
 
     ApiReply ServerError(int status);
 
+    /// <summary>
+    /// Which content-creation ceiling a request counts against, if any: the one rule both the limiter and
+    /// <see cref="SandboxStats.WriteWindows"/> use.
+    /// </summary>
+    SandboxWriteKind? WriteKind(string method, string endpointKey);
+
     /// <summary>Checks and charges the request against the limits; a reply means "rejected".</summary>
     ApiReply? Admit(string method, string endpointKey, DateTimeOffset now);
 
