@@ -27,3 +27,12 @@ public interface IWriteSlot
 {
     ValueTask ReleaseAsync();
 }
+
+/// <summary>
+/// Write budgets shared per tracker token by every replica on one database. Registered only when replicas can
+/// exist (PostgreSQL is configured); without it each tracker paces in memory.
+/// </summary>
+public interface ISharedWriteBudgets
+{
+    IWriteBudget For(string trackerName, TokenKey token);
+}
