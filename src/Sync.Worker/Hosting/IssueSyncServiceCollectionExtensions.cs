@@ -109,7 +109,7 @@ public static class IssueSyncServiceCollectionExtensions
         var connectionString = configuration[IssueSyncOptionsValidator.ConnectionStringKey];
         if (connectionString is not null)
         {
-            services.AddSingleton<IStateStore>(_ => new PostgresStateStore(connectionString));
+            services.AddPostgresStorage(connectionString);
         }
         else
         {

@@ -32,4 +32,20 @@ internal static partial class Log
     [LoggerMessage(EventId = 1112, Level = LogLevel.Error,
         Message = "Tracker {Tracker} rejected its token (401); its requests fail without being sent for {Seconds} s")]
     public static partial void TrackerUnauthorized(ILogger logger, string tracker, long seconds);
+
+    [LoggerMessage(EventId = 1113, Level = LogLevel.Warning,
+        Message = "Tracker {Tracker}: took the serial write turn from a replica whose lease expired {Seconds} s ago without being released (did it die mid-write?)")]
+    public static partial void StaleSerialTurnTaken(ILogger logger, string tracker, long seconds);
+
+    [LoggerMessage(EventId = 1114, Level = LogLevel.Warning,
+        Message = "Tracker {Tracker}: could not release a write slot in the shared store; its serial turn expires within {Seconds} s")]
+    public static partial void SharedSlotReleaseFailed(ILogger logger, string tracker, long seconds, Exception exception);
+
+    [LoggerMessage(EventId = 1115, Level = LogLevel.Warning,
+        Message = "Tracker {Tracker}: could not renew its serial write turn in the shared store")]
+    public static partial void SerialTurnRenewalFailed(ILogger logger, string tracker, Exception exception);
+
+    [LoggerMessage(EventId = 1116, Level = LogLevel.Warning,
+        Message = "Tracker {Tracker}: its serial write turn expired while the write was still running; another replica may write alongside it")]
+    public static partial void SerialTurnLost(ILogger logger, string tracker);
 }

@@ -8,7 +8,8 @@ namespace Sync.Worker.Trackers;
 /// <summary>
 /// The limit state of one tracker instance, shared by all its requests: the latest primary budget, the pause a
 /// limit response imposed, the 401 cool-down, the write pacer and the read slots. One per registered tracker
-/// (keyed singleton by tracker name), so a pause on one tracker never holds up another.
+/// (keyed singleton by tracker name), so a pause on one tracker never holds up another. Only the write pacer's
+/// stamps may be shared (between replicas, per token); pauses, budgets and cool-downs stay per process.
 /// </summary>
 public sealed class TrackerLimiter : IDisposable
 {
@@ -25,7 +26,18 @@ public sealed class TrackerLimiter : IDisposable
     private int _secondaryStreak;
     private int _pendingWaits;
 
-    public TrackerLimiter(string trackerName, TrackerKind kind, string apiRootPath, TrackerLimitsOptions options, TimeProvider time, ILogger logger)
+    /// <param name="writeBudget">
+    /// Where the write pacer keeps its stamps (owned by the limiter); null keeps them in this process. Replicas on one
+    /// PostgreSQL database pass a budget shared per tracker token.
+    /// </param>
+    public TrackerLimiter(
+        string trackerName,
+        TrackerKind kind,
+        string apiRootPath,
+        TrackerLimitsOptions options,
+        TimeProvider time,
+        ILogger logger,
+        IWriteBudget? writeBudget = null)
     {
         options.Validate(trackerName);
         TrackerName = trackerName;
@@ -33,7 +45,7 @@ public sealed class TrackerLimiter : IDisposable
         _time = time;
         _logger = logger;
         _reads = new SemaphoreSlim(options.ReadConcurrency, options.ReadConcurrency);
-        Pacer = new WritePacer(kind, apiRootPath, options, time);
+        Pacer = new WritePacer(kind, apiRootPath, options, time, writeBudget ?? new InMemoryWriteBudget(time));
     }
 
     public string TrackerName { get; }

@@ -12,7 +12,7 @@ public sealed class TrackerLimitsHandler(TrackerLimiter limiter) : DelegatingHan
     {
         limiter.ThrowIfUnauthorized();
         await limiter.WaitForPauseAsync(cancellationToken).ConfigureAwait(false);
-        using var write = await limiter.Pacer.AcquireAsync(request, cancellationToken).ConfigureAwait(false);
+        await using var write = await limiter.Pacer.AcquireAsync(request, cancellationToken).ConfigureAwait(false);
         using var read = await limiter.AcquireReadAsync(request, cancellationToken).ConfigureAwait(false);
 
         // A pause or a 401 may have begun while this request queued for its slot.

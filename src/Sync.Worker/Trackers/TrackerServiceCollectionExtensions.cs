@@ -38,7 +38,8 @@ public static class TrackerServiceCollectionExtensions
         services.AddTrackerClient(name, kind, apiUrl, token, resilience, TrackerLimitsOptions.ForKind(kind, resilience));
 
     /// <summary>
-    /// Registers one tracker: its limit state (a keyed <see cref="TrackerLimiter"/>), a named HttpClient
+    /// Registers one tracker: its limit state (a keyed <see cref="TrackerLimiter"/>, whose write pacing is shared
+    /// per token with other replicas when <see cref="ISharedWriteBudgets"/> is registered), a named HttpClient
     /// <paramref name="name"/> whose handler chain is limit retry (outermost) → limits gate → resilience (total
     /// timeout → transient retry → attempt timeout) → request accounting → authentication, and the registry entry.
     /// Neither that client nor the credential-free one named <see cref="TrackerRegistration.UnauthenticatedClientName"/>
@@ -66,15 +67,18 @@ public static class TrackerServiceCollectionExtensions
         // Where requests really go: Octokit talks to the derived GitHub base, GitLab to the root as given.
         var requestRoot = kind == TrackerKind.GitHub ? GitHubBaseAddress.From(apiRoot) : apiRoot;
         limits.Validate(name);
+        var tokenKey = TokenKey.Of(token);
         services.AddKeyedSingleton(name, (sp, _) =>
         {
+            // Replicas on one database pace against one budget per token; a single process keeps it in memory.
             var limiter = new TrackerLimiter(
                 name,
                 kind,
                 requestRoot.AbsolutePath,
                 limits,
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger<TrackerLimiter>());
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger<TrackerLimiter>(),
+                sp.GetService<ISharedWriteBudgets>()?.For(name, tokenKey));
             sp.GetRequiredService<RateLimitGauge>().Track(limiter);
             return limiter;
         });

@@ -10,6 +10,8 @@ namespace Sync.Worker.Trackers;
 /// it is sent and re-stamped when its response arrives: the tracker counts it on arrival, somewhere in between,
 /// so a window measured from the response can never close before the tracker's own (measured from the send, a
 /// write whose transit is shorter than an earlier one's could reach the tracker just before its window frees).
+/// The stamps live in an <see cref="IWriteBudget"/>: in this process by default, or shared per tracker token
+/// by every replica on one PostgreSQL database.
 /// </summary>
 public sealed class WritePacer : IDisposable
 {
@@ -17,37 +19,53 @@ public sealed class WritePacer : IDisposable
     private readonly string _apiRootPath;
     private readonly TrackerLimitsOptions _options;
     private readonly TimeProvider _time;
-    private readonly SlidingWindow _writesPerMinute;
-    private readonly SlidingWindow _writesPerHour;
-    private readonly SlidingWindow _issueCreates;
-    private readonly SlidingWindow _noteCreates;
+    private readonly WriteWindow[] _gitHubWrites;
+    private readonly WriteWindow[] _issueCreates;
+    private readonly WriteWindow[] _noteCreates;
+
+    // This process's writes queue here, so only one of them at a time asks a shared budget for the serial turn.
     private readonly SemaphoreSlim _serial = new(1, 1);
-    private readonly Lock _gate = new();
-    private DateTimeOffset _lastWriteEnded = DateTimeOffset.MinValue;
     private int _pendingWaits;
+    private int _waitsArmed;
 
     public WritePacer(TrackerKind kind, string apiRootPath, TrackerLimitsOptions options, TimeProvider time)
+        : this(kind, apiRootPath, options, time, new InMemoryWriteBudget(time))
+    {
+    }
+
+    /// <summary>Paces against <paramref name="budget"/>, which the pacer owns and disposes.</summary>
+    public WritePacer(TrackerKind kind, string apiRootPath, TrackerLimitsOptions options, TimeProvider time, IWriteBudget budget)
     {
         _kind = kind;
         _apiRootPath = apiRootPath;
         _options = options;
         _time = time;
-        _writesPerMinute = new SlidingWindow(options.WritesPerMinute, TimeSpan.FromMinutes(1));
-        _writesPerHour = new SlidingWindow(options.WritesPerHour, TimeSpan.FromHours(1));
-        _issueCreates = new SlidingWindow(options.IssueCreatesPerMinute, TimeSpan.FromMinutes(1));
-        _noteCreates = new SlidingWindow(options.NoteCreatesPerMinute, TimeSpan.FromMinutes(1));
+        Budget = budget;
+        _gitHubWrites =
+        [
+            new WriteWindow("writes/min", options.WritesPerMinute, TimeSpan.FromMinutes(1)),
+            new WriteWindow("writes/h", options.WritesPerHour, TimeSpan.FromHours(1)),
+        ];
+        _issueCreates = [new WriteWindow("issue-creates/min", options.IssueCreatesPerMinute, TimeSpan.FromMinutes(1))];
+        _noteCreates = [new WriteWindow("note-creates/min", options.NoteCreatesPerMinute, TimeSpan.FromMinutes(1))];
     }
+
+    /// <summary>Where the stamps live.</summary>
+    internal IWriteBudget Budget { get; }
 
     /// <summary>Writes currently held back (lets tests advance a fake clock only once a wait is armed).</summary>
     internal int PendingWaits => Volatile.Read(ref _pendingWaits);
+
+    /// <summary>Waits armed so far (lets tests see that a held-back write asked again after the clock moved).</summary>
+    internal int WaitsArmed => Volatile.Read(ref _waitsArmed);
 
     public static bool IsWrite(HttpMethod method) => method != HttpMethod.Get && method != HttpMethod.Head && method != HttpMethod.Options;
 
     /// <summary>
     /// Waits until <paramref name="request"/> may be sent and takes its slot. Dispose the lease when the response
-    /// (headers) arrived: that ends the serial section and starts the minimum gap.
+    /// (headers) arrived: that re-stamps the slot, ends the serial section and starts the minimum gap.
     /// </summary>
-    public async ValueTask<IDisposable?> AcquireAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    public async ValueTask<IAsyncDisposable?> AcquireAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var windows = WindowsFor(request);
         if (windows.Length == 0)
@@ -63,35 +81,20 @@ public sealed class WritePacer : IDisposable
 
         try
         {
-            // Not a retry: each pass only waits for the earliest moment a slot can be free, then re-checks.
+            // Not a retry: each pass only waits for the earliest moment a slot can be free, then asks again.
             while (true)
             {
-                TimeSpan wait;
-                lock (_gate)
+                var take = await Budget.TryTakeAsync(windows, serial ? _options.MinWriteSpacing : null, cancellationToken).ConfigureAwait(false);
+                if (take.Slot is { } slot)
                 {
-                    var now = _time.GetUtcNow();
-                    wait = serial ? Max(TimeSpan.Zero, _lastWriteEnded + _options.MinWriteSpacing - now) : TimeSpan.Zero;
-                    foreach (var window in windows)
-                    {
-                        wait = Max(wait, window.WaitFor(now));
-                    }
-
-                    if (wait <= TimeSpan.Zero)
-                    {
-                        var slot = new Slot(now);
-                        foreach (var window in windows)
-                        {
-                            window.Take(slot);
-                        }
-
-                        return new Lease(this, serial, slot);
-                    }
+                    return new Lease(this, serial, slot);
                 }
 
+                Interlocked.Increment(ref _waitsArmed);
                 Interlocked.Increment(ref _pendingWaits);
                 try
                 {
-                    await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(take.Wait, _time, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -110,12 +113,16 @@ public sealed class WritePacer : IDisposable
         }
     }
 
-    public void Dispose() => _serial.Dispose();
+    public void Dispose()
+    {
+        _serial.Dispose();
+        Budget.Dispose();
+    }
 
     /// <summary>Marks a POST that only reads (a GraphQL query), so it is not paced as a write.</summary>
     public static readonly HttpRequestOptionsKey<bool> ReadOnlyPost = new("IssueSync.ReadOnlyPost");
 
-    private SlidingWindow[] WindowsFor(HttpRequestMessage request)
+    private WriteWindow[] WindowsFor(HttpRequestMessage request)
     {
         if (!IsWrite(request.Method) || (request.Options.TryGetValue(ReadOnlyPost, out var readOnly) && readOnly))
         {
@@ -124,82 +131,39 @@ public sealed class WritePacer : IDisposable
 
         if (_kind == TrackerKind.GitHub)
         {
-            return [_writesPerMinute, _writesPerHour];
+            return _gitHubWrites;
         }
 
         var endpoint = EndpointKinds.Classify(request.Method.Method, request.RequestUri?.AbsolutePath ?? "/", _apiRootPath);
         return endpoint switch
         {
-            EndpointKinds.IssuesCreate => [_issueCreates],
-            EndpointKinds.NotesCreate => [_noteCreates],
+            EndpointKinds.IssuesCreate => _issueCreates,
+            EndpointKinds.NotesCreate => _noteCreates,
             _ => [],
         };
     }
 
-    private void Release(bool serial, Slot slot)
-    {
-        lock (_gate)
-        {
-            _lastWriteEnded = _time.GetUtcNow();
-            slot.At = _lastWriteEnded;
-        }
-
-        if (serial)
-        {
-            _serial.Release();
-        }
-    }
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
-
-    /// <summary>When a write counts against the windows: its send, then its response; shared by all its windows.</summary>
-    private sealed class Slot(DateTimeOffset at)
-    {
-        public DateTimeOffset At { get; set; } = at;
-    }
-
-    private sealed class Lease(WritePacer pacer, bool serial, Slot slot) : IDisposable
+    private sealed class Lease(WritePacer pacer, bool serial, IWriteSlot slot) : IAsyncDisposable
     {
         private int _disposed;
 
-        public void Dispose()
+        public async ValueTask DisposeAsync()
         {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            if (Interlocked.Exchange(ref _disposed, 1) != 0)
             {
-                pacer.Release(serial, slot);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Writes inside the last <c>length</c>, oldest send first; callers hold the pacer's lock. A re-stamped slot at
-    /// the head can be later than one behind it (concurrent GitLab writes): the wait then follows the head, which
-    /// errs on the safe side.
-    /// </summary>
-    private sealed class SlidingWindow(int limit, TimeSpan length)
-    {
-        private readonly Queue<Slot> _sent = new();
-
-        public TimeSpan WaitFor(DateTimeOffset now)
-        {
-            if (limit <= 0)
-            {
-                return TimeSpan.Zero;
+                return;
             }
 
-            while (_sent.Count > 0 && _sent.Peek().At + length <= now)
+            try
             {
-                _sent.Dequeue();
+                await slot.ReleaseAsync().ConfigureAwait(false);
             }
-
-            return _sent.Count < limit ? TimeSpan.Zero : _sent.Peek().At + length - now;
-        }
-
-        public void Take(Slot slot)
-        {
-            if (limit > 0)
+            finally
             {
-                _sent.Enqueue(slot);
+                if (serial)
+                {
+                    pacer._serial.Release();
+                }
             }
         }
     }

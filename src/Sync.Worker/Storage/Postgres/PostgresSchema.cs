@@ -89,6 +89,26 @@ internal static class PostgresSchema
             PRIMARY KEY (product, kind, doc_key));
         """;
 
+    // The write budget replicas share per tracker token (PostgresWriteBudget): recent write stamps per window, and
+    // the serial turn (a lease with an expiry) plus the end of the last serial write. Both stay small: stamps are
+    // pruned as they leave their window and a stamp is only added below the window's limit.
+    private const string V3 =
+        """
+        CREATE TABLE IF NOT EXISTS issuesync.write_stamps (
+            token_key text NOT NULL,
+            slot_id uuid NOT NULL,
+            window_name text NOT NULL,
+            at timestamptz NOT NULL,
+            PRIMARY KEY (token_key, slot_id, window_name));
+        CREATE INDEX IF NOT EXISTS ix_write_stamps_window_at ON issuesync.write_stamps (token_key, window_name, at);
+
+        CREATE TABLE IF NOT EXISTS issuesync.write_turns (
+            token_key text NOT NULL PRIMARY KEY,
+            holder uuid NULL,
+            expires_at timestamptz NULL,
+            last_write_ended timestamptz NULL);
+        """;
+
     public static SchemaDefinition Definition { get; } =
-        new($"{Name}.", Bootstrap, [new SchemaMigration(1, V1), new SchemaMigration(2, V2)]);
+        new($"{Name}.", Bootstrap, [new SchemaMigration(1, V1), new SchemaMigration(2, V2), new SchemaMigration(3, V3)]);
 }
