@@ -9,12 +9,21 @@ using Sync.Worker.Webhooks;
 namespace Sync.Worker.Tests.Webhooks;
 
 /// <summary>One real worker (sandbox trackers, Kestrel, Hangfire server) shared by the webhook tests of a class.</summary>
-public sealed class WebhookHost : IAsyncLifetime
+public class WebhookHost : IAsyncLifetime
 {
+    public WebhookHost()
+        : this([])
+    {
+    }
+
+    /// <param name="configuration">Command-line settings added after the webhook ones.</param>
+    protected WebhookHost(string[] configuration) => _configuration = configuration;
+
     public const string GitHubSecret = "github-webhook-secret-for-tests";
     public const string GitLabSecret = "gitlab-webhook-secret-for-tests";
     public const int MaxBodyBytes = 8192;
 
+    private readonly string[] _configuration;
     private readonly CancellationTokenSource _stop = new();
     private readonly InProcessApp _app = new();
     private Task<int>? _run;
@@ -38,6 +47,7 @@ public sealed class WebhookHost : IAsyncLifetime
                 $"--IssueSync:Webhooks:GitHubSecret={GitHubSecret}",
                 $"--IssueSync:Webhooks:GitLabSecret={GitLabSecret}",
                 $"--IssueSync:Webhooks:MaxBodyBytes={MaxBodyBytes}",
+                .. _configuration,
             ],
             started.SetResult,
             _stop.Token);
@@ -68,6 +78,7 @@ public sealed class WebhookHost : IAsyncLifetime
 
         Http.Dispose();
         _stop.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     public Task<HttpResponseMessage> PostGitHubAsync(string eventName, string body, string? deliveryId = null, string? signature = null, bool sign = true)
