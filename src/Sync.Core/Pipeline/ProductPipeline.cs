@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Sync.Core.Products;
 using Sync.Core.Storage;
+using Sync.Core.Trackers;
 
 namespace Sync.Core.Pipeline;
 
@@ -25,13 +26,26 @@ public sealed class ProductPipeline(IEnumerable<IPipelineStep> steps, ILeaseStor
 
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
+    /// <summary>The step a run reports when its claim found nothing left to do (another run took its triggers).</summary>
+    public const string ClaimStep = "triggers";
+
     public static string LeaseName(string productKey) => $"product:{productKey}";
 
     public Task<ProductRunSummary> RunAsync(ProductDefinition product, bool dryRun, CancellationToken cancellationToken) =>
         RunAsync(product, dryRun, PipelineStages.All, cancellationToken);
 
     /// <summary>Runs the steps of one <see cref="PipelineStages"/> stage (in pipeline order) under the product's lease.</summary>
-    public async Task<ProductRunSummary> RunAsync(ProductDefinition product, bool dryRun, string stage, CancellationToken cancellationToken)
+    public Task<ProductRunSummary> RunAsync(ProductDefinition product, bool dryRun, string stage, CancellationToken cancellationToken) =>
+        RunAsync(product, dryRun, stage, claim: null, cancellationToken);
+
+    /// <summary>Runs one stage under the product's lease, first claiming the work it was asked for.</summary>
+    /// <param name="claim">
+    /// Called once the lease is held and before the first step (so nothing else can run the product in between): returns
+    /// the issues the run was asked about (see <see cref="PipelineContext.RequestedIssues"/>), or null when there is
+    /// nothing left to do, in which case the run ends without a step (one <see cref="ClaimStep"/> entry, no error).
+    /// </param>
+    public async Task<ProductRunSummary> RunAsync(
+        ProductDefinition product, bool dryRun, string stage, Func<CancellationToken, Task<IReadOnlySet<IssueRef>?>>? claim, CancellationToken cancellationToken)
     {
         var only = PipelineStages.StepsOf(stage);
         var journal = new WriteJournal();
@@ -46,9 +60,17 @@ public sealed class ProductPipeline(IEnumerable<IPipelineStep> steps, ILeaseStor
         var heartbeat = HeartbeatAsync(lease, heartbeatStop.Token);
         try
         {
+            var requested = claim is null ? new HashSet<IssueRef>() : await claim(cancellationToken);
+            if (requested is null)
+            {
+                var idle = new StepRunSummary(ClaimStep, new StepResult(["nothing pending: another run took the triggers"], new Dictionary<string, long>()), null, TimeSpan.Zero);
+                return new ProductRunSummary(product.Key, product.Public.ToString(), [idle], []);
+            }
+
             var context = new PipelineContext(product, dryRun, journal)
             {
                 KeepAliveAsync = ct => leases.TryAcquireLeaseAsync(lease, _owner, time.GetUtcNow(), LeaseDuration, ct),
+                RequestedIssues = requested,
             };
             var results = new List<StepRunSummary>();
             foreach (var step in steps.Where(s => only is null || only.Contains(s.Name)))
@@ -66,7 +88,7 @@ public sealed class ProductPipeline(IEnumerable<IPipelineStep> steps, ILeaseStor
                 }
             }
 
-            return new ProductRunSummary(product.Key, product.Public.ToString(), results, journal.Writes);
+            return new ProductRunSummary(product.Key, product.Public.ToString(), results, journal.Writes) { RequestedIssues = [.. requested] };
         }
         finally
         {

@@ -18,6 +18,9 @@ public sealed record ProductRunSummary(
     IReadOnlyList<PlannedWrite> Writes)
 {
     public bool Succeeded => Steps.All(s => s.Error is null);
+
+    /// <summary>The issues the run was asked about (<see cref="PipelineContext.RequestedIssues"/>).</summary>
+    public IReadOnlyCollection<Trackers.IssueRef> RequestedIssues { get; init; } = [];
 }
 
 /// <param name="Error">One-line reason when the step failed; null when it succeeded.</param>

@@ -89,6 +89,28 @@ internal static class PostgresSchema
             PRIMARY KEY (product, kind, doc_key));
         """;
 
+    // created_by is the token of the request that inserted the row: an upsert compares it to tell "created" from "merged".
+    private const string V3 =
+        """
+        CREATE TABLE IF NOT EXISTS issuesync.triggers (
+            product text NOT NULL,
+            stage text NOT NULL,
+            deliveries integer NOT NULL,
+            first_at timestamptz NOT NULL,
+            last_at timestamptz NOT NULL,
+            state integer NOT NULL,
+            job text NULL,
+            run_since timestamptz NOT NULL,
+            created_by text NOT NULL,
+            PRIMARY KEY (product, stage));
+
+        CREATE TABLE IF NOT EXISTS issuesync.trigger_issues (
+            product text NOT NULL,
+            stage text NOT NULL,
+            issue text NOT NULL,
+            PRIMARY KEY (product, stage, issue));
+        """;
+
     public static SchemaDefinition Definition { get; } =
-        new($"{Name}.", Bootstrap, [new SchemaMigration(1, V1), new SchemaMigration(2, V2)]);
+        new($"{Name}.", Bootstrap, [new SchemaMigration(1, V1), new SchemaMigration(2, V2), new SchemaMigration(3, V3)]);
 }
