@@ -24,7 +24,8 @@ public sealed class ProductPipeline(IEnumerable<IPipelineStep> steps, ILeaseStor
 
     public TimeSpan LeaseDuration => leaseDuration;
 
-    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly string _process = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+    private long _runs;
 
     /// <summary>The step a run reports when its claim found nothing left to do (another run took its triggers).</summary>
     public const string ClaimStep = "triggers";
@@ -50,14 +51,16 @@ public sealed class ProductPipeline(IEnumerable<IPipelineStep> steps, ILeaseStor
         var only = PipelineStages.StepsOf(stage);
         var journal = new WriteJournal();
         var lease = LeaseName(product.Key);
-        if (!await leases.TryAcquireLeaseAsync(lease, _owner, time.GetUtcNow(), LeaseDuration, cancellationToken))
+        // Each run is its own owner: two runs in one process (two Hangfire workers) must exclude each other as two replicas do.
+        var owner = $"{_process}:run{Interlocked.Increment(ref _runs)}";
+        if (!await leases.TryAcquireLeaseAsync(lease, owner, time.GetUtcNow(), LeaseDuration, cancellationToken))
         {
             var busy = new StepRunSummary("lease", StepResult.Empty, $"another run of product '{product.Key}' is in progress", TimeSpan.Zero);
             return new ProductRunSummary(product.Key, product.Public.ToString(), [busy], []);
         }
 
         using var heartbeatStop = new CancellationTokenSource();
-        var heartbeat = HeartbeatAsync(lease, heartbeatStop.Token);
+        var heartbeat = HeartbeatAsync(lease, owner, heartbeatStop.Token);
         try
         {
             var requested = claim is null ? new HashSet<IssueRef>() : await claim(cancellationToken);
@@ -69,7 +72,7 @@ public sealed class ProductPipeline(IEnumerable<IPipelineStep> steps, ILeaseStor
 
             var context = new PipelineContext(product, dryRun, journal)
             {
-                KeepAliveAsync = ct => leases.TryAcquireLeaseAsync(lease, _owner, time.GetUtcNow(), LeaseDuration, ct),
+                KeepAliveAsync = ct => leases.TryAcquireLeaseAsync(lease, owner, time.GetUtcNow(), LeaseDuration, ct),
                 RequestedIssues = requested,
             };
             var results = new List<StepRunSummary>();
@@ -96,19 +99,19 @@ public sealed class ProductPipeline(IEnumerable<IPipelineStep> steps, ILeaseStor
             await heartbeat;
 
             // Release even when cancelled, so a stopped run does not block the product until the lease expires.
-            await leases.ReleaseLeaseAsync(lease, _owner, CancellationToken.None);
+            await leases.ReleaseLeaseAsync(lease, owner, CancellationToken.None);
         }
     }
 
     /// <summary>Renews the lease three times per duration until the run ends.</summary>
-    private async Task HeartbeatAsync(string lease, CancellationToken stop)
+    private async Task HeartbeatAsync(string lease, string owner, CancellationToken stop)
     {
         using var timer = new PeriodicTimer(leaseDuration / 3, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
-                await leases.TryAcquireLeaseAsync(lease, _owner, time.GetUtcNow(), leaseDuration, stop);
+                await leases.TryAcquireLeaseAsync(lease, owner, time.GetUtcNow(), leaseDuration, stop);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -82,6 +82,28 @@ public sealed class ProductPipelineTests
     }
 
     [Fact]
+    public async Task Run_WhileAnotherRunOfTheSamePipelineHoldsTheProduct_IsBusy()
+    {
+        // Two Hangfire workers of one process share the pipeline: they must exclude each other as two replicas do.
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var step = new KeepAliveStep(async (_, _) =>
+        {
+            entered.SetResult();
+            await release.Task;
+        });
+        var pipeline = new ProductPipeline([step], new FakeLeases(), new FakeTimeProvider());
+
+        var first = pipeline.RunAsync(Product, dryRun: false, TestContext.Current.CancellationToken);
+        await entered.Task;
+        var second = await pipeline.RunAsync(Product, dryRun: false, TestContext.Current.CancellationToken);
+        release.SetResult();
+
+        Assert.Equal("lease", Assert.Single(second.Steps).Step);
+        Assert.True((await first).Succeeded);
+    }
+
+    [Fact]
     public async Task Run_ReleasesTheLeaseAfterwards_SoTheNextRunProceeds()
     {
         var leases = new FakeLeases();
