@@ -9,7 +9,7 @@ using Sync.Worker.Webhooks;
 namespace Sync.Worker.Tests.Webhooks;
 
 /// <summary>One real worker (sandbox trackers, Kestrel, Hangfire server) shared by the webhook tests of a class.</summary>
-public class WebhookHost : IAsyncLifetime
+public partial class WebhookHost : IAsyncLifetime
 {
     public WebhookHost()
         : this([])
@@ -120,91 +120,5 @@ public class WebhookHost : IAsyncLifetime
         var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         return content;
-    }
-
-    /// <summary>
-    /// Every <see cref="IssueResyncJob"/> in Hangfire whatever its state (the server runs them meanwhile), read until
-    /// two passes agree so a job moving between states is not missed.
-    /// </summary>
-    public async Task<IReadOnlyDictionary<string, Job>> ResyncJobsAsync()
-    {
-        var previous = Read();
-        for (var i = 0; i < 50; i++)
-        {
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-            var current = Read();
-            if (current.Keys.Order().SequenceEqual(previous.Keys.Order()))
-            {
-                return current;
-            }
-
-            previous = current;
-        }
-
-        return previous;
-
-        Dictionary<string, Job> Read()
-        {
-            var monitoring = Host.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-            var jobs = new Dictionary<string, Job>(StringComparer.Ordinal);
-            void Add(string id, Job? job)
-            {
-                if (job?.Type == typeof(IssueResyncJob))
-                {
-                    jobs[id] = job;
-                }
-            }
-
-            foreach (var queue in monitoring.Queues())
-            {
-                foreach (var (id, job) in monitoring.EnqueuedJobs(queue.Name, 0, 1000))
-                {
-                    Add(id, job.Job);
-                }
-            }
-
-            foreach (var (id, job) in monitoring.ProcessingJobs(0, 1000))
-            {
-                Add(id, job.Job);
-            }
-
-            foreach (var (id, job) in monitoring.SucceededJobs(0, 1000))
-            {
-                Add(id, job.Job);
-            }
-
-            foreach (var (id, job) in monitoring.FailedJobs(0, 1000))
-            {
-                Add(id, job.Job);
-            }
-
-            foreach (var (id, job) in monitoring.ScheduledJobs(0, 1000))
-            {
-                Add(id, job.Job);
-            }
-
-            return jobs;
-        }
-    }
-
-    /// <summary>Waits for a job to reach a final state and returns it (Succeeded, Failed or Deleted).</summary>
-    public async Task<string?> WaitForFinalStateAsync(string jobId, TimeSpan timeout)
-    {
-        using var connection = Host.Services.GetRequiredService<JobStorage>().GetConnection();
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        string? state;
-        do
-        {
-            state = connection.GetStateData(jobId)?.Name;
-            if (state is "Succeeded" or "Failed" or "Deleted")
-            {
-                return state;
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-        while (waited.Elapsed < timeout);
-
-        return state;
     }
 }
