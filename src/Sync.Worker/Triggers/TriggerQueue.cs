@@ -73,7 +73,7 @@ public sealed class TriggerQueue(ITriggerStore store, ILeaseStore leases, IBackg
 
     /// <summary>
     /// Puts back what a failed run took, merged with whatever arrived meanwhile. A trigger re-created here is left to
-    /// <paramref name="job"/> (whose Hangfire retry takes it again); without a job it is enqueued after <see cref="ArmingGrace"/>.
+    /// <paramref name="job"/> when given (its Hangfire retry takes it again); otherwise a run is enqueued for it.
     /// </summary>
     public async Task RestoreAsync(IReadOnlyList<PendingTrigger> taken, string? job, CancellationToken cancellationToken)
     {
@@ -85,6 +85,10 @@ public sealed class TriggerQueue(ITriggerStore store, ILeaseStore leases, IBackg
             if (added.Created && job is not null)
             {
                 await store.SetTriggerRunAsync(trigger.Product, trigger.Stage, TriggerRun.Unarmed, new TriggerRun(TriggerState.Queued, job), time.GetUtcNow(), cancellationToken);
+            }
+            else if (added.Created)
+            {
+                await ArmAsync(trigger.Product, trigger.Stage, TriggerRun.Unarmed, "put back after a failed run", cancellationToken);
             }
 
             Log.Restored(logger, trigger.Product, trigger.Stage, trigger.Deliveries, trigger.Issues.Count);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using Hangfire;
 using Sync.Core.Inventory;
 using Sync.Core.Pipeline;
 using Sync.Core.Storage;
@@ -21,6 +22,8 @@ public sealed class WebhookCoalescingTests(QuietWebhookHost host) : IClassFixtur
     private const string Product = WebhookBurst.Product;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private DateTimeOffset Now => host.Host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
 
     [Fact]
     public async Task ConcurrentDeliveries_WhileARunHoldsTheProduct_MakeOneQueuedRunPerStage_ThatRunsOnceAfterIt()
@@ -87,6 +90,80 @@ public sealed class WebhookCoalescingTests(QuietWebhookHost host) : IClassFixtur
         Assert.Equal(full + rice + move, await burst.SandboxRequestsAsync(Ct) - requestsBefore);
     }
 
+    [Fact]
+    public async Task ADelivery_WhileAnotherReplicaRunsTheProduct_RunsOnceAfterThatRun()
+    {
+        var before = (await host.JobsAsync<TriggerRunJob>()).Keys.ToHashSet();
+        await using (await host.HoldProductAsync("gadget"))
+        {
+            using var response = await host.PostGitLabAsync("Issue Hook", GitLabIssue(60));
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            await WaitUntilAsync(async () => (await host.PendingAsync("gadget", PipelineStages.Rice))?.Run.State == TriggerState.Waiting, "the run found gadget busy");
+            Assert.DoesNotContain(NewJobs(await host.JobsAsync<TriggerRunJob>(), before), j => j.Run?.Outcome == TriggerRunJob.Ran);
+        }
+
+        var run = await host.WaitForRunOfAsync("gitlab:acme/gadget#60", TimeSpan.FromSeconds(60));
+        Assert.Equal(1, run.Deliveries);
+        await host.DrainAsync();
+        Assert.Equal([TriggerRunJob.Ran, TriggerRunJob.Waiting], NewJobs(await host.JobsAsync<TriggerRunJob>(), before).Select(j => j.Run!.Outcome).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ADelivery_WhoseWaitingRunWasNeverWoken_IsRunByTheSweep()
+    {
+        // The replica that held the product died mid-run: nobody wakes the trigger, and its lease runs out.
+        await host.DrainAsync();
+        var lease = ProductPipeline.LeaseName("gadget");
+        await host.Store.TryAcquireLeaseAsync(lease, "dying-replica", Now, TimeSpan.FromMinutes(5), Ct);
+        using var response = await host.PostGitLabAsync("Issue Hook", GitLabIssue(62));
+        await WaitUntilAsync(async () => (await host.PendingAsync("gadget", PipelineStages.Rice))?.Run.State == TriggerState.Waiting, "the run found gadget busy");
+        Assert.Equal(0, await host.Triggers.SweepAsync(Ct));
+        await host.Store.ReleaseLeaseAsync(lease, "dying-replica", Ct);
+
+        Assert.Equal(1, await host.Triggers.SweepAsync(Ct));
+
+        Assert.Equal(1, (await host.WaitForRunOfAsync("gitlab:acme/gadget#62", TimeSpan.FromSeconds(60))).Deliveries);
+    }
+
+    [Fact]
+    public async Task AFailedRun_PutsItsTriggersBack_AndTheNextRunTakesThem()
+    {
+        await host.DrainAsync();
+        var lease = ProductPipeline.LeaseName(Product);
+        await host.Store.TryAcquireLeaseAsync(lease, "another-replica", Now, TimeSpan.FromMinutes(5), Ct);
+        foreach (var number in new[] { 121, 122 })
+        {
+            using var response = await host.PostGitHubAsync("issues", WebhookPayloads.Fill(WebhookPayloads.GitHubIssues, new Uri(host.Sandbox, "github/").ToString(), "acme/widget", number));
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        await WaitUntilAsync(async () => (await host.PendingAsync(Product, PipelineStages.Rice))?.Run.State == TriggerState.Waiting, "the run found widget busy");
+        await ControlSandboxAsync("""{ "faults": [ { "instance": "github", "kind": "MalformedJson", "count": 1, "method": "GET", "pathContains": "/repos/acme/widget/issues" } ] }""");
+        await host.Store.ReleaseLeaseAsync(lease, "another-replica", Ct);
+
+        // A scheduled rice run takes the trigger and fails on the listing.
+        var error = await Assert.ThrowsAsync<PipelineStepFailedException>(
+            () => host.Host.Services.GetRequiredService<ProductPipelineJob>().RunAsync(Product, PipelineStages.Rice, Ct));
+        Assert.Contains("step 'votes'", error.Message, StringComparison.Ordinal);
+
+        var run = await host.WaitForRunOfAsync("github:acme/widget#121", TimeSpan.FromSeconds(60));
+        Assert.Equal(2, run.Deliveries);
+        Assert.Equal(["github:acme/widget#121", "github:acme/widget#122"], run.Issues);
+    }
+
+    [Fact]
+    public async Task AResyncJobLeftByAnEarlierVersion_BecomesARequest_ThatRuns()
+    {
+        await host.DrainAsync();
+        host.Host.Services.GetRequiredService<IBackgroundJobClient>()
+            .Enqueue<IssueResyncJob>(job => job.RunAsync("gadget", "gitlab:acme/gadget#61", CancellationToken.None));
+
+        var run = await host.WaitForRunOfAsync("gitlab:acme/gadget#61", TimeSpan.FromSeconds(60));
+        Assert.Equal(1, run.Deliveries);
+    }
+
+    private string GitLabIssue(long number) => WebhookPayloads.Fill(WebhookPayloads.GitLabIssueHook, new Uri(host.Sandbox, "gitlab/").ToString(), "acme/gadget", number);
+
     private static List<HostJob> NewJobs(IReadOnlyDictionary<string, HostJob> jobs, HashSet<string> before) =>
         [.. jobs.Values.Where(j => !before.Contains(j.Id))];
 
@@ -97,13 +174,12 @@ public sealed class WebhookCoalescingTests(QuietWebhookHost host) : IClassFixtur
         return await burst.SandboxRequestsAsync(Ct) - before;
     }
 
-    private async Task SetSandboxLatencyAsync(int milliseconds)
+    private Task SetSandboxLatencyAsync(int milliseconds) => ControlSandboxAsync($"{{\"latencyMs\": {milliseconds}}}");
+
+    private async Task ControlSandboxAsync(string json)
     {
         using var client = new HttpClient { BaseAddress = host.Sandbox };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "_sandbox/control")
-        {
-            Content = new StringContent($"{{\"latencyMs\": {milliseconds}}}", Encoding.UTF8, "application/json"),
-        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "_sandbox/control") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Sandbox-Admin", "sandbox-admin");
         using var response = await client.SendAsync(request, Ct);
         response.EnsureSuccessStatusCode();
