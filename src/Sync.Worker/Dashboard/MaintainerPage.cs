@@ -46,7 +46,7 @@ public sealed class MaintainerPage : RazorPage
         var invalid = Query(InvalidQuery);
         var cancellation = Context.GetHttpContext().RequestAborted;
 
-        // Hangfire renders pages synchronously; these are two small reads of the state store.
+        // Hangfire renders pages synchronously; these are small reads of the state store (the triggers, one lease per product).
         var store = services.GetRequiredService<IStateStore>();
         var pending = store.ListTriggersAsync(null, cancellation).GetAwaiter().GetResult();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
