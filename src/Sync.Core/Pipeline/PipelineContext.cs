@@ -1,4 +1,5 @@
 using Sync.Core.Products;
+using Sync.Core.Trackers;
 
 namespace Sync.Core.Pipeline;
 
@@ -12,6 +13,15 @@ public sealed record PipelineContext(ProductDefinition Product, bool DryRun, IWr
     /// lease and returns false when the lease was lost, in which case the step must stop writing.
     /// </summary>
     public Func<CancellationToken, Task<bool>> KeepAliveAsync { get; init; } = static _ => Task.FromResult(true);
+
+    /// <summary>
+    /// The issues named by the triggers (webhook deliveries, dashboard requests) this run took; empty for a scheduled run
+    /// nobody asked for. The steps still list incrementally, which finds these issues by their bumped update time; a step
+    /// reads this set to be sure none of them is missed.
+    /// </summary>
+    public IReadOnlySet<IssueRef> RequestedIssues { get; init; } = NoIssues;
+
+    private static readonly IReadOnlySet<IssueRef> NoIssues = new HashSet<IssueRef>();
 }
 
 /// <summary>What a step reports back for the run summary.</summary>

@@ -16,6 +16,23 @@ public static class PipelineStages
     /// <summary>The scheduled stages, in the order they are listed on the dashboard.</summary>
     public static IReadOnlyList<string> Scheduled { get; } = [Move, Votes, Rice, Roadmap];
 
+    /// <summary>Every stage, <see cref="All"/> first.</summary>
+    public static IReadOnlyList<string> Known { get; } = [All, .. Scheduled];
+
+    /// <summary>
+    /// True when a run of <paramref name="runStage"/> runs every step a run of <paramref name="stage"/> would, so it may
+    /// take that stage's pending triggers (a full run covers every stage; RICE covers votes).
+    /// </summary>
+    public static bool Covers(string runStage, string stage)
+    {
+        var run = StepsOf(runStage);
+        var steps = StepsOf(stage);
+        return run is null || (steps is not null && steps.IsSubsetOf(run));
+    }
+
+    /// <summary>The stages whose pending triggers a run of <paramref name="runStage"/> takes.</summary>
+    public static IReadOnlyList<string> CoveredBy(string runStage) => [.. Known.Where(s => Covers(runStage, s))];
+
     /// <summary>The step names a stage runs; null means every step.</summary>
     public static IReadOnlySet<string>? StepsOf(string stage) => stage switch
     {

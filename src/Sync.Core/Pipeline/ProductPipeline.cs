@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Sync.Core.Products;
 using Sync.Core.Storage;
+using Sync.Core.Trackers;
 
 namespace Sync.Core.Pipeline;
 
@@ -23,7 +24,11 @@ public sealed class ProductPipeline(IEnumerable<IPipelineStep> steps, ILeaseStor
 
     public TimeSpan LeaseDuration => leaseDuration;
 
-    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly string _process = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+    private long _runs;
+
+    /// <summary>The step a run reports when its claim found nothing left to do (another run took its triggers).</summary>
+    public const string ClaimStep = "triggers";
 
     public static string LeaseName(string productKey) => $"product:{productKey}";
 
@@ -31,12 +36,24 @@ public sealed class ProductPipeline(IEnumerable<IPipelineStep> steps, ILeaseStor
         RunAsync(product, dryRun, PipelineStages.All, cancellationToken);
 
     /// <summary>Runs the steps of one <see cref="PipelineStages"/> stage (in pipeline order) under the product's lease.</summary>
-    public async Task<ProductRunSummary> RunAsync(ProductDefinition product, bool dryRun, string stage, CancellationToken cancellationToken)
+    public Task<ProductRunSummary> RunAsync(ProductDefinition product, bool dryRun, string stage, CancellationToken cancellationToken) =>
+        RunAsync(product, dryRun, stage, claim: null, cancellationToken);
+
+    /// <summary>Runs one stage under the product's lease, first claiming the work it was asked for.</summary>
+    /// <param name="claim">
+    /// Called once the lease is held and before the first step (so nothing else can run the product in between): returns
+    /// the issues the run was asked about (see <see cref="PipelineContext.RequestedIssues"/>), or null when there is
+    /// nothing left to do, in which case the run ends without a step (one <see cref="ClaimStep"/> entry, no error).
+    /// </param>
+    public async Task<ProductRunSummary> RunAsync(
+        ProductDefinition product, bool dryRun, string stage, Func<CancellationToken, Task<IReadOnlySet<IssueRef>?>>? claim, CancellationToken cancellationToken)
     {
         var only = PipelineStages.StepsOf(stage);
         var journal = new WriteJournal();
         var lease = LeaseName(product.Key);
-        if (!await leases.TryAcquireLeaseAsync(lease, _owner, time.GetUtcNow(), LeaseDuration, cancellationToken))
+        // Each run is its own owner: two runs in one process (two Hangfire workers) must exclude each other as two replicas do.
+        var owner = $"{_process}:run{Interlocked.Increment(ref _runs)}";
+        if (!await leases.TryAcquireLeaseAsync(lease, owner, time.GetUtcNow(), LeaseDuration, cancellationToken))
         {
             var busy = new StepRunSummary("lease", StepResult.Empty, $"another run of product '{product.Key}' is in progress", TimeSpan.Zero);
             return new ProductRunSummary(product.Key, product.Public.ToString(), [busy], []);
@@ -44,13 +61,21 @@ public sealed class ProductPipeline(IEnumerable<IPipelineStep> steps, ILeaseStor
 
         using var heartbeatStop = new CancellationTokenSource();
         using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var heartbeat = HeartbeatAsync(lease, leaseLost, heartbeatStop.Token);
+        var heartbeat = HeartbeatAsync(lease, owner, leaseLost, heartbeatStop.Token);
         try
         {
+            var requested = claim is null ? new HashSet<IssueRef>() : await claim(cancellationToken);
+            if (requested is null)
+            {
+                var idle = new StepRunSummary(ClaimStep, new StepResult(["nothing pending: another run took the triggers"], new Dictionary<string, long>()), null, TimeSpan.Zero);
+                return new ProductRunSummary(product.Key, product.Public.ToString(), [idle], []);
+            }
+
             var context = new PipelineContext(product, dryRun, journal)
             {
                 KeepAliveAsync = async ct => !leaseLost.IsCancellationRequested
-                    && await leases.TryAcquireLeaseAsync(lease, _owner, time.GetUtcNow(), LeaseDuration, ct),
+                    && await leases.TryAcquireLeaseAsync(lease, owner, time.GetUtcNow(), LeaseDuration, ct),
+                RequestedIssues = requested,
             };
             var results = new List<StepRunSummary>();
             foreach (var step in steps.Where(s => only is null || only.Contains(s.Name)))
@@ -75,7 +100,7 @@ public sealed class ProductPipeline(IEnumerable<IPipelineStep> steps, ILeaseStor
                 }
             }
 
-            return new ProductRunSummary(product.Key, product.Public.ToString(), results, journal.Writes);
+            return new ProductRunSummary(product.Key, product.Public.ToString(), results, journal.Writes) { RequestedIssues = [.. requested] };
         }
         finally
         {
@@ -83,7 +108,7 @@ public sealed class ProductPipeline(IEnumerable<IPipelineStep> steps, ILeaseStor
             await heartbeat;
 
             // Release even when cancelled, so a stopped run does not block the product until the lease expires.
-            await leases.ReleaseLeaseAsync(lease, _owner, CancellationToken.None);
+            await leases.ReleaseLeaseAsync(lease, owner, CancellationToken.None);
         }
     }
 
@@ -95,7 +120,7 @@ public sealed class ProductPipeline(IEnumerable<IPipelineStep> steps, ILeaseStor
     /// than a third of the duration cancels <paramref name="leaseLost"/>: by then two thirds of the lease are left, so
     /// the run has stopped writing well before the lease expires and another run may take the product.
     /// </summary>
-    private async Task HeartbeatAsync(string lease, CancellationTokenSource leaseLost, CancellationToken stop)
+    private async Task HeartbeatAsync(string lease, string owner, CancellationTokenSource leaseLost, CancellationToken stop)
     {
         var period = leaseDuration / 3;
         using var timer = new PeriodicTimer(period, time);
@@ -106,7 +131,7 @@ public sealed class ProductPipeline(IEnumerable<IPipelineStep> steps, ILeaseStor
                 bool renewed;
                 try
                 {
-                    renewed = await leases.TryAcquireLeaseAsync(lease, _owner, time.GetUtcNow(), leaseDuration, stop).WaitAsync(period, time, stop);
+                    renewed = await leases.TryAcquireLeaseAsync(lease, owner, time.GetUtcNow(), leaseDuration, stop).WaitAsync(period, time, stop);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stop.IsCancellationRequested)
                 {

@@ -24,6 +24,9 @@ public sealed record ProductRunSummary(
         Steps.SelectMany(s => s.Error is { } error
             ? [$"product '{Product}', step '{s.Step}': {error}"]
             : s.Result.Failures.Select(f => $"product '{Product}', step '{s.Step}': {f}"));
+
+    /// <summary>The issues the run was asked about (<see cref="PipelineContext.RequestedIssues"/>).</summary>
+    public IReadOnlyCollection<Trackers.IssueRef> RequestedIssues { get; init; } = [];
 }
 
 /// <param name="Error">One-line reason when the step failed; null when it succeeded.</param>

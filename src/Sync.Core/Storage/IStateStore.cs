@@ -4,7 +4,7 @@ namespace Sync.Core.Storage;
 /// IssueSync's own durable state. One interface, implemented on SQLite (embedded default) and PostgreSQL;
 /// both pass the same contract test suite. Implementations are safe to use from several processes at once.
 /// </summary>
-public interface IStateStore : IMoveLedger, ICursorStore, IVoteHistory, IAuditLog, ILeaseStore, IDocumentStore
+public interface IStateStore : IMoveLedger, ICursorStore, IVoteHistory, IAuditLog, ILeaseStore, IDocumentStore, ITriggerStore
 {
     /// <summary>Creates or upgrades the schema. Safe when several processes call it at the same time.</summary>
     Task MigrateAsync(CancellationToken cancellationToken);
@@ -82,6 +82,9 @@ public interface ILeaseStore
 
     /// <summary>Releases the lease if <paramref name="owner"/> holds it.</summary>
     Task ReleaseLeaseAsync(string name, string owner, CancellationToken cancellationToken);
+
+    /// <summary>The lease as stored (possibly expired), or null when nobody took it or it was released.</summary>
+    Task<LeaseRecord?> GetLeaseAsync(string name, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -99,4 +102,35 @@ public interface IDocumentStore
 
     /// <summary>Deletes the documents of one kind with these keys (absent keys are ignored), in one transaction.</summary>
     Task DeleteDocumentsAsync(string product, string kind, IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Pending triggers: what asked for a run of a product's stage (webhook deliveries, dashboard actions) and has not been
+/// taken by a run yet. Shared by every replica, so requests arriving anywhere collapse into one pending trigger (and one
+/// queued run) per product and stage. Every method is atomic against the others from any process.
+/// </summary>
+public interface ITriggerStore
+{
+    /// <summary>
+    /// Merges <paramref name="request"/> into the pending trigger of its product and stage, creating it
+    /// (<see cref="TriggerRun.Unarmed"/>) when none is pending: adds its deliveries, the issues it names, and widens the
+    /// first/last times. Of several callers racing on a missing trigger exactly one is told it created it.
+    /// </summary>
+    Task<TriggerAdded> AddTriggerAsync(TriggerRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Compare-and-set of a pending trigger's run: sets <paramref name="next"/> (and its since-time to
+    /// <paramref name="at"/>) only while the stored run equals <paramref name="expected"/>. True when it was set; false
+    /// when the run differs or nothing is pending. Of several callers with the same expectation at most one wins.
+    /// </summary>
+    Task<bool> SetTriggerRunAsync(string product, string stage, TriggerRun expected, TriggerRun next, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes and returns the pending triggers of these stages of one product, with every issue they name. A request
+    /// merged concurrently is either in what is returned or starts a new pending trigger; it is never lost.
+    /// </summary>
+    Task<IReadOnlyList<PendingTrigger>> TakeTriggersAsync(string product, IReadOnlyCollection<string> stages, CancellationToken cancellationToken);
+
+    /// <summary>The pending triggers of one product (or of every product when null), by product then stage (ordinal).</summary>
+    Task<IReadOnlyList<PendingTrigger>> ListTriggersAsync(string? product, CancellationToken cancellationToken);
 }

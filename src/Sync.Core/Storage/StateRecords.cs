@@ -112,3 +112,9 @@ public sealed record AuditEntry(
 /// <param name="Key">Unique within (product, kind), for example an issue reference.</param>
 /// <param name="Body">JSON, written and read whole by the step that owns the kind.</param>
 public sealed record StoredDocument(string Product, string Kind, string Key, string Body, DateTimeOffset UpdatedAt);
+
+/// <summary>A held (or expired, not yet replaced) lease.</summary>
+public sealed record LeaseRecord(string Name, string Owner, DateTimeOffset ExpiresAt)
+{
+    public bool IsHeldAt(DateTimeOffset now) => ExpiresAt > now;
+}

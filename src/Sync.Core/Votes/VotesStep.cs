@@ -115,6 +115,14 @@ public sealed class VotesStep(
         }
 
         var lines = new List<string> { $"{project}: {changed.Count} issue(s) re-counted" };
+
+        // Not yet re-counted on their own: the incremental listing finds them by their bumped update time.
+        var requested = RequestedIssues.In(context, [project]);
+        if (requested.Count > 0)
+        {
+            lines.Add(RequestedIssues.Line(requested));
+        }
+
         foreach (var (issue, signal) in counted.Where(c => c.Issue.State == IssueState.Open).OrderByDescending(c => c.Signal.Weighted).ThenBy(c => c.Issue.Ref.Number).Take(5))
         {
             lines.Add(await DescribeAsync(product.Key, issue, signal, now, cancellationToken));
@@ -124,6 +132,11 @@ public sealed class VotesStep(
         {
             ["recounted"] = changed.Count,
         };
+        if (requested.Count > 0)
+        {
+            metrics[RequestedIssues.Metric] = requested.Count;
+        }
+
         return new StepResult(lines, metrics);
     }
 

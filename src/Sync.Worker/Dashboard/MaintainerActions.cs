@@ -1,14 +1,16 @@
-using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.Extensions.Options;
 using Sync.Core.Pipeline;
+using Sync.Core.Trackers;
 using Sync.Worker.Configuration;
-using Sync.Worker.Jobs;
+using Sync.Worker.Triggers;
 
 namespace Sync.Worker.Dashboard;
 
 /// <summary>
-/// The POST routes behind the buttons of <see cref="MaintainerPage"/>. They answer with a redirect back to the page
+/// The POST routes behind the buttons of <see cref="MaintainerPage"/>. Each is a request for a run, like a webhook delivery:
+/// it joins the product's pending trigger for the stage (<see cref="TriggerQueue"/>), so repeated clicks, or a click while
+/// deliveries are pending, still make one run. They answer with a redirect back to the page
 /// (post/redirect/get), so plain HTML forms work without script. Hangfire's <c>AddCommand</c> routes answer 204 or
 /// 422 with no body, which only its own script can act on. Being dashboard routes, they get the same authorization
 /// and antiforgery check as Hangfire's own commands.
@@ -41,7 +43,7 @@ public static class MaintainerActions
             return Task.CompletedTask;
         }
 
-        return EnqueueAndRedirectAsync(context, http, product.Key, stage);
+        return RequestAndRedirectAsync(context, http, product.Key, stage, []);
     }
 
     private static async Task ResyncIssueAsync(DashboardContext context, HttpContext http)
@@ -56,17 +58,16 @@ public static class MaintainerActions
             return;
         }
 
-        await EnqueueAndRedirectAsync(context, http, target!.Product.Key, target.Stage);
+        await RequestAndRedirectAsync(context, http, target!.Product.Key, target.Stage, [target.Issue]);
     }
 
-    private static Task EnqueueAndRedirectAsync(DashboardContext context, HttpContext http, string productKey, string stage)
+    private static async Task RequestAndRedirectAsync(DashboardContext context, HttpContext http, string productKey, string stage, IReadOnlyCollection<IssueRef> issues)
     {
-        var jobId = context.GetBackgroundJobClient().Enqueue<ProductPipelineJob>(job => job.RunAsync(productKey, stage, CancellationToken.None));
+        var result = await http.RequestServices.GetRequiredService<TriggerQueue>().AddAsync(productKey, stage, issues, http.RequestAborted);
         var logger = http.RequestServices.GetRequiredService<ILogger<MaintainerPage>>();
         var user = DashboardAccessFilter.UserOf(context) ?? "?";
-        Log.ActionEnqueued(logger, user, jobId, productKey, stage);
-        Redirect(context, http, $"?{MaintainerPage.EnqueuedQuery}={Uri.EscapeDataString(jobId)}");
-        return Task.CompletedTask;
+        Log.ActionRequested(logger, user, productKey, stage, result.Outcome, result.Job ?? "-", result.Deliveries);
+        Redirect(context, http, MaintainerPage.OutcomeQuery(result));
     }
 
     private static void Redirect(DashboardContext context, HttpContext http, string query)

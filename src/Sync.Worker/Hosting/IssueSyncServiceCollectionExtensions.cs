@@ -126,6 +126,7 @@ public static class IssueSyncServiceCollectionExtensions
         services.AddSingleton<IVoteHistory>(sp => sp.GetRequiredService<IStateStore>());
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<IStateStore>());
         services.AddSingleton<ILeaseStore>(sp => sp.GetRequiredService<IStateStore>());
+        services.AddSingleton<ITriggerStore>(sp => sp.GetRequiredService<IStateStore>());
     }
 
     /// <summary>

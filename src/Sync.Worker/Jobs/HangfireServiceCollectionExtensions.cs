@@ -3,6 +3,7 @@ using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Npgsql;
 using Sync.Worker.Configuration;
+using Sync.Worker.Triggers;
 
 namespace Sync.Worker.Jobs;
 
@@ -42,7 +43,10 @@ public static class HangfireServiceCollectionExtensions
                 });
         });
 
+        services.AddSingleton<TriggerQueue>();
+        services.AddSingleton<ProductRunner>();
         services.AddTransient<ProductPipelineJob>();
+        services.AddTransient<TriggerRunJob>();
         services.AddTransient<IssueResyncJob>();
         if (runServer)
         {
@@ -52,6 +56,7 @@ public static class HangfireServiceCollectionExtensions
                 o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
             });
             services.AddHostedService<RecurringJobRegistrar>();
+            services.AddHostedService<TriggerSweeper>();
         }
 
         return services;

@@ -2,22 +2,16 @@ using System.ComponentModel;
 using Hangfire;
 using Sync.Core.Trackers;
 using Sync.Worker.Configuration;
-using Sync.Worker.Webhooks;
+using Sync.Worker.Triggers;
 
 namespace Sync.Worker.Jobs;
 
 /// <summary>
-/// A targeted resync after a webhook: runs the one stage of the product that covers the changed issue. An issue of
-/// a private source runs <c>move</c>; an issue of the public project runs <c>votes</c>, or <c>rice</c> (votes, then
-/// RICE) when the product scores RICE.
-/// <para>
-/// The steps list incrementally from their stored cursors (issues updated since the last pass), so the changed issue
-/// is picked up by its bumped <c>updated_at</c> (comments and reactions bump it too) together with anything else that
-/// changed meanwhile; the job needs no issue-specific code path and is safe to run twice. When another run of the
-/// product holds its lease the job returns at once: that run, or the next scheduled one, lists the change.
-/// </para>
+/// The per-delivery job of earlier versions, kept so jobs they left in Hangfire's storage still run: each now becomes a
+/// request on the product's pending trigger (see <see cref="TriggerQueue"/>), which runs the issue's stage once for every
+/// request pending. New deliveries go to the trigger directly.
 /// </summary>
-public sealed class IssueResyncJob(ProductCatalog catalog, ProductPipelineJob pipeline, ILogger<IssueResyncJob> logger)
+public sealed class IssueResyncJob(ProductCatalog catalog, TriggerQueue triggers, ILogger<IssueResyncJob> logger)
 {
     /// <param name="issueRef">The issue, <c>tracker:group/project#number</c> as configured in the product.</param>
     [DisplayName("Resync {1} (product {0})")]
@@ -33,7 +27,7 @@ public sealed class IssueResyncJob(ProductCatalog catalog, ProductPipelineJob pi
             return;
         }
 
-        Webhooks.Log.ResyncStage(logger, issueRef, productKey, stage);
-        await pipeline.RunAsync(product.Key, stage, cancellationToken);
+        var result = await triggers.AddAsync(product.Key, stage, [issue], cancellationToken);
+        Webhooks.Log.ResyncStage(logger, issueRef, productKey, stage, result.Outcome, result.Job ?? "-");
     }
 }

@@ -2,15 +2,15 @@ using System.ComponentModel;
 using Hangfire;
 using Sync.Core.Pipeline;
 using Sync.Worker.Configuration;
-using Sync.Worker.Observability;
 
 namespace Sync.Worker.Jobs;
 
 /// <summary>
-/// The Hangfire job that runs one stage of one product's pipeline. It takes the product key only (never an entity), is safe
-/// to run twice, and is guarded by the product lease inside <see cref="ProductPipeline"/>.
+/// The recurring Hangfire job that runs one stage of one product's pipeline. It takes the product key only (never an entity),
+/// is safe to run twice, and is guarded by the product lease inside <see cref="ProductPipeline"/>. It also takes the pending
+/// triggers its stage covers (their issues are handed to the steps), so a scheduled run leaves no triggered run to follow it.
 /// </summary>
-public sealed class ProductPipelineJob(ProductCatalog catalog, ProductPipeline pipeline, PipelineMetrics metrics, ILogger<ProductPipelineJob> logger)
+public sealed class ProductPipelineJob(ProductCatalog catalog, ProductRunner runner, ILogger<ProductPipelineJob> logger)
 {
     /// <param name="stage">One of <see cref="PipelineStages"/>: <c>all</c> (a full resync) or a scheduled stage.</param>
     [DisplayName("Product {0}: {1}")]
@@ -20,31 +20,30 @@ public sealed class ProductPipelineJob(ProductCatalog catalog, ProductPipeline p
     public async Task RunAsync(string productKey, string stage, CancellationToken cancellationToken)
     {
         var product = catalog.Get(productKey);
-        var summary = await pipeline.RunAsync(product, dryRun: false, stage, cancellationToken);
-        metrics.Record(summary, stage, dryRun: false);
-        foreach (var step in summary.Steps)
+        var run = await runner.RunAsync(product, stage, onlyIfTriggered: false, job: null, cancellationToken);
+        if (run.Busy)
         {
-            foreach (var line in step.Result.Lines)
-            {
-                Log.StepLine(logger, productKey, step.Step, line);
-            }
-        }
-
-        if (PipelineMetrics.IsBusy(summary))
-        {
+            // The schedule comes round again; a request that arrives meanwhile waits for the current run instead.
             Log.ProductBusy(logger, productKey);
             return;
         }
 
-        if (!summary.Succeeded)
-        {
-            // The message is what the dashboard's Failed page shows: one line per failure, the tracker's words, no secrets.
-            throw new PipelineStepFailedException(string.Join('\n', summary.FailureLines));
-        }
+        ThrowIfFailed(run);
+        Log.ProductSynced(logger, productKey, run.Summary.Writes.Count);
+    }
 
-        Log.ProductSynced(logger, productKey, summary.Writes.Count);
+    /// <summary>
+    /// Fails the job when the run failed: a step as a whole, or any item a step could not do. The message is what the
+    /// dashboard's Failed page shows: one line per failure, the tracker's words, no secrets.
+    /// </summary>
+    internal static void ThrowIfFailed(ProductRun run)
+    {
+        if (!run.Summary.Succeeded)
+        {
+            throw new PipelineStepFailedException(string.Join('\n', run.Summary.FailureLines));
+        }
     }
 }
 
-/// <summary>A pipeline step failed; Hangfire retries the job by its policy.</summary>
+/// <summary>A pipeline run failed (a step, or items of a step); the message lists each failure on its own line.</summary>
 public sealed class PipelineStepFailedException(string message) : Exception(message);

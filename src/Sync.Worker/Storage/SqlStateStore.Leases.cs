@@ -1,4 +1,5 @@
 using Dapper;
+using Sync.Core.Storage;
 
 namespace Sync.Worker.Storage;
 
@@ -17,5 +18,12 @@ public abstract partial class SqlStateStore
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(Command(Sql.ReleaseLease, new { Name = name, Owner = owner }, cancellationToken));
+    }
+
+    public async Task<LeaseRecord?> GetLeaseAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<LeaseRow>(Command(Sql.GetLease, new { Name = name }, cancellationToken));
+        return row is null ? null : new LeaseRecord(row.Name, row.Owner, FromDb(row.ExpiresAt));
     }
 }

@@ -72,3 +72,30 @@ internal sealed class DocumentRow
     public string Body { get; set; } = "";
     public object UpdatedAt { get; set; } = null!;
 }
+
+internal sealed class LeaseRow
+{
+    public string Name { get; set; } = "";
+    public string Owner { get; set; } = "";
+    public object ExpiresAt { get; set; } = null!;
+}
+
+internal sealed class TriggerRow
+{
+    public string Product { get; set; } = "";
+    public string Stage { get; set; } = "";
+    public int Deliveries { get; set; }
+    public object FirstAt { get; set; } = null!;
+    public object LastAt { get; set; } = null!;
+    public int State { get; set; }
+    public string? Job { get; set; }
+    public object RunSince { get; set; } = null!;
+    public string CreatedBy { get; set; } = "";
+}
+
+internal sealed class TriggerIssueRow
+{
+    public string Product { get; set; } = "";
+    public string Stage { get; set; } = "";
+    public string Issue { get; set; } = "";
+}

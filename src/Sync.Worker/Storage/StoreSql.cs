@@ -144,4 +144,48 @@ internal sealed class StoreSql(string p)
 
     public string DeleteDocument { get; } =
         $"DELETE FROM {p}documents WHERE product = @Product AND kind = @Kind AND doc_key = @Key";
+
+    public string GetLease { get; } = $"SELECT name AS Name, owner AS Owner, expires_at AS ExpiresAt FROM {p}leases WHERE name = @Name";
+
+    private const string TriggerColumns =
+        "product AS Product, stage AS Stage, deliveries AS Deliveries, first_at AS FirstAt, last_at AS LastAt, state AS State, " +
+        "job AS Job, run_since AS RunSince, created_by AS CreatedBy";
+
+    // One statement inserts or merges, so two processes adding to a missing trigger cannot both create it; created_by is
+    // only written on insert, so the caller whose token comes back created the row. CASE, not MIN/LEAST: both dialects.
+    public string UpsertTrigger { get; } =
+        $"""
+        INSERT INTO {p}triggers AS t (product, stage, deliveries, first_at, last_at, state, job, run_since, created_by)
+        VALUES (@Product, @Stage, @Deliveries, @FirstAt, @LastAt, @State, NULL, @LastAt, @Token)
+        ON CONFLICT (product, stage) DO UPDATE SET
+            deliveries = t.deliveries + excluded.deliveries,
+            first_at = CASE WHEN excluded.first_at < t.first_at THEN excluded.first_at ELSE t.first_at END,
+            last_at = CASE WHEN excluded.last_at > t.last_at THEN excluded.last_at ELSE t.last_at END
+        RETURNING {TriggerColumns}
+        """;
+
+    public string InsertTriggerIssue { get; } =
+        $"INSERT INTO {p}trigger_issues (product, stage, issue) VALUES (@Product, @Stage, @Issue) ON CONFLICT (product, stage, issue) DO NOTHING";
+
+    // A null job is compared as '' (job ids are never empty), which also spares PostgreSQL an untyped null parameter.
+    public string SetTriggerRun { get; } =
+        $"""
+        UPDATE {p}triggers SET state = @State, job = @Job, run_since = @At
+        WHERE product = @Product AND stage = @Stage AND state = @ExpectedState AND COALESCE(job, '') = @ExpectedJob
+        """;
+
+    // The trigger row goes first: on PostgreSQL its row lock makes a concurrent upsert wait until the issues are gone too.
+    public string TakeTrigger { get; } = $"DELETE FROM {p}triggers WHERE product = @Product AND stage = @Stage RETURNING {TriggerColumns}";
+
+    public string TakeTriggerIssues { get; } =
+        $"DELETE FROM {p}trigger_issues WHERE product = @Product AND stage = @Stage RETURNING issue";
+
+    public string ListTriggers { get; } = $"SELECT {TriggerColumns} FROM {p}triggers";
+
+    public string ListTriggersForProduct { get; } = $"SELECT {TriggerColumns} FROM {p}triggers WHERE product = @Product";
+
+    public string ListTriggerIssues { get; } = $"SELECT product AS Product, stage AS Stage, issue AS Issue FROM {p}trigger_issues";
+
+    public string ListTriggerIssuesForProduct { get; } =
+        $"SELECT product AS Product, stage AS Stage, issue AS Issue FROM {p}trigger_issues WHERE product = @Product";
 }

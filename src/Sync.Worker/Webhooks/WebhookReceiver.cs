@@ -1,23 +1,26 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Hangfire;
 using Microsoft.Extensions.Options;
+using Sync.Core.Products;
 using Sync.Core.Storage;
 using Sync.Core.Trackers;
 using Sync.Worker.Configuration;
 using Sync.Worker.Jobs;
+using Sync.Worker.Triggers;
 
 namespace Sync.Worker.Webhooks;
 
 /// <summary>
-/// Authenticates a delivery, reads what it is about and enqueues an <see cref="IssueResyncJob"/> per product that
-/// reads the project. Nothing of the payload, the token or the signature is ever logged.
+/// Authenticates a delivery, reads what it is about and adds it to the pending trigger of each product that reads the
+/// project, for the stage that picks the issue up (<see cref="TriggerQueue"/>): deliveries arriving until a run takes
+/// the trigger collapse into that one run, which is told every issue they named. Nothing of the payload, the token or
+/// the signature is ever logged.
 /// </summary>
 public sealed class WebhookReceiver(
     IOptions<IssueSyncOptions> options,
     ProductCatalog catalog,
     ILeaseStore leases,
-    IBackgroundJobClient jobs,
+    TriggerQueue triggers,
     TimeProvider time,
     ILogger<WebhookReceiver> logger)
 {
@@ -166,20 +169,27 @@ public sealed class WebhookReceiver(
                 return Reply("duplicate");
             }
 
-            var ids = new List<string>();
-            foreach (var (productKey, configured) in products)
+            var results = new List<TriggerResult>();
+            foreach (var (product, configured) in products)
             {
-                var issue = new IssueRef(configured, delivery.IssueNumber).ToString();
-                var id = jobs.Enqueue<IssueResyncJob>(job => job.RunAsync(productKey, issue, CancellationToken.None));
-                Log.Accepted(logger, source, shownEvent, issue, productKey, id);
-                ids.Add(id);
+                var issue = new IssueRef(configured, delivery.IssueNumber);
+                if (ResyncStage.For(product, issue) is not { } stage)
+                {
+                    continue; // unreachable: the product reads the project
+                }
+
+                var result = await triggers.AddAsync(product.Key, stage, [issue], cancellationToken);
+                var shownIssue = issue.ToString();
+                Log.Accepted(logger, source, shownEvent, shownIssue, product.Key, stage, result.Outcome, result.Job ?? "-", result.Deliveries);
+                results.Add(result);
             }
 
-            return Reply("accepted", ids);
+            var enqueued = results.Where(r => r.Outcome == TriggerOutcome.Queued && r.Job is not null).Select(r => r.Job!).ToList();
+            return Reply("accepted", enqueued.Count == 0 ? null : enqueued, [.. results.Select(WebhookTrigger.From)]);
         }
         catch
         {
-            // Nothing (or not everything) was enqueued: let the tracker's retry through instead of calling it a duplicate.
+            // Nothing (or not everything) was recorded: let the tracker's retry through instead of calling it a duplicate.
             await ForgetAsync(lease, owner);
             await ForgetAsync(bodyLease, owner);
             throw;
@@ -199,11 +209,11 @@ public sealed class WebhookReceiver(
         leases.TryAcquireLeaseAsync(lease, owner, time.GetUtcNow(), DeliveryMemory, cancellationToken);
 
     /// <summary>The products that read <paramref name="project"/>, each with the project as it is configured there.</summary>
-    private List<(string Product, ProjectRef Project)> ProductsReading(ProjectRef project) =>
+    private List<(ProductDefinition Product, ProjectRef Project)> ProductsReading(ProjectRef project) =>
         [.. catalog.All
-            .Select(p => (p.Key, Match: p.Projects.FirstOrDefault(c => SameProject(c, project))))
+            .Select(p => (p, Match: p.Projects.FirstOrDefault(c => SameProject(c, project))))
             .Where(p => p.Match is not null)
-            .Select(p => (p.Key, p.Match!))];
+            .Select(p => (p.p, p.Match!))];
 
     internal static bool SameProject(ProjectRef a, ProjectRef b) =>
         string.Equals(a.Tracker, b.Tracker, StringComparison.OrdinalIgnoreCase) && string.Equals(a.Path, b.Path, StringComparison.OrdinalIgnoreCase);
@@ -234,9 +244,21 @@ public sealed class WebhookReceiver(
         return Reply(reason);
     }
 
-    private static IResult Reply(string result, IReadOnlyList<string>? jobIds = null) =>
-        Results.Json(new WebhookReply(result, jobIds), statusCode: StatusCodes.Status202Accepted);
+    private static IResult Reply(string result, IReadOnlyList<string>? jobIds = null, IReadOnlyList<WebhookTrigger>? triggers = null) =>
+        Results.Json(new WebhookReply(result, jobIds, triggers), statusCode: StatusCodes.Status202Accepted);
 }
 
-/// <summary>The body of every webhook answer: what happened, and the Hangfire job ids when something was enqueued.</summary>
-public sealed record WebhookReply(string Result, IReadOnlyList<string>? Jobs = null);
+/// <summary>
+/// The body of every webhook answer: what happened; the Hangfire job ids this delivery enqueued (none when it merged into
+/// a run already pending); and, when accepted, the pending trigger it joined per product.
+/// </summary>
+public sealed record WebhookReply(string Result, IReadOnlyList<string>? Jobs = null, IReadOnlyList<WebhookTrigger>? Triggers = null);
+
+/// <param name="Outcome"><c>queued</c>, <c>merged</c> or <c>waiting</c> (see <see cref="TriggerOutcome"/>).</param>
+/// <param name="Job">The pending run's job id, when known.</param>
+/// <param name="Deliveries">Deliveries merged into the pending trigger so far, this one included.</param>
+public sealed record WebhookTrigger(string Product, string Stage, string Outcome, string? Job, int Deliveries)
+{
+    public static WebhookTrigger From(TriggerResult result) =>
+        new(result.Product, result.Stage, result.Outcome.ToString().ToLowerInvariant(), result.Job, result.Deliveries);
+}

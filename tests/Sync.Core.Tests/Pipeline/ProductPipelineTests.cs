@@ -82,6 +82,28 @@ public sealed class ProductPipelineTests
     }
 
     [Fact]
+    public async Task Run_WhileAnotherRunOfTheSamePipelineHoldsTheProduct_IsBusy()
+    {
+        // Two Hangfire workers of one process share the pipeline: they must exclude each other as two replicas do.
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var step = new KeepAliveStep(async (_, _) =>
+        {
+            entered.SetResult();
+            await release.Task;
+        });
+        var pipeline = new ProductPipeline([step], new FakeLeases(), new FakeTimeProvider());
+
+        var first = pipeline.RunAsync(Product, dryRun: false, TestContext.Current.CancellationToken);
+        await entered.Task;
+        var second = await pipeline.RunAsync(Product, dryRun: false, TestContext.Current.CancellationToken);
+        release.SetResult();
+
+        Assert.Equal("lease", Assert.Single(second.Steps).Step);
+        Assert.True((await first).Succeeded);
+    }
+
+    [Fact]
     public async Task Run_ReleasesTheLeaseAfterwards_SoTheNextRunProceeds()
     {
         var leases = new FakeLeases();
@@ -93,6 +115,73 @@ public sealed class ProductPipelineTests
 
         Assert.Equal(["a", "a"], order);
         Assert.Empty(leases.Held);
+    }
+
+    [Fact]
+    public async Task RunWithClaim_GivesTheStepsTheClaimedIssues_AndReportsThem()
+    {
+        var seen = new List<IReadOnlySet<IssueRef>>();
+        var step = new KeepAliveStep((context, _) =>
+        {
+            seen.Add(context.RequestedIssues);
+            return Task.CompletedTask;
+        });
+        var issues = new HashSet<IssueRef> { IssueRef.Parse("pub:acme/widget#3"), IssueRef.Parse("dev:acme/widget#9") };
+        var pipeline = new ProductPipeline([step], new FakeLeases(), new FakeTimeProvider());
+
+        var summary = await pipeline.RunAsync(Product, dryRun: false, "all", _ => Task.FromResult<IReadOnlySet<IssueRef>?>(issues), TestContext.Current.CancellationToken);
+
+        Assert.Same(issues, Assert.Single(seen));
+        Assert.Equal(issues, summary.RequestedIssues.ToHashSet());
+    }
+
+    [Fact]
+    public async Task RunWithClaim_IsClaimedUnderTheLease_AndNotAtAllWhenTheProductIsBusy()
+    {
+        var leases = new FakeLeases();
+        var time = new FakeTimeProvider();
+        var claims = new List<string?>();
+        var pipeline = new ProductPipeline([], leases, time);
+        Task<IReadOnlySet<IssueRef>?> Claim(CancellationToken ct)
+        {
+            claims.Add(leases.Held.TryGetValue(ProductPipeline.LeaseName("widget"), out var held) ? held.Owner : null);
+            return Task.FromResult<IReadOnlySet<IssueRef>?>(new HashSet<IssueRef>());
+        }
+
+        await pipeline.RunAsync(Product, dryRun: false, "votes", Claim, TestContext.Current.CancellationToken);
+        await leases.TryAcquireLeaseAsync(ProductPipeline.LeaseName("widget"), "other-replica", time.GetUtcNow(), TimeSpan.FromMinutes(5), CancellationToken.None);
+        var busy = await pipeline.RunAsync(Product, dryRun: false, "votes", Claim, TestContext.Current.CancellationToken);
+
+        Assert.NotNull(Assert.Single(claims));
+        Assert.NotEqual("other-replica", claims[0]);
+        Assert.Equal("lease", Assert.Single(busy.Steps).Step);
+    }
+
+    [Fact]
+    public async Task RunWithClaim_WhenNothingIsLeft_RunsNoStepAndReleasesTheLease()
+    {
+        var leases = new FakeLeases();
+        var order = new List<string>();
+        var pipeline = new ProductPipeline([new Step("votes", order)], leases, new FakeTimeProvider());
+
+        var summary = await pipeline.RunAsync(Product, dryRun: false, "votes", _ => Task.FromResult<IReadOnlySet<IssueRef>?>(null), TestContext.Current.CancellationToken);
+
+        Assert.Empty(order);
+        var idle = Assert.Single(summary.Steps);
+        Assert.Equal((ProductPipeline.ClaimStep, (string?)null), (idle.Step, idle.Error));
+        Assert.True(summary.Succeeded);
+        Assert.Empty(leases.Held);
+    }
+
+    [Theory]
+    [InlineData("all", "all move votes rice roadmap")]
+    [InlineData("move", "move")]
+    [InlineData("votes", "votes")]
+    [InlineData("rice", "votes rice")]
+    [InlineData("roadmap", "votes rice roadmap")]
+    public void CoveredBy_IsEveryStageWhoseStepsTheRunRuns(string runStage, string covered)
+    {
+        Assert.Equal(covered.Split(' '), PipelineStages.CoveredBy(runStage));
     }
 
     [Fact]
@@ -203,6 +292,9 @@ public sealed class ProductPipelineTests
             Held[name] = (owner, now + duration);
             return Task.FromResult(true);
         }
+
+        public Task<LeaseRecord?> GetLeaseAsync(string name, CancellationToken cancellationToken) =>
+            Task.FromResult(Held.TryGetValue(name, out var lease) ? new LeaseRecord(name, lease.Owner, lease.Until) : null);
 
         public Task ReleaseLeaseAsync(string name, string owner, CancellationToken cancellationToken)
         {

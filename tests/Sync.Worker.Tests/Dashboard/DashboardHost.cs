@@ -164,15 +164,24 @@ public sealed class OpenDashboardHost() : DashboardHost($"--IssueSync:Trackers:g
     public const string WrongToken = "glpat-wrong-token-0123456789";
 }
 
-/// <summary>Reads the job id out of an action's redirect.</summary>
+/// <summary>Reads an action's redirect.</summary>
+/// <remarks>
+/// An action used to enqueue a job of its own; it now joins the product's pending trigger, so its job is the pending
+/// run's, which an earlier request may have enqueued (outcome "merged" or "waiting" rather than "queued").
+/// </remarks>
 internal static class ActionRedirect
 {
-    public static string JobId(HttpResponseMessage response)
+    /// <summary>The id of the job that runs the request.</summary>
+    public static string JobId(HttpResponseMessage response) => Field(response, MaintainerPage.JobField);
+
+    public static string Outcome(HttpResponseMessage response) => Field(response, MaintainerPage.OutcomeField);
+
+    public static string Field(HttpResponseMessage response, string name)
     {
         Assert.Equal(System.Net.HttpStatusCode.SeeOther, response.StatusCode);
-        var location = response.Headers.Location!.ToString();
-        const string marker = "?" + MaintainerPage.EnqueuedQuery + "=";
-        Assert.Contains(marker, location, StringComparison.Ordinal);
-        return Uri.UnescapeDataString(location[(location.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..]);
+        var query = response.Headers.Location!.ToString().Split('?', 2)[1];
+        var value = query.Split('&').Select(p => p.Split('=', 2)).FirstOrDefault(p => p[0] == name)?[1];
+        Assert.NotNull(value);
+        return Uri.UnescapeDataString(value);
     }
 }

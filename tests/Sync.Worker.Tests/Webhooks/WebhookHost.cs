@@ -9,12 +9,21 @@ using Sync.Worker.Webhooks;
 namespace Sync.Worker.Tests.Webhooks;
 
 /// <summary>One real worker (sandbox trackers, Kestrel, Hangfire server) shared by the webhook tests of a class.</summary>
-public sealed class WebhookHost : IAsyncLifetime
+public partial class WebhookHost : IAsyncLifetime
 {
+    public WebhookHost()
+        : this([])
+    {
+    }
+
+    /// <param name="configuration">Command-line settings added after the webhook ones.</param>
+    protected WebhookHost(string[] configuration) => _configuration = configuration;
+
     public const string GitHubSecret = "github-webhook-secret-for-tests";
     public const string GitLabSecret = "gitlab-webhook-secret-for-tests";
     public const int MaxBodyBytes = 8192;
 
+    private readonly string[] _configuration;
     private readonly CancellationTokenSource _stop = new();
     private readonly InProcessApp _app = new();
     private Task<int>? _run;
@@ -38,6 +47,7 @@ public sealed class WebhookHost : IAsyncLifetime
                 $"--IssueSync:Webhooks:GitHubSecret={GitHubSecret}",
                 $"--IssueSync:Webhooks:GitLabSecret={GitLabSecret}",
                 $"--IssueSync:Webhooks:MaxBodyBytes={MaxBodyBytes}",
+                .. _configuration,
             ],
             started.SetResult,
             _stop.Token);
@@ -68,6 +78,7 @@ public sealed class WebhookHost : IAsyncLifetime
 
         Http.Dispose();
         _stop.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     public Task<HttpResponseMessage> PostGitHubAsync(string eventName, string body, string? deliveryId = null, string? signature = null, bool sign = true)
@@ -109,91 +120,5 @@ public sealed class WebhookHost : IAsyncLifetime
         var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         return content;
-    }
-
-    /// <summary>
-    /// Every <see cref="IssueResyncJob"/> in Hangfire whatever its state (the server runs them meanwhile), read until
-    /// two passes agree so a job moving between states is not missed.
-    /// </summary>
-    public async Task<IReadOnlyDictionary<string, Job>> ResyncJobsAsync()
-    {
-        var previous = Read();
-        for (var i = 0; i < 50; i++)
-        {
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-            var current = Read();
-            if (current.Keys.Order().SequenceEqual(previous.Keys.Order()))
-            {
-                return current;
-            }
-
-            previous = current;
-        }
-
-        return previous;
-
-        Dictionary<string, Job> Read()
-        {
-            var monitoring = Host.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-            var jobs = new Dictionary<string, Job>(StringComparer.Ordinal);
-            void Add(string id, Job? job)
-            {
-                if (job?.Type == typeof(IssueResyncJob))
-                {
-                    jobs[id] = job;
-                }
-            }
-
-            foreach (var queue in monitoring.Queues())
-            {
-                foreach (var (id, job) in monitoring.EnqueuedJobs(queue.Name, 0, 1000))
-                {
-                    Add(id, job.Job);
-                }
-            }
-
-            foreach (var (id, job) in monitoring.ProcessingJobs(0, 1000))
-            {
-                Add(id, job.Job);
-            }
-
-            foreach (var (id, job) in monitoring.SucceededJobs(0, 1000))
-            {
-                Add(id, job.Job);
-            }
-
-            foreach (var (id, job) in monitoring.FailedJobs(0, 1000))
-            {
-                Add(id, job.Job);
-            }
-
-            foreach (var (id, job) in monitoring.ScheduledJobs(0, 1000))
-            {
-                Add(id, job.Job);
-            }
-
-            return jobs;
-        }
-    }
-
-    /// <summary>Waits for a job to reach a final state and returns it (Succeeded, Failed or Deleted).</summary>
-    public async Task<string?> WaitForFinalStateAsync(string jobId, TimeSpan timeout)
-    {
-        using var connection = Host.Services.GetRequiredService<JobStorage>().GetConnection();
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        string? state;
-        do
-        {
-            state = connection.GetStateData(jobId)?.Name;
-            if (state is "Succeeded" or "Failed" or "Deleted")
-            {
-                return state;
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-        while (waited.Elapsed < timeout);
-
-        return state;
     }
 }

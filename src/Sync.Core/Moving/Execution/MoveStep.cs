@@ -37,6 +37,15 @@ public sealed class MoveStep(
         var moves = (await ledger.ListMovesAsync(product.Key, cancellationToken)).ToDictionary(m => m.SourceIssue, StringComparer.Ordinal);
         var targetCache = new MoveTargetCache();
         tally.LabelWritesBefore = LabelWrites(context.Writes);
+
+        // Every open labelled issue of each source is listed below, so a requested one is among the candidates when it qualifies.
+        var requested = RequestedIssues.In(context, product.Sources.Select(s => s.Project));
+        if (requested.Count > 0)
+        {
+            lines.Add(RequestedIssues.Line(requested));
+            tally.Requested = requested.Count;
+        }
+
         foreach (var sourceRule in product.Sources)
         {
             var rules = rulesFor(sourceRule);
@@ -280,6 +289,8 @@ public sealed class MoveStep(
 
         public long LabelWritesBefore { get; set; }
 
+        public long Requested { get; set; }
+
         public void Count(MoveOutcome outcome)
         {
             switch (outcome.Kind)
@@ -303,14 +314,23 @@ public sealed class MoveStep(
         /// Counts, plus <c>moveLabelWrites</c>: label writes of this step (labels created on the public project, the moved
         /// label on sources), as journalled, so a dry run counts the planned ones.
         /// </summary>
-        public Dictionary<string, long> Metrics(IWriteJournal journal) => new(StringComparer.Ordinal)
+        public Dictionary<string, long> Metrics(IWriteJournal journal)
         {
-            ["moved"] = Moved,
-            ["failed"] = Failed,
-            ["skipped"] = Skipped,
-            ["parked"] = Parked,
-            ["waiting"] = Waiting,
-            ["moveLabelWrites"] = LabelWrites(journal) - LabelWritesBefore,
-        };
+            var metrics = new Dictionary<string, long>(StringComparer.Ordinal)
+            {
+                ["moved"] = Moved,
+                ["failed"] = Failed,
+                ["skipped"] = Skipped,
+                ["parked"] = Parked,
+                ["waiting"] = Waiting,
+                ["moveLabelWrites"] = LabelWrites(journal) - LabelWritesBefore,
+            };
+            if (Requested > 0)
+            {
+                metrics[RequestedIssues.Metric] = Requested;
+            }
+
+            return metrics;
+        }
     }
 }

@@ -89,10 +89,32 @@ internal static class PostgresSchema
             PRIMARY KEY (product, kind, doc_key));
         """;
 
+    // created_by is the token of the request that inserted the row: an upsert compares it to tell "created" from "merged".
+    private const string V3 =
+        """
+        CREATE TABLE IF NOT EXISTS issuesync.triggers (
+            product text NOT NULL,
+            stage text NOT NULL,
+            deliveries integer NOT NULL,
+            first_at timestamptz NOT NULL,
+            last_at timestamptz NOT NULL,
+            state integer NOT NULL,
+            job text NULL,
+            run_since timestamptz NOT NULL,
+            created_by text NOT NULL,
+            PRIMARY KEY (product, stage));
+
+        CREATE TABLE IF NOT EXISTS issuesync.trigger_issues (
+            product text NOT NULL,
+            stage text NOT NULL,
+            issue text NOT NULL,
+            PRIMARY KEY (product, stage, issue));
+        """;
+
     // The write budget replicas share per tracker token (PostgresWriteBudget): recent write stamps per window, and
     // the serial turn (a lease with an expiry) plus the end of the last serial write. Both stay small: stamps are
     // pruned as they leave their window and a stamp is only added below the window's limit.
-    private const string V3 =
+    private const string V4 =
         """
         CREATE TABLE IF NOT EXISTS issuesync.write_stamps (
             token_key text NOT NULL,
@@ -110,5 +132,5 @@ internal static class PostgresSchema
         """;
 
     public static SchemaDefinition Definition { get; } =
-        new($"{Name}.", Bootstrap, [new SchemaMigration(1, V1), new SchemaMigration(2, V2), new SchemaMigration(3, V3)]);
+        new($"{Name}.", Bootstrap, [new SchemaMigration(1, V1), new SchemaMigration(2, V2), new SchemaMigration(3, V3), new SchemaMigration(4, V4)]);
 }

@@ -87,6 +87,28 @@ internal static class SqliteSchema
             PRIMARY KEY (product, kind, doc_key));
         """;
 
+    // created_by is the token of the request that inserted the row: an upsert compares it to tell "created" from "merged".
+    private const string V3 =
+        """
+        CREATE TABLE IF NOT EXISTS triggers (
+            product TEXT NOT NULL,
+            stage TEXT NOT NULL,
+            deliveries INTEGER NOT NULL,
+            first_at TEXT NOT NULL,
+            last_at TEXT NOT NULL,
+            state INTEGER NOT NULL,
+            job TEXT NULL,
+            run_since TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            PRIMARY KEY (product, stage));
+
+        CREATE TABLE IF NOT EXISTS trigger_issues (
+            product TEXT NOT NULL,
+            stage TEXT NOT NULL,
+            issue TEXT NOT NULL,
+            PRIMARY KEY (product, stage, issue));
+        """;
+
     public static SchemaDefinition Definition { get; } =
-        new("", Bootstrap, [new SchemaMigration(1, V1), new SchemaMigration(2, V2)]);
+        new("", Bootstrap, [new SchemaMigration(1, V1), new SchemaMigration(2, V2), new SchemaMigration(3, V3)]);
 }

@@ -54,6 +54,21 @@ public sealed class MoveStepTests
     }
 
     [Fact]
+    public async Task Run_AskedAboutIssues_ReportsThoseOfItsSources_AndStillListsEveryCandidate()
+    {
+        var context = new PipelineContext(Product, true, new WriteJournal())
+        {
+            RequestedIssues = new HashSet<IssueRef> { IssueRef.Parse("DEV:acme/Widget#14"), IssueRef.Parse("dev:acme/widget#12"), IssueRef.Parse("pub:acme/widget#1") },
+        };
+
+        var result = await Step().RunAsync(context, TestContext.Current.CancellationToken);
+
+        Assert.Equal("asked about 2 issue(s): dev:acme/widget#12, DEV:acme/Widget#14", result.Lines[0]);
+        Assert.Equal(2, result.Metrics[RequestedIssues.Metric]);
+        Assert.Equal(2, result.Metrics["moved"]);
+    }
+
+    [Fact]
     public async Task Run_Again_RetriesOnlyTheFailedMove()
     {
         _target.RejectIssue = i => i.Title.StartsWith("Too long", StringComparison.Ordinal) ? new TrackerValidationException("pub", 422, "title is too long") : null;
