@@ -90,7 +90,7 @@ port="$(free_port)"
 # fsync off: the cluster is thrown away after the run, so durability only costs time.
 server_started=true
 (cd "$work_dir" && "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$data_dir" -l "$work_dir/postgres.log" -w -t 60 \
-  -o "-c listen_addresses=127.0.0.1 -p $port -k $work_dir -c fsync=off -c max_connections=200" start) >/dev/null || {
+  -o "-c listen_addresses=127.0.0.1 -p $port -k $work_dir -c fsync=off -c max_connections=400" start) >/dev/null || {
   cat "$work_dir/postgres.log" >&2 || true
   echo "PostgreSQL failed to start on 127.0.0.1:$port." >&2
   exit 1
@@ -113,7 +113,12 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 test_log="$work_dir/dotnet-test.log"
 set +e
-(cd "$repo_root" && dotnet test IssueSync.sln "$@" </dev/null) 2>&1 | tee "$test_log"
+# Manual measurements (trait Category=Manual) are not part of the suite, unless the caller chooses its own filter.
+filter=(--filter "Category!=Manual")
+for arg in "$@"; do
+  if [[ "$arg" == "--filter" ]]; then filter=(); fi
+done
+(cd "$repo_root" && dotnet test IssueSync.sln "${filter[@]}" "$@" </dev/null) 2>&1 | tee "$test_log"
 test_exit=${PIPESTATUS[0]}
 set -e
 

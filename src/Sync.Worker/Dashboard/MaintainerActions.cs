@@ -58,7 +58,18 @@ public static class MaintainerActions
             return;
         }
 
-        await RequestAndRedirectAsync(context, http, target!.Product.Key, target.Stage, [target.Issue]);
+        // A move parked after failing too often moves again when a maintainer asks for its issue.
+        if (target!.Stage == PipelineStages.Move)
+        {
+            var ledger = http.RequestServices.GetRequiredService<Sync.Core.Storage.IMoveLedger>();
+            if (await ledger.GetMoveAsync(target.Product.Key, target.Issue.ToString(), http.RequestAborted) is { GaveUp: true } parked)
+            {
+                var time = http.RequestServices.GetRequiredService<TimeProvider>();
+                await ledger.SaveMoveAsync(parked with { Error = null, Attempts = 0, UpdatedAt = time.GetUtcNow() }, http.RequestAborted);
+            }
+        }
+
+        await RequestAndRedirectAsync(context, http, target.Product.Key, target.Stage, [target.Issue]);
     }
 
     private static async Task RequestAndRedirectAsync(DashboardContext context, HttpContext http, string productKey, string stage, IReadOnlyCollection<IssueRef> issues)

@@ -30,7 +30,9 @@ public sealed class TriggerRunJob(ProductCatalog catalog, ProductRunner runner, 
 
     /// <param name="context">Supplied by Hangfire (enqueue with null): the job's own id, which its trigger holds.</param>
     [DisplayName("Product {0}: {1} (requested)")]
-    [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    // No automatic retry, as for scheduled runs: a failed run puts its requests back and lands on the Failed page; the
+    // next request, the sweep or a scheduled run takes them, and a failed move has its own back-off.
+    [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task<TriggeredRun> RunAsync(string productKey, string stage, PerformContext? context, CancellationToken cancellationToken)
     {
         var job = context?.BackgroundJob.Id;

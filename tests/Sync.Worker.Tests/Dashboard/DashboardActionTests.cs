@@ -41,6 +41,28 @@ public sealed class DashboardActionTests(ProtectedDashboardHost host) : IClassFi
         Assert.Contains($"#{jobId}</a>: Product gadget: all", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ResyncIssue_OfAMoveParkedAfterTooManyFailures_MakesItMoveAgain()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var ledger = host.Host.Services.GetRequiredService<Sync.Core.Storage.IMoveLedger>();
+        var at = TimeProvider.System.GetUtcNow().AddHours(-1);
+        var parked = new Sync.Core.Storage.MoveRecord(
+            "widget", "dev:acme/widget#9", Sync.Core.Storage.MoveState.Intent, null, null,
+            Sync.Core.Storage.MoveRecord.GaveUpPrefix + "5 failed attempts; last: Tracker 'github' is unavailable", 5, at, at);
+        await ledger.SaveMoveAsync(parked, ct);
+        using var client = Client();
+
+        using var response = await client.PostAsync(
+            "/hangfire/issuesync/issue", new FormUrlEncodedContent([new(MaintainerActions.IssueField, "dev:acme/widget#9")]), ct);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        var reset = await ledger.GetMoveAsync("widget", "dev:acme/widget#9", ct);
+        Assert.NotNull(reset);
+        Assert.Null(reset.Error);
+        Assert.Equal(0, reset.Attempts);
+    }
+
     [Theory]
     [InlineData("dev:acme/widget#3", "widget", "move")]
     [InlineData("github:acme/widget-private#7", "widget", "move")]

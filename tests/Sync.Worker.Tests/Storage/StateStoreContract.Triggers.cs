@@ -43,8 +43,17 @@ public abstract partial class StateStoreContract
     {
         var stores = Enumerable.Range(0, 8).Select(_ => Database.CreateStore()).ToList();
 
-        var added = await Task.WhenAll(stores.SelectMany((s, i) => Enumerable.Range(0, 25).Select(n =>
-            Task.Run(() => s.AddTriggerAsync(Request("move", T0.AddSeconds(n), $"dev:acme/widget#{((i * 25) + n) % 40 + 1}"), Ct), Ct))));
+        // Eight instances at once, each sending its 25 requests one after the other (eight connections, not 200).
+        var added = (await Task.WhenAll(stores.Select((s, i) => Task.Run(async () =>
+        {
+            var results = new List<TriggerAdded>();
+            foreach (var n in Enumerable.Range(0, 25))
+            {
+                results.Add(await s.AddTriggerAsync(Request("move", T0.AddSeconds(n), $"dev:acme/widget#{((i * 25) + n) % 40 + 1}"), Ct));
+            }
+
+            return results;
+        }, Ct)))).SelectMany(r => r).ToList();
 
         Assert.Single(added, a => a.Created);
         var stored = Assert.Single(await Store.ListTriggersAsync(Product, Ct));

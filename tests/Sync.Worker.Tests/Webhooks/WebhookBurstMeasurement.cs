@@ -6,7 +6,8 @@ using Sync.Worker.Tests.Hosting;
 namespace Sync.Worker.Tests.Webhooks;
 
 /// <summary>
-/// A manual measurement, skipped unless <c>ISSUESYNC_WEBHOOK_BURST</c> names a delivery count: that many deliveries, then
+/// A manual measurement (trait <c>Category=Manual</c>, left out of the suite), <c>ISSUESYNC_WEBHOOK_BURST</c> deliveries
+/// (default 3,000), then
 /// the Hangfire jobs created and tracker requests made until every job has finished. With
 /// <c>ISSUESYNC_WEBHOOK_BURST_RUNNING=1</c> another replica holds the product while the deliveries arrive, and its run
 /// ends (lease released, waiting triggers woken) once they are all in. The line is printed to the test output and appended to
@@ -16,12 +17,11 @@ namespace Sync.Worker.Tests.Webhooks;
 public sealed class WebhookBurstMeasurement(QuietWebhookHost host) : IClassFixture<QuietWebhookHost>
 {
     [Fact]
+    [Trait("Category", "Manual")]
     public async Task Burst_IsMeasured()
     {
-        if (!int.TryParse(Environment.GetEnvironmentVariable("ISSUESYNC_WEBHOOK_BURST"), CultureInfo.InvariantCulture, out var count))
-        {
-            Assert.Skip("manual measurement: set ISSUESYNC_WEBHOOK_BURST to a delivery count");
-        }
+        // Not part of the suite (scripts/test.sh filters Category=Manual out): run it with --filter Category=Manual.
+        var count = int.TryParse(Environment.GetEnvironmentVariable("ISSUESYNC_WEBHOOK_BURST"), CultureInfo.InvariantCulture, out var given) ? given : 3000;
 
         var running = Environment.GetEnvironmentVariable("ISSUESYNC_WEBHOOK_BURST_RUNNING") == "1";
         var ct = TestContext.Current.CancellationToken;
