@@ -77,6 +77,9 @@ public sealed class GuardedTrackerClient(ITrackerClient inner, IReadOnlyDictiona
     public IAsyncEnumerable<TrackerReaction> ListCommentReactionsAsync(string projectPath, long number, long commentId, CancellationToken cancellationToken) =>
         inner.ListCommentReactionsAsync(projectPath, number, commentId, cancellationToken);
 
+    public IAsyncEnumerable<IssueVoteSignal> ListVoteSignalsAsync(string projectPath, VoteSignalQuery query, CancellationToken cancellationToken) =>
+        inner.ListVoteSignalsAsync(projectPath, query, cancellationToken);
+
     public IAsyncEnumerable<TrackerLabel> ListLabelsAsync(string projectPath, CancellationToken cancellationToken) =>
         inner.ListLabelsAsync(projectPath, cancellationToken);
 

@@ -50,6 +50,13 @@ public interface ITrackerClient
 
     IAsyncEnumerable<TrackerReaction> ListCommentReactionsAsync(string projectPath, long number, long commentId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Vote signals of many issues at once, as cheaply as the tracker allows: GitHub lists the issues (100 a page,
+    /// created order, conditional requests, so an unchanged page is answered 304 and costs no rate limit) and reads each
+    /// issue's <c>reactions</c> rollup; GitLab reads <c>awardEmoji</c> of up to a page of issues per GraphQL query.
+    /// </summary>
+    IAsyncEnumerable<IssueVoteSignal> ListVoteSignalsAsync(string projectPath, VoteSignalQuery query, CancellationToken cancellationToken);
+
     IAsyncEnumerable<TrackerLabel> ListLabelsAsync(string projectPath, CancellationToken cancellationToken);
 
     /// <summary>Creates a label; an existing label of that name is returned as it is (no error).</summary>

@@ -45,6 +45,9 @@ internal sealed class UserProbeTracker(string name) : ITrackerClient, ITrackerRe
 
     public IAsyncEnumerable<TrackerReaction> ListCommentReactionsAsync(string projectPath, long number, long commentId, CancellationToken cancellationToken) => throw Unexpected();
 
+    public IAsyncEnumerable<IssueVoteSignal> ListVoteSignalsAsync(string projectPath, VoteSignalQuery query, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
     public IAsyncEnumerable<TrackerLabel> ListLabelsAsync(string projectPath, CancellationToken cancellationToken) => throw Unexpected();
 
     public Task<TrackerLabel> CreateLabelAsync(string projectPath, TrackerLabel label, CancellationToken cancellationToken) => throw Unexpected();

@@ -194,6 +194,9 @@ public sealed class FakeTracker(string name, TrackerKind kind, FakeTimeProvider 
     public IAsyncEnumerable<TrackerReaction> ListCommentReactionsAsync(string projectPath, long number, long commentId, CancellationToken cancellationToken) =>
         throw new NotSupportedException("not used by moves");
 
+    public IAsyncEnumerable<IssueVoteSignal> ListVoteSignalsAsync(string projectPath, VoteSignalQuery query, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
     public IAsyncEnumerable<TrackerLabel> ListLabelsAsync(string projectPath, CancellationToken cancellationToken)
     {
         Count("ListLabels");
