@@ -12,11 +12,15 @@ public sealed record VoteSignalQuery(IssueStateFilter State = IssueStateFilter.O
 /// tracker hands them out in bulk (GitLab GraphQL), the voters themselves. Voters null: only the counts are known
 /// (GitHub's rollup), or the bulk read was cut short (more awards than a page): read them per issue.
 /// </summary>
+/// <param name="Author">The issue's author (their own vote does not count), when the read gives it.</param>
+/// <param name="Title">The issue's title, for the summary, when the read gives it.</param>
 public sealed record IssueVoteSignal(
     long Number,
     IReadOnlyDictionary<string, int> Counts,
     IReadOnlyList<TrackerReaction>? Voters,
-    IReadOnlyList<CommentVoteSignal>? Comments = null);
+    IReadOnlyList<CommentVoteSignal>? Comments = null,
+    TrackerUser? Author = null,
+    string? Title = null);
 
 /// <summary>One comment's vote signal (see <see cref="IssueVoteSignal"/>).</summary>
 public sealed record CommentVoteSignal(long CommentId, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<TrackerReaction>? Voters);
