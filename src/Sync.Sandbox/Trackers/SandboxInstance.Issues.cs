@@ -133,9 +133,13 @@ public sealed partial class SandboxInstance
         var when = at ?? Time.GetUtcNow();
         var award = new SandboxAward { Id = NextId(), Name = name, User = user, CreatedAt = when };
         target.Add(award);
-        if (when > issue.UpdatedAt)
+
+        // No award bumps the issue: GitLab's AwardEmoji calls awardable.try(:bump_updated_at), which only Note defines
+        // (app/models/award_emoji.rb, spec/models/award_emoji_spec.rb), and Issue#update_upvotes_count uses update_column.
+        // So a GitLab award on a note bumps that note; GitHub documents no bump at all.
+        if (!IsGitHub && issue.Notes.Find(n => ReferenceEquals(n.Awards, target)) is { } note && when > note.UpdatedAt)
         {
-            issue.UpdatedAt = when;
+            note.UpdatedAt = when;
         }
 
         return award;
