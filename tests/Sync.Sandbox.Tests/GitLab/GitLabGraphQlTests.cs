@@ -179,6 +179,22 @@ public sealed class GitLabGraphQlTests
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    [Fact]
+    public async Task GraphQl_CountsAgainstTheAuthenticatedApiThrottle_LikeRest()
+    {
+        await using var server = await TestSandbox.StartAsync();
+        server.Control.Limits.GitLabPerMinute = 2;
+        using var client = Graph(server.GitLabDev);
+
+        using var rest = await client.Send(HttpMethod.Get, "projects/acme%2Fwidget/labels");
+        using var graph = await client.Send(HttpMethod.Post, "../graphql", new { query = Votes, variables = new { path = "acme/widget", first = 1, awards = 1 } });
+        using var refused = await client.Send(HttpMethod.Post, "../graphql", new { query = Votes, variables = new { path = "acme/widget", first = 1, awards = 1 } });
+
+        Assert.Equal(HttpStatusCode.OK, graph.StatusCode);
+        Assert.Equal((HttpStatusCode)429, refused.StatusCode);
+        Assert.NotNull(refused.Header("Retry-After"));
+    }
+
     private static HttpClient Graph(SandboxInstance instance, string? token = null) => TestSandbox.Client(instance, token);
 
     private static async Task<JsonElement> Post(HttpClient client, string query, object variables)
