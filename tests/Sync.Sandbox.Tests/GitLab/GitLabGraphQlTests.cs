@@ -118,6 +118,38 @@ public sealed class GitLabGraphQlTests
         Assert.Equal("Query has complexity of 259, which exceeds max complexity of 250", more.GetProperty("errors")[0].GetProperty("message").GetString());
     }
 
+    [Theory]
+    [InlineData(5, null)]
+    [InlineData(6, 273)]
+    public async Task NotesQuery_AnswersCommentAwards_AndItsComplexityIsCountedPerNoteAndIssue(int issues, int? refusedAt)
+    {
+        await using var server = await TestSandbox.StartAsync();
+        var gl = server.GitLabDev;
+        gl.CreateProject("acme/notes", isPrivate: false, "Notes");
+        var issue = gl.AddIssue("acme/notes", "Discussed");
+        var comment = gl.AddNote("acme/notes", issue.Number, "Me too");
+        gl.AddNote("acme/notes", issue.Number, "changed the description", system: true);
+        gl.AddAward("acme/notes", issue.Number, "thumbsup", "carol.diaz", noteId: comment.Id);
+        using var client = Graph(gl);
+        const string notes = """
+            query($iids: [String!], $first: Int!) { project(fullPath: "acme/notes") { issues(iids: $iids, first: $first) { nodes { iid
+              notes(first: 5, filter: ONLY_COMMENTS) { pageInfo { hasNextPage } nodes { id awardEmoji(first: 3) { pageInfo { hasNextPage } nodes { name } } } } } } } }
+            """;
+
+        var answer = await Post(client, notes, new { iids = Enumerable.Range(1, issues).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), first = issues });
+
+        if (refusedAt is { } complexity)
+        {
+            Assert.Equal($"Query has complexity of {complexity}, which exceeds max complexity of 250", answer.GetProperty("errors")[0].GetProperty("message").GetString());
+            return;
+        }
+
+        var node = Assert.Single(answer.GetProperty("data").GetProperty("project").GetProperty("issues").GetProperty("nodes").EnumerateArray());
+        var note = Assert.Single(node.GetProperty("notes").GetProperty("nodes").EnumerateArray());
+        Assert.Equal($"gid://gitlab/Note/{comment.Id}", note.GetProperty("id").GetString());
+        Assert.Equal(["thumbsup"], note.GetProperty("awardEmoji").GetProperty("nodes").Strings("name"));
+    }
+
     [Fact]
     public async Task AwardPage_FirstAbove100_IsCappedAt100AndAnnouncesMore()
     {

@@ -82,8 +82,37 @@ internal static class GitLabGqlExecutor
         "upvotes" => issue.Upvotes,
         "downvotes" => issue.Downvotes,
         "author" => User(issue.Author, f.Selections),
-        _ => Connection(f, issue.Awards.OrderBy(a => a.Id).ToList(), a => (0L, a.Id), true, (a, nodes) => Award(a, nodes)),
+        "notes" => Notes(issue, f),
+        _ => Awards(f, issue.Awards),
     });
+
+    // Issue.notes in creation order; filter as NotesFilterType (ALL_NOTES, ONLY_COMMENTS, ONLY_ACTIVITY).
+    private static JsonObject Notes(SandboxIssue issue, GqlField field)
+    {
+        var notes = issue.Notes.OrderBy(n => n.CreatedAt).ThenBy(n => n.Id);
+        var chosen = Text(field, "filter") switch
+        {
+            null or "ALL_NOTES" => notes.ToList(),
+            "ONLY_COMMENTS" => [.. notes.Where(n => !n.System)],
+            "ONLY_ACTIVITY" => [.. notes.Where(n => n.System)],
+            var other => throw Argument(field, "filter", other, "NotesFilterType"),
+        };
+        return Connection(field, chosen, n => (n.CreatedAt.UtcTicks, n.Id), true, (n, nodes) => Note(n, nodes));
+    }
+
+    private static JsonObject Note(SandboxNote note, IReadOnlyList<GqlField> selections) => Select(selections, f => f.Name switch
+    {
+        "id" => $"gid://gitlab/Note/{note.Id}",
+        "body" => note.Body,
+        "system" => note.System,
+        "internal" => note.Internal,
+        "createdAt" => JsonTime.HubTime(note.CreatedAt),
+        "author" => User(note.Author, f.Selections),
+        _ => Awards(f, note.Awards),
+    });
+
+    private static JsonObject Awards(GqlField field, List<SandboxAward> awards) =>
+        Connection(field, awards.OrderBy(a => a.Id).ToList(), a => (0L, a.Id), true, (a, nodes) => Award(a, nodes));
 
     private static JsonObject Award(SandboxAward award, IReadOnlyList<GqlField> selections) => Select(selections, f => f.Name switch
     {

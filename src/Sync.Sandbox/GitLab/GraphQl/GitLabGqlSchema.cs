@@ -41,7 +41,15 @@ internal static class GitLabGqlSchema
             ("downvotes", new GqlFieldDef(null, [])),
             ("author", new GqlFieldDef("UserCore", [])),
             ("awardEmoji", new GqlFieldDef("AwardEmoji", Paging, Connection: true)),
-            ("notes", new GqlFieldDef("Note", [.. Paging, "filter"], Connection: true, Served: false))),
+            ("notes", new GqlFieldDef("Note", [.. Paging, "filter"], Connection: true))),
+        ["Note"] = Fields(
+            ("id", new GqlFieldDef(null, [])),
+            ("body", new GqlFieldDef(null, [])),
+            ("system", new GqlFieldDef(null, [])),
+            ("internal", new GqlFieldDef(null, [])),
+            ("createdAt", new GqlFieldDef(null, [])),
+            ("author", new GqlFieldDef("UserCore", [])),
+            ("awardEmoji", new GqlFieldDef("AwardEmoji", Paging, Connection: true))),
         ["AwardEmoji"] = Fields(
             ("name", new GqlFieldDef(null, [])),
             ("description", new GqlFieldDef(null, [])),

@@ -8,7 +8,8 @@ namespace Sync.Worker.Trackers.GitLab;
 /// The bulk vote-signal read: pages of issues with their award names through GraphQL (sizes and their reason in
 /// <see cref="GitLabVoteSignalDocument"/>). Counts are always complete: an issue whose awards did not fit the
 /// query's award page is completed by one REST read of its award list, whose reactions (with ids and times, which
-/// GitLab's GraphQL <c>AwardEmoji</c> lacks) are then handed out as its voters. Otherwise voters are null.
+/// GitLab's GraphQL <c>AwardEmoji</c> lacks) are then handed out as its voters. Otherwise voters are null. With
+/// <see cref="VoteSignalQuery.Comments"/>, each page's comment signals follow (<c>GitLabTrackerClient.CommentSignals.cs</c>).
 /// </summary>
 public sealed partial class GitLabTrackerClient
 {
@@ -16,11 +17,6 @@ public sealed partial class GitLabTrackerClient
         string projectPath, VoteSignalQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (query.Comments)
-        {
-            throw new NotSupportedException("comment vote signals are not read in bulk from GitLab yet");
-        }
-
         int queries = 0, count = 0, completed = 0;
         var resource = $"vote signals of {projectPath}";
 
@@ -45,15 +41,20 @@ public sealed partial class GitLabTrackerClient
                 var data = await QueryAsync<GitLabVoteSignalData>(GitLabVoteSignalDocument.Query, variables, resource, cancellationToken).ConfigureAwait(false);
                 queries++;
                 var issues = data.Project?.Issues ?? throw new TrackerNotFoundException(Name, $"project {projectPath} (GraphQL answered project: null)");
+                var page = new List<IssueVoteSignal>(issues.Nodes.Count);
                 foreach (var issue in issues.Nodes)
                 {
-                    count++;
-                    if (issue.AwardEmoji.PageInfo.HasNextPage)
-                    {
-                        completed++;
-                    }
+                    completed += issue.AwardEmoji.PageInfo.HasNextPage ? 1 : 0;
+                    page.Add(await SignalAsync(projectPath, issue, cancellationToken).ConfigureAwait(false));
+                }
 
-                    yield return await SignalAsync(projectPath, issue, cancellationToken).ConfigureAwait(false);
+                var comments = query.Comments && page.Count > 0
+                    ? await CommentSignalsAsync(projectPath, [.. page.Select(s => s.Number)], cancellationToken).ConfigureAwait(false)
+                    : null;
+                foreach (var signal in page)
+                {
+                    count++;
+                    yield return comments is null ? signal : signal with { Comments = comments.GetValueOrDefault(signal.Number) ?? [] };
                 }
 
                 after = !issues.PageInfo.HasNextPage ? null
@@ -67,9 +68,7 @@ public sealed partial class GitLabTrackerClient
 
     private async Task<IssueVoteSignal> SignalAsync(string projectPath, GitLabSignalIssue issue, CancellationToken cancellationToken)
     {
-        var number = long.TryParse(issue.Iid, NumberStyles.None, CultureInfo.InvariantCulture, out var iid)
-            ? iid
-            : throw new TrackerProtocolException(Name, $"vote signals of {projectPath}: iid '{issue.Iid}' is not a number");
+        var number = ParseIid(projectPath, issue.Iid);
         var author = issue.Author is { } user ? new TrackerUser(user.Username, user.NumericId ?? 0) : null;
         if (!issue.AwardEmoji.PageInfo.HasNextPage)
         {

@@ -54,6 +54,54 @@ internal static class GitLabVoteSignalDocument
         }
         """;
 
+    /// <summary>Comments read per issue by <see cref="CommentQuery"/>; an issue with more is completed through REST.</summary>
+    public const int NotesPerIssue = 5;
+
+    /// <summary>
+    /// Issues per <see cref="CommentQuery"/> (5): an award 1, <c>awardEmoji</c> M + 4 = 7, a note <c>id</c> + that = 8,
+    /// <c>notes(first: 5)</c> = 1 + 5 × 8 + 3 = 44, an issue <c>iid</c> + that = 45; by iids:
+    /// N × 45 + 1 + 1, + 1 for <c>project</c>: 228 for 5 issues, 273 for 6.
+    /// </summary>
+    public static readonly int IssuesPerCommentQuery = LargestCommentPage();
+
+    /// <summary>The comments' award names of the given issues (comment votes; off unless configured).</summary>
+    public const string CommentQuery = """
+        query CommentSignals($fullPath: ID!, $iids: [String!], $first: Int!, $notes: Int!, $awards: Int!) {
+          project(fullPath: $fullPath) {
+            issues(iids: $iids, first: $first) {
+              nodes {
+                iid
+                notes(first: $notes, filter: ONLY_COMMENTS) {
+                  pageInfo { hasNextPage }
+                  nodes { id awardEmoji(first: $awards) { pageInfo { hasNextPage } nodes { name } } }
+                }
+              }
+            }
+          }
+        }
+        """;
+
+    /// <summary>GitLab's complexity of <see cref="CommentQuery"/> (always by iids, so without the 1% term).</summary>
+    public static int CommentComplexity(int issues, int notes, int awards)
+    {
+        var award = 1 + awards + 3;
+        var note = 1 + award;
+        var noteConnection = 1 + (notes * note) + 3;
+        var issue = 1 + noteConnection;
+        return (issues * issue) + 1 + 1 + 1;
+    }
+
+    private static int LargestCommentPage()
+    {
+        var size = 1;
+        while (size < MaxPageSize && CommentComplexity(size + 1, NotesPerIssue, AwardsPerIssue) <= MaxComplexity)
+        {
+            size++;
+        }
+
+        return size;
+    }
+
     /// <summary>GitLab's complexity of <see cref="Query"/> for <paramref name="issues"/> issues and <paramref name="awards"/> awards each.</summary>
     public static int Complexity(int issues, int awards, bool byIids)
     {

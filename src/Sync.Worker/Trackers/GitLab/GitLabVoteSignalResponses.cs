@@ -23,3 +23,21 @@ internal sealed record GitLabSignalUser(string Id, string Username)
     public long? NumericId =>
         long.TryParse(Id.AsSpan(Id.LastIndexOf('/') + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 }
+
+// The `data` of GitLabVoteSignalDocument.CommentQuery.
+internal sealed record GitLabCommentSignalData(GitLabCommentSignalProject? Project);
+
+internal sealed record GitLabCommentSignalProject(GitLabCommentSignalIssues Issues);
+
+internal sealed record GitLabCommentSignalIssues(IReadOnlyList<GitLabCommentSignalIssue> Nodes);
+
+internal sealed record GitLabCommentSignalIssue(string Iid, GitLabSignalNotes Notes);
+
+internal sealed record GitLabSignalNotes(GitLabPageInfo PageInfo, IReadOnlyList<GitLabSignalNote> Nodes);
+
+internal sealed record GitLabSignalNote(string Id, GitLabSignalAwards AwardEmoji)
+{
+    /// <summary>The numeric id of <c>gid://gitlab/Note/123</c>.</summary>
+    public long? NumericId =>
+        long.TryParse(Id.AsSpan(Id.LastIndexOf('/') + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+}

@@ -129,12 +129,26 @@ public sealed class GitLabVoteSignalContractTests : IDisposable
     }
 
     [Fact]
-    public async Task ListVoteSignals_CommentSignals_AreNotReadInBulkYet()
+    public async Task ListVoteSignals_WithComments_SendsTheCommentQueryByIids_AndMapsNoteIds()
     {
-        await Assert.ThrowsAsync<NotSupportedException>(async () =>
-            await _lab.Client.ListVoteSignalsAsync("acme/widget", new VoteSignalQuery(Comments: true), Ct).ToListAsync(Ct));
+        _lab.Fixture.Server.Given(GraphQl().WithBody(b => b is not null && b.Contains("query VoteSignals", StringComparison.Ordinal)))
+            .RespondWith(Json(200, Page(hasNext: false, cursor: null, Issue("7", "Dark mode", awards: [], more: false))));
+        _lab.Fixture.Server.Given(GraphQl().WithBody(b => b is not null && b.Contains("query CommentSignals", StringComparison.Ordinal)))
+            .RespondWith(Json(200, """
+                {"data":{"project":{"issues":{"nodes":[{"iid":"7","notes":{"pageInfo":{"hasNextPage":false},"nodes":[
+                  {"id":"gid://gitlab/Note/302","awardEmoji":{"pageInfo":{"hasNextPage":false},"nodes":[{"name":"thumbsup"},{"name":"thumbsup"}]}},
+                  {"id":"gid://gitlab/Note/305","awardEmoji":{"pageInfo":{"hasNextPage":false},"nodes":[]}}]}}]}}}}
+                """));
 
-        Assert.Equal(0, _lab.Fixture.RequestCount);
+        var signal = Assert.Single(await _lab.Client.ListVoteSignalsAsync("acme/widget", new VoteSignalQuery(Comments: true), Ct).ToListAsync(Ct));
+
+        var comment = Assert.Single(signal.Comments!);
+        Assert.Equal(302, comment.CommentId);
+        Assert.Equal(2, comment.Counts["thumbsup"]);
+        var variables = _lab.Requests[1].Json.GetProperty("variables");
+        Assert.Equal(["7"], variables.GetProperty("iids").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(5, variables.GetProperty("notes").GetInt32());
+        Assert.Equal(2, _lab.Fixture.RequestCount);
     }
 
     private static IRequestBuilder GraphQl() => Request.Create().WithPath(GraphQlPath).UsingPost();

@@ -80,6 +80,41 @@ public sealed class GitLabVoteSignalSandboxTests
     }
 
     [Fact]
+    public async Task ListVoteSignals_WithComments_OneCommentQueryPerFiveIssues_AndRestForAnIssueWithMoreThanFiveComments()
+    {
+        await using var lab = await SandboxGitLab.StartAsync(Ct);
+        var gl = lab.Sandbox.GitLabDev;
+        gl.CreateProject("acme/talk", isPrivate: false, "Talk");
+        var issues = Enumerable.Range(1, 7).Select(n => gl.AddIssue("acme/talk", $"Topic {n}")).ToList();
+        var liked = gl.AddNote("acme/talk", issues[1].Number, "Same here");
+        gl.AddNote("acme/talk", issues[1].Number, "added ~bug label", system: true);
+        gl.AddAward("acme/talk", issues[1].Number, "thumbsup", "carol.diaz", noteId: liked.Id);
+        gl.AddAward("acme/talk", issues[1].Number, "heart", "dan.okafor", noteId: liked.Id);
+        var busy = Enumerable.Range(1, 6).Select(n => gl.AddNote("acme/talk", issues[6].Number, $"Reply {n}")).ToList();
+        gl.AddAward("acme/talk", issues[6].Number, "rocket", "erin.park", noteId: busy[^1].Id);
+
+        lab.ResetCounts();
+        var signals = await lab.Client.ListVoteSignalsAsync("acme/talk", new VoteSignalQuery(Comments: true), Ct).ToListAsync(Ct);
+
+        var second = Assert.Single(signals[1].Comments!);
+        Assert.Equal(liked.Id, second.CommentId);
+        Assert.Equal(new Dictionary<string, int> { ["thumbsup"] = 1, ["heart"] = 1 }, second.Counts);
+        Assert.Null(second.Voters);
+        var seventh = Assert.Single(signals[6].Comments!);
+        Assert.Equal(busy[^1].Id, seventh.CommentId);
+        Assert.Equal("erin.park", Assert.Single(seventh.Voters!).User.Username);
+        Assert.All(signals.Where(s => s.Number is not 2 and not 7), s => Assert.Empty(s.Comments!));
+
+        // One listing query, ⌈7 / 5⌉ = 2 comment queries; issue 7 (six comments) read through REST: its notes, then six award lists.
+        Assert.Equal(5, GitLabVoteSignalDocument.IssuesPerCommentQuery);
+        Assert.Equal(3, lab.Served("POST /graphql"));
+        Assert.Equal(1, lab.Served("GET /projects/:id/issues/:iid/notes"));
+        Assert.Equal(6, lab.Served("GET /projects/:id/issues/:iid/notes/:note_id/award_emoji"));
+        Assert.Equal(10, lab.ServedTotal);
+        lab.AssertCountsAgree();
+    }
+
+    [Fact]
     public async Task ListVoteSignals_UnknownProject_ThrowsNotFoundAfterOneQuery()
     {
         await using var lab = await SandboxGitLab.StartAsync(Ct);
