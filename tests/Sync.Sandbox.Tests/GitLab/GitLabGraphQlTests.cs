@@ -133,7 +133,7 @@ public sealed class GitLabGraphQlTests
         using var client = Graph(gl);
         const string notes = """
             query($iids: [String!], $first: Int!) { project(fullPath: "acme/notes") { issues(iids: $iids, first: $first) { nodes { iid
-              notes(first: 5, filter: ONLY_COMMENTS) { pageInfo { hasNextPage } nodes { id awardEmoji(first: 3) { pageInfo { hasNextPage } nodes { name } } } } } } } }
+              notes(first: 5) { pageInfo { hasNextPage } nodes { id awardEmoji(first: 3) { pageInfo { hasNextPage } nodes { name } } } } } } } }
             """;
 
         var answer = await Post(client, notes, new { iids = Enumerable.Range(1, issues).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), first = issues });
@@ -145,9 +145,11 @@ public sealed class GitLabGraphQlTests
         }
 
         var node = Assert.Single(answer.GetProperty("data").GetProperty("project").GetProperty("issues").GetProperty("nodes").EnumerateArray());
-        var note = Assert.Single(node.GetProperty("notes").GetProperty("nodes").EnumerateArray());
-        Assert.Equal($"gid://gitlab/Note/{comment.Id}", note.GetProperty("id").GetString());
-        Assert.Equal(["thumbsup"], note.GetProperty("awardEmoji").GetProperty("nodes").Strings("name"));
+        var notesOfIssue = node.GetProperty("notes").GetProperty("nodes");
+        Assert.Equal(2, notesOfIssue.GetArrayLength()); // the system note too: Issue.notes takes no filter
+        Assert.Equal($"gid://gitlab/Note/{comment.Id}", notesOfIssue[0].GetProperty("id").GetString());
+        Assert.Equal(["thumbsup"], notesOfIssue[0].GetProperty("awardEmoji").GetProperty("nodes").Strings("name"));
+        Assert.Equal(0, notesOfIssue[1].GetProperty("awardEmoji").GetProperty("nodes").GetArrayLength());
     }
 
     [Fact]

@@ -86,19 +86,9 @@ internal static class GitLabGqlExecutor
         _ => Awards(f, issue.Awards),
     });
 
-    // Issue.notes in creation order; filter as NotesFilterType (ALL_NOTES, ONLY_COMMENTS, ONLY_ACTIVITY).
-    private static JsonObject Notes(SandboxIssue issue, GqlField field)
-    {
-        var notes = issue.Notes.OrderBy(n => n.CreatedAt).ThenBy(n => n.Id);
-        var chosen = Text(field, "filter") switch
-        {
-            null or "ALL_NOTES" => notes.ToList(),
-            "ONLY_COMMENTS" => [.. notes.Where(n => !n.System)],
-            "ONLY_ACTIVITY" => [.. notes.Where(n => n.System)],
-            var other => throw Argument(field, "filter", other, "NotesFilterType"),
-        };
-        return Connection(field, chosen, n => (n.CreatedAt.UtcTicks, n.Id), true, (n, nodes) => Note(n, nodes));
-    }
+    // Issue.notes (NoteableInterface) in creation order, system notes included.
+    private static JsonObject Notes(SandboxIssue issue, GqlField field) =>
+        Connection(field, [.. issue.Notes.OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)], n => (n.CreatedAt.UtcTicks, n.Id), true, (n, nodes) => Note(n, nodes));
 
     private static JsonObject Note(SandboxNote note, IReadOnlyList<GqlField> selections) => Select(selections, f => f.Name switch
     {

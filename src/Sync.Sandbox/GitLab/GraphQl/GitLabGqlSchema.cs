@@ -41,7 +41,7 @@ internal static class GitLabGqlSchema
             ("downvotes", new GqlFieldDef(null, [])),
             ("author", new GqlFieldDef("UserCore", [])),
             ("awardEmoji", new GqlFieldDef("AwardEmoji", Paging, Connection: true)),
-            ("notes", new GqlFieldDef("Note", [.. Paging, "filter"], Connection: true))),
+            ("notes", new GqlFieldDef("Note", Paging, Connection: true))),
         ["Note"] = Fields(
             ("id", new GqlFieldDef(null, [])),
             ("body", new GqlFieldDef(null, [])),

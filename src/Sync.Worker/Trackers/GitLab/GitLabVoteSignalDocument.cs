@@ -54,7 +54,10 @@ internal static class GitLabVoteSignalDocument
         }
         """;
 
-    /// <summary>Comments read per issue by <see cref="CommentQuery"/>; an issue with more is completed through REST.</summary>
+    /// <summary>
+    /// Notes read per issue by <see cref="CommentQuery"/> (system notes included: <c>Issue.notes</c> takes no filter);
+    /// an issue with more is completed through REST.
+    /// </summary>
     public const int NotesPerIssue = 5;
 
     /// <summary>
@@ -71,7 +74,7 @@ internal static class GitLabVoteSignalDocument
             issues(iids: $iids, first: $first) {
               nodes {
                 iid
-                notes(first: $notes, filter: ONLY_COMMENTS) {
+                notes(first: $notes) {
                   pageInfo { hasNextPage }
                   nodes { id awardEmoji(first: $awards) { pageInfo { hasNextPage } nodes { name } } }
                 }
