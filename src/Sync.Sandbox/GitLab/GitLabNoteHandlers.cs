@@ -69,7 +69,7 @@ internal static class GitLabNoteHandlers
 
         note.Body = text.Text;
         note.UpdatedAt = r.Now;
-        issue.UpdatedAt = r.Now;
+        r.Instance.TouchIssue(issue, r.Now);
         QuickActionEffects.Apply(r, issue, run);
         return ApiReply.Ok(WithChanges(GitLabJson.Note(r.Instance, note), run));
     });

@@ -1,3 +1,4 @@
+using Sync.Sandbox.GitLab.GraphQl;
 using Sync.Sandbox.Pipeline;
 
 namespace Sync.Sandbox.GitLab;
@@ -47,6 +48,9 @@ internal static class GitLabRoutes
         api.Api(host, i, d, "DELETE", "/projects/{id}/boards/{board_id}/lists/{list_id}", GitLabBoardHandlers.DeleteList);
 
         api.ApiFallback(host, i, d, _ => GitLabLookup.Error(404, "404 Not Found"));
+
+        // GraphQL lives beside the REST root (/api/graphql, not /api/v4/graphql).
+        app.MapGroup($"/{i.Name}/api").Api(host, i, d, "POST", "/graphql", GitLabGraphQlHandler.Execute);
         GitLabUploads.MapWeb(app.MapGroup($"/{i.Name}"), host, i);
     }
 }

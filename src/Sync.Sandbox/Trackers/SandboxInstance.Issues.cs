@@ -101,13 +101,26 @@ public sealed partial class SandboxInstance
             Id = NextId(), Issue = issue, Body = body, Author = author, CreatedAt = when, UpdatedAt = when, System = system, Internal = isInternal,
         };
         issue.Notes.Add(note);
-        if (when > issue.UpdatedAt)
+        TouchIssue(issue, when);
+        return note;
+    }
+
+    /// <summary>
+    /// What a saved note does to its issue: <c>Note#touch_noteable</c> (an <c>after_save</c>) calls
+    /// <c>noteable.touch</c>, and <c>Issue</c> includes <c>ThrottledTouch</c>
+    /// (<c>app/models/concerns/throttled_touch.rb</c>): the touch is skipped unless more than
+    /// <c>TOUCH_INTERVAL = 1.minute</c> passed since the issue's <c>updated_at</c>. Ordinary updates of the issue
+    /// (title, labels, state) are saves, not touches, and are never throttled. GitHub has no such throttle.
+    /// </summary>
+    internal void TouchIssue(SandboxIssue issue, DateTimeOffset when)
+    {
+        if (IsGitHub ? when > issue.UpdatedAt : when - issue.UpdatedAt > TouchInterval)
         {
             issue.UpdatedAt = when;
         }
-
-        return note;
     }
+
+    internal static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>Adds an award emoji or reaction to an issue, or to one of its notes when <paramref name="noteId"/> is set.</summary>
     public SandboxAward AddAward(string projectPath, int number, string name, string username, long? noteId = null, DateTimeOffset? at = null)
@@ -133,9 +146,13 @@ public sealed partial class SandboxInstance
         var when = at ?? Time.GetUtcNow();
         var award = new SandboxAward { Id = NextId(), Name = name, User = user, CreatedAt = when };
         target.Add(award);
-        if (when > issue.UpdatedAt)
+
+        // No award bumps the issue: GitLab's AwardEmoji calls awardable.try(:bump_updated_at), which only Note defines
+        // (app/models/award_emoji.rb, spec/models/award_emoji_spec.rb), and Issue#update_upvotes_count uses update_column.
+        // So a GitLab award on a note bumps that note; GitHub documents no bump at all.
+        if (!IsGitHub && issue.Notes.Find(n => ReferenceEquals(n.Awards, target)) is { } note && when > note.UpdatedAt)
         {
-            issue.UpdatedAt = when;
+            note.UpdatedAt = when;
         }
 
         return award;

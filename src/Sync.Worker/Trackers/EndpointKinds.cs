@@ -44,7 +44,7 @@ public static class EndpointKinds
     /// <summary>Classifies <paramref name="path"/> (absolute path of the request) relative to the API root path.</summary>
     public static string Classify(string method, string path, string apiRootPath)
     {
-        if (IsEnterpriseGraphQl(path, apiRootPath))
+        if (IsSiblingGraphQl(path, apiRootPath))
         {
             return GraphQl;
         }
@@ -103,9 +103,10 @@ public static class EndpointKinds
         return Verb(last, method, endsWithId: nouns[^1] is null);
     }
 
-    // GitHub Enterprise serves GraphQL at .../api/graphql, beside (not under) the REST root .../api/v3/.
-    private static bool IsEnterpriseGraphQl(string path, string apiRootPath) =>
-        apiRootPath.EndsWith("/v3/", StringComparison.OrdinalIgnoreCase)
+    // GitHub Enterprise serves GraphQL at .../api/graphql, beside (not under) the REST root .../api/v3/; GitLab at
+    // .../api/graphql beside .../api/v4/ (doc/api/graphql/index.md).
+    private static bool IsSiblingGraphQl(string path, string apiRootPath) =>
+        (apiRootPath.EndsWith("/v3/", StringComparison.OrdinalIgnoreCase) || apiRootPath.EndsWith("/v4/", StringComparison.OrdinalIgnoreCase))
         && path.TrimEnd('/').Equals(apiRootPath[..^"v3/".Length] + "graphql", StringComparison.OrdinalIgnoreCase);
 
     private static string? Noun(string segment) => Nouns.GetValueOrDefault(segment);

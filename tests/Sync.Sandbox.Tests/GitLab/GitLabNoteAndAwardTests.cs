@@ -7,7 +7,7 @@ namespace Sync.Sandbox.Tests.GitLab;
 public sealed class GitLabNoteAndAwardTests
 {
     [Fact]
-    public async Task AwardEmoji_UpvotesCountPlainThumbsOnly_AndEveryAwardBumpsUpdatedAt()
+    public async Task AwardEmoji_UpvotesCountPlainThumbsOnly_AndNoAwardBumpsTheIssue()
     {
         var time = new FakeTimeProvider(TestSandbox.Start);
         await using var server = await TestSandbox.StartAsync(time);
@@ -26,7 +26,29 @@ public sealed class GitLabNoteAndAwardTests
         // GitLab counts only "thumbsup" in upvotes; the skin-tone vote is in the award_emoji list only.
         Assert.Equal(1, json.GetProperty("upvotes").GetInt32());
         Assert.Equal(1, json.GetProperty("downvotes").GetInt32());
-        Assert.Equal(TestSandbox.Start.AddHours(1), json.GetProperty("updated_at").GetDateTimeOffset());
+        // app/models/award_emoji.rb: awardable.try(:bump_updated_at), which Issue does not define.
+        Assert.Equal(TestSandbox.Start, json.GetProperty("updated_at").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task AwardEmoji_OnANote_BumpsTheNoteNotTheIssue()
+    {
+        var time = new FakeTimeProvider(TestSandbox.Start);
+        await using var server = await TestSandbox.StartAsync(time);
+        var gl = server.GitLabDev;
+        var issue = gl.AddIssue("acme/widget", "Note votes");
+        var note = gl.AddNote("acme/widget", issue.Number, "A comment");
+        using var client = TestSandbox.Client(gl);
+
+        time.Advance(TimeSpan.FromHours(2));
+        using var award = await client.Send(HttpMethod.Post, $"projects/acme%2Fwidget/issues/{issue.Number}/notes/{note.Id}/award_emoji", new { name = "thumbsup" });
+        var fetchedNote = await client.GetJson($"projects/acme%2Fwidget/issues/{issue.Number}/notes/{note.Id}");
+        var fetchedIssue = await client.GetJson($"projects/acme%2Fwidget/issues/{issue.Number}");
+
+        Assert.Equal(HttpStatusCode.Created, award.StatusCode);
+        // Note#bump_updated_at (the only awardable defining it), as spec/models/award_emoji_spec.rb checks.
+        Assert.Equal(TestSandbox.Start.AddHours(2), fetchedNote.GetProperty("updated_at").GetDateTimeOffset());
+        Assert.Equal(TestSandbox.Start, fetchedIssue.GetProperty("updated_at").GetDateTimeOffset());
     }
 
     [Fact]

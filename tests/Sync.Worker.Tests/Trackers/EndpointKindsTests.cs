@@ -35,6 +35,8 @@ public sealed class EndpointKindsTests
     [InlineData("POST", "/graphql", "/", "graphql")]
     [InlineData("POST", "/api/graphql", "/api/v3/", "graphql")]
     [InlineData("POST", "/github/api/graphql", "/github/api/v3/", "graphql")]
+    [InlineData("POST", "/api/graphql", "/api/v4/", "graphql")]
+    [InlineData("POST", "/gitlab-dev/api/graphql", "/gitlab-dev/api/v4/", "graphql")]
     [InlineData("GET", "/", "/", "other")]
     public void Classify_NormalisesPathToSharedKind(string method, string path, string root, string expected) =>
         Assert.Equal(expected, EndpointKinds.Classify(method, path, root));

@@ -21,4 +21,11 @@ internal static partial class GitLabLog
     [LoggerMessage(EventId = 1205, Level = LogLevel.Debug,
         Message = "Tracker {Tracker}: upload '{FileName}' is served from {Host}; following the redirect without credentials")]
     public static partial void FollowingUploadRedirect(ILogger logger, string tracker, string fileName, string host);
+
+    [LoggerMessage(EventId = 1206, Level = LogLevel.Warning, Message = "Tracker {Tracker}: GraphQL read of {Resource} refused ({Error})")]
+    public static partial void GraphQlFailed(ILogger logger, string tracker, string resource, string error);
+
+    [LoggerMessage(EventId = 1207, Level = LogLevel.Debug,
+        Message = "Tracker {Tracker}: read vote signals of {Count} issue(s) of {Project} in {Queries} GraphQL quer(y/ies), {Completed} award list(s) completed through REST")]
+    public static partial void VoteSignalsRead(ILogger logger, string tracker, string project, int count, int queries, int completed);
 }

@@ -19,8 +19,4 @@ public sealed partial class GitLabTrackerClient
             yield return award.ToReaction();
         }
     }
-
-    /// <summary>Not yet: the bulk read of vote signals (issue 15).</summary>
-    public IAsyncEnumerable<IssueVoteSignal> ListVoteSignalsAsync(string projectPath, VoteSignalQuery query, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("vote signals are not read in bulk yet");
 }

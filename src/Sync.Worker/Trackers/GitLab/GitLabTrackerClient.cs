@@ -22,6 +22,9 @@ public sealed partial class GitLabTrackerClient(TrackerRegistration registration
 
     private readonly TrackerHttp _http = new(registration.Name, GitLabErrorMessage.Read, logger);
 
+    // GraphQL error bodies carry an "errors" array rather than REST's "message".
+    private readonly TrackerHttp _graphQl = new(registration.Name, GitHub.Projects.GraphQlErrors.ReadHttpErrorMessage, logger);
+
     public string Name => registration.Name;
 
     public TrackerKind Kind => TrackerKind.GitLab;

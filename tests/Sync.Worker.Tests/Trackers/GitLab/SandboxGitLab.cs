@@ -36,8 +36,9 @@ internal sealed class SandboxGitLab : IAsyncDisposable
 
     public SandboxProject Project => Sandbox.GitLabDev.Project(ProjectPath);
 
-    public static async Task<SandboxGitLab> StartAsync(CancellationToken cancellationToken) =>
-        new(await SandboxServer.StartAsync(new SandboxOptions { Port = 0 }, cancellationToken));
+    /// <param name="bulkIssues">Also generate "acme/bulk" with this many issues (every eighth closed), see BulkGenerator.</param>
+    public static async Task<SandboxGitLab> StartAsync(CancellationToken cancellationToken, int bulkIssues = 0) =>
+        new(await SandboxServer.StartAsync(new SandboxOptions { Port = 0, IssuesPerProject = bulkIssues }, cancellationToken));
 
     /// <summary>Requests the sandbox counted under its own endpoint key, e.g. "GET /projects/:id/issues/:iid/notes".</summary>
     public long Served(string endpoint) => Sandbox.Stats.Snapshot().For(Instance, endpoint);
