@@ -133,11 +133,9 @@ public sealed partial class SandboxInstance
         var when = at ?? Time.GetUtcNow();
         var award = new SandboxAward { Id = NextId(), Name = name, User = user, CreatedAt = when };
         target.Add(award);
-        if (when > issue.UpdatedAt)
-        {
-            issue.UpdatedAt = when;
-        }
 
+        // No tracker bumps the issue for an award (GitLab: only a Note defines bump_updated_at; GitHub documents none):
+        // a vote shows only in the issue's counts (GitHub's reactions rollup, and so the ETag of every page showing it).
         return award;
     }
 
