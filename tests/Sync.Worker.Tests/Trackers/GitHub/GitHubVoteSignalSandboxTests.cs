@@ -69,6 +69,58 @@ public sealed class GitHubVoteSignalSandboxTests
         Assert.Equal(["5000 +1=0 -1=0 laugh=0 confused=0 heart=0 hooray=0 eyes=0 rocket=1 by alice.martin: Votes issue 5000"], changed);
     }
 
+    [Fact]
+    public async Task VoteSignals_NumbersAndComments_RepeatAs304s_AndACommentReactionChangesOnlyTheCommentPage()
+    {
+        var time = new FakeTimeProvider(Noon);
+        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Port = 0, Time = time }, Ct);
+        var hub = sandbox.GitHub;
+        hub.CreateProject(Votes, isPrivate: false);
+        for (var n = 1; n <= 250; n++)
+        {
+            hub.AddIssue(Votes, $"Votes issue {n}", author: "alice.martin", createdAt: Noon.AddDays(-1).AddSeconds(n));
+        }
+
+        hub.AddIssue(Votes, "A pull request", createdAt: Noon.AddDays(-1).AddSeconds(251), isPullRequest: true);
+        var on5 = hub.AddNote(Votes, 5, "Me too", author: "bob.chen", at: Noon.AddHours(-1));
+        var on120 = hub.AddNote(Votes, 120, "Same here", author: "carla.rossi", at: Noon.AddHours(-1).AddSeconds(1));
+        hub.AddAward(Votes, 5, "+1", "alice.martin", noteId: on5.Id);
+        using var fixture = new GitHubClientFixture(hub.ApiUrl, store: new InMemoryCursorStore(), token: hub.Token);
+        var numbers = new VoteSignalQuery(Numbers: [120, 5, 251, 9_999], Comments: true);
+
+        var first = await CountAsync(fixture, () => fixture.Client.ListVoteSignalsAsync(Votes, numbers, Ct).ToListAsync(Ct).AsTask());
+        var second = await CountAsync(fixture, () => fixture.Client.ListVoteSignalsAsync(Votes, numbers, Ct).ToListAsync(Ct).AsTask());
+
+        // Per number one issue GET, and one comment page per issue found; #251 is a pull request, #9999 does not exist.
+        Assert.Equal([5L, 120L], first.Signals.Select(s => s.Number));
+        Assert.Equal([[on5.Id], [on120.Id]], first.Signals.Select(s => s.Comments!.Select(c => c.CommentId).ToArray()));
+        Assert.Equal(1, first.Signals[0].Comments![0].Counts["+1"]);
+        Assert.Equal((6L, 5L, 0L, 1L), (first.Total, first.Ok, first.NotModified, first.NotFound));
+        Assert.Equal((6L, 0L, 5L, 1L), (second.Total, second.Ok, second.NotModified, second.NotFound));
+
+        var listing = new VoteSignalQuery(Comments: true);
+        var full = await CountAsync(fixture, () => fixture.Client.ListVoteSignalsAsync(Votes, listing, Ct).ToListAsync(Ct).AsTask());
+        time.Advance(TimeSpan.FromMinutes(1));
+        hub.AddAward(Votes, 120, "heart", "alice.martin", noteId: on120.Id);
+        var afterCommentVote = await CountAsync(fixture, () => fixture.Client.ListVoteSignalsAsync(Votes, listing, Ct).ToListAsync(Ct).AsTask());
+
+        // Three issue pages (250 issues and the pull request) and one page of the repository's comments.
+        Assert.Equal(250, full.Signals.Count);
+        Assert.Equal((4L, 4L, 0L), (full.Total, full.Ok, full.NotModified));
+        Assert.Equal((4L, 1L, 3L), (afterCommentVote.Total, afterCommentVote.Ok, afterCommentVote.NotModified));
+        Assert.Equal(1, afterCommentVote.Signals.Single(s => s.Number == 120).Comments!.Single().Counts["heart"]);
+        Assert.Equal(0, full.Signals.Single(s => s.Number == 120).Comments!.Single().Counts["heart"]);
+    }
+
+    private static async Task<Counted> CountAsync(GitHubClientFixture fixture, Func<Task<List<IssueVoteSignal>>> read)
+    {
+        fixture.Counter.Reset();
+        var signals = await read();
+        var counts = fixture.Counter.Snapshot().Trackers["hub"];
+        long Status(int status) => counts.ByStatus.Where(c => c.Key.Status == status).Sum(c => c.Value);
+        return new Counted(signals, counts.Total, Status(200), Status(304), Status(404));
+    }
+
     private static async Task<Read> ReadAsync(GitHubClientFixture fixture, SandboxServer sandbox, string instance)
     {
         fixture.Counter.Reset();
@@ -92,6 +144,8 @@ public sealed class GitHubVoteSignalSandboxTests
 
     private static List<string> Describe(IEnumerable<IssueVoteSignal> signals) =>
         [.. signals.Select(s => $"{s.Number} {string.Join(' ', s.Counts.Select(c => $"{c.Key}={c.Value}"))} by {s.Author?.Username}: {s.Title}")];
+
+    private sealed record Counted(List<IssueVoteSignal> Signals, long Total, long Ok, long NotModified, long NotFound);
 
     private sealed record Read(List<IssueVoteSignal> Signals, long Ours, long Sandbox, long Ok, long NotModified);
 }
