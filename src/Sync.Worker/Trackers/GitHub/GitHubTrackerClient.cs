@@ -17,8 +17,8 @@ namespace Sync.Worker.Trackers.GitHub;
 /// milestones, unsupported features.
 /// </summary>
 /// <param name="cursorStore">
-/// Backs the conditional-request cache of incremental issue listings (<see cref="GitHubResponseCache"/>); without
-/// one every listing is sent unconditionally.
+/// Backs the conditional-request cache of incremental issue listings and of vote reads (<see cref="GitHubResponseCache"/>);
+/// without one every listing is sent unconditionally (a vote read then costs its full rate every time).
 /// </param>
 public sealed partial class GitHubTrackerClient(
     TrackerRegistration registration,

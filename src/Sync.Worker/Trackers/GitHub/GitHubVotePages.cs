@@ -5,7 +5,8 @@ namespace Sync.Worker.Trackers.GitHub;
 
 /// <summary>
 /// What the conditional-request cache keeps of a vote read's page: per issue or comment object only the fields a vote
-/// signal is built from. A full page of 100 issues is ~500 KB (user objects, labels, bodies); this keeps ~30 KB.
+/// signal is built from. On the recorded pages of @octokit/fixtures (paginate-issues) an issue takes ~2.3 KB (user object,
+/// URLs, body) and ~340 bytes trimmed: 10,000 issues store ~3.4 MB instead of ~23 MB plus their bodies.
 /// </summary>
 internal static class GitHubVotePages
 {
