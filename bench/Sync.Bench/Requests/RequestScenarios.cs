@@ -20,6 +20,7 @@ public enum RequestScenario
     IdleResync,
     ChangedResync,
     IdleVotes,
+    ChangedVotes,
     IdleRiceRoadmap,
 }
 
@@ -71,24 +72,39 @@ public static class RequestScenarios
         Settle();
         await Measure(RequestScenario.IdleResync, 1, () => Run(inventory, product));
 
-        // 3. 1 % of the issues get a vote (which bumps updated_at), one timestamp unit apart.
+        // 3. 1 % of the issues are edited (a title change bumps updated_at), one timestamp unit apart.
         var changed = Math.Max(1, issues / 100);
         var stride = Math.Max(1, issues / changed);
-        var vote = gitLab ? "thumbsup_tone2" : "+1";
         for (var i = 1; i <= changed; i++)
         {
             clock.Advance(IncrementalCursor.Resolution(kind));
-            instance.AddAward(Project, i * stride, vote, "zed.newvoter");
+            var edited = instance.Issue(Project, i * stride);
+            lock (instance.Sync)
+            {
+                edited.Title += " (edited)";
+                edited.UpdatedAt = clock.GetUtcNow();
+            }
         }
 
         await Measure(RequestScenario.ChangedResync, Pages(changed), () => Run(inventory, product));
 
-        // 4. Votes: a first pass counts everything; once settled, a pass with no vote change lists one empty page.
-        // (The first pass runs a few seconds after the last change: one listed in the same instant is re-checked.)
+        // 4. Votes: a first pass counts everything; a pass with no vote change reads every open issue's vote signal in
+        // bulk (GitHub: every listing page, each answered 304; GitLab: every GraphQL page) and fetches no voter list.
         clock.Advance(TimeSpan.FromSeconds(5));
         await Run(votes, product);
         Settle();
-        await Measure(RequestScenario.IdleVotes, 1, () => Run(votes, product));
+        var signalPages = gitLab ? GitLabSignalPages(issues) : Pages(issues);
+        await Measure(RequestScenario.IdleVotes, signalPages, () => Run(votes, product));
+
+        // 1 % of the issues get a vote (which bumps nothing): the same bulk read, plus at most one voter list each.
+        var vote = gitLab ? "thumbsup_tone2" : "+1";
+        for (var i = 1; i <= changed; i++)
+        {
+            instance.AddAward(Project, (i * stride) - 1, vote, "zed.newvoter");
+        }
+
+        Settle();
+        await Measure(RequestScenario.ChangedVotes, signalPages + (gitLab ? 0 : changed), () => Run(votes, product));
 
         // 5. RICE + roadmap: the first pass writes labels, comments and the roadmap issue; the second lists those
         // writes (and writes nothing); the third is what an idle scheduled pass costs. Passes are spaced beyond the
@@ -112,4 +128,7 @@ public static class RequestScenarios
     }
 
     private static long Pages(long items) => Math.Max(1, (items + PageSize - 1) / PageSize);
+
+    /// <summary>GitLab GraphQL pages of vote signals: the page size the query complexity limit allows (see the client).</summary>
+    private static long GitLabSignalPages(long items) => Pages(items);
 }

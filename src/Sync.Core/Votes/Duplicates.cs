@@ -28,6 +28,26 @@ public static partial class Duplicates
         return found;
     }
 
+    /// <summary>The issue a closed issue was closed into (GitLab: its link; GitHub: its "Duplicate of #N" comment), or null.</summary>
+    public static async Task<long?> CanonicalOfAsync(ITrackerClient client, ProjectRef project, TrackerIssue issue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(issue);
+        if (issue.State != IssueState.Closed)
+        {
+            return null;
+        }
+
+        if (client.Kind == TrackerKind.GitLab)
+        {
+            return FromLink(issue.DuplicateOf);
+        }
+
+        return string.Equals(issue.StateReason, "duplicate", StringComparison.OrdinalIgnoreCase)
+            ? FromComments(await client.ListCommentsAsync(project.Path, issue.Ref.Number, cancellationToken).ToListAsync(cancellationToken))
+            : null;
+    }
+
     [GeneratedRegex(@"/issues/(\d+)/?$")]
     private static partial Regex LinkNumber();
 

@@ -30,4 +30,10 @@ public sealed record VoteRules
     /// (for example <c>gitlab:alice</c> to <c>github:alice-gh</c>); see <see cref="VoterIdentity"/>.
     /// </summary>
     public IReadOnlyDictionary<string, string> IdentityMap { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// How often every issue is re-counted whatever its vote signal says (a maintainer's full resync does it at once), so
+    /// nothing can drift forever: a signal that hides a change (GitHub's rollup when one voter replaces another) is caught.
+    /// </summary>
+    public TimeSpan FullRecountEvery { get; init; } = TimeSpan.FromDays(1);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Sync.Core.Inventory;
 using Sync.Core.Pipeline;
 using Sync.Core.Products;
 using Sync.Core.Storage;
@@ -8,15 +7,20 @@ using Sync.Core.Trackers;
 namespace Sync.Core.Votes;
 
 /// <summary>
-/// The "votes" stage: re-counts the demand of the public issues that changed since the last pass (adding or
-/// removing an emoji reaction bumps an issue's <c>updated_at</c> on both trackers, so an incremental listing finds
-/// exactly the issues whose votes may have changed), stores a snapshot when a count changed, and reports the most
-/// wanted issues with their trend. A pass with no change makes no per-issue request.
+/// The "votes" stage: finds the public issues whose votes may have changed and re-counts only those, stores a snapshot
+/// of each count and reports the most wanted issues with their trend.
 /// </summary>
 /// <remarks>
-/// A moved issue's demand is its public voters plus the voters on its private source (the source issue's author is
-/// the original author, so their own vote is excluded on both hosts through the identity map). Sources are listed
-/// incrementally too, so a vote added on the private side after the move re-counts the public issue.
+/// A reaction does not bump an issue's <c>updated_at</c> on either tracker (GitLab's award never touches the issue;
+/// GitHub documents no bump), so changes are found from the votes themselves: one bulk read of the open public issues'
+/// vote signals a pass (<see cref="ITrackerClient.ListVoteSignalsAsync"/>: GitHub's <c>reactions</c> rollups through
+/// conditional requests, free when nothing changed; GitLab's award lists through GraphQL), compared with what the last
+/// pass saw (<see cref="VoteSignalBook"/>). The same for the private sources of moved issues and for duplicates closed
+/// into an open one. An issue that left the open listing was closed: it is read once to learn whether it became a
+/// duplicate. IssueSync's own writes (labels, comments) change no signal, so they cause no re-count. Issues a trigger
+/// named (a GitLab <c>Emoji Hook</c>, a maintainer's request) are re-counted whatever their signal says, and every
+/// issue is re-counted now and then (<see cref="VoteRules.FullRecountEvery"/>, or a maintainer's full resync), so
+/// nothing can drift forever.
 /// </remarks>
 public sealed class VotesStep(
     ITrackerRegistry trackers,
@@ -31,106 +35,205 @@ public sealed class VotesStep(
 
     public static string ScopeOf(ProjectRef project) => $"votes:{project}";
 
-    public static string SourceScopeOf(ProjectRef project) => $"votes-source:{project}";
-
     public async Task<StepResult> RunAsync(PipelineContext context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var product = context.Product;
         var rules = rulesFor(product);
         var project = product.Public;
         var client = trackers.Get(project.Tracker);
-        var listing = await IncrementalListing.ListAsync(client, project.Path, cursors, ScopeOf(project), cancellationToken);
-        var listed = listing.Changed; // the cursor advances over what the listing returned, nothing else
-        var changed = listed.ToList();
+        var now = time.GetUtcNow();
+        var book = await VoteSignalBook.LoadAsync(documents, product.Key, cancellationToken);
+        var fullRequest = await documents.ListDocumentsAsync(product.Key, VoteSignalBook.FullRequestKind, cancellationToken);
+        var full = book.LastFull is not { } last || now - last >= rules.FullRecountEvery || fullRequest.Count > 0;
+        var pass = new VotePass(client, project, rules, book, full);
 
-        // Moved issues: public issue → its private source, and the public issues whose source changed since the last pass.
-        var sourceOf = new Dictionary<string, IssueRef>(StringComparer.Ordinal);
-        foreach (var move in await ledger.ListMovesAsync(product.Key, cancellationToken))
+        // 1. The open public issues, in one bulk read.
+        await foreach (var signal in client.ListVoteSignalsAsync(project.Path, new VoteSignalQuery(IssueStateFilter.Open, null, rules.CountCommentVotes), cancellationToken))
         {
-            if (move.TargetIssue is { } target && IssueRef.TryParse(move.SourceIssue, out var source))
-            {
-                sourceOf[target] = source!;
-            }
+            pass.Listed(signal);
         }
 
-        var changedRefs = changed.Select(i => i.Ref.ToString()).ToHashSet(StringComparer.Ordinal);
-        foreach (var number in await ChangedTargetsOfSourcesAsync(context, sourceOf, cancellationToken))
-        {
-            if (changedRefs.Add(new IssueRef(project, number).ToString()))
-            {
-                changed.Add(await client.GetIssueAsync(project.Path, number, cancellationToken));
-            }
-        }
-
-        // Duplicates closed into another issue add their voters to it: remember the relation and re-count the canonical.
+        // 2. Issues gone from the open listing were closed (or deleted): closed as a duplicate, their voters go to the canonical.
         var duplicates = await LoadDuplicatesAsync(product.Key, cancellationToken);
-        foreach (var issue in listed)
+        foreach (var number in book.Open.Where(n => !pass.Signals.ContainsKey(n)).Order())
         {
-            var canonical = await CanonicalOfAsync(client, project, issue, cancellationToken);
-            var previous = duplicates.TryGetValue(issue.Ref.Number, out var known) ? known : (long?)null;
-            if (canonical == previous)
+            TrackerIssue? closed = null;
+            try
             {
-                continue;
+                closed = await client.GetIssueAsync(project.Path, number, cancellationToken);
+            }
+            catch (TrackerNotFoundException)
+            {
+                // Deleted or transferred: its demand stays as last counted.
             }
 
-            if (canonical is { } c && c != issue.Ref.Number)
-            {
-                duplicates[issue.Ref.Number] = c;
-            }
-            else
-            {
-                duplicates.Remove(issue.Ref.Number);
-            }
+            var canonical = closed is null ? null : await Duplicates.CanonicalOfAsync(client, project, closed, cancellationToken);
+            pass.Redirect(duplicates, number, canonical);
+        }
 
-            foreach (var affected in new[] { canonical, previous })
+        // A duplicate reopened is no longer one.
+        foreach (var reopened in duplicates.Keys.Where(pass.Signals.ContainsKey).ToList())
+        {
+            pass.Redirect(duplicates, reopened, null);
+        }
+
+        // 3. The closed duplicates' own votes, and 4. the moved issues' private sources: read in bulk by number.
+        var duplicateSignals = await ReadByNumberAsync(client, project, duplicates.Keys, pass, duplicates, cancellationToken);
+        var sourceOf = await SourcesOfAsync(product.Key, project, cancellationToken);
+        var sourceSignals = new Dictionary<IssueRef, IssueVoteSignal>();
+        var targetOf = sourceOf.GroupBy(p => p.Value).ToDictionary(g => g.Key, g => g.Min(p => p.Key));
+        foreach (var group in sourceOf.Values.Distinct().GroupBy(s => s.Project))
+        {
+            var sourceClient = trackers.Get(group.Key.Tracker);
+            try
             {
-                if (affected is { } number && changedRefs.Add(new IssueRef(project, number).ToString()))
+                await foreach (var signal in sourceClient.ListVoteSignalsAsync(group.Key.Path, new VoteSignalQuery(IssueStateFilter.All, [.. group.Select(s => s.Number)]), cancellationToken))
                 {
-                    changed.Add(await client.GetIssueAsync(project.Path, number, cancellationToken));
+                    var source = new IssueRef(group.Key, signal.Number);
+                    if (!targetOf.ContainsKey(source))
+                    {
+                        continue;
+                    }
+
+                    sourceSignals[source] = signal;
+                    if (book.Changed(source, signal))
+                    {
+                        pass.Recount(targetOf[source]);
+                    }
+
+                    pass.Seen(source, signal);
                 }
             }
+            catch (Exception ex) when (ex is TrackerNotFoundException or TrackerForbiddenException)
+            {
+                // The private project is gone or hidden from IssueSync: its moved issues keep the demand last read.
+            }
         }
 
-        var now = time.GetUtcNow();
-        var counted = new List<(TrackerIssue Issue, DemandSignal Signal)>();
-        var demand = new List<StoredDocument>();
-        foreach (var issue in changed)
+        // 5. What a trigger named, whatever its signal says (an Emoji Hook is the fast path for one issue).
+        var requested = RequestedIssues.In(context, [project, .. product.Sources.Select(s => s.Project)]);
+        foreach (var issue in requested)
         {
-            var duplicatesOfIssue = duplicates.Where(d => d.Value == issue.Ref.Number).Select(d => d.Key).Order().ToList();
-            var signal = await CountAsync(client, project, issue, sourceOf.GetValueOrDefault(issue.Ref.ToString()), duplicatesOfIssue, rules, now, cancellationToken);
-            counted.Add((issue, signal));
+            if (issue.Project == project)
+            {
+                pass.Recount(issue.Number);
+            }
+            else if (sourceOf.FirstOrDefault(s => s.Value == issue) is { Value: not null } moved)
+            {
+                pass.Recount(moved.Key);
+            }
+        }
+
+        // 6. Re-count what changed.
+        var counter = new VoteCounter(trackers, cursors, time, rules, context.DryRun);
+        var counted = new List<(long Number, string Title, bool Open, DemandSignal Signal)>();
+        var saved = new List<StoredDocument>();
+        foreach (var number in pass.ToRecount.Order())
+        {
+            var signal = pass.Signals.GetValueOrDefault(number);
+            var issueDuplicates = duplicates.Where(d => d.Value == number).Select(d => d.Key).Order().ToList();
+            var source = sourceOf.GetValueOrDefault(number);
+            var (title, demand) = await counter.CountAsync(
+                client, project, number, signal, issueDuplicates.Select(d => (d, duplicateSignals.GetValueOrDefault(d))).ToList(),
+                source is null ? null : (source, sourceSignals.GetValueOrDefault(source)), now, cancellationToken);
+            counted.Add((number, title, signal is not null, demand));
+            var issue = new IssueRef(project, number).ToString();
             if (!context.DryRun)
             {
-                var snapshot = new VoteSnapshot(product.Key, issue.Ref.ToString(), now, signal.Up, signal.Down, signal.Weighted, signal.UniqueVoters);
-                await history.AddVoteSnapshotAsync(snapshot, cancellationToken);
-                demand.Add(DemandDocument.From(signal).ToStored(product.Key, issue.Ref.ToString(), now));
+                await history.AddVoteSnapshotAsync(new VoteSnapshot(product.Key, issue, now, demand.Up, demand.Down, demand.Weighted, demand.UniqueVoters), cancellationToken);
+                saved.Add(DemandDocument.From(demand).ToStored(product.Key, issue, now));
             }
         }
 
         if (!context.DryRun)
         {
-            await documents.SaveDocumentsAsync(demand, cancellationToken);
+            saved.Add(pass.NextBook(now).ToStored(product.Key, now));
+            await documents.SaveDocumentsAsync(saved, cancellationToken);
             await SaveDuplicatesAsync(product.Key, duplicates, now, cancellationToken);
-            await listing.SaveAsync(now, cancellationToken);
+            if (fullRequest.Count > 0)
+            {
+                await documents.DeleteDocumentsAsync(product.Key, VoteSignalBook.FullRequestKind, [.. fullRequest.Select(r => r.Key)], cancellationToken);
+            }
         }
 
-        var lines = new List<string> { $"{project}: {changed.Count} issue(s) re-counted" };
+        return await Summarize(product.Key, project, pass, requested, counted, now, cancellationToken);
+    }
 
-        // Not yet re-counted on their own: the incremental listing finds them by their bumped update time.
-        var requested = RequestedIssues.In(context, [project]);
+    /// <summary>Asks the next votes pass of <paramref name="product"/> to re-count every issue (the dashboard's full resync).</summary>
+    public static Task RequestFullRecountAsync(IDocumentStore documents, string product, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        return documents.SaveDocumentsAsync([new StoredDocument(product, VoteSignalBook.FullRequestKind, product, "{}", now)], cancellationToken);
+    }
+
+    private static async Task<Dictionary<long, IssueVoteSignal>> ReadByNumberAsync(
+        ITrackerClient client, ProjectRef project, IEnumerable<long> numbers, VotePass pass, Dictionary<long, long> duplicates, CancellationToken cancellationToken)
+    {
+        var wanted = numbers.ToList();
+        var signals = new Dictionary<long, IssueVoteSignal>();
+        if (wanted.Count == 0)
+        {
+            return signals;
+        }
+
+        await foreach (var signal in client.ListVoteSignalsAsync(project.Path, new VoteSignalQuery(IssueStateFilter.All, wanted), cancellationToken))
+        {
+            signals[signal.Number] = signal;
+            var issue = new IssueRef(project, signal.Number);
+            if (pass.Book.Changed(issue, signal) && duplicates.TryGetValue(signal.Number, out var canonical))
+            {
+                pass.Recount(canonical);
+            }
+
+            pass.Seen(issue, signal);
+        }
+
+        return signals;
+    }
+
+    /// <summary>Public issue number → its private source, for moves whose copy exists.</summary>
+    private async Task<Dictionary<long, IssueRef>> SourcesOfAsync(string product, ProjectRef project, CancellationToken cancellationToken)
+    {
+        var sourceOf = new Dictionary<long, IssueRef>();
+        foreach (var move in await ledger.ListMovesAsync(product, cancellationToken))
+        {
+            if (move.TargetIssue is { } target && IssueRef.TryParse(target, out var copy) && copy!.Project == project
+                && IssueRef.TryParse(move.SourceIssue, out var source))
+            {
+                sourceOf[copy.Number] = source!;
+            }
+        }
+
+        return sourceOf;
+    }
+
+    private async Task<StepResult> Summarize(
+        string product, ProjectRef project, VotePass pass, IReadOnlyList<IssueRef> requested, List<(long Number, string Title, bool Open, DemandSignal Signal)> counted, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var lines = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture, $"{project}: {pass.Signals.Count} open issue(s) read, {counted.Count} re-counted{(pass.Full ? " (full re-count)" : string.Empty)}"),
+        };
         if (requested.Count > 0)
         {
             lines.Add(RequestedIssues.Line(requested));
         }
 
-        foreach (var (issue, signal) in counted.Where(c => c.Issue.State == IssueState.Open).OrderByDescending(c => c.Signal.Weighted).ThenBy(c => c.Issue.Ref.Number).Take(5))
+        foreach (var (number, title, _, signal) in counted.Where(c => c.Open).OrderByDescending(c => c.Signal.Weighted).ThenBy(c => c.Number).Take(5))
         {
-            lines.Add(await DescribeAsync(product.Key, issue, signal, now, cancellationToken));
+            var issue = new IssueRef(project, number).ToString();
+            var week = await ChangeAsync(product, issue, signal, now, 7, cancellationToken);
+            var month = await ChangeAsync(product, issue, signal, now, 30, cancellationToken);
+            lines.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"#{number} {Shorten(title)}: 👍 {signal.Up} 👎 {signal.Down}, {signal.UniqueVoters} voter(s), {signal.Recent.Up} in the window; 7 d {week.Up:+0;-0;0}, 30 d {month.Up:+0;-0;0}"));
         }
 
         var metrics = new Dictionary<string, long>(StringComparer.Ordinal)
         {
-            ["recounted"] = changed.Count,
+            ["recounted"] = counted.Count,
+            ["signalsRead"] = pass.Signals.Count,
         };
         if (requested.Count > 0)
         {
@@ -140,95 +243,10 @@ public sealed class VotesStep(
         return new StepResult(lines, metrics);
     }
 
-    /// <summary>Public issue numbers whose private source changed since the last pass (sources listed incrementally).</summary>
-    private async Task<List<long>> ChangedTargetsOfSourcesAsync(PipelineContext context, Dictionary<string, IssueRef> sourceOf, CancellationToken cancellationToken)
+    private async Task<VoteChange> ChangeAsync(string product, string issue, DemandSignal signal, DateTimeOffset now, int days, CancellationToken cancellationToken)
     {
-        var targetOf = sourceOf.ToDictionary(p => p.Value.ToString(), p => IssueRef.Parse(p.Key).Number, StringComparer.Ordinal);
-        var numbers = new List<long>();
-        foreach (var sourceRule in context.Product.Sources)
-        {
-            var listing = await IncrementalListing.ListAsync(
-                trackers.Get(sourceRule.Project.Tracker), sourceRule.Project.Path, cursors, SourceScopeOf(sourceRule.Project), cancellationToken);
-
-            // On the first pass every public issue is counted anyway.
-            if (listing.Cursor is not null)
-            {
-                numbers.AddRange(listing.Changed.Where(i => targetOf.ContainsKey(i.Ref.ToString())).Select(i => targetOf[i.Ref.ToString()]));
-            }
-
-            if (!context.DryRun)
-            {
-                await listing.SaveAsync(time.GetUtcNow(), cancellationToken);
-            }
-        }
-
-        return numbers;
-    }
-
-    private async Task<DemandSignal> CountAsync(
-        ITrackerClient client,
-        ProjectRef project,
-        TrackerIssue issue,
-        IssueRef? movedFrom,
-        IReadOnlyList<long> duplicatesOfIssue,
-        VoteRules rules,
-        DateTimeOffset now,
-        CancellationToken cancellationToken)
-    {
-        var reactions = await ReactionsAsync(client, project, issue.Ref.Number, cancellationToken);
-        var additional = new List<VoteSource>();
-        foreach (var duplicate in duplicatesOfIssue)
-        {
-            additional.Add(new VoteSource(project.Tracker, await ReactionsAsync(client, project, duplicate, cancellationToken)));
-        }
-
-        List<TrackerReaction>? commentReactions = null;
-        if (rules.CountCommentVotes)
-        {
-            commentReactions = [];
-            foreach (var comment in await client.ListCommentsAsync(project.Path, issue.Ref.Number, cancellationToken).ToListAsync(cancellationToken))
-            {
-                if (!comment.System && !comment.Internal)
-                {
-                    commentReactions.AddRange(await client.ListCommentReactionsAsync(project.Path, issue.Ref.Number, comment.Id, cancellationToken).ToListAsync(cancellationToken));
-                }
-            }
-        }
-
-        var votes = new IssueVotes(project.Tracker, issue.Author.Username, reactions, commentReactions, additional);
-        if (movedFrom is not null && await ReadSourceAsync(movedFrom, cancellationToken) is { } source)
-        {
-            // The source is the original: its author's vote is excluded, the public voters are merged in by identity.
-            votes = new IssueVotes(movedFrom.Project.Tracker, source.Author, source.Reactions, Additional: [.. votes.Sources()]);
-        }
-
-        return VoteTally.Count(votes, rules, now);
-    }
-
-    private static async Task<List<TrackerReaction>> ReactionsAsync(ITrackerClient client, ProjectRef project, long number, CancellationToken cancellationToken)
-    {
-        return await client.ListIssueReactionsAsync(project.Path, number, cancellationToken).ToListAsync(cancellationToken);
-    }
-
-    /// <summary>The issue a closed duplicate points at (GitLab: its link; GitHub: its "Duplicate of #N" comment), or null.</summary>
-    private static async Task<long?> CanonicalOfAsync(ITrackerClient client, ProjectRef project, TrackerIssue issue, CancellationToken cancellationToken)
-    {
-        if (issue.State != IssueState.Closed)
-        {
-            return null;
-        }
-
-        if (client.Kind == TrackerKind.GitLab)
-        {
-            return Duplicates.FromLink(issue.DuplicateOf);
-        }
-
-        if (!string.Equals(issue.StateReason, "duplicate", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        return Duplicates.FromComments(await client.ListCommentsAsync(project.Path, issue.Ref.Number, cancellationToken).ToListAsync(cancellationToken));
+        var then = await history.GetVoteSnapshotAtAsync(product, issue, now.AddDays(-days), cancellationToken);
+        return VoteTrend.Change(then is null ? [] : [then], signal, now, days);
     }
 
     private static string DuplicatesKey(string product) => $"votes-duplicates:{product}";
@@ -246,49 +264,6 @@ public sealed class VotesStep(
         cursors.SaveCachedResponseAsync(
             new CachedResponse(DuplicatesKey(product), string.Empty, System.Text.Json.JsonSerializer.Serialize(duplicates), now),
             cancellationToken);
-
-    /// <summary>
-    /// The source's author and reactions. While the source is readable they are read and kept; once it is gone or
-    /// hidden, the last reading stands, so a moved issue never loses the demand it brought along.
-    /// </summary>
-    private async Task<(string Author, List<TrackerReaction> Reactions)?> ReadSourceAsync(IssueRef source, CancellationToken cancellationToken)
-    {
-        var key = $"votes-source:{source}";
-        var client = trackers.Get(source.Project.Tracker);
-        try
-        {
-            var issue = await client.GetIssueAsync(source.Project.Path, source.Number, cancellationToken);
-            var reactions = await ReactionsAsync(client, source.Project, source.Number, cancellationToken);
-
-            var reading = new SourceReading(issue.Author.Username, reactions);
-            await cursors.SaveCachedResponseAsync(new CachedResponse(key, string.Empty, System.Text.Json.JsonSerializer.Serialize(reading), time.GetUtcNow()), cancellationToken);
-            return (reading.Author, reactions);
-        }
-        catch (Exception ex) when (ex is TrackerNotFoundException or TrackerForbiddenException)
-        {
-            var kept = await cursors.GetCachedResponseAsync(key, cancellationToken);
-            return kept is not null && System.Text.Json.JsonSerializer.Deserialize<SourceReading>(kept.Body) is { } last
-                ? (last.Author, [.. last.Reactions])
-                : null;
-        }
-    }
-
-    private sealed record SourceReading(string Author, List<TrackerReaction> Reactions);
-
-    private async Task<string> DescribeAsync(string product, TrackerIssue issue, DemandSignal signal, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var week = await ChangeAsync(product, issue, signal, now, 7, cancellationToken);
-        var month = await ChangeAsync(product, issue, signal, now, 30, cancellationToken);
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"#{issue.Ref.Number} {Shorten(issue.Title)}: 👍 {signal.Up} 👎 {signal.Down}, {signal.UniqueVoters} voter(s), {signal.Recent.Up} in the window; 7 d {week.Up:+0;-0;0}, 30 d {month.Up:+0;-0;0}");
-    }
-
-    private async Task<VoteChange> ChangeAsync(string product, TrackerIssue issue, DemandSignal signal, DateTimeOffset now, int days, CancellationToken cancellationToken)
-    {
-        var then = await history.GetVoteSnapshotAtAsync(product, issue.Ref.ToString(), now.AddDays(-days), cancellationToken);
-        return VoteTrend.Change(then is null ? [] : [then], signal, now, days);
-    }
 
     private static string Shorten(string title) => title.Length <= 60 ? title : title[..59] + "…";
 }

@@ -189,6 +189,12 @@ public sealed class VoteOptions
     public int WindowDays { get; set; } = 90;
 
     /// <summary>
+    /// How often every issue's votes are re-counted whatever its vote signal says (between those passes only issues whose
+    /// signal changed are), so nothing can drift forever. The dashboard's Full resync does one at once.
+    /// </summary>
+    public TimeSpan FullRecountEvery { get; set; } = new Sync.Core.Votes.VoteRules().FullRecountEvery;
+
+    /// <summary>
     /// The same person on two hosts, e.g. <c>{ "From": "dev:alice", "To": "github:alice-gh" }</c>. A list of pairs, since a
     /// configuration key cannot contain the ':' of <c>tracker:username</c>.
     /// </summary>

@@ -215,6 +215,11 @@ public sealed class IssueSyncOptionsValidator(IConfiguration configuration) : IV
             errors.Add($"{key}:WindowDays: {votes.WindowDays} is outside 1 to 3650");
         }
 
+        if (votes.FullRecountEvery < TimeSpan.FromHours(1) || votes.FullRecountEvery > TimeSpan.FromDays(30))
+        {
+            errors.Add($"{key}:FullRecountEvery: {votes.FullRecountEvery} is outside 01:00:00 (an hour) to 30.00:00:00 (30 days)");
+        }
+
         foreach (var (emoji, weight) in votes.ExtraEmoji)
         {
             if (!double.IsFinite(weight) || weight < 0)

@@ -40,6 +40,7 @@ public sealed class ProductCatalog(IOptions<IssueSyncOptions> options)
                     Bots = [.. p.Value.Votes.Bots],
                     CountCommentVotes = p.Value.Votes.CountCommentVotes,
                     WindowDays = p.Value.Votes.WindowDays,
+                    FullRecountEvery = p.Value.Votes.FullRecountEvery,
                     IdentityMap = p.Value.Votes.IdentityMap
                         .GroupBy(l => l.From.Trim(), StringComparer.OrdinalIgnoreCase)
                         .ToDictionary(g => g.Key, g => g.Last().To.Trim(), StringComparer.OrdinalIgnoreCase),

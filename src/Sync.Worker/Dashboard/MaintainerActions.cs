@@ -43,7 +43,23 @@ public static class MaintainerActions
             return Task.CompletedTask;
         }
 
-        return RequestAndRedirectAsync(context, http, product.Key, stage, []);
+        return FullResyncAsync(context, http, product.Key, stage);
+    }
+
+    /// <summary>
+    /// A full resync re-counts every issue's votes, whatever its vote signal says (the votes stage otherwise re-counts only
+    /// what changed): the request is left for the next votes pass, then the run is requested as usual.
+    /// </summary>
+    private static async Task FullResyncAsync(DashboardContext context, HttpContext http, string productKey, string stage)
+    {
+        if (stage == PipelineStages.All)
+        {
+            var time = http.RequestServices.GetRequiredService<TimeProvider>();
+            await Sync.Core.Votes.VotesStep.RequestFullRecountAsync(
+                http.RequestServices.GetRequiredService<Sync.Core.Storage.IDocumentStore>(), productKey, time.GetUtcNow(), http.RequestAborted);
+        }
+
+        await RequestAndRedirectAsync(context, http, productKey, stage, []);
     }
 
     private static async Task ResyncIssueAsync(DashboardContext context, HttpContext http)

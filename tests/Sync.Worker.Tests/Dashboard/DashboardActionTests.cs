@@ -30,6 +30,7 @@ public sealed class DashboardActionTests(ProtectedDashboardHost host) : IClassFi
     {
         var ct = TestContext.Current.CancellationToken;
         using var client = Client();
+        var posted = host.Host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         using var response = await client.PostAsync("/hangfire/issuesync/products/gadget/all", content: null, ct);
         var jobId = ActionRedirect.JobId(response);
 
@@ -39,6 +40,12 @@ public sealed class DashboardActionTests(ProtectedDashboardHost host) : IClassFi
 
         var page = await client.GetStringAsync(response.Headers.Location, ct);
         Assert.Contains($"#{jobId}</a>: Product gadget: all", page, StringComparison.Ordinal);
+
+        // A full resync re-counts every issue's votes, whatever their signals say: the votes pass took the request.
+        var documents = host.Host.Services.GetRequiredService<Sync.Core.Storage.IDocumentStore>();
+        Assert.Empty(await documents.ListDocumentsAsync("gadget", Sync.Core.Votes.VoteSignalBook.FullRequestKind, ct));
+        var book = await Sync.Core.Votes.VoteSignalBook.LoadAsync(documents, "gadget", ct);
+        Assert.True(book.LastFull >= posted, $"last full re-count {book.LastFull}, posted {posted}");
     }
 
     [Fact]

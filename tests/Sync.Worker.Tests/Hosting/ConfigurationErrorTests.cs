@@ -58,6 +58,7 @@ public sealed class ConfigurationErrorTests
         { "lease not a duration", "--IssueSync:ProductLease=soon", "at 'IssueSync:ProductLease' to type 'System.TimeSpan'" },
         { "lease too short", "--IssueSync:ProductLease=00:00:00.5", "IssueSync:ProductLease: 00:00:00.5000000 is outside 00:00:01 to 01:00:00" },
         { "vote window zero", "--IssueSync:Products:widget:Votes:WindowDays=0", "IssueSync:Products:widget:Votes:WindowDays: 0 is outside 1 to 3650" },
+        { "full recount too often", "--IssueSync:Products:widget:Votes:FullRecountEvery=00:05:00", "IssueSync:Products:widget:Votes:FullRecountEvery: 00:05:00 is outside 01:00:00 (an hour) to 30.00:00:00 (30 days)" },
         { "negative emoji weight", "--IssueSync:Products:widget:Votes:ExtraEmoji:heart=-1", "IssueSync:Products:widget:Votes:ExtraEmoji:heart: weight -1 must be a number of at least 0" },
         { "identity on unknown tracker", "--IssueSync:Products:widget:Votes:IdentityMap:0:From=dev:alice|--IssueSync:Products:widget:Votes:IdentityMap:0:To=gh:alice", "IssueSync:Products:widget:Votes:IdentityMap:0: 'gh:alice' is not '<configured tracker>:<username>'" },
         { "empty SQLite path", "--IssueSync:Storage:SqlitePath=", "IssueSync:Storage:SqlitePath: is empty" },

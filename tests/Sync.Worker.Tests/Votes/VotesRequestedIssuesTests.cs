@@ -14,7 +14,7 @@ public sealed class VotesRequestedIssuesTests
     private static readonly DateTimeOffset Noon = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task VotePass_AskedAboutIssues_ReportsThoseOfThePublicProject_AtNoExtraRequest()
+    public async Task VotePass_AskedAboutIssues_RecountsThoseOfThePublicProject_AtNoExtraRequestWhenTheyHaveNoVote()
     {
         var ct = TestContext.Current.CancellationToken;
         var time = new FakeTimeProvider(Noon);
@@ -41,6 +41,7 @@ public sealed class VotesRequestedIssuesTests
 
         Assert.Contains("asked about 2 issue(s): github:acme/asked#1, github:acme/asked#3", result.Lines);
         Assert.Equal(2, result.Metrics[RequestedIssues.Metric]);
-        Assert.Equal(1, sandbox.Stats.Snapshot().ForInstance(sandbox.GitHub.Name) - before); // the listing, as in any pass with nothing changed
+        Assert.Equal(2, result.Metrics["recounted"]); // re-counted whatever their signal says (an Emoji Hook's fast path)
+        Assert.Equal(1, sandbox.Stats.Snapshot().ForInstance(sandbox.GitHub.Name) - before); // the listing; their rollups show no reaction, so no voter list is read
     }
 }
