@@ -14,6 +14,31 @@ internal static class GitHubCommentHandlers
         return Page(r, comments, n => GitHubJson.Comment(r.Instance, n));
     });
 
+    /// <summary>
+    /// <c>GET /repos/{o}/{r}/issues/comments</c>: every comment of the repository (pull requests are issues too). Without
+    /// <c>sort</c> in ascending id order ("By default, issue comments are ordered by ascending ID"; <c>direction</c> is
+    /// "Ignored without the sort parameter"); with <c>sort=created|updated</c> in <c>direction</c> order, desc by default.
+    /// </summary>
+    public static ApiReply ListForRepo(ApiRequest r) => WithRepo(r, p =>
+    {
+        var since = JsonTime.Parse(r.Str("since"));
+        var comments = p.Issues.SelectMany(x => x.Notes).Where(n => !n.System && !n.Internal && (since is null || n.UpdatedAt >= since)).ToList();
+        Func<SandboxNote, long>? key = r.Str("sort") switch
+        {
+            "created" => n => n.CreatedAt.UtcTicks,
+            "updated" => n => n.UpdatedAt.UtcTicks,
+            _ => null,
+        };
+        var descending = key is not null && r.Str("direction") != "asc";
+        comments.Sort((a, b) =>
+        {
+            var c = key is null ? 0 : key(a).CompareTo(key(b));
+            c = c != 0 ? c : a.Id.CompareTo(b.Id);
+            return descending ? -c : c;
+        });
+        return Page(r, comments, n => GitHubJson.Comment(r.Instance, n));
+    });
+
     public static ApiReply Create(ApiRequest r) => WithIssue(r, (p, issue) =>
     {
         if (string.IsNullOrWhiteSpace(r.Str("body")))

@@ -8,7 +8,11 @@ namespace Sync.Sandbox.GitHub;
 /// <summary>Renders state as GitHub REST objects with the documented fields.</summary>
 internal static class GitHubJson
 {
-    public static readonly string[] ReactionContents = ["+1", "-1", "laugh", "confused", "heart", "hooray", "rocket", "eyes"];
+    /// <summary>
+    /// The reaction contents, in the order GitHub writes the <c>reactions</c> rollup (recorded in @octokit/fixtures,
+    /// scenario paginate-issues); the key set is the OpenAPI <c>reaction-rollup</c> schema's (docs/tracker-behaviour.md).
+    /// </summary>
+    public static readonly string[] ReactionContents = ["+1", "-1", "laugh", "hooray", "confused", "heart", "rocket", "eyes"];
 
     public static string NodeId(string prefix, long id) => prefix + "_" + Convert.ToBase64String(Encoding.ASCII.GetBytes($"0:{id}")).TrimEnd('=');
 

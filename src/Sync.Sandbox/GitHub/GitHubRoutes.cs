@@ -42,6 +42,7 @@ internal static class GitHubRoutes
         api.Api(host, i, d, "GET", Repo + "/milestones", GitHubIssueHandlers.Milestones);
         api.Api(host, i, d, "POST", Repo + "/milestones", GitHubIssueHandlers.CreateMilestone);
 
+        api.Api(host, i, d, "GET", Repo + "/issues/comments", GitHubCommentHandlers.ListForRepo);
         api.Api(host, i, d, "GET", Repo + "/issues/{number:int}/comments", GitHubCommentHandlers.List);
         api.Api(host, i, d, "POST", Repo + "/issues/{number:int}/comments", GitHubCommentHandlers.Create);
         api.Api(host, i, d, "GET", Repo + "/issues/comments/{comment_id:long}", GitHubCommentHandlers.Get);

@@ -69,8 +69,14 @@ internal static class ApiPipeline
                 reply.Headers["ETag"] = etag;
                 if (ctx.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim().TrimStart('W', '/') == etag)))
                 {
-                    reply = new ApiReply(304);
-                    reply.Headers["ETag"] = etag;
+                    // As Rack's ConditionalGet: the 200's headers stay (Link, ETag), only the body and its type go.
+                    var notModified = new ApiReply(304);
+                    foreach (var (name, value) in reply.Headers)
+                    {
+                        notModified.Headers[name] = value;
+                    }
+
+                    reply = notModified;
                     body = null;
                 }
             }

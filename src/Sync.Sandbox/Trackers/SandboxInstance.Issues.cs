@@ -155,6 +155,8 @@ public sealed partial class SandboxInstance
             note.UpdatedAt = when;
         }
 
+        // No tracker bumps the issue for an award (GitLab: only a Note defines bump_updated_at; GitHub documents none):
+        // a vote shows only in the issue's counts (GitHub's reactions rollup, and so the ETag of every page showing it).
         return award;
     }
 

@@ -7,7 +7,7 @@ namespace Sync.Sandbox.Tests.GitHub;
 public sealed class GitHubCommentReactionTests
 {
     [Fact]
-    public async Task Reactions_UpdateRollupButNotUpdatedAt()
+    public async Task Reactions_UpdateTheRollupButNotUpdatedAt()
     {
         var time = new FakeTimeProvider(TestSandbox.Start);
         await using var server = await TestSandbox.StartAsync(time);
@@ -29,7 +29,8 @@ public sealed class GitHubCommentReactionTests
         Assert.Equal(1, reactions.GetProperty("+1").GetInt32());
         Assert.Equal(1, reactions.GetProperty("heart").GetInt32());
         Assert.Equal(0, reactions.GetProperty("rocket").GetInt32());
-        Assert.Equal("2026-03-10T12:00:00Z", json.GetProperty("updated_at").GetString()); // a reaction does not bump the issue
+        // GitHub documents no bump of the issue for a reaction; none is assumed (docs/tracker-behaviour.md).
+        Assert.Equal("2026-03-10T12:00:00Z", json.GetProperty("updated_at").GetString());
         Assert.Equal(["heart", "+1"], (await client.GetJson($"repos/acme/widget/issues/{issue.Number}/reactions")).Strings("content"));
     }
 

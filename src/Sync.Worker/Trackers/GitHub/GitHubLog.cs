@@ -12,4 +12,12 @@ internal static partial class GitHubLog
     [LoggerMessage(EventId = 1151, Level = LogLevel.Debug,
         Message = "Tracker {Tracker}: label '{Label}' was already off {Resource}")]
     public static partial void LabelAlreadyRemoved(ILogger logger, string tracker, string label, string resource);
+
+    [LoggerMessage(EventId = 1152, Level = LogLevel.Information,
+        Message = "Tracker {Tracker}: read the vote signals of {Count} issues of {Project} in {Pages} pages ({PullRequests} pull requests skipped)")]
+    public static partial void ReadVoteSignals(ILogger logger, string tracker, string project, int count, int pages, int pullRequests);
+
+    [LoggerMessage(EventId = 1153, Level = LogLevel.Information,
+        Message = "Tracker {Tracker}: no {Resource} (not found or gone); left out of the vote signals")]
+    public static partial void VoteSignalNotFound(ILogger logger, string tracker, string resource);
 }

@@ -15,8 +15,9 @@ namespace Sync.Worker.Trackers.GitHub;
 /// listing repeated with an unchanged cursor is sent with <c>If-None-Match</c> and a 304 is answered from the store
 /// (GitHub does not count a 304 against the rate limit).
 /// <para>
-/// Only GET issue listings carrying <c>since=</c> are cached: a first, full listing would store every page of every
-/// issue. The row key is the tracker name plus the absolute request URL without its <c>since</c> value, so each page of
+/// By default only GET issue listings carrying <c>since=</c> are cached: a first, full listing would store every page of
+/// every issue. The vote reads (<see cref="GitHubCachePolicy.VoteReads"/>) do cache full listings, but store each page
+/// trimmed to the fields of a vote signal (about a tenth of the page). The row key is the tracker name plus the absolute request URL without its <c>since</c> value, so each page of
 /// each query has one row that a moving cursor overwrites (the store stays bounded); the entry records the full URL and
 /// only answers a request for exactly that URL, so a stored <c>Link</c> header never leaks an older cursor.
 /// Octokit calls <see cref="SetAsync"/> without awaiting it; the pending writes are awaited by <see cref="FlushAsync"/>
@@ -24,16 +25,21 @@ namespace Sync.Worker.Trackers.GitHub;
 /// One instance serves one client call: it carries that call's cancellation token.
 /// </para>
 /// </summary>
-internal sealed class GitHubResponseCache(string trackerName, ICursorStore store, TimeProvider time, CancellationToken cancellationToken)
+internal sealed class GitHubResponseCache(
+    string trackerName, ICursorStore store, TimeProvider time, CancellationToken cancellationToken, GitHubCachePolicy policy = GitHubCachePolicy.IncrementalListings)
     : IResponseCache
 {
     private readonly List<Task> _pendingWrites = [];
 
-    public static bool IsCacheable(IRequest request) =>
+    public bool IsCacheable(IRequest request) =>
         request.Method == HttpMethod.Get
         && AbsoluteUrl(request) is { } url
-        && url.AbsolutePath.EndsWith("/issues", StringComparison.Ordinal)
-        && url.Query.Contains("since=", StringComparison.Ordinal);
+        && policy switch
+        {
+            // A vote-read call makes only vote-read GETs (issue pages, single issues, comment pages).
+            GitHubCachePolicy.VoteReads => true,
+            _ => url.AbsolutePath.EndsWith("/issues", StringComparison.Ordinal) && url.Query.Contains("since=", StringComparison.Ordinal),
+        };
 
     public async Task<OctokitCachedResponse.V1> GetAsync(IRequest request)
     {
@@ -65,8 +71,10 @@ internal sealed class GitHubResponseCache(string trackerName, ICursorStore store
             return Task.CompletedTask;
         }
 
+        // A vote read keeps only what the vote signal needs: a 304 proves the page unchanged, so the projection is too.
+        var stored = policy == GitHubCachePolicy.VoteReads ? GitHubVotePages.Trim(body) : body;
         var entry = new StoredResponse(
-            AbsoluteUrl(request)!.AbsoluteUri, (int)cachedResponse.StatusCode, cachedResponse.ContentType, cachedResponse.Headers.ToDictionary(), body);
+            AbsoluteUrl(request)!.AbsoluteUri, (int)cachedResponse.StatusCode, cachedResponse.ContentType, cachedResponse.Headers.ToDictionary(), stored);
         var json = JsonSerializer.Serialize(entry, StoredResponseJson.Default.StoredResponse);
         var write = store.SaveCachedResponseAsync(
             new CoreCachedResponse(Key(request), cachedResponse.ApiInfo.Etag, json, time.GetUtcNow()),
@@ -114,6 +122,16 @@ internal sealed class GitHubResponseCache(string trackerName, ICursorStore store
         : request.Endpoint.IsAbsoluteUri ? request.Endpoint
         : request.BaseAddress is null ? null
         : new Uri(request.BaseAddress, request.Endpoint);
+}
+
+/// <summary>Which GETs a <see cref="GitHubResponseCache"/> stores.</summary>
+internal enum GitHubCachePolicy
+{
+    /// <summary>Issue listings with <c>since=</c> (the incremental listing), stored whole.</summary>
+    IncrementalListings,
+
+    /// <summary>Every GET of a vote-read call, stored trimmed to the vote signal's fields (<see cref="GitHubVotePages.Trim"/>).</summary>
+    VoteReads,
 }
 
 /// <summary>What Octokit needs to replay a response; stored as JSON in <see cref="CoreCachedResponse.Body"/>.</summary>

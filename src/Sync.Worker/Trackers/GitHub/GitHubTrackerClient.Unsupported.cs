@@ -17,8 +17,4 @@ public sealed partial class GitHubTrackerClient
 
     public Task<byte[]> DownloadUploadAsync(string projectPath, string uploadUrl, CancellationToken cancellationToken) =>
         throw new NotSupportedException($"Tracker '{Name}' is GitHub, which has no upload API: attachments are left as links or placeholders");
-
-    /// <summary>Not yet: the bulk read of vote signals (issue 15).</summary>
-    public IAsyncEnumerable<IssueVoteSignal> ListVoteSignalsAsync(string projectPath, VoteSignalQuery query, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("vote signals are not read in bulk yet");
 }

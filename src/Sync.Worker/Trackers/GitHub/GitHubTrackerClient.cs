@@ -17,8 +17,8 @@ namespace Sync.Worker.Trackers.GitHub;
 /// milestones, unsupported features.
 /// </summary>
 /// <param name="cursorStore">
-/// Backs the conditional-request cache of incremental issue listings (<see cref="GitHubResponseCache"/>); without
-/// one every listing is sent unconditionally.
+/// Backs the conditional-request cache of incremental issue listings and of vote reads (<see cref="GitHubResponseCache"/>);
+/// without one every listing is sent unconditionally (a vote read then costs its full rate every time).
 /// </param>
 public sealed partial class GitHubTrackerClient(
     TrackerRegistration registration,
@@ -109,12 +109,13 @@ public sealed partial class GitHubTrackerClient(
             : throw new TrackerNotFoundException(Name, $"{resource} (it is a pull request)");
     }
 
-    private async Task<T> RunAsync<T>(Func<IGitHubClient, Task<T>> call, string resource, CancellationToken cancellationToken)
+    private async Task<T> RunAsync<T>(
+        Func<IGitHubClient, Task<T>> call, string resource, CancellationToken cancellationToken, GitHubCachePolicy cachePolicy = GitHubCachePolicy.IncrementalListings)
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var adapter = new HttpClientAdapter(() => handlerFactory.CreateHandler(Name));
         var connection = new Connection(Product, _baseAddress, new InMemoryCredentialStore(Credentials.Anonymous), adapter, new SimpleJsonSerializer());
-        var cache = cursorStore is null ? null : new GitHubResponseCache(Name, cursorStore, timeProvider ?? TimeProvider.System, cancellationToken);
+        var cache = cursorStore is null ? null : new GitHubResponseCache(Name, cursorStore, timeProvider ?? TimeProvider.System, cancellationToken, cachePolicy);
         if (cache is not null)
         {
             connection.ResponseCache = cache;
