@@ -88,9 +88,16 @@ public sealed record RoadmapBookStamp(int Schema, DateTimeOffset FullListedAt)
 }
 
 /// <summary>The roadmap issue of a product and its body as IssueSync last wrote it (document kind <see cref="Kind"/>).</summary>
-public sealed record RoadmapIssueState(long? Number, string? WebUrl, string? Body, bool LabelsEnsured)
+/// <param name="Milestones">
+/// The public project's milestones as last read: a pass whose listing shows no change to an issue's milestone or state
+/// builds from these instead of reading them again (they are read again on every full listing and on a rebuild request).
+/// </param>
+public sealed record RoadmapIssueState(long? Number, string? WebUrl, string? Body, bool LabelsEnsured, IReadOnlyList<TrackerMilestone>? Milestones = null)
 {
     public const string Kind = "roadmap-state";
+
+    /// <summary>Kind of the document a maintainer's "Rebuild roadmap" (or full resync) leaves for the next roadmap pass.</summary>
+    public const string RebuildRequestKind = "roadmap-rebuild-request";
 
     public StoredDocument ToStored(string product, DateTimeOffset at) => new(product, Kind, product, JsonSerializer.Serialize(this), at);
 

@@ -52,7 +52,7 @@ internal sealed class RoadmapRun(
             () => client.ListIssuesAsync(project.Path, new IssueQuery(IssueStateFilter.All, null, since), cancellationToken)
                 .FirstOrDefaultAsync(i => RoadmapText.IsRoadmapOf(i.Body, context.Product.Key), cancellationToken).AsTask())).Result, cancellationToken);
         _issueOutcome = "created";
-        return new RoadmapIssueState(created?.Ref.Number, created?.WebUrl, body, state.LabelsEnsured);
+        return state with { Number = created?.Ref.Number, WebUrl = created?.WebUrl, Body = body };
     }
 
     /// <summary>
@@ -148,7 +148,7 @@ internal sealed class RoadmapRun(
             _lines.Add($"{project}: project {target.Owner}/{target.Number.ToString(CultureInfo.InvariantCulture)}: {writes.Count} change(s)");
         }
 
-        return state;
+        return state with { LabelsEnsured = state.LabelsEnsured || !context.DryRun };
     }
 
     /// <param name="fullListing">Whether the public project was listed in full (upgraded book, or the periodic full listing).</param>

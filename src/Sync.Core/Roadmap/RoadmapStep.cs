@@ -44,8 +44,9 @@ public sealed class RoadmapStep(
 
         // A book kept by an older version lacks the confidential flag, and its cursor would hide issues made
         // confidential before the upgrade: such a book is rebuilt from a full listing (and so, now and then, is any).
+        var rebuildRequest = await documents.ListDocumentsAsync(product.Key, RoadmapIssueState.RebuildRequestKind, cancellationToken);
         var trusted = RoadmapBookStamp.Trusted(await RoadmapBookStamp.LoadAsync(documents, product.Key, cancellationToken), now, rules.FullListEvery);
-        var full = trusted is null;
+        var full = trusted is null || rebuildRequest.Count > 0;
         var stamp = trusted ?? new RoadmapBookStamp(RoadmapBookStamp.CurrentSchema, now);
         var listing = await IncrementalListing.ListAsync(client, project.Path, cursors, ScopeOf(project), full, cancellationToken);
         var book = await RoadmapIssue.LoadAsync(documents, product.Key, cancellationToken);
@@ -60,25 +61,42 @@ public sealed class RoadmapStep(
         }
 
         string? listedBody = null;
+        var milestonesMayHaveChanged = full || state.Milestones is null;
+        var changedByOthers = false;
         foreach (var issue in listing.Changed)
         {
             if (RoadmapText.IsRoadmapOf(issue.Body, product.Key) && (state.Number is null || state.Number == issue.Ref.Number))
             {
                 // Ours (also after IssueSync's state was lost, or a human retitled it): never create a second one.
+                changedByOthers |= !string.Equals(issue.Body.TrimEnd(), state.Body?.TrimEnd(), StringComparison.Ordinal);
                 state = state with { Number = issue.Ref.Number, WebUrl = issue.WebUrl, Body = state.Number is null ? issue.Body : state.Body };
                 listedBody = issue.Body;
                 book.Remove(issue.Ref.Number);
                 continue;
             }
 
-            book[issue.Ref.Number] = RoadmapIssue.From(issue);
+            var entry = RoadmapIssue.From(issue);
+
+            // IssueSync's own writes (RICE and board labels) change neither; a human's milestone or state change may
+            // come with a milestone edit (a new one, a due date), so then the milestones are read again.
+            var known = book.GetValueOrDefault(entry.Number);
+            milestonesMayHaveChanged |= known is null
+                || known.Milestone != entry.Milestone || known.Open != entry.Open || known.Completed != entry.Completed;
+            changedByOthers |= known is null || !IsOwnEcho(known, entry, rules);
+            book[issue.Ref.Number] = entry;
         }
 
-        var roadmap = await BuildAsync(context, rules, client, book, state, now, cancellationToken);
+        if (milestonesMayHaveChanged)
+        {
+            state = state with { Milestones = await client.ListMilestonesAsync(product.Public.Path, cancellationToken).ToListAsync(cancellationToken) };
+        }
+
+        var roadmap = await BuildAsync(context, rules, book, state, now, cancellationToken);
         var run = new RoadmapRun(client, project, rules, context, audit, time);
         var body = RoadmapText.Render(roadmap, rules);
 
         // A human edit of the body shows up in the listing: the body is then rewritten even though ours is unchanged.
+        var bodyBefore = state.Body;
         state = await run.WriteIssueAsync(state, body, listedBody, cancellationToken);
         roadmap = roadmap with { IssueUrl = state.WebUrl };
 
@@ -88,7 +106,13 @@ public sealed class RoadmapStep(
             book[number] = book[number] with { Labels = labels };
         }
 
-        state = await run.BoardAsync(state, roadmap, boards, cancellationToken);
+        // The board is checked (and repaired) when someone else changed an issue or the roadmap, when the roadmap changed,
+        // on every full listing and on a rebuild request; not on a pass that saw only IssueSync's own writes. A list a
+        // human deleted with no other change comes back within Roadmap:FullListEvery (or at once with "Rebuild roadmap").
+        if (full || changedByOthers || !string.Equals(body, bodyBefore, StringComparison.Ordinal) || !state.LabelsEnsured)
+        {
+            state = await run.BoardAsync(state, roadmap, boards, cancellationToken);
+        }
 
         if (!context.DryRun)
         {
@@ -105,13 +129,36 @@ public sealed class RoadmapStep(
                 ],
                 cancellationToken);
             await listing.SaveAsync(now, cancellationToken);
+            if (rebuildRequest.Count > 0)
+            {
+                await documents.DeleteDocumentsAsync(product.Key, RoadmapIssueState.RebuildRequestKind, [.. rebuildRequest.Select(r => r.Key)], cancellationToken);
+            }
         }
 
         return run.Summary(roadmap, state, full, book.Values.Count(i => i.Confidential));
     }
 
+    /// <summary>
+    /// Whether a listed issue differs from the book's entry only as IssueSync's own writes left it: labels outside the
+    /// roadmap's scope (RICE's buckets) and nothing else. The roadmap's own labels are in the book as IssueSync wrote them,
+    /// so a human's change to one of them is not an echo.
+    /// </summary>
+    private static bool IsOwnEcho(RoadmapIssue known, RoadmapIssue listed, RoadmapRules rules)
+    {
+        var prefix = rules.LabelScope + "::";
+        IEnumerable<string> Ours(RoadmapIssue issue) => issue.Labels.Where(l => l.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.OrdinalIgnoreCase);
+        return known with { Labels = listed.Labels } == listed && Ours(known).SequenceEqual(Ours(listed), StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Asks the next roadmap pass of <paramref name="product"/> to list in full, read the milestones and check the board.</summary>
+    public static Task RequestRebuildAsync(IDocumentStore documents, string product, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        return documents.SaveDocumentsAsync([new StoredDocument(product, RoadmapIssueState.RebuildRequestKind, product, "{}", now)], cancellationToken);
+    }
+
     private async Task<ProductRoadmap> BuildAsync(
-        PipelineContext context, RoadmapRules rules, ITrackerClient client, Dictionary<long, RoadmapIssue> book, RoadmapIssueState state, DateTimeOffset now, CancellationToken cancellationToken)
+        PipelineContext context, RoadmapRules rules, Dictionary<long, RoadmapIssue> book, RoadmapIssueState state, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var product = context.Product;
         var demand = await DemandDocument.LoadAsync(documents, product.Key, cancellationToken);
@@ -125,8 +172,7 @@ public sealed class RoadmapStep(
                 return new RoadmapCandidate(i.Number, i.Title, i.WebUrl, i.Open, i.Completed, i.ClosedAt, i.Milestone, up, 0, score?.Item1, score?.Item2, i.Confidential);
             })
             .ToList();
-        var milestones = await client.ListMilestonesAsync(product.Public.Path, cancellationToken).ToListAsync(cancellationToken);
-        var roadmap = RoadmapBuilder.Build(product.Key, product.Public.ToString(), state.WebUrl, rules, candidates, milestones, now);
+        var roadmap = RoadmapBuilder.Build(product.Key, product.Public.ToString(), state.WebUrl, rules, candidates, state.Milestones ?? [], now);
 
         // The weekly change only for what is shown: one history lookup per item, none for the issues left off. Titles
         // and milestone names go out again (the roadmap issue, /direction): they get the product's redaction first.

@@ -43,23 +43,29 @@ public static class MaintainerActions
             return Task.CompletedTask;
         }
 
-        return FullResyncAsync(context, http, product.Key, stage);
+        return FullResyncAsync(context, http, product, stage);
     }
 
     /// <summary>
     /// A full resync re-counts every issue's votes, whatever its vote signal says (the votes stage otherwise re-counts only
-    /// what changed): the request is left for the next votes pass, then the run is requested as usual.
+    /// what changed), and, like "Rebuild roadmap", makes the roadmap list in full, read the milestones and check the board:
+    /// the requests are left for the next passes, then the run is requested as usual.
     /// </summary>
-    private static async Task FullResyncAsync(DashboardContext context, HttpContext http, string productKey, string stage)
+    private static async Task FullResyncAsync(DashboardContext context, HttpContext http, Sync.Core.Products.ProductDefinition product, string stage)
     {
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var documents = http.RequestServices.GetRequiredService<Sync.Core.Storage.IDocumentStore>();
         if (stage == PipelineStages.All)
         {
-            var time = http.RequestServices.GetRequiredService<TimeProvider>();
-            await Sync.Core.Votes.VotesStep.RequestFullRecountAsync(
-                http.RequestServices.GetRequiredService<Sync.Core.Storage.IDocumentStore>(), productKey, time.GetUtcNow(), http.RequestAborted);
+            await Sync.Core.Votes.VotesStep.RequestFullRecountAsync(documents, product.Key, now, http.RequestAborted);
         }
 
-        await RequestAndRedirectAsync(context, http, productKey, stage, []);
+        if (product.Roadmap is not null)
+        {
+            await Sync.Core.Roadmap.RoadmapStep.RequestRebuildAsync(documents, product.Key, now, http.RequestAborted);
+        }
+
+        await RequestAndRedirectAsync(context, http, product.Key, stage, []);
     }
 
     private static async Task ResyncIssueAsync(DashboardContext context, HttpContext http)

@@ -63,7 +63,7 @@ public sealed class ListingBudgetTests
         foreach (var number in Enumerable.Range(1, 250).Select(i => i * 37))
         {
             time.Advance(step250);
-            instance.AddAward("acme/bulk", number, "heart", "alice.martin");
+            Edit(instance, number, time.GetUtcNow());
         }
 
         var changed = await ListAsync();
@@ -82,7 +82,7 @@ public sealed class ListingBudgetTests
         foreach (var number in Enumerable.Range(1, 100).Select(i => (i * 53) + 1))
         {
             time.Advance(step250);
-            instance.AddAward("acme/bulk", number, "rocket", "bob.chen");
+            Edit(instance, number, time.GetUtcNow());
         }
 
         var onePage = await ListAsync();
@@ -91,4 +91,15 @@ public sealed class ListingBudgetTests
 
     private static long NotModified(RequestCounter counter, string tracker) =>
         counter.Snapshot().Trackers[tracker].ByStatus.Where(e => e.Key.Status == 304).Sum(e => e.Value);
+
+    /// <summary>A human's edit (a title change is an ordinary update, which bumps <c>updated_at</c>; a vote would not).</summary>
+    private static void Edit(SandboxInstance instance, int number, DateTimeOffset at)
+    {
+        var issue = instance.Issue("acme/bulk", number);
+        lock (instance.Sync)
+        {
+            issue.Title += " (edited)";
+            issue.UpdatedAt = at;
+        }
+    }
 }

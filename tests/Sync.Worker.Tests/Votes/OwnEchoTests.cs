@@ -25,7 +25,7 @@ public sealed class OwnEchoTests
     {
         var ct = TestContext.Current.CancellationToken;
         var time = new FakeTimeProvider(Noon);
-        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Port = 0, Time = time }, ct);
+        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Port = 0, Time = time, EnforceRateLimits = false }, ct);
         var instance = tracker == "gitlab" ? sandbox.GitLab : sandbox.GitHub;
         var kind = tracker == "gitlab" ? TrackerKind.GitLab : TrackerKind.GitHub;
         var up = kind == TrackerKind.GitLab ? "thumbsup" : "+1";
@@ -64,6 +64,8 @@ public sealed class OwnEchoTests
             return [.. counts];
         }
 
+        // The first pass writes ~120 times on a clock that does not move: the trackers' write ceilings are off here (pacing
+        // has its own tests), so that pass is not refused.
         var first = await PassAsync();
         Assert.True(first.Sum(s => s.Writes) > 40, string.Join(", ", first)); // labels, RICE comments, the roadmap issue
 
