@@ -72,6 +72,21 @@ public sealed class VotesStep(
             pass.Redirect(duplicates, number, canonical);
         }
 
+        // On a full pass, also the issues closed as duplicates that no pass saw close (closed before IssueSync counted
+        // this project, or while its state was lost): one listing of the closed issues; only a duplicate not yet known
+        // is read further (GitHub: its comments, for "Duplicate of #N").
+        if (full)
+        {
+            await foreach (var closed in client.ListIssuesAsync(project.Path, new IssueQuery(IssueStateFilter.Closed), cancellationToken))
+            {
+                var duplicate = closed.DuplicateOf is not null || string.Equals(closed.StateReason, "duplicate", StringComparison.OrdinalIgnoreCase);
+                if (duplicate && !duplicates.ContainsKey(closed.Ref.Number))
+                {
+                    pass.Redirect(duplicates, closed.Ref.Number, await Duplicates.CanonicalOfAsync(client, project, closed, cancellationToken));
+                }
+            }
+        }
+
         // A duplicate reopened is no longer one.
         foreach (var reopened in duplicates.Keys.Where(pass.Signals.ContainsKey).ToList())
         {
