@@ -128,15 +128,15 @@ public sealed class VotesStep(
 
         // 5. What a trigger named, whatever its signal says (an Emoji Hook is the fast path for one issue).
         var requested = RequestedIssues.In(context, [project, .. product.Sources.Select(s => s.Project)]);
-        foreach (var issue in requested)
+        // Only GitLab sends a webhook for a vote (Emoji Hook; GitHub has no reaction event), so only a GitLab issue named
+        // by a trigger is re-counted at once (its award names may hide a swap of voters). Only open public issues: a
+        // closed one was handled above, and a number a delivery named may not exist at all.
+        foreach (var issue in requested.Where(i => trackers.Get(i.Project.Tracker).Kind == TrackerKind.GitLab))
         {
-            if (issue.Project == project)
+            var number = issue.Project == project ? issue.Number : targetOf.GetValueOrDefault(issue);
+            if (pass.Signals.ContainsKey(number))
             {
-                pass.Recount(issue.Number);
-            }
-            else if (sourceOf.FirstOrDefault(s => s.Value == issue) is { Value: not null } moved)
-            {
-                pass.Recount(moved.Key);
+                pass.Recount(number);
             }
         }
 
@@ -149,9 +149,20 @@ public sealed class VotesStep(
             var signal = pass.Signals.GetValueOrDefault(number);
             var issueDuplicates = duplicates.Where(d => d.Value == number).Select(d => d.Key).Order().ToList();
             var source = sourceOf.GetValueOrDefault(number);
-            var (title, demand) = await counter.CountAsync(
-                client, project, number, signal, issueDuplicates.Select(d => (d, duplicateSignals.GetValueOrDefault(d))).ToList(),
-                source is null ? null : (source, sourceSignals.GetValueOrDefault(source)), now, cancellationToken);
+            string title;
+            DemandSignal demand;
+            try
+            {
+                (title, demand) = await counter.CountAsync(
+                    client, project, number, signal, issueDuplicates.Select(d => (d, duplicateSignals.GetValueOrDefault(d))).ToList(),
+                    source is null ? null : (source, sourceSignals.GetValueOrDefault(source)), now, cancellationToken);
+            }
+            catch (TrackerNotFoundException) when (signal is null)
+            {
+                // A closed issue deleted since (a duplicate's canonical, say): its demand stays as last counted.
+                continue;
+            }
+
             counted.Add((number, title, signal is not null, demand));
             var issue = new IssueRef(project, number).ToString();
             if (!context.DryRun)

@@ -195,7 +195,7 @@ public sealed class MoveEndToEndTests
 
     private static long Writes(SandboxStatsSnapshot stats) => stats.Instances.Values
         .SelectMany(e => e)
-        .Where(e => !e.Key.StartsWith("GET ", StringComparison.Ordinal))
+        .Where(e => SandboxStatsSnapshot.IsWrite(e.Key))
         .Sum(e => e.Value);
 
     private static SandboxInstance Instance(SandboxServer sandbox, string reference) => reference.Split(':')[0] switch
