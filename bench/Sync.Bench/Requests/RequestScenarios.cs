@@ -129,6 +129,7 @@ public static class RequestScenarios
 
     private static long Pages(long items) => Math.Max(1, (items + PageSize - 1) / PageSize);
 
-    /// <summary>GitLab GraphQL pages of vote signals: the page size the query complexity limit allows (see the client).</summary>
-    private static long GitLabSignalPages(long items) => Pages(items);
+    /// <summary>GitLab GraphQL pages of vote signals: the page size GitLab's query complexity limit (250) allows.</summary>
+    private static long GitLabSignalPages(long items) =>
+        Math.Max(1, (items + Sync.Worker.Trackers.GitLab.GitLabVoteSignalDocument.IssuesPerPage - 1) / Sync.Worker.Trackers.GitLab.GitLabVoteSignalDocument.IssuesPerPage);
 }

@@ -6,6 +6,7 @@ using Sync.Core.Votes;
 using Sync.Sandbox;
 using Sync.Worker.Tests.Infrastructure;
 using Sync.Worker.Trackers;
+using Sync.Worker.Trackers.GitLab;
 
 namespace Sync.Worker.Tests.Budgets;
 
@@ -64,8 +65,9 @@ public sealed class VotesBudgetTests
         Assert.Equal(10_000, first.Recounted);
         var upBefore = (await DemandDocument.LoadAsync(harness.Store, "bulk", ct))[$"{tracker}:acme/bulk#39"].Up;
 
-        // Nothing changed: the bulk read alone. GitHub: 100 pages of 100, each answered 304. GitLab: see GitLabVoteSignalPage.
-        var pages = tracker == "github" ? 100 : 10_000 / GitLabVotePageSize;
+        // Nothing changed: the bulk read alone. GitHub: 100 pages of 100, each answered 304. GitLab: as many GraphQL pages as
+        // its query complexity limit (250) allows issues a page (GitLabVoteSignalDocument).
+        var pages = tracker == "github" ? 100 : (10_000 + GitLabVoteSignalDocument.IssuesPerPage - 1) / GitLabVoteSignalDocument.IssuesPerPage;
         Assert.Equal((pages, tracker == "github" ? pages : 0L, 0L), await PassAsync());
 
         // 250 issues get a vote (no bump of updated_at): the same bulk read, plus each changed issue's voters on GitHub
@@ -84,7 +86,4 @@ public sealed class VotesBudgetTests
         var demand = await DemandDocument.LoadAsync(harness.Store, "bulk", ct);
         Assert.Equal(upBefore + 1, demand[$"{tracker}:acme/bulk#39"].Up);
     }
-
-    /// <summary>Issues per GitLab GraphQL page of vote signals, as the client sends it (set by GitLab's query complexity limit).</summary>
-    private const int GitLabVotePageSize = 100;
 }
