@@ -60,12 +60,14 @@ public sealed class VotesBudgetTests
         Assert.Equal(10_000, first.Recounted);
         var upBefore = (await DemandDocument.LoadAsync(harness.Store, "bulk", ct))[$"{tracker}:acme/bulk#39"].Up;
 
-        // Nothing changed: the bulk read alone. GitHub: 100 pages of 100, each answered 304. GitLab: see GitLabVoteSignalPage.
+        // Nothing changed: the bulk read alone. GitHub: 100 pages of 100, each answered 304. GitLab: 625 GraphQL pages of 16
+        // (GitLabVotePageSize), and no REST read even for an issue with more awards than the page.
         var pages = tracker == "github" ? 100 : 10_000 / GitLabVotePageSize;
+        Assert.Equal(tracker == "github" ? 100 : 625, pages);
         Assert.Equal((pages, tracker == "github" ? pages : 0L, 0L), await PassAsync());
 
-        // 250 issues get a vote (no bump of updated_at): the same bulk read, plus each changed issue's voters on GitHub
-        // (its rollup has counts only); GitLab's page carries the voters, so nothing more.
+        // 250 issues get a vote (no bump of updated_at): the same bulk read, plus each changed issue's voter list (GitHub's
+        // rollup has counts only; GitLab's GraphQL awards have no id or time, so the stage reads them through REST).
         var changed = Enumerable.Range(1, 250).Select(i => (40 * i) - 1).ToList();
         var vote = kind == TrackerKind.GitLab ? "thumbsup_tone2" : "+1";
         foreach (var number in changed)
@@ -75,12 +77,15 @@ public sealed class VotesBudgetTests
 
         var changedPages = changed.Select(n => (n - 1) / 100).Distinct().Count();
         Assert.Equal(
-            (pages + (tracker == "github" ? changed.Count : 0), tracker == "github" ? pages - changedPages : 0L, 250L),
+            (pages + changed.Count, tracker == "github" ? pages - changedPages : 0L, 250L),
             await PassAsync());
         var demand = await DemandDocument.LoadAsync(harness.Store, "bulk", ct);
         Assert.Equal(upBefore + 1, demand[$"{tracker}:acme/bulk#39"].Up);
     }
 
-    /// <summary>Issues per GitLab GraphQL page of vote signals, as the client sends it (set by GitLab's query complexity limit).</summary>
-    private const int GitLabVotePageSize = 100;
+    /// <summary>
+    /// Issues per GitLab GraphQL page of vote signals, as the client sends it: set by GitLab's query complexity limit of
+    /// 250 (16 issues with title, author, thumbs counts and the newest award cost 249; see GitLabVoteSignalDocument).
+    /// </summary>
+    private const int GitLabVotePageSize = 16;
 }
