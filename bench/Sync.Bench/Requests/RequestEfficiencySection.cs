@@ -80,13 +80,13 @@ public sealed class RequestEfficiencySection : IBenchSection
                 name = $"{trackerName}: vote pass, no vote changed";
                 note = trackerName == "GitHub"
                     ? "every listing page with If-None-Match, each answered 304 (no rate-limit cost); no voter list is fetched"
-                    : "every GraphQL page of vote signals (award lists inline); no voter list is fetched";
+                    : "every GraphQL page of vote signals (16 issues a query: GitLab's query complexity limit of 250 sets it, the aim of 200 requests is missed); no voter list is fetched";
                 break;
             case RequestScenario.ChangedVotes:
                 name = string.Create(CultureInfo.InvariantCulture, $"{trackerName}: vote pass after 1 % got a vote ({changed:N0} issues)");
                 note = trackerName == "GitHub"
                     ? "every listing page (the changed ones answer 200) + one reactions list per changed issue"
-                    : "every GraphQL page of vote signals; the voters come inline, so no per-issue read";
+                    : "every GraphQL page of vote signals + one award list per changed issue (GitLab's GraphQL awards carry no id or time)";
                 break;
             default:
                 name = $"{trackerName}: RICE + roadmap pass, nothing changed";

@@ -104,7 +104,7 @@ public static class RequestScenarios
         }
 
         Settle();
-        await Measure(RequestScenario.ChangedVotes, signalPages + (gitLab ? 0 : changed), () => Run(votes, product));
+        await Measure(RequestScenario.ChangedVotes, signalPages + changed, () => Run(votes, product));
 
         // 5. RICE + roadmap: the first pass writes labels, comments and the roadmap issue; the second lists those
         // writes (and writes nothing); the third is what an idle scheduled pass costs. Passes are spaced beyond the

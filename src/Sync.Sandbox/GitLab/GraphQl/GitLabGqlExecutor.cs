@@ -9,7 +9,8 @@ namespace Sync.Sandbox.GitLab.GraphQl;
 
 /// <summary>
 /// Answers a validated query from the instance's state: <c>project(fullPath:)</c>, its <c>issues</c> connection
-/// (state, iids, sort, keyset cursors) and each issue's <c>awardEmoji</c> connection, in GitLab's JSON shape
+/// (state, iids, sort, keyset cursors, paged forwards or backwards) and each issue's <c>awardEmoji</c> connection
+/// (oldest first, by award id, as GitLab's <c>Awardable</c> declares it: <c>has_many :award_emoji, -> { includes(:user).order(:id) }</c>), in GitLab's JSON shape
 /// (global ids <c>gid://gitlab/User/5</c>, iids as strings, ISO 8601 times).
 /// </summary>
 internal static class GitLabGqlExecutor
@@ -120,32 +121,55 @@ internal static class GitLabGqlExecutor
         _ => user.Name,
     });
 
-    /// <summary>One page of <paramref name="all"/> after the <c>after</c> cursor, at most 100 items (GitLab caps a larger <c>first</c>).</summary>
+    /// <summary>
+    /// One page of <paramref name="all"/> between the <c>after</c> and <c>before</c> cursors: the first <c>first</c>
+    /// items, then the last <c>last</c> of those (the Relay rule graphql-ruby follows), at most 100 (GitLab caps a
+    /// larger page). <c>hasPreviousPage</c> tells items left out before the page (by <c>last</c> or <c>after</c>),
+    /// <c>hasNextPage</c> items left out after it (by <c>first</c> or <c>before</c>).
+    /// </summary>
     private static JsonObject Connection<T>(
         GqlField field, List<T> all, Func<T, (long Key, long Id)> keyOf, bool ascending, Func<T, IReadOnlyList<GqlField>, JsonNode> render)
     {
-        if (field.Args.ContainsKey("last") || field.Args.ContainsKey("before"))
-        {
-            throw new GqlException($"Backward paging of '{field.Name}' is not served by the sandbox", field.Line, field.Column);
-        }
-
-        var remaining = all;
+        var window = all;
         if (Text(field, "after") is { } after)
         {
             var cursor = ReadCursor(field, after);
-            remaining = [.. all.Where(x => ascending ? keyOf(x).CompareTo(cursor) > 0 : keyOf(x).CompareTo(cursor) < 0)];
+            window = [.. window.Where(x => ascending ? keyOf(x).CompareTo(cursor) > 0 : keyOf(x).CompareTo(cursor) < 0)];
         }
 
-        var first = (int)Math.Clamp(GitLabGqlSchema.Number(field, "first") ?? GitLabGqlSchema.MaxPageSize, 0, GitLabGqlSchema.MaxPageSize);
-        var page = remaining.Take(first).ToList();
+        var afterSkipped = window.Count < all.Count;
+        var sinceAfter = window.Count;
+        if (Text(field, "before") is { } before)
+        {
+            var cursor = ReadCursor(field, before);
+            window = [.. window.Where(x => ascending ? keyOf(x).CompareTo(cursor) < 0 : keyOf(x).CompareTo(cursor) > 0)];
+        }
+
+        var beforeSkipped = window.Count < sinceAfter;
+
+        // Relay's slicing, as graphql-ruby does it: first, then last of what is left.
+        var first = GitLabGqlSchema.Number(field, "first");
+        var last = GitLabGqlSchema.Number(field, "last");
+        var start = 0;
+        var end = first is not null || last is null
+            ? Math.Min(window.Count, (int)Math.Clamp(first ?? GitLabGqlSchema.MaxPageSize, 0, GitLabGqlSchema.MaxPageSize))
+            : window.Count;
+        if (last is not null)
+        {
+            start = Math.Max(0, end - (int)Math.Clamp(last.Value, 0, GitLabGqlSchema.MaxPageSize));
+        }
+
+        var page = window[start..end];
+        var hasNext = end < window.Count || beforeSkipped;
+        var hasPrevious = start > 0 || afterSkipped;
         return Select(field.Selections, f => f.Name switch
         {
             "count" => all.Count,
             "nodes" => new JsonArray([.. page.Select(x => (JsonNode?)render(x, f.Selections))]),
             _ => Select(f.Selections, p => p.Name switch
             {
-                "hasNextPage" => remaining.Count > page.Count,
-                "hasPreviousPage" => remaining.Count < all.Count,
+                "hasNextPage" => hasNext,
+                "hasPreviousPage" => hasPrevious,
                 "startCursor" => page.Count > 0 ? Cursor(keyOf(page[0])) : null,
                 _ => page.Count > 0 ? Cursor(keyOf(page[^1])) : null,
             }),

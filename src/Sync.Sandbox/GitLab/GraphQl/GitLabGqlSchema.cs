@@ -37,8 +37,9 @@ internal static class GitLabGqlSchema
             ("state", new GqlFieldDef(null, [])),
             ("createdAt", new GqlFieldDef(null, [])),
             ("updatedAt", new GqlFieldDef(null, [])),
-            ("upvotes", new GqlFieldDef(null, [])),
-            ("downvotes", new GqlFieldDef(null, [])),
+            // Resolver fields (Resolvers::UpVotesCountResolver / DownVotesCountResolver): BaseResolver's complexity 1.
+            ("upvotes", new GqlFieldDef(null, [], Resolver: true)),
+            ("downvotes", new GqlFieldDef(null, [], Resolver: true)),
             ("author", new GqlFieldDef("UserCore", [])),
             ("awardEmoji", new GqlFieldDef("AwardEmoji", Paging, Connection: true)),
             ("notes", new GqlFieldDef("Note", Paging, Connection: true))),
@@ -128,8 +129,8 @@ internal static class GitLabGqlSchema
     /// GitLab's query complexity, as its vendored graphql-ruby (<c>vendor/gems/graphql/lib/graphql/schema/field.rb</c>,
     /// <c>calculate_complexity</c>) and <c>app/graphql/types/base_field.rb</c> compute it: every field costs 1 plus its
     /// children. A connection field counts its <c>pageInfo</c>/<c>count</c>/<c>nodes</c> selections once (1 each, plus
-    /// one per sub-field of <c>pageInfo</c>) and everything under <c>nodes</c> once per item of the page (<c>first</c>,
-    /// else the 100 default). A field with a resolver then adds the resolver's complexity (1, +1 with <c>sort</c>, +5
+    /// one per sub-field of <c>pageInfo</c>) and everything under <c>nodes</c> once per item of the page (the larger of
+    /// <c>first</c> and <c>last</c>, else the 100 default). A field with a resolver then adds the resolver's complexity (1, +1 with <c>sort</c>, +5
     /// with <c>search</c>, +2 with <c>labelName</c>; <c>app/graphql/resolvers/base_resolver.rb</c>,
     /// <c>issues_resolver.rb</c>) and, for a connection, 1% per item of the page (none when <c>iids</c>/<c>iid</c>
     /// is given), rounded down.

@@ -26,6 +26,6 @@ internal static partial class GitLabLog
     public static partial void GraphQlFailed(ILogger logger, string tracker, string resource, string error);
 
     [LoggerMessage(EventId = 1207, Level = LogLevel.Debug,
-        Message = "Tracker {Tracker}: read vote signals of {Count} issue(s) of {Project} in {Queries} GraphQL quer(y/ies), {Completed} award list(s) completed through REST")]
-    public static partial void VoteSignalsRead(ILogger logger, string tracker, string project, int count, int queries, int completed);
+        Message = "Tracker {Tracker}: read vote signals of {Count} issue(s) of {Project} in {Queries} GraphQL quer(y/ies), {Overflowing} with more awards than the page (signal without counts)")]
+    public static partial void VoteSignalsRead(ILogger logger, string tracker, string project, int count, int queries, int overflowing);
 }

@@ -5,9 +5,12 @@ namespace Sync.Worker.Trackers.GitLab;
 
 /// <summary>
 /// Comment vote signals (only when comment votes count): the comments' award names of a few issues per GraphQL query
-/// (<see cref="GitLabVoteSignalDocument.CommentQuery"/>). Only comments with at least one award are reported. An issue
-/// with more comments than the query's note page, or a comment with more awards than its award page, is read through
-/// REST instead (its notes, then each comment's award list), and those comments carry their voters.
+/// (<see cref="GitLabVoteSignalDocument.CommentQuery"/>). Only comments with at least one award are reported. A comment
+/// with more awards than its award page (the newest) gets a signal like an overflowing issue's, without the thumbs
+/// counts GitLab's <c>Note</c> lacks: the names on the page, <c>~overflow</c> = 1 and the newest award's cursor (a
+/// removed older award is caught by the votes stage's full re-count). An issue with more comments than the query's
+/// note page is read through REST instead, on every pass (its notes, then each comment's award list), and those
+/// comments carry their voters.
 /// </summary>
 public sealed partial class GitLabTrackerClient
 {
@@ -31,11 +34,10 @@ public sealed partial class GitLabTrackerClient
             foreach (var issue in issues.Nodes)
             {
                 var number = ParseIid(projectPath, issue.Iid);
-                var complete = !issue.Notes.PageInfo.HasNextPage && !issue.Notes.Nodes.Any(n => n.AwardEmoji.PageInfo.HasNextPage);
-                result[number] = complete
+                result[number] = !issue.Notes.PageInfo.HasNextPage
                     ? [.. issue.Notes.Nodes.Where(n => n.AwardEmoji.Nodes.Count > 0).Select(n => new CommentVoteSignal(
                         n.NumericId ?? throw new TrackerProtocolException(Name, $"{resource}: note id '{n.Id}' is not a global id"),
-                        CountNames(n.AwardEmoji.Nodes.Select(a => a.Name)),
+                        AwardPageCounts(n.AwardEmoji),
                         null))]
                     : await CommentSignalsFromRestAsync(projectPath, number, cancellationToken).ConfigureAwait(false);
             }

@@ -5,11 +5,16 @@ using Sync.Core.Trackers;
 namespace Sync.Worker.Trackers.GitLab;
 
 /// <summary>
-/// The bulk vote-signal read: pages of issues with their award names through GraphQL (sizes and their reason in
-/// <see cref="GitLabVoteSignalDocument"/>). Counts are always complete: an issue whose awards did not fit the
-/// query's award page is completed by one REST read of its award list, whose reactions (with ids and times, which
-/// GitLab's GraphQL <c>AwardEmoji</c> lacks) are then handed out as its voters. Otherwise voters are null. With
-/// <see cref="VoteSignalQuery.Comments"/>, each page's comment signals follow (<c>GitLabTrackerClient.CommentSignals.cs</c>).
+/// The bulk vote-signal read: pages of issues with their newest award, thumbs counts, title and author through GraphQL
+/// (sizes and their reason in <see cref="GitLabVoteSignalDocument"/>), and nothing else: no issue costs a REST read
+/// here, however many awards it has. An issue whose awards fit the page gets its exact counts by name. One with more
+/// (<c>hasPreviousPage</c>) gets a signal that moves when its votes move, not counts: the names on the page, GitLab's
+/// <c>upvotes</c>/<c>downvotes</c>, <c>~overflow</c> = 1 and the newest award's cursor (a new award is always the
+/// newest, whatever its name, so it moves the cursor; a removed plain thumb moves upvotes/downvotes). A removed older
+/// award of any other name (a skin tone, an extra emoji) may leave that signal as it was: the votes stage's full
+/// re-count (daily by default) catches it. Voters are always null (GitLab's GraphQL <c>AwardEmoji</c> has no id and
+/// no time): the stage reads the award list of an issue whose signal changed. With <see cref="VoteSignalQuery.Comments"/>,
+/// each page's comment signals follow (<c>GitLabTrackerClient.CommentSignals.cs</c>).
 /// </summary>
 public sealed partial class GitLabTrackerClient
 {
@@ -17,7 +22,7 @@ public sealed partial class GitLabTrackerClient
         string projectPath, VoteSignalQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        int queries = 0, count = 0, completed = 0;
+        int queries = 0, count = 0, overflowing = 0;
         var resource = $"vote signals of {projectPath}";
 
         // Listing by iids reads the named issues whatever their state (moved sources and closed duplicates are closed).
@@ -44,8 +49,8 @@ public sealed partial class GitLabTrackerClient
                 var page = new List<IssueVoteSignal>(issues.Nodes.Count);
                 foreach (var issue in issues.Nodes)
                 {
-                    completed += issue.AwardEmoji.PageInfo.HasNextPage ? 1 : 0;
-                    page.Add(await SignalAsync(projectPath, issue, cancellationToken).ConfigureAwait(false));
+                    overflowing += issue.AwardEmoji.PageInfo.HasPreviousPage ? 1 : 0;
+                    page.Add(Signal(projectPath, issue));
                 }
 
                 var comments = query.Comments && page.Count > 0
@@ -63,25 +68,37 @@ public sealed partial class GitLabTrackerClient
             while (after is not null);
         }
 
-        GitLabLog.VoteSignalsRead(logger, Name, projectPath, count, queries, completed);
+        GitLabLog.VoteSignalsRead(logger, Name, projectPath, count, queries, overflowing);
     }
 
-    private async Task<IssueVoteSignal> SignalAsync(string projectPath, GitLabSignalIssue issue, CancellationToken cancellationToken)
+    private IssueVoteSignal Signal(string projectPath, GitLabSignalIssue issue)
     {
-        var number = ParseIid(projectPath, issue.Iid);
         var author = issue.Author is { } user ? new TrackerUser(user.Username, user.NumericId ?? 0) : null;
-        if (!issue.AwardEmoji.PageInfo.HasNextPage)
+        var counts = AwardPageCounts(issue.AwardEmoji);
+        if (issue.AwardEmoji.PageInfo.HasPreviousPage)
         {
-            return new IssueVoteSignal(number, CountNames(issue.AwardEmoji.Nodes.Select(a => a.Name)), null, Author: author, Title: issue.Title);
+            counts[GitLabVoteSignalDocument.Upvotes] = issue.Upvotes;
+            counts[GitLabVoteSignalDocument.Downvotes] = issue.Downvotes;
         }
 
-        var reactions = new List<TrackerReaction>();
-        await foreach (var reaction in ListIssueReactionsAsync(projectPath, number, cancellationToken).ConfigureAwait(false))
+        return new IssueVoteSignal(ParseIid(projectPath, issue.Iid), counts, null, Author: author, Title: issue.Title);
+    }
+
+    /// <summary>
+    /// The names on an award page counted; for a page that does not hold every award, also <c>~overflow</c> = 1 and
+    /// <c>~newest:&lt;endCursor&gt;</c> = 1 (those keys are not emoji names: the votes stage only fingerprints the counts
+    /// and checks them for all zero).
+    /// </summary>
+    private static Dictionary<string, int> AwardPageCounts(GitLabSignalAwards awards)
+    {
+        var counts = CountNames(awards.Nodes.Select(a => a.Name));
+        if (awards.PageInfo.HasPreviousPage)
         {
-            reactions.Add(reaction);
+            counts[GitLabVoteSignalDocument.Overflow] = 1;
+            counts[GitLabVoteSignalDocument.NewestPrefix + awards.PageInfo.EndCursor] = 1;
         }
 
-        return new IssueVoteSignal(number, CountNames(reactions.Select(r => r.Name)), reactions, Author: author, Title: issue.Title);
+        return counts;
     }
 
     private static Dictionary<string, int> CountNames(IEnumerable<string> names) =>

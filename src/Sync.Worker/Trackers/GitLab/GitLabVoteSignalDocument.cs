@@ -1,41 +1,57 @@
 namespace Sync.Worker.Trackers.GitLab;
 
 /// <summary>
-/// The GraphQL document of the GitLab vote-signal read and its page sizes, derived in one place from GitLab's limits.
+/// The GraphQL documents of the GitLab vote-signal read and their page sizes, derived in one place from GitLab's limits.
 /// <para>
 /// GitLab refuses an authenticated query whose complexity exceeds 250 (<c>AUTHENTICATED_MAX_COMPLEXITY</c>,
 /// <c>app/graphql/gitlab_schema.rb</c>) and serves at most 100 items a page (<c>default_max_page_size 100</c>).
 /// Complexity is computed by its vendored graphql-ruby (<c>vendor/gems/graphql/lib/graphql/schema/field.rb</c>,
 /// <c>calculate_complexity</c>) and <c>app/graphql/types/base_field.rb</c>: each field costs 1 plus its children; a
 /// connection counts its <c>pageInfo</c> (1 + one per sub-field) and <c>nodes</c> (1) once and everything inside
-/// <c>nodes</c> once per item of <c>first</c>; a resolver field (<c>Project.issues</c>, <c>Query.project</c>) adds
-/// its resolver's 1 (+1 with <c>sort</c>) and, for a connection without <c>iids</c>, 1% per item of <c>first</c>.
+/// <c>nodes</c> once per item of the page, the page being the larger of <c>first</c> and <c>last</c>; a resolver
+/// field (<c>Project.issues</c>, <c>Query.project</c>, <c>Issue.upvotes</c>/<c>downvotes</c>, whose
+/// <c>Resolvers::UpVotesCountResolver</c> keeps <c>BaseResolver</c>'s complexity 1) adds its resolver's 1 (+1 with
+/// <c>sort</c>) and, for a connection without <c>iids</c>, 1% per item of the smaller of <c>first</c>/<c>last</c>.
 /// </para>
 /// <para>
-/// For this document, with <c>first: N</c> issues and <c>awardEmoji(first: M)</c>: an award costs 1 (<c>name</c>);
-/// <c>awardEmoji</c> = 1 + M + 3; an issue = <c>iid</c> 1 + <c>title</c> 1 + <c>author { id username }</c> 3 +
-/// <c>awardEmoji</c> = M + 9; <c>issues</c> = ⌊(N(M + 9) + 4 + 2) × (1 + N/100)⌋; <c>project</c> adds 1.
-/// The award page and the issue page trade against each other (N(M + 9) is what the budget buys); M = 3 keeps every
-/// issue with up to three awards in one query (an issue with more costs one REST read of its award list), and then
-/// N = 17 is the largest page under 250 (complexity 246; 18 would be 262). Listing by <c>iids</c> drops the 1% term:
-/// N = 20 (complexity 247).
+/// For <see cref="Query"/>, with <c>first: N</c> issues and <c>awardEmoji(last: M)</c>: an award costs 1 (<c>name</c>);
+/// <c>awardEmoji</c> = 1 + M + 4 (<c>pageInfo</c> with two sub-fields 3, <c>nodes</c> 1); an issue = <c>iid</c> 1 +
+/// <c>title</c> 1 + <c>author { id username }</c> 3 + <c>upvotes</c> 1 + <c>downvotes</c> 1 + <c>awardEmoji</c> =
+/// M + 12; <c>issues</c> = ⌊(N(M + 12) + 4 + 2) × (1 + N/100)⌋; <c>project</c> adds 1. Everything but the award page
+/// is what the votes stage needs, so M = 1 (the newest award) buys the largest issue page: N = 16 (complexity 249;
+/// 17 would be 266), ⌈10,000 / 16⌉ = 625 queries for 10,000 open issues. Listing by <c>iids</c> drops the 1% term:
+/// N = 18 (complexity 241).
 /// </para>
 /// <para>
-/// GitLab's <c>AwardEmoji</c> has no <c>id</c> and no <c>createdAt</c>
-/// (<c>app/graphql/types/award_emojis/award_emoji_type.rb</c>), so the bulk read yields award names (the counts), not
-/// reactions: the voters of an issue come from REST (<c>GET .../award_emoji</c>).
+/// An issue whose awards do not fit the page (<c>hasPreviousPage</c>) is not completed here: its signal is the names
+/// on the page plus <see cref="Upvotes"/>, <see cref="Downvotes"/>, <see cref="Overflow"/> and
+/// <see cref="NewestPrefix"/> + the page's <c>endCursor</c> (see <c>GitLabTrackerClient.VoteSignals.cs</c>).
 /// </para>
 /// </summary>
 internal static class GitLabVoteSignalDocument
 {
     public const int MaxComplexity = 250;
     public const int MaxPageSize = 100;
-    public const int AwardsPerIssue = 3;
 
-    /// <summary>Issues per query when listing a state (17 with three awards each).</summary>
+    /// <summary>Awards read per issue or comment: the newest one (<c>last: 1</c>).</summary>
+    public const int AwardsPerIssue = 1;
+
+    /// <summary>Signal key of an overflowing award list: GitLab's thumbs-up count (plain <c>thumbsup</c>).</summary>
+    public const string Upvotes = "~upvotes";
+
+    /// <summary>Signal key of an overflowing award list: GitLab's thumbs-down count (plain <c>thumbsdown</c>).</summary>
+    public const string Downvotes = "~downvotes";
+
+    /// <summary>Signal key (value 1) of an award list longer than the page: the counts are not complete.</summary>
+    public const string Overflow = "~overflow";
+
+    /// <summary>Prefix of the signal key (value 1) naming the cursor of the newest award, which any new award moves.</summary>
+    public const string NewestPrefix = "~newest:";
+
+    /// <summary>Issues per query when listing a state (16).</summary>
     public static readonly int IssuesPerPage = LargestPage(byIids: false);
 
-    /// <summary>Issues per query when reading given iids (20).</summary>
+    /// <summary>Issues per query when reading given iids (18).</summary>
     public static readonly int IssuesPerIidsChunk = LargestPage(byIids: true);
 
     public const string Query = """
@@ -47,7 +63,9 @@ internal static class GitLabVoteSignalDocument
                 iid
                 title
                 author { id username }
-                awardEmoji(first: $awards) { pageInfo { hasNextPage } nodes { name } }
+                upvotes
+                downvotes
+                awardEmoji(last: $awards) { pageInfo { hasPreviousPage endCursor } nodes { name } }
               }
             }
           }
@@ -56,14 +74,14 @@ internal static class GitLabVoteSignalDocument
 
     /// <summary>
     /// Notes read per issue by <see cref="CommentQuery"/> (system notes included: <c>Issue.notes</c> takes no filter);
-    /// an issue with more is completed through REST.
+    /// an issue with more is read through REST (its notes, then each comment's award list) on every pass.
     /// </summary>
     public const int NotesPerIssue = 5;
 
     /// <summary>
-    /// Issues per <see cref="CommentQuery"/> (5): an award 1, <c>awardEmoji</c> M + 4 = 7, a note <c>id</c> + that = 8,
-    /// <c>notes(first: 5)</c> = 1 + 5 × 8 + 3 = 44, an issue <c>iid</c> + that = 45; by iids:
-    /// N × 45 + 1 + 1, + 1 for <c>project</c>: 228 for 5 issues, 273 for 6.
+    /// Issues per <see cref="CommentQuery"/> (6): an award 1, <c>awardEmoji(last: 1)</c> 1 + 1 + 4 = 6, a note <c>id</c> +
+    /// that = 7, <c>notes(first: 5)</c> = 1 + 5 × 7 + 3 = 39, an issue <c>iid</c> + that = 40; by iids:
+    /// N × 40 + 1 + 1, + 1 for <c>project</c>: 243 for 6 issues, 283 for 7.
     /// </summary>
     public static readonly int IssuesPerCommentQuery = LargestCommentPage();
 
@@ -76,7 +94,7 @@ internal static class GitLabVoteSignalDocument
                 iid
                 notes(first: $notes) {
                   pageInfo { hasNextPage }
-                  nodes { id awardEmoji(first: $awards) { pageInfo { hasNextPage } nodes { name } } }
+                  nodes { id awardEmoji(last: $awards) { pageInfo { hasPreviousPage endCursor } nodes { name } } }
                 }
               }
             }
@@ -87,7 +105,7 @@ internal static class GitLabVoteSignalDocument
     /// <summary>GitLab's complexity of <see cref="CommentQuery"/> (always by iids, so without the 1% term).</summary>
     public static int CommentComplexity(int issues, int notes, int awards)
     {
-        var award = 1 + awards + 3;
+        var award = 1 + awards + 4;
         var note = 1 + award;
         var noteConnection = 1 + (notes * note) + 3;
         var issue = 1 + noteConnection;
@@ -108,8 +126,8 @@ internal static class GitLabVoteSignalDocument
     /// <summary>GitLab's complexity of <see cref="Query"/> for <paramref name="issues"/> issues and <paramref name="awards"/> awards each.</summary>
     public static int Complexity(int issues, int awards, bool byIids)
     {
-        var award = 1 + awards + 3;
-        var issue = 1 + 1 + 3 + award;
+        var award = 1 + awards + 4;
+        var issue = 1 + 1 + 3 + 1 + 1 + award;
         double connection = (issues * issue) + 4 + 2;
         if (!byIids)
         {

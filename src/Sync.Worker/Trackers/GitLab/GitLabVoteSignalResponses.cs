@@ -11,9 +11,12 @@ internal sealed record GitLabSignalIssues(GitLabPageInfo PageInfo, IReadOnlyList
 
 internal sealed record GitLabPageInfo(bool HasNextPage, string? EndCursor);
 
-internal sealed record GitLabSignalIssue(string Iid, string? Title, GitLabSignalUser? Author, GitLabSignalAwards AwardEmoji);
+internal sealed record GitLabSignalIssue(string Iid, string? Title, GitLabSignalUser? Author, int Upvotes, int Downvotes, GitLabSignalAwards AwardEmoji);
 
-internal sealed record GitLabSignalAwards(GitLabPageInfo PageInfo, IReadOnlyList<GitLabSignalAward> Nodes);
+internal sealed record GitLabSignalAwards(GitLabAwardPageInfo PageInfo, IReadOnlyList<GitLabSignalAward> Nodes);
+
+// The award page is read backwards (`last`): older awards left out show as hasPreviousPage.
+internal sealed record GitLabAwardPageInfo(bool HasPreviousPage, string? EndCursor);
 
 internal sealed record GitLabSignalAward(string Name);
 

@@ -23,23 +23,26 @@ public sealed class GitLabVoteSignalContractTests : IDisposable
     public async Task ListVoteSignals_PostsTheQueryBesideTheRestRoot_AndMapsCountsTitleAndAuthor()
     {
         StubGraphQl(200, Page(hasNext: false, cursor: null,
-            Issue("7", "Dark mode", awards: ["thumbsup", "thumbsup_tone2", "heart"], more: false),
+            Issue("7", "Dark mode", awards: ["thumbsup_tone2"], more: false),
             Issue("9", "Export CSV", awards: [], more: false)));
 
         var signals = await _lab.Client.ListVoteSignalsAsync("acme/widget", new VoteSignalQuery(), Ct).ToListAsync(Ct);
 
         Assert.Equal(["POST /api/graphql"], _lab.Lines);
         var body = _lab.Requests[0].Json;
-        Assert.Contains("awardEmoji(first: $awards)", body.GetProperty("query").GetString(), StringComparison.Ordinal);
+        var document = body.GetProperty("query").GetString();
+        Assert.Contains("awardEmoji(last: $awards) { pageInfo { hasPreviousPage endCursor } nodes { name } }", document, StringComparison.Ordinal);
+        Assert.Contains("upvotes", document, StringComparison.Ordinal);
+        Assert.Contains("downvotes", document, StringComparison.Ordinal);
         var variables = body.GetProperty("variables");
         Assert.Equal("acme/widget", variables.GetProperty("fullPath").GetString());
         Assert.Equal("opened", variables.GetProperty("state").GetString());
-        Assert.Equal(17, variables.GetProperty("first").GetInt32());
-        Assert.Equal(3, variables.GetProperty("awards").GetInt32());
+        Assert.Equal(16, variables.GetProperty("first").GetInt32());
+        Assert.Equal(1, variables.GetProperty("awards").GetInt32());
         Assert.Equal(JsonValueKind.Null, variables.GetProperty("after").ValueKind);
         Assert.Equal(JsonValueKind.Null, variables.GetProperty("iids").ValueKind);
         Assert.Equal([7L, 9L], signals.Select(s => s.Number));
-        Assert.Equal(new Dictionary<string, int> { ["thumbsup"] = 1, ["thumbsup_tone2"] = 1, ["heart"] = 1 }, signals[0].Counts);
+        Assert.Equal(new Dictionary<string, int> { ["thumbsup_tone2"] = 1 }, signals[0].Counts);
         Assert.Empty(signals[1].Counts);
         Assert.All(signals, s => Assert.Null(s.Voters));
         Assert.Equal("Dark mode", signals[0].Title);
@@ -49,20 +52,22 @@ public sealed class GitLabVoteSignalContractTests : IDisposable
     }
 
     [Fact]
-    public async Task ListVoteSignals_FollowsEndCursor_AndCompletesAnOverflowingAwardListThroughRest()
+    public async Task ListVoteSignals_FollowsEndCursor_AndSignalsAnOverflowingAwardListWithoutRest()
     {
         _lab.Fixture.Server.Given(GraphQl().WithBody(b => b is not null && b.Contains("\"after\":null", StringComparison.Ordinal)))
-            .RespondWith(Json(200, Page(hasNext: true, cursor: "eyJpZCI6IjEifQ", Issue("7", "Dark mode", awards: ["heart", "rocket", "tada"], more: true))));
+            .RespondWith(Json(200, Page(hasNext: true, cursor: "eyJpZCI6IjEifQ",
+                Issue("7", "Dark mode", awards: ["heart"], more: true, upvotes: 212, downvotes: 3, newest: "eyJpZCI6IjkwMSJ9"))));
         _lab.Fixture.Server.Given(GraphQl().WithBody(b => b is not null && b.Contains("\"after\":\"eyJpZCI6IjEifQ\"", StringComparison.Ordinal)))
             .RespondWith(Json(200, Page(hasNext: false, cursor: "eyJpZCI6IjIifQ", Issue("8", "Sync", awards: [], more: false))));
-        _lab.Stub("GET", "/issues/7/award_emoji", 200, $"[{GitLabPayloads.Award(1, "heart")},{GitLabPayloads.Award(2, "rocket")},{GitLabPayloads.Award(3, "tada")},{GitLabPayloads.Award(4, "heart")}]");
 
         var signals = await _lab.Client.ListVoteSignalsAsync("acme/widget", new VoteSignalQuery(), Ct).ToListAsync(Ct);
 
-        Assert.Equal(["POST /api/graphql", "GET /api/v4/projects/acme%2Fwidget/issues/7/award_emoji", "POST /api/graphql"], _lab.Lines);
-        Assert.Equal(new Dictionary<string, int> { ["heart"] = 2, ["rocket"] = 1, ["tada"] = 1 }, signals[0].Counts);
-        Assert.Equal([1L, 2L, 3L, 4L], signals[0].Voters!.Select(v => v.Id));
-        Assert.Null(signals[1].Voters);
+        Assert.Equal(["POST /api/graphql", "POST /api/graphql"], _lab.Lines);
+        Assert.Equal(
+            new Dictionary<string, int> { ["heart"] = 1, ["~upvotes"] = 212, ["~downvotes"] = 3, ["~overflow"] = 1, ["~newest:eyJpZCI6IjkwMSJ9"] = 1 },
+            signals[0].Counts);
+        Assert.All(signals, s => Assert.Null(s.Voters));
+        Assert.Empty(signals[1].Counts);
         _lab.AssertCounterMatchesServer();
     }
 
@@ -136,15 +141,18 @@ public sealed class GitLabVoteSignalContractTests : IDisposable
         _lab.Fixture.Server.Given(GraphQl().WithBody(b => b is not null && b.Contains("query CommentSignals", StringComparison.Ordinal)))
             .RespondWith(Json(200, """
                 {"data":{"project":{"issues":{"nodes":[{"iid":"7","notes":{"pageInfo":{"hasNextPage":false},"nodes":[
-                  {"id":"gid://gitlab/Note/302","awardEmoji":{"pageInfo":{"hasNextPage":false},"nodes":[{"name":"thumbsup"},{"name":"thumbsup"}]}},
-                  {"id":"gid://gitlab/Note/305","awardEmoji":{"pageInfo":{"hasNextPage":false},"nodes":[]}}]}}]}}}}
+                  {"id":"gid://gitlab/Note/302","awardEmoji":{"pageInfo":{"hasPreviousPage":true,"endCursor":"eyJpZCI6Ijc3In0"},"nodes":[{"name":"thumbsup"}]}},
+                  {"id":"gid://gitlab/Note/304","awardEmoji":{"pageInfo":{"hasPreviousPage":false,"endCursor":"eyJpZCI6Ijc4In0"},"nodes":[{"name":"tada"}]}},
+                  {"id":"gid://gitlab/Note/305","awardEmoji":{"pageInfo":{"hasPreviousPage":false,"endCursor":null},"nodes":[]}}]}}]}}}}
                 """));
 
         var signal = Assert.Single(await _lab.Client.ListVoteSignalsAsync("acme/widget", new VoteSignalQuery(Comments: true), Ct).ToListAsync(Ct));
 
-        var comment = Assert.Single(signal.Comments!);
-        Assert.Equal(302, comment.CommentId);
-        Assert.Equal(2, comment.Counts["thumbsup"]);
+        Assert.Equal([302L, 304L], signal.Comments!.Select(c => c.CommentId));
+        Assert.Equal(new Dictionary<string, int> { ["thumbsup"] = 1, ["~overflow"] = 1, ["~newest:eyJpZCI6Ijc3In0"] = 1 }, signal.Comments![0].Counts);
+        Assert.Equal(new Dictionary<string, int> { ["tada"] = 1 }, signal.Comments[1].Counts);
+        Assert.All(signal.Comments, c => Assert.Null(c.Voters));
+        Assert.Contains("awardEmoji(last: $awards) { pageInfo { hasPreviousPage endCursor } nodes { name } }", _lab.Requests[1].Json.GetProperty("query").GetString(), StringComparison.Ordinal);
         var variables = _lab.Requests[1].Json.GetProperty("variables");
         Assert.Equal(["7"], variables.GetProperty("iids").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(5, variables.GetProperty("notes").GetInt32());
@@ -163,8 +171,10 @@ public sealed class GitLabVoteSignalContractTests : IDisposable
         "{\"data\":{\"project\":{\"issues\":{\"pageInfo\":{\"hasNextPage\":" + (hasNext ? "true" : "false")
         + ",\"endCursor\":" + (cursor is null ? "null" : "\"" + cursor + "\"") + "},\"nodes\":[" + string.Join(",", issues) + "]}}}}";
 
-    private static string Issue(string iid, string title, string[] awards, bool more) =>
+    private static string Issue(string iid, string title, string[] awards, bool more, int upvotes = 0, int downvotes = 0, string? newest = null) =>
         "{\"iid\":\"" + iid + "\",\"title\":\"" + title + "\",\"author\":{\"id\":\"gid://gitlab/User/18\",\"username\":\"alice\"},"
-        + "\"awardEmoji\":{\"pageInfo\":{\"hasNextPage\":" + (more ? "true" : "false") + "},\"nodes\":["
+        + "\"upvotes\":" + upvotes + ",\"downvotes\":" + downvotes + ","
+        + "\"awardEmoji\":{\"pageInfo\":{\"hasPreviousPage\":" + (more ? "true" : "false")
+        + ",\"endCursor\":" + (newest is null ? "null" : "\"" + newest + "\"") + "},\"nodes\":["
         + string.Join(",", awards.Select(a => "{\"name\":\"" + a + "\"}")) + "]}}";
 }

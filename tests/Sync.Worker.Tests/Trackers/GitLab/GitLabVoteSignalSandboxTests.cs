@@ -1,4 +1,5 @@
 using Sync.Core.Trackers;
+using Sync.Core.Votes;
 using Sync.Worker.Trackers.GitLab;
 
 namespace Sync.Worker.Tests.Trackers.GitLab;
@@ -12,7 +13,7 @@ public sealed class GitLabVoteSignalSandboxTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task ListVoteSignals_TenThousandOpenIssues_589QueriesPlusOneRestReadPerOverflowingAwardList()
+    public async Task ListVoteSignals_TenThousandOpenIssues_625QueriesAndNoRestReadEvenForIssuesWith50Awards()
     {
         // 11,428 generated issues, every eighth closed: exactly 10,000 open, each with 0 to 3 thumbsup.
         await using var lab = await SandboxGitLab.StartAsync(Ct, bulkIssues: 11_428);
@@ -20,15 +21,11 @@ public sealed class GitLabVoteSignalSandboxTests
         var open = gl.Issues("acme/bulk").Where(i => !i.Closed).ToList();
         Assert.Equal(10_000, open.Count);
 
-        // Three issues get more awards than the query's award page holds (3): their lists are completed through REST.
-        var overflowing = new[] { open[10], open[5_000], open[9_999] };
-        var at = new DateTimeOffset(2026, 5, 1, 8, 30, 0, TimeSpan.Zero);
-        foreach (var issue in overflowing)
+        // Three popular issues get 50 awards more each: far more than the award page (the newest one) holds.
+        var popular = new[] { open[10], open[5_000], open[9_999] };
+        foreach (var issue in popular)
         {
-            gl.AddAward("acme/bulk", issue.Number, "heart", "fan.one", at: at);
-            gl.AddAward("acme/bulk", issue.Number, "rocket", "fan.two", at: at);
-            gl.AddAward("acme/bulk", issue.Number, "thumbsup_tone2", "fan.three", at: at);
-            gl.AddAward("acme/bulk", issue.Number, "thumbsup", "fan.four", at: at.AddMinutes(1));
+            AddFiftyAwards(gl, "acme/bulk", issue.Number);
         }
 
         lab.ResetCounts();
@@ -39,33 +36,77 @@ public sealed class GitLabVoteSignalSandboxTests
         foreach (var signal in signals)
         {
             var issue = byNumber[signal.Number];
-            var expected = issue.Awards.GroupBy(a => a.Name).ToDictionary(g => g.Key, g => g.Count());
-            Assert.Equal(expected.OrderBy(kv => kv.Key, StringComparer.Ordinal), signal.Counts.OrderBy(kv => kv.Key, StringComparer.Ordinal));
+            Assert.Null(signal.Voters);
             Assert.Equal(issue.Title, signal.Title);
             Assert.Equal(new TrackerUser(issue.Author.Username, issue.Author.Id), signal.Author);
-            if (overflowing.Contains(issue))
+            if (issue.Awards.Count <= GitLabVoteSignalDocument.AwardsPerIssue)
             {
-                // GitLab writes times to the millisecond.
-                Assert.Equal(
-                    issue.Awards.Select(a => (a.Id, a.Name, a.User.Username, a.CreatedAt.UtcTicks / TimeSpan.TicksPerMillisecond)),
-                    signal.Voters!.Select(v => (v.Id, v.Name, v.User.Username, v.CreatedAt.UtcTicks / TimeSpan.TicksPerMillisecond)));
+                var exact = issue.Awards.GroupBy(a => a.Name).ToDictionary(g => g.Key, g => g.Count());
+                Assert.Equal(exact.OrderBy(kv => kv.Key, StringComparer.Ordinal), signal.Counts.OrderBy(kv => kv.Key, StringComparer.Ordinal));
             }
             else
             {
-                Assert.Null(signal.Voters);
+                // The newest award's name, GitLab's thumbs counts, the overflow mark and the newest award's cursor.
+                Assert.Equal(1, signal.Counts[issue.Awards.MaxBy(a => a.Id)!.Name]);
+                Assert.Equal(issue.Upvotes, signal.Counts["~upvotes"]);
+                Assert.Equal(issue.Downvotes, signal.Counts["~downvotes"]);
+                Assert.Equal(1, signal.Counts["~overflow"]);
+                Assert.Single(signal.Counts.Keys, k => k.StartsWith("~newest:", StringComparison.Ordinal));
             }
         }
 
-        // ⌈10,000 / 17⌉ = 589 queries, each at complexity 246 of GitLab's 250; 3 award lists read through REST.
-        Assert.Equal(17, GitLabVoteSignalDocument.IssuesPerPage);
-        Assert.Equal(589, lab.Served("POST /graphql"));
-        Assert.Equal(3, lab.Served("GET /projects/:id/issues/:iid/award_emoji"));
-        Assert.Equal(592, lab.ServedTotal);
+        Assert.All(popular, p => Assert.Equal(1, signals.Single(s => s.Number == p.Number).Counts["~overflow"]));
+
+        // ⌈10,000 / 16⌉ = 625 queries, each at complexity 249 of GitLab's 250, and nothing else.
+        Assert.Equal(16, GitLabVoteSignalDocument.IssuesPerPage);
+        Assert.Equal(249, GitLabVoteSignalDocument.Complexity(16, 1, byIids: false));
+        Assert.Equal(266, GitLabVoteSignalDocument.Complexity(17, 1, byIids: false));
+        Assert.Equal(625, lab.Served("POST /graphql"));
+        Assert.Equal(625, lab.ServedTotal);
         lab.AssertCountsAgree();
     }
 
+    [Theory]
+    [InlineData("heart")] // the same name as the award it pushes off the page: only the newest award's cursor moves
+    [InlineData("rocket")]
+    [InlineData("thumbsup")]
+    public async Task ListVoteSignals_NewAwardOnAnIssueWith50Awards_ChangesItsSignal(string name)
+    {
+        await using var lab = await SandboxGitLab.StartAsync(Ct);
+        var gl = lab.Sandbox.GitLabDev;
+        var issue = gl.AddIssue(SandboxGitLab.ProjectPath, "Popular");
+        AddFiftyAwards(gl, SandboxGitLab.ProjectPath, issue.Number);
+        var query = new VoteSignalQuery(Numbers: [issue.Number]);
+        var before = Assert.Single(await lab.Client.ListVoteSignalsAsync(SandboxGitLab.ProjectPath, query, Ct).ToListAsync(Ct));
+
+        gl.AddAward(SandboxGitLab.ProjectPath, issue.Number, name, "late.voter");
+        lab.ResetCounts();
+        var after = Assert.Single(await lab.Client.ListVoteSignalsAsync(SandboxGitLab.ProjectPath, query, Ct).ToListAsync(Ct));
+
+        Assert.NotEqual(VoteSignalBook.Fingerprint(before), VoteSignalBook.Fingerprint(after));
+        Assert.Equal(1, lab.ServedTotal);
+    }
+
     [Fact]
-    public async Task ListVoteSignals_ByNumbers_ReadsOpenAndClosedInChunksOf20()
+    public async Task ListVoteSignals_RemovedOlderPlainThumbOnAnIssueWith50Awards_ChangesItsSignal()
+    {
+        await using var lab = await SandboxGitLab.StartAsync(Ct);
+        var gl = lab.Sandbox.GitLabDev;
+        var issue = gl.AddIssue(SandboxGitLab.ProjectPath, "Popular");
+        AddFiftyAwards(gl, SandboxGitLab.ProjectPath, issue.Number);
+        var query = new VoteSignalQuery(Numbers: [issue.Number]);
+        var before = Assert.Single(await lab.Client.ListVoteSignalsAsync(SandboxGitLab.ProjectPath, query, Ct).ToListAsync(Ct));
+
+        // The oldest award, a plain thumbsup: the page (the newest award) and its cursor stay as they were.
+        gl.RemoveAward(SandboxGitLab.ProjectPath, issue.Number, "thumbsup", "fan.0");
+        var after = Assert.Single(await lab.Client.ListVoteSignalsAsync(SandboxGitLab.ProjectPath, query, Ct).ToListAsync(Ct));
+
+        Assert.Equal(before.Counts["~upvotes"] - 1, after.Counts["~upvotes"]);
+        Assert.NotEqual(VoteSignalBook.Fingerprint(before), VoteSignalBook.Fingerprint(after));
+    }
+
+    [Fact]
+    public async Task ListVoteSignals_ByNumbers_ReadsOpenAndClosedInChunksOf18()
     {
         await using var lab = await SandboxGitLab.StartAsync(Ct, bulkIssues: 100);
         var wanted = Enumerable.Range(1, 45).Select(n => (long)n).ToList(); // 1..45, five of them closed
@@ -73,14 +114,14 @@ public sealed class GitLabVoteSignalSandboxTests
         var signals = await lab.Client.ListVoteSignalsAsync("acme/bulk", new VoteSignalQuery(Numbers: wanted), Ct).ToListAsync(Ct);
 
         Assert.Equal(wanted, signals.Select(s => s.Number).Order());
-        Assert.Equal(20, GitLabVoteSignalDocument.IssuesPerIidsChunk);
+        Assert.Equal(18, GitLabVoteSignalDocument.IssuesPerIidsChunk);
         Assert.Equal(3, lab.Served("POST /graphql"));
         Assert.Equal(3, lab.ServedTotal);
         lab.AssertCountsAgree();
     }
 
     [Fact]
-    public async Task ListVoteSignals_WithComments_OneCommentQueryPerFiveIssues_AndRestForAnIssueWithMoreThanFiveComments()
+    public async Task ListVoteSignals_WithComments_OneCommentQueryPerSixIssues_AndRestForAnIssueWithMoreThanFiveComments()
     {
         await using var lab = await SandboxGitLab.StartAsync(Ct);
         var gl = lab.Sandbox.GitLabDev;
@@ -98,20 +139,48 @@ public sealed class GitLabVoteSignalSandboxTests
 
         var second = Assert.Single(signals[1].Comments!);
         Assert.Equal(liked.Id, second.CommentId);
-        Assert.Equal(new Dictionary<string, int> { ["thumbsup"] = 1, ["heart"] = 1 }, second.Counts);
+        // Two awards, a page of one: the newest name, the overflow mark and the newest award's cursor.
+        Assert.Equal(1, second.Counts["heart"]);
+        Assert.Equal(1, second.Counts["~overflow"]);
+        Assert.Single(second.Counts.Keys, k => k.StartsWith("~newest:", StringComparison.Ordinal));
+        Assert.Equal(3, second.Counts.Count);
         Assert.Null(second.Voters);
         var seventh = Assert.Single(signals[6].Comments!);
         Assert.Equal(busy[^1].Id, seventh.CommentId);
         Assert.Equal("erin.park", Assert.Single(seventh.Voters!).User.Username);
         Assert.All(signals.Where(s => s.Number is not 2 and not 7), s => Assert.Empty(s.Comments!));
 
-        // One listing query, ⌈7 / 5⌉ = 2 comment queries; issue 7 (six comments) read through REST: its notes, then six award lists.
-        Assert.Equal(5, GitLabVoteSignalDocument.IssuesPerCommentQuery);
+        // One listing query, ⌈7 / 6⌉ = 2 comment queries; issue 7 (six comments) read through REST: its notes, then six award lists.
+        Assert.Equal(6, GitLabVoteSignalDocument.IssuesPerCommentQuery);
         Assert.Equal(3, lab.Served("POST /graphql"));
         Assert.Equal(1, lab.Served("GET /projects/:id/issues/:iid/notes"));
         Assert.Equal(6, lab.Served("GET /projects/:id/issues/:iid/notes/:note_id/award_emoji"));
         Assert.Equal(10, lab.ServedTotal);
         lab.AssertCountsAgree();
+    }
+
+    [Fact]
+    public async Task ListVoteSignals_NewAwardOnACommentWithMoreAwardsThanThePage_ChangesItsSignalWithoutRest()
+    {
+        await using var lab = await SandboxGitLab.StartAsync(Ct);
+        var gl = lab.Sandbox.GitLabDev;
+        var issue = gl.AddIssue(SandboxGitLab.ProjectPath, "Discussed");
+        var note = gl.AddNote(SandboxGitLab.ProjectPath, issue.Number, "Same here");
+        foreach (var n in Enumerable.Range(0, 10))
+        {
+            gl.AddAward(SandboxGitLab.ProjectPath, issue.Number, "heart", $"fan.{n}", noteId: note.Id);
+        }
+
+        var query = new VoteSignalQuery(Numbers: [issue.Number], Comments: true);
+        var before = Assert.Single(await lab.Client.ListVoteSignalsAsync(SandboxGitLab.ProjectPath, query, Ct).ToListAsync(Ct));
+        gl.AddAward(SandboxGitLab.ProjectPath, issue.Number, "heart", "late.voter", noteId: note.Id);
+        lab.ResetCounts();
+        var after = Assert.Single(await lab.Client.ListVoteSignalsAsync(SandboxGitLab.ProjectPath, query, Ct).ToListAsync(Ct));
+
+        Assert.Null(Assert.Single(after.Comments!).Voters);
+        Assert.NotEqual(VoteSignalBook.Fingerprint(before), VoteSignalBook.Fingerprint(after));
+        Assert.Equal(2, lab.Served("POST /graphql"));
+        Assert.Equal(2, lab.ServedTotal);
     }
 
     [Fact]
@@ -140,5 +209,16 @@ public sealed class GitLabVoteSignalSandboxTests
         Assert.Equal(updatedBefore, gl.Issue(SandboxGitLab.ProjectPath, issue.Number).UpdatedAt);
         Assert.Equal(1, Assert.Single(signals).Counts["thumbsup"]);
         Assert.Equal(1, lab.Served("POST /graphql"));
+    }
+
+    /// <summary>50 awards, oldest first: 20 plain thumbsup, 10 thumbsup_tone2, 10 thumbsdown, 9 rocket, then a heart.</summary>
+    private static void AddFiftyAwards(Sync.Sandbox.SandboxInstance gl, string project, int number)
+    {
+        var names = Enumerable.Repeat("thumbsup", 20).Concat(Enumerable.Repeat("thumbsup_tone2", 10))
+            .Concat(Enumerable.Repeat("thumbsdown", 10)).Concat(Enumerable.Repeat("rocket", 9)).Append("heart");
+        foreach (var (name, n) in names.Select((name, n) => (name, n)))
+        {
+            gl.AddAward(project, number, name, $"fan.{n}");
+        }
     }
 }
