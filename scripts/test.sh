@@ -118,7 +118,8 @@ filter=(--filter "Category!=Manual")
 for arg in "$@"; do
   if [[ "$arg" == "--filter" ]]; then filter=(); fi
 done
-(cd "$repo_root" && dotnet test IssueSync.sln "${filter[@]}" "$@" </dev/null) 2>&1 | tee "$test_log"
+# A test that hangs (no test finishes for 5 minutes) fails the run, naming itself, instead of holding CI forever.
+(cd "$repo_root" && dotnet test IssueSync.sln --blame-hang-timeout 5m "${filter[@]}" "$@" </dev/null) 2>&1 | tee "$test_log"
 test_exit=${PIPESTATUS[0]}
 set -e
 

@@ -190,10 +190,4 @@ public sealed class RoadmapSandboxTests
         issue.UpdatedAt = at;
         issue.StateReason = reason;
     }
-
-    private sealed class NoProjectBoards : IProjectBoards
-    {
-        public Task<IReadOnlyList<string>> SyncAsync(string tracker, ProjectBoardTarget target, IReadOnlyDictionary<long, string> optionByIssue, bool dryRun, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("No Projects v2 board is configured in these tests.");
-    }
 }

@@ -117,10 +117,4 @@ internal sealed class RoadmapWorld : IAsyncDisposable
         await _harness.DisposeAsync();
         await _sandbox.DisposeAsync();
     }
-
-    private sealed class NoProjectBoards : IProjectBoards
-    {
-        public Task<IReadOnlyList<string>> SyncAsync(string tracker, ProjectBoardTarget target, IReadOnlyDictionary<long, string> optionByIssue, bool dryRun, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("No Projects v2 board is configured in these tests.");
-    }
 }
