@@ -23,11 +23,13 @@ internal static class GitLabLookup
         r.RouteInt("iid") is { } iid && p.FindIssue(iid) is { IsPullRequest: false } issue ? issue : null;
 
     /// <summary>Answers one page with x-page, x-per-page, x-next-page, x-prev-page, x-total(-pages) and Link.</summary>
-    public static ApiReply Page<T>(ApiRequest r, IReadOnlyList<T> all, Func<T, JsonNode> render)
+    /// <param name="readable">Applied after paginating, as GitLab's notes API drops notes the user may not read: a page
+    /// may then be short, or empty, while its headers still announce the next one.</param>
+    public static ApiReply Page<T>(ApiRequest r, IReadOnlyList<T> all, Func<T, JsonNode> render, Func<T, bool>? readable = null)
     {
         var page = r.Page;
         var perPage = r.PerPage(20);
-        var items = Paging.Slice(all, page, perPage);
+        var items = Paging.Slice(all, page, perPage).Where(i => readable?.Invoke(i) ?? true).ToList();
         var totalPages = Paging.TotalPages(all.Count, perPage);
         var counted = all.Count <= CountLimit;
         int? next = page < totalPages ? page + 1 : null;

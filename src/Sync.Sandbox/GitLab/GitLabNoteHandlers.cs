@@ -20,7 +20,8 @@ internal static class GitLabNoteHandlers
             c = c != 0 ? c : a.Id.CompareTo(b.Id);
             return ascending ? c : -c;
         });
-        return Page(r, notes, n => GitLabJson.Note(r.Instance, n));
+        // lib/api/notes.rb: paginate, then `notes.select { |note| note.readable_by?(current_user) }`.
+        return Page(r, notes, n => GitLabJson.Note(r.Instance, n), n => !n.HiddenFromApi);
     });
 
     public static ApiReply Get(ApiRequest r) => WithNote(r, (_, note) => ApiReply.Ok(GitLabJson.Note(r.Instance, note)));

@@ -9,7 +9,7 @@ public sealed partial class GitLabTrackerClient
 {
     public async IAsyncEnumerable<TrackerComment> ListCommentsAsync(string projectPath, long number, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var notes = ListAllAsync<GitLabNoteDto>(NotesSegment(projectPath, number), "sort=asc&order_by=created_at", $"notes of {projectPath}#{number}", cancellationToken);
+        var notes = ListAllAsync<GitLabNoteDto>(NotesSegment(projectPath, number), "sort=asc&order_by=created_at", $"notes of {projectPath}#{number}", cancellationToken, shortPages: true);
         await foreach (var note in notes.ConfigureAwait(false))
         {
             yield return note.ToComment();
