@@ -3,14 +3,10 @@ using Sync.Core.Trackers;
 namespace Sync.Core.Votes;
 
 /// <summary>What one votes pass read and decided to re-count, and the book it leaves for the next pass.</summary>
-internal sealed class VotePass(ITrackerClient client, ProjectRef project, VoteRules rules, VoteSignalBook book, bool full)
+internal sealed class VotePass(ProjectRef project, VoteSignalBook book, bool full)
 {
     private readonly HashSet<long> _recount = [];
     private readonly Dictionary<string, string> _seen = new(StringComparer.Ordinal);
-
-    public ITrackerClient Client => client;
-
-    public VoteRules Rules => rules;
 
     public VoteSignalBook Book => book;
 

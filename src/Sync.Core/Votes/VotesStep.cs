@@ -46,7 +46,7 @@ public sealed class VotesStep(
         var book = await VoteSignalBook.LoadAsync(documents, product.Key, cancellationToken);
         var fullRequest = await documents.ListDocumentsAsync(product.Key, VoteSignalBook.FullRequestKind, cancellationToken);
         var full = book.LastFull is not { } last || now - last >= rules.FullRecountEvery || fullRequest.Count > 0;
-        var pass = new VotePass(client, project, rules, book, full);
+        var pass = new VotePass(project, book, full);
 
         // 1. The open public issues, in one bulk read.
         await foreach (var signal in client.ListVoteSignalsAsync(project.Path, new VoteSignalQuery(IssueStateFilter.Open, null, rules.CountCommentVotes), cancellationToken))
@@ -94,30 +94,19 @@ public sealed class VotesStep(
         }
 
         // 3. The closed duplicates' own votes, and 4. the moved issues' private sources: read in bulk by number.
-        var duplicateSignals = await ReadByNumberAsync(client, project, duplicates.Keys, pass, duplicates, cancellationToken);
+        var duplicateSignals = (await ReadByNumberAsync(client, project, duplicates.Keys, duplicates, pass, cancellationToken))
+            .ToDictionary(p => p.Key.Number, p => p.Value);
         var sourceOf = await SourcesOfAsync(product.Key, project, cancellationToken);
         var sourceSignals = new Dictionary<IssueRef, IssueVoteSignal>();
         var targetOf = sourceOf.GroupBy(p => p.Value).ToDictionary(g => g.Key, g => g.Min(p => p.Key));
         foreach (var group in sourceOf.Values.Distinct().GroupBy(s => s.Project))
         {
-            var sourceClient = trackers.Get(group.Key.Tracker);
+            var recountOf = group.ToDictionary(s => s.Number, s => targetOf[s]);
             try
             {
-                await foreach (var signal in sourceClient.ListVoteSignalsAsync(group.Key.Path, new VoteSignalQuery(IssueStateFilter.All, [.. group.Select(s => s.Number)]), cancellationToken))
+                foreach (var (source, signal) in await ReadByNumberAsync(trackers.Get(group.Key.Tracker), group.Key, recountOf.Keys, recountOf, pass, cancellationToken))
                 {
-                    var source = new IssueRef(group.Key, signal.Number);
-                    if (!targetOf.ContainsKey(source))
-                    {
-                        continue;
-                    }
-
                     sourceSignals[source] = signal;
-                    if (book.Changed(source, signal))
-                    {
-                        pass.Recount(targetOf[source]);
-                    }
-
-                    pass.Seen(source, signal);
                 }
             }
             catch (Exception ex) when (ex is TrackerNotFoundException or TrackerForbiddenException)
@@ -193,11 +182,15 @@ public sealed class VotesStep(
         return documents.SaveDocumentsAsync([new StoredDocument(product, VoteSignalBook.FullRequestKind, product, "{}", now)], cancellationToken);
     }
 
-    private static async Task<Dictionary<long, IssueVoteSignal>> ReadByNumberAsync(
-        ITrackerClient client, ProjectRef project, IEnumerable<long> numbers, VotePass pass, Dictionary<long, long> duplicates, CancellationToken cancellationToken)
+    /// <summary>
+    /// The signals of some issues of <paramref name="project"/> (closed duplicates, moved issues' sources), read in bulk by
+    /// number: an issue whose signal changed has the public issue <paramref name="recountOf"/> names re-counted.
+    /// </summary>
+    private static async Task<Dictionary<IssueRef, IssueVoteSignal>> ReadByNumberAsync(
+        ITrackerClient client, ProjectRef project, IEnumerable<long> numbers, Dictionary<long, long> recountOf, VotePass pass, CancellationToken cancellationToken)
     {
         var wanted = numbers.ToList();
-        var signals = new Dictionary<long, IssueVoteSignal>();
+        var signals = new Dictionary<IssueRef, IssueVoteSignal>();
         if (wanted.Count == 0)
         {
             return signals;
@@ -205,11 +198,16 @@ public sealed class VotesStep(
 
         await foreach (var signal in client.ListVoteSignalsAsync(project.Path, new VoteSignalQuery(IssueStateFilter.All, wanted), cancellationToken))
         {
-            signals[signal.Number] = signal;
-            var issue = new IssueRef(project, signal.Number);
-            if (pass.Book.Changed(issue, signal) && duplicates.TryGetValue(signal.Number, out var canonical))
+            if (!recountOf.TryGetValue(signal.Number, out var target))
             {
-                pass.Recount(canonical);
+                continue; // not asked for
+            }
+
+            var issue = new IssueRef(project, signal.Number);
+            signals[issue] = signal;
+            if (pass.Book.Changed(issue, signal))
+            {
+                pass.Recount(target);
             }
 
             pass.Seen(issue, signal);
