@@ -6,7 +6,9 @@ namespace Sync.Sandbox.GitLab;
 
 /// <summary>
 /// POST /projects/:id/issues/:iid/move: same instance only; copies notes and award emoji with their authors and
-/// times, closes the original and points it at the copy through moved_to_id, as GitLab does.
+/// times, closes the original and points it at the copy through moved_to_id, as GitLab does. Labels and the milestone
+/// travel only where the target already has one of that title (<c>Issuable::Clone::AttributesRewriter</c>
+/// <c>cloneable_labels</c> / <c>matching_milestone</c>): a move never creates a label.
 /// </summary>
 internal static class GitLabMove
 {
@@ -17,9 +19,10 @@ internal static class GitLabMove
             return ProjectNotFound();
         }
 
+        // lib/api/issues.rb looks the issue up with find_by and answers not_found!('Issue'), unlike GET and PUT.
         if (Issue(r, source) is not { } issue)
         {
-            return Error(404, "404 Not found");
+            return Error(404, "404 Issue Not Found");
         }
 
         if (r.Str("to_project_id") is not { Length: > 0 } to)
@@ -50,7 +53,9 @@ internal static class GitLabMove
     {
         var source = issue.Project;
         var instance = r.Instance;
-        var copy = instance.CreateIssue(target, issue.Author, issue.Title, issue.Description, issue.Labels, issue.Confidential, issue.CreatedAt);
+        var labels = issue.Labels.Where(l => target.FindLabel(l) is not null).ToList();
+        var copy = instance.CreateIssue(target, issue.Author, issue.Title, issue.Description, labels, issue.Confidential, issue.CreatedAt);
+        copy.Milestone = issue.Milestone is { } m ? target.Milestones.Find(t => t.Title == m.Title) : null;
         copy.Weight = issue.Weight;
         copy.DueDate = issue.DueDate;
         copy.Assignees.AddRange(issue.Assignees);

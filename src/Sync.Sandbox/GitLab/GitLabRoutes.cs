@@ -47,7 +47,9 @@ internal static class GitLabRoutes
         api.Api(host, i, d, "PUT", "/projects/{id}/boards/{board_id}/lists/{list_id}", GitLabBoardHandlers.MoveList);
         api.Api(host, i, d, "DELETE", "/projects/{id}/boards/{board_id}/lists/{list_id}", GitLabBoardHandlers.DeleteList);
 
-        api.ApiFallback(host, i, d, _ => GitLabLookup.Error(404, "404 Not Found"));
+        // lib/api/api.rb's catch-all `route :any, '*path'` calls Grape's error!, which GitLab's JSON format renders
+        // as {"error": ...} (not the {"message": ...} of render_api_error!).
+        api.ApiFallback(host, i, d, _ => new ApiReply(404, new System.Text.Json.Nodes.JsonObject { ["error"] = "404 Not Found" }));
 
         // GraphQL lives beside the REST root (/api/graphql, not /api/v4/graphql).
         app.MapGroup($"/{i.Name}/api").Api(host, i, d, "POST", "/graphql", GitLabGraphQlHandler.Execute);

@@ -79,6 +79,42 @@ public sealed class GitHubIssueTests
     }
 
     [Fact]
+    public async Task Create_WithInvalidJson_Answers400ProblemsParsingJson_AndCreatesNothing()
+    {
+        await using var server = await TestSandbox.StartAsync();
+        using var client = TestSandbox.Client(server.GitHub);
+        var before = server.GitHub.Issues("acme/widget").Count;
+        using var content = new StringContent("{\"title\": \"cut", System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await client.PostAsync("repos/acme/widget/issues", content, TestContext.Current.CancellationToken);
+
+        // "Troubleshooting the REST API", Problems parsing JSON: 400 with that message.
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Problems parsing JSON", (await response.Json()).GetProperty("message").GetString());
+        Assert.Equal(before, server.GitHub.Issues("acme/widget").Count);
+    }
+
+    [Fact]
+    public async Task Milestones_DuplicateTitleIs422AlreadyExists_AndTheListDefaultsToOpen()
+    {
+        await using var server = await TestSandbox.StartAsync();
+        server.GitHub.CreateProject("team/milestones", isPrivate: false);
+        using var client = TestSandbox.Client(server.GitHub);
+
+        using var open = await client.Send(HttpMethod.Post, "repos/team/milestones/milestones", new { title = "v1", due_on = "2026-06-01T00:00:00Z" });
+        using var closed = await client.Send(HttpMethod.Post, "repos/team/milestones/milestones", new { title = "v0", state = "closed" });
+        using var duplicate = await client.Send(HttpMethod.Post, "repos/team/milestones/milestones", new { title = "v1" });
+        var listed = await client.GetJson("repos/team/milestones/milestones");
+        var all = await client.GetJson("repos/team/milestones/milestones?state=all");
+
+        Assert.Equal(HttpStatusCode.Created, open.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, duplicate.StatusCode);
+        Assert.Equal("already_exists", (await duplicate.Json()).GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.Equal(["v1"], listed.Strings("title"));
+        Assert.Equal(["v1", "v0"], all.Strings("title"));
+    }
+
+    [Fact]
     public async Task CreateAndClose_WithStateReason_CreatesMissingLabels()
     {
         var time = new FakeTimeProvider(TestSandbox.Start);

@@ -84,6 +84,21 @@ public sealed class GitLabIssueListTests
     }
 
     [Fact]
+    public async Task List_PerPageAbove100_IsCappedAt100()
+    {
+        await using var server = await TestSandbox.StartAsync(issues: 150);
+        using var client = TestSandbox.Client(server.GitLabDev);
+
+        using var response = await client.GetAsync("projects/acme%2Fbulk/issues?per_page=500", TestContext.Current.CancellationToken);
+
+        // Kaminari's max_per_page (config/initializers/kaminari_config.rb) caps the page, and x-per-page says so.
+        Assert.Equal(100, (await response.Json()).GetArrayLength());
+        Assert.Equal("100", response.Header("x-per-page"));
+        Assert.Equal("2", response.Header("x-total-pages"));
+        Assert.Contains("page=2&per_page=100>; rel=\"next\"", response.Header("Link"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Issue_HasDocumentedFieldsAndWebUrl()
     {
         await using var server = await TestSandbox.StartAsync();

@@ -32,6 +32,42 @@ public sealed class GitLabMoveTests
     }
 
     [Fact]
+    public async Task Move_CarriesOnlyTheLabelsAndMilestoneTheTargetHasByTitle_AndCreatesNoLabel()
+    {
+        await using var server = await TestSandbox.StartAsync();
+        var gl = server.GitLabDev;
+        gl.CreateProject("acme/move-src", isPrivate: true);
+        var target = gl.CreateProject("acme/move-dst", isPrivate: true);
+        using var client = TestSandbox.Client(gl);
+        var issue = gl.AddIssue("acme/move-src", "Move me", labels: ["public", "only-in-source"]);
+        var sourceMilestone = await (await client.Send(HttpMethod.Post, "projects/acme%2Fmove-src/milestones", new { title = "v9" })).Json();
+        var targetMilestone = await (await client.Send(HttpMethod.Post, "projects/acme%2Fmove-dst/milestones", new { title = "v9" })).Json();
+        using var label = await client.Send(HttpMethod.Post, "projects/acme%2Fmove-dst/labels", new { name = "public", color = "#00FF00" });
+        using var assigned = await client.Send(HttpMethod.Put, $"projects/acme%2Fmove-src/issues/{issue.Number}", new { milestone_id = sourceMilestone.GetProperty("id").GetInt64() });
+
+        using var moved = await client.Send(HttpMethod.Post, $"projects/acme%2Fmove-src/issues/{issue.Number}/move", new { to_project_id = target.Id });
+        var copy = await moved.Json();
+
+        // Issuable::Clone::AttributesRewriter: labels and milestone are matched by title in the target, never created.
+        Assert.Equal(HttpStatusCode.Created, moved.StatusCode);
+        Assert.Equal(["public"], copy.GetProperty("labels").EnumerateArray().Select(l => l.GetString()!).ToList());
+        Assert.Equal(targetMilestone.GetProperty("id").GetInt64(), copy.GetProperty("milestone").GetProperty("id").GetInt64());
+        Assert.DoesNotContain(gl.Labels("acme/move-dst"), l => l.Name == "only-in-source");
+    }
+
+    [Fact]
+    public async Task Move_UnknownIssue_Answers404IssueNotFound()
+    {
+        await using var server = await TestSandbox.StartAsync();
+        using var client = TestSandbox.Client(server.GitLabDev);
+
+        using var response = await client.Send(HttpMethod.Post, "projects/acme%2Fwidget/issues/9999/move", new { to_project_id = server.GitLabDev.Project("acme/gadget-dev").Id });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("404 Issue Not Found", (await response.Json()).GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task Move_ToSameProject_Answers400()
     {
         await using var server = await TestSandbox.StartAsync();
@@ -40,5 +76,6 @@ public sealed class GitLabMoveTests
         using var response = await client.Send(HttpMethod.Post, "projects/acme%2Fwidget/issues/1/move", new { to_project_id = server.GitLabDev.Project("acme/widget").Id });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Cannot move issue to project it originates from!", (await response.Json()).GetProperty("message").GetString());
     }
 }

@@ -43,7 +43,10 @@ public sealed class GitLabParameterTests
         using var response = await client.Send(HttpMethod.Post, "projects/acme%2Fwidget/nothing-here");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("404 Not Found", (await response.Json()).GetProperty("message").GetString());
+        // Grape's error! (lib/api/api.rb catch-all), rendered {"error": ...}, unlike render_api_error!'s {"message": ...}.
+        var body = await response.Json();
+        Assert.Equal("404 Not Found", body.GetProperty("error").GetString());
+        Assert.False(body.TryGetProperty("message", out _));
         Assert.Equal(1, server.Stats.Snapshot().For("gitlab-dev", "POST /:rest"));
     }
 }
