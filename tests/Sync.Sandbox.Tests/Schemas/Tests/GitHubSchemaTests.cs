@@ -15,8 +15,8 @@ public sealed class GitHubSchemaTests
     public async Task EveryRoute_AnswersWithinGitHubsOpenApiDescription()
     {
         await using var server = await TestSandbox.StartAsync();
-        using var handler = new SchemaValidatingHandler(SchemaCatalog.Shared);
-        using var client = SchemaCheckedClient.For(server.GitHub, handler);
+        var checker = new SchemaChecker(SchemaCatalog.Shared);
+        using var client = SchemaCheckedClient.For(server.GitHub, checker);
 
         await Send(client, HttpMethod.Get, "user");
         await Send(client, HttpMethod.Get, Repo);
@@ -68,11 +68,11 @@ public sealed class GitHubSchemaTests
         await Send(client, HttpMethod.Post, $"{Repo}/issues/{number}/reactions", new { content = "thumbsup" }, expect: HttpStatusCode.UnprocessableEntity);
         await Send(client, HttpMethod.Get, "repos/acme/no-such-repo/issues", expect: HttpStatusCode.NotFound);
 
-        handler.AssertNoFailures();
+        checker.AssertNoFailures();
         Assert.Equal(
             SchemaRoutes.All.Where(r => r.Tracker == SchemaRoutes.GitHub && r.Schema.HasSchema).Select(r => r.Endpoint).Order(StringComparer.Ordinal),
-            handler.Validated.Keys.Where(k => k.EndsWith(" → 200", StringComparison.Ordinal) || k.EndsWith(" → 201", StringComparison.Ordinal) || k.EndsWith(" → 204", StringComparison.Ordinal))
-                .Concat(handler.Unchecked.Keys.Where(k => k.EndsWith(" → 204", StringComparison.Ordinal)))
+            checker.Validated.Keys.Where(k => k.EndsWith(" → 200", StringComparison.Ordinal) || k.EndsWith(" → 201", StringComparison.Ordinal) || k.EndsWith(" → 204", StringComparison.Ordinal))
+                .Concat(checker.Unchecked.Keys.Where(k => k.EndsWith(" → 204", StringComparison.Ordinal)))
                 .Select(k => k[(SchemaRoutes.GitHub.Length + 1)..k.IndexOf(" → ", StringComparison.Ordinal)]).Distinct().Order(StringComparer.Ordinal));
     }
 

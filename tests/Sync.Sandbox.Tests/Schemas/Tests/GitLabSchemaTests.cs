@@ -16,8 +16,8 @@ public sealed class GitLabSchemaTests
     public async Task EveryRoute_AnswersWithinGitLabsPublishedSchemas()
     {
         await using var server = await TestSandbox.StartAsync();
-        using var handler = new SchemaValidatingHandler(SchemaCatalog.Shared);
-        using var client = SchemaCheckedClient.For(server.GitLabDev, handler);
+        var checker = new SchemaChecker(SchemaCatalog.Shared);
+        using var client = SchemaCheckedClient.For(server.GitLabDev, checker);
         var labels = server.GitLabDev.Labels("acme/widget");
 
         await Send(client, HttpMethod.Get, "user");
@@ -75,10 +75,10 @@ public sealed class GitLabSchemaTests
         var moved = await Send(client, HttpMethod.Post, $"{Project}/issues/{iid}/move", new { to_project_id = server.GitLabDev.Project("acme/gadget-dev").Id });
         Assert.Equal(server.GitLabDev.Project("acme/gadget-dev").Id, moved.GetProperty("project_id").GetInt64());
 
-        handler.AssertNoFailures();
+        checker.AssertNoFailures();
         Assert.Equal(
             SchemaRoutes.All.Where(r => r.Tracker == SchemaRoutes.GitLab && r.Schema.HasSchema).Select(r => r.Endpoint).Order(StringComparer.Ordinal),
-            handler.Validated.Keys.Select(k => k[(SchemaRoutes.GitLab.Length + 1)..k.IndexOf(" → ", StringComparison.Ordinal)]).Distinct().Order(StringComparer.Ordinal));
+            checker.Validated.Keys.Select(k => k[(SchemaRoutes.GitLab.Length + 1)..k.IndexOf(" → ", StringComparison.Ordinal)]).Distinct().Order(StringComparer.Ordinal));
     }
 
     private static async Task<JsonElement> Send(HttpClient client, HttpMethod method, string url, object? body = null)

@@ -16,13 +16,13 @@ public sealed class SchemaValidatingHandlerTests
         var issue = JsonNode.Parse((await client.GetJson("projects/acme%2Fwidget/issues/1")).GetRawText())!.AsObject();
         issue.Remove("web_url");
         issue["author"]!.AsObject().Remove("username");
-        var handler = new SchemaValidatingHandler(SchemaCatalog.Shared);
+        var checker = new SchemaChecker(SchemaCatalog.Shared);
 
-        handler.Check("GET", new Uri(server.GitLabDev.ApiUrl, "projects/acme%2Fwidget/issues/1"), 200, "application/json", Encoding.UTF8.GetBytes(issue.ToJsonString()));
+        checker.Check("GET", new Uri(server.GitLabDev.ApiUrl, "projects/acme%2Fwidget/issues/1"), 200, "application/json", Encoding.UTF8.GetBytes(issue.ToJsonString()));
 
-        Assert.Equal(2, handler.Failures.Count);
-        Assert.Contains(handler.Failures, f => f.StartsWith("gitlab GET /projects/:id/issues/:iid → 200 (gitlab:issue.json):  required:", StringComparison.Ordinal) && f.Contains("web_url", StringComparison.Ordinal));
-        Assert.Contains(handler.Failures, f => f.Contains(": /author required:", StringComparison.Ordinal) && f.Contains("username", StringComparison.Ordinal));
+        Assert.Equal(2, checker.Failures.Count);
+        Assert.Contains(checker.Failures, f => f.StartsWith("gitlab GET /projects/:id/issues/:iid → 200 (gitlab:issue.json):  required:", StringComparison.Ordinal) && f.Contains("web_url", StringComparison.Ordinal));
+        Assert.Contains(checker.Failures, f => f.Contains(": /author required:", StringComparison.Ordinal) && f.Contains("username", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -33,32 +33,32 @@ public sealed class SchemaValidatingHandlerTests
         var issues = JsonNode.Parse((await client.GetJson("repos/acme/widget/issues")).GetRawText())!.AsArray();
         issues[0]!["number"] = "one";
         issues[1]!["milestone"] = null;
-        var handler = new SchemaValidatingHandler(SchemaCatalog.Shared);
+        var checker = new SchemaChecker(SchemaCatalog.Shared);
 
-        handler.Check("GET", new Uri(server.GitHub.ApiUrl, "repos/acme/widget/issues"), 200, "application/json", Encoding.UTF8.GetBytes(issues.ToJsonString()));
+        checker.Check("GET", new Uri(server.GitHub.ApiUrl, "repos/acme/widget/issues"), 200, "application/json", Encoding.UTF8.GetBytes(issues.ToJsonString()));
 
         // "milestone" is nullable in OpenAPI 3.0 terms (nullable-milestone): null is allowed once translated.
-        var failure = Assert.Single(handler.Failures);
+        var failure = Assert.Single(checker.Failures);
         Assert.StartsWith("github GET /repos/:owner/:repo/issues → 200 (get /repos/{owner}/{repo}/issues → 200): /0/number type:", failure, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Check_WhenAnOperationDocumentsNoBody_RefusesOne()
     {
-        var handler = new SchemaValidatingHandler(SchemaCatalog.Shared);
+        var checker = new SchemaChecker(SchemaCatalog.Shared);
 
-        handler.Check("DELETE", new Uri("http://127.0.0.1/github/api/v3/repos/acme/widget/issues/comments/5"), 204, "application/json", "{}"u8.ToArray());
+        checker.Check("DELETE", new Uri("http://127.0.0.1/github/api/v3/repos/acme/widget/issues/comments/5"), 204, "application/json", "{}"u8.ToArray());
 
-        Assert.Contains("the schema documents no body for 204", Assert.Single(handler.Failures), StringComparison.Ordinal);
+        Assert.Contains("the schema documents no body for 204", Assert.Single(checker.Failures), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Check_WhenNoRouteMatches_SaysSo()
     {
-        var handler = new SchemaValidatingHandler(SchemaCatalog.Shared);
+        var checker = new SchemaChecker(SchemaCatalog.Shared);
 
-        handler.Check("PATCH", new Uri("http://127.0.0.1/gitlab/api/v4/projects/1/issues"), 200, "application/json", "{}"u8.ToArray());
+        checker.Check("PATCH", new Uri("http://127.0.0.1/gitlab/api/v4/projects/1/issues"), 200, "application/json", "{}"u8.ToArray());
 
-        Assert.Equal("gitlab PATCH /projects/1/issues → 200: no route in SchemaRoutes matches this request", Assert.Single(handler.Failures));
+        Assert.Equal("gitlab PATCH /projects/1/issues → 200: no route in SchemaRoutes matches this request", Assert.Single(checker.Failures));
     }
 }

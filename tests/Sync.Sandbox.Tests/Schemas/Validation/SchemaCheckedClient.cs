@@ -2,12 +2,13 @@ using System.Net.Http.Headers;
 
 namespace Sync.Sandbox.Tests.Schemas.Validation;
 
-/// <summary>An authenticated client for one sandbox instance whose every answer goes through a <see cref="SchemaValidatingHandler"/>.</summary>
+/// <summary>An authenticated client for one sandbox instance whose every answer goes to a <see cref="SchemaChecker"/>.</summary>
 internal static class SchemaCheckedClient
 {
-    public static HttpClient For(SandboxInstance instance, SchemaValidatingHandler handler)
+    public static HttpClient For(SandboxInstance instance, SchemaChecker checker)
     {
-        var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = instance.ApiUrl, Timeout = TimeSpan.FromSeconds(10) };
+        var handler = new SchemaValidatingHandler(checker) { InnerHandler = new HttpClientHandler { AllowAutoRedirect = false } };
+        var client = new HttpClient(handler) { BaseAddress = instance.ApiUrl, Timeout = TimeSpan.FromSeconds(10) };
         if (instance.Kind == TrackerKinds.GitHub)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("token", instance.Token);

@@ -5,12 +5,27 @@ using Json.Schema;
 namespace Sync.Sandbox.Tests.Schemas.Validation;
 
 /// <summary>
-/// Sits in front of the sandbox on a client's handler chain: maps each answer to its route (method + route
-/// template), validates its JSON body against the route's published schema and keeps one line per failure:
-/// "GET /projects/:id/issues → 200 (issues.json): /0/author required: Required properties ["web_url"] are not present".
+/// Sits in front of the sandbox on a client's handler chain (or on many chains at once, as in an
+/// IHttpClientFactory pipeline) and hands every answer to one <see cref="SchemaChecker"/>.
 /// </summary>
-public sealed class SchemaValidatingHandler(SchemaCatalog catalog, HttpMessageHandler? inner = null)
-    : DelegatingHandler(inner ?? new HttpClientHandler { AllowAutoRedirect = false })
+public sealed class SchemaValidatingHandler(SchemaChecker checker) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken);
+        await response.Content.LoadIntoBufferAsync(cancellationToken);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        checker.Check(request.Method.Method, request.RequestUri!, (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, body);
+        return response;
+    }
+}
+
+/// <summary>
+/// Maps each answer to its route (method + route template), validates its JSON body against the route's published
+/// schema and keeps one line per failure:
+/// "gitlab GET /projects/:id/issues → 200 (gitlab:issues.json): /0/author required: Required properties ["web_url"] are not present [...]".
+/// </summary>
+public sealed class SchemaChecker(SchemaCatalog catalog)
 {
     private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true };
 
@@ -33,15 +48,6 @@ public sealed class SchemaValidatingHandler(SchemaCatalog catalog, HttpMessageHa
         var failures = Failures;
         Assert.True(failures.Count == 0, $"{failures.Count} sandbox answer(s) broke the published schemas:\n" + string.Join('\n', failures));
         Assert.NotEmpty(_validated);
-    }
-
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var response = await base.SendAsync(request, cancellationToken);
-        await response.Content.LoadIntoBufferAsync(cancellationToken);
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        Check(request.Method.Method, request.RequestUri!, (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, body);
-        return response;
     }
 
     /// <summary>Validates one answer; public so a test can feed it a recorded exchange.</summary>
