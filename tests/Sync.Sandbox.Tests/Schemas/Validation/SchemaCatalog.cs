@@ -134,9 +134,10 @@ public sealed class SchemaCatalog
         _build.SchemaRegistry.Register(uri, new JsonElementBaseDocument(JsonSerializer.SerializeToElement(document), uri));
 
     /// <summary>
-    /// GitLab's older fixtures use type names JSON Schema does not have ("date", "uri", "string "). GitLab checked them
-    /// with the json-schema gem, which lets a value of an unknown type through, so they are dropped here (in memory,
-    /// never in the vendored file): the field stays required where the file requires it, its type is unchecked.
+    /// GitLab's older fixtures use type names JSON Schema does not have ("date", "uri", "string "). The json-schema gem
+    /// GitLab's matcher used lets any value pass an unknown type name (Attribute.data_valid_for_type?:
+    /// "TYPE_CLASS_MAPPINGS.fetch(type) { return true }"), so they are dropped here (in memory, never in the vendored
+    /// file): the field stays required where the file requires it, its type is unchecked.
     /// </summary>
     private static void DropUnknownTypes(JsonNode? node)
     {
