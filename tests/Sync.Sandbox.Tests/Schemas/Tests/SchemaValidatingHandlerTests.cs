@@ -61,4 +61,16 @@ public sealed class SchemaValidatingHandlerTests
 
         Assert.Equal("gitlab PATCH /projects/1/issues → 200: no route in SchemaRoutes matches this request", Assert.Single(checker.Failures));
     }
+
+    [Fact]
+    public void Check_WhenAnUnknownGitHubPathAnswers404_HoldsTheBodyToBasicError_AndLeavesGitLabsUnchecked()
+    {
+        var checker = new SchemaChecker(SchemaCatalog.Shared);
+
+        checker.Check("GET", new Uri("http://127.0.0.1/github/api/v3/nowhere"), 404, "application/json", """{"message":7}"""u8.ToArray());
+        checker.Check("GET", new Uri("http://127.0.0.1/gitlab/api/v4/nowhere"), 404, "application/json", """{"message":"404 Not Found"}"""u8.ToArray());
+
+        Assert.StartsWith("github GET (unknown path) → 404 (get /repos/{owner}/{repo}/issues/{issue_number} → 404): /message type:", Assert.Single(checker.Failures), StringComparison.Ordinal);
+        Assert.Equal(1, checker.Unchecked["gitlab GET (unknown path) → 404"]);
+    }
 }

@@ -65,8 +65,12 @@ public sealed class SchemaChecker(SchemaCatalog catalog)
             var key = $"{tracker} {method} {relative} → {status}";
             if (status == 404)
             {
-                // The sandbox's fallback: an unknown path. GitHub documents the body as basic-error.
-                Validate(key, SchemaRef.GitHub("get", "/repos/{owner}/{repo}/issues/{issue_number}"), status, mediaType, body);
+                // The sandbox's fallback for an unknown path. GitHub documents its 404 body as basic-error (checked
+                // through an operation that documents 404); GitLab publishes no error schema.
+                var fallback = tracker == SchemaRoutes.GitHub
+                    ? SchemaRef.GitHub("get", "/repos/{owner}/{repo}/issues/{issue_number}")
+                    : SchemaRef.None("GitLab publishes no error schema");
+                Validate($"{tracker} {method} (unknown path) → 404", fallback, status, mediaType, body);
                 return;
             }
 
