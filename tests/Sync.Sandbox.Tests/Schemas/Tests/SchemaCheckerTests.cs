@@ -6,7 +6,7 @@ using Sync.Sandbox.Tests.Support;
 namespace Sync.Sandbox.Tests.Schemas.Tests;
 
 /// <summary>The harness itself: a broken answer is reported with its route, JSON pointer and rule.</summary>
-public sealed class SchemaValidatingHandlerTests
+public sealed class SchemaCheckerTests
 {
     [Fact]
     public async Task Check_WhenAGitLabIssueLacksARequiredField_NamesRoutePointerAndRule()
