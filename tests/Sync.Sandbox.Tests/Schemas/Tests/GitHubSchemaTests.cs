@@ -69,6 +69,12 @@ public sealed class GitHubSchemaTests
         await Send(client, HttpMethod.Get, "repos/acme/no-such-repo/issues", expect: HttpStatusCode.NotFound);
 
         checker.AssertNoFailures();
+        Assert.All(
+            [
+                "GET /repos/:owner/:repo/issues/:number → 404", "POST /repos/:owner/:repo/issues → 422", "POST /repos/:owner/:repo/labels → 422",
+                "POST /repos/:owner/:repo/issues/:number/reactions → 422", "GET /repos/:owner/:repo/issues → 404",
+            ],
+            error => Assert.Contains("github " + error, checker.Validated.Keys));
         Assert.Equal(
             SchemaRoutes.All.Where(r => r.Tracker == SchemaRoutes.GitHub && r.Schema.HasSchema).Select(r => r.Endpoint).Order(StringComparer.Ordinal),
             checker.Validated.Keys.Where(k => k.EndsWith(" → 200", StringComparison.Ordinal) || k.EndsWith(" → 201", StringComparison.Ordinal) || k.EndsWith(" → 204", StringComparison.Ordinal))
