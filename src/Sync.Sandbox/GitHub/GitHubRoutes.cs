@@ -19,8 +19,8 @@ internal static class GitHubRoutes
     private static void Map(RouteGroupBuilder api, SandboxHostContext host, SandboxInstance i, GitHubDialect d)
     {
         const string Repo = "/repos/{owner}/{repo}";
-        api.Api(host, i, d, "GET", "/user", r => ApiReply.Ok(GitHubJson.User(r.Instance, r.User)));
-        api.Api(host, i, d, "GET", Repo, r => GitHubLookup.WithRepo(r, p => ApiReply.Ok(GitHubJson.Repo(r.Instance, p))));
+        api.Api(host, i, d, "GET", "/user", r => ApiReply.Ok(GitHubAccountJson.CurrentUser(r.Instance, r.User)));
+        api.Api(host, i, d, "GET", Repo, r => GitHubLookup.WithRepo(r, p => ApiReply.Ok(GitHubAccountJson.FullRepository(r.Instance, p))));
 
         api.Api(host, i, d, "GET", Repo + "/issues", GitHubIssueHandlers.List);
         api.Api(host, i, d, "POST", Repo + "/issues", GitHubIssueHandlers.Create);

@@ -89,16 +89,7 @@ internal static class GitLabBoardHandlers
         ["name"] = b.Name,
         ["hide_backlog_list"] = false,
         ["hide_closed_list"] = false,
-        ["project"] = new JsonObject
-        {
-            ["id"] = p.Id,
-            ["name"] = p.Name,
-            ["name_with_namespace"] = $"{p.Owner} / {p.Name}",
-            ["path"] = p.Name,
-            ["path_with_namespace"] = p.Path,
-            ["http_url_to_repo"] = $"{i.WebUrl}{p.Path}.git",
-            ["web_url"] = $"{i.WebUrl}{p.Path}",
-        },
+        ["project"] = BasicProjectDetails(i, p),
         ["milestone"] = null,
         ["assignee"] = null,
         ["labels"] = new JsonArray(),
@@ -106,6 +97,8 @@ internal static class GitLabBoardHandlers
         ["lists"] = new JsonArray([.. b.Lists.Select(l => (JsonNode?)BoardList(l))]),
     };
 
+    // Entities::List (lib/api/entities/list.rb) shows id, label, position, and EE adds the three limits; list_type
+    // and collapsed exist only in GraphQL, so REST answers carry neither.
     private static JsonObject BoardList(SandboxBoardList l) => new()
     {
         ["id"] = l.Id,
@@ -114,12 +107,24 @@ internal static class GitLabBoardHandlers
             ["id"] = l.Label.Id, ["name"] = l.Label.Name, ["color"] = "#" + l.Label.Color, ["description"] = l.Label.Description,
         },
         ["position"] = l.Position,
-        ["list_type"] = "label",
         ["max_issue_count"] = 0,
         ["max_issue_weight"] = 0,
         ["limit_metric"] = null,
-        ["collapsed"] = false,
     };
+
+    // Entities::Board shows its project as Entities::BasicProjectDetails (lib/api/entities/board.rb,
+    // basic_project_details.rb): these fields of the full project, no more (board.json forbids others).
+    private static readonly string[] BasicProjectFields =
+    [
+        "id", "description", "name", "name_with_namespace", "path", "path_with_namespace", "created_at", "default_branch", "tag_list", "topics",
+        "ssh_url_to_repo", "http_url_to_repo", "web_url", "readme_url", "forks_count", "avatar_url", "star_count", "last_activity_at", "namespace",
+    ];
+
+    private static JsonObject BasicProjectDetails(SandboxInstance i, SandboxProject p)
+    {
+        var full = GitLabJson.Project(i, p);
+        return new JsonObject(BasicProjectFields.Select(k => KeyValuePair.Create(k, full[k]?.DeepClone())));
+    }
 
     private static ApiReply WithBoard(ApiRequest r, Func<SandboxProject, SandboxBoard, ApiReply> then)
     {

@@ -18,6 +18,45 @@ internal static class GitLabJson
         ["web_url"] = $"{i.WebUrl}{u.Username}",
     };
 
+    /// <summary>
+    /// GET /user for a non-admin token: Entities::UserPublic (lib/api/users.rb), i.e. UserBasic + Entities::User's profile
+    /// fields + user_public.rb's account fields, as public_api/v4/user/public.json requires them.
+    /// </summary>
+    public static JsonObject CurrentUser(SandboxInstance i, SandboxUser u)
+    {
+        var user = User(i, u);
+        var joined = LabTime(AccountsCreated);
+        user["created_at"] = joined;
+        foreach (var empty in new[] { "bio", "location", "public_email", "skype", "linkedin", "twitter", "website_url", "organization", "job_title", "pronouns" })
+        {
+            user[empty] = "";
+        }
+
+        user["bot"] = false;
+        user["work_information"] = null;
+        user["followers"] = 0;
+        user["following"] = 0;
+        user["last_sign_in_at"] = joined;
+        user["confirmed_at"] = joined;
+        user["last_activity_on"] = Date(DateOnly.FromDateTime(i.Time.GetUtcNow().UtcDateTime));
+        user["email"] = $"{u.Username}@sandbox.invalid";
+        user["theme_id"] = 1;
+        user["color_scheme_id"] = 1;
+        user["projects_limit"] = 100_000;
+        user["current_sign_in_at"] = joined;
+        user["identities"] = new JsonArray();
+        user["can_create_group"] = true;
+        user["can_create_project"] = true;
+        user["two_factor_enabled"] = false;
+        user["external"] = false;
+        user["private_profile"] = false;
+        user["commit_email"] = user["email"]!.GetValue<string>();
+        return user;
+    }
+
+    // Every sandbox account exists from before any seeded project.
+    private static readonly DateTimeOffset AccountsCreated = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static JsonObject Project(SandboxInstance i, SandboxProject p) => new()
     {
         ["id"] = p.Id,

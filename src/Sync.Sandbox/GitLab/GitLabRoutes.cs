@@ -10,7 +10,7 @@ internal static class GitLabRoutes
     {
         var d = new GitLabDialect(host.Control);
         var api = app.MapGroup($"/{i.Name}/api/v4");
-        api.Api(host, i, d, "GET", "/user", r => ApiReply.Ok(GitLabJson.User(r.Instance, r.User)));
+        api.Api(host, i, d, "GET", "/user", r => ApiReply.Ok(GitLabJson.CurrentUser(r.Instance, r.User)));
         api.Api(host, i, d, "GET", "/projects/{id}", r =>
             GitLabLookup.Project(r) is { } p ? ApiReply.Ok(GitLabJson.Project(r.Instance, p)) : GitLabLookup.ProjectNotFound());
 

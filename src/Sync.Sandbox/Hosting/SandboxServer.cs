@@ -46,6 +46,16 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public IReadOnlyList<SandboxInstance> Instances => [GitLabDev, GitLab, GitHub];
 
+    /// <summary>
+    /// Every route mapped, as "METHOD /route/template" (e.g. "GET /gitlab-dev/api/v4/projects/{id}/issues"), so tests can
+    /// check that each tracker route has its published response schema.
+    /// </summary>
+    public IReadOnlyList<string> Routes =>
+    [
+        .. _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} /{e.RoutePattern.RawText?.TrimStart('/')}")),
+    ];
+
     public static async Task<SandboxServer> StartAsync(SandboxOptions options, CancellationToken cancellationToken)
     {
         var time = options.Time ?? TimeProvider.System;
