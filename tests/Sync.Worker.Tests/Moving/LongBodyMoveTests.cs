@@ -20,7 +20,6 @@ public sealed class LongBodyMoveTests(LostAnswerTests.SandboxFixture fixture) : 
 {
     private const int BodyLength = 200_000;
     private const int CommentLength = 70_000;
-    private const string IssuesEndpoint = "POST /repos/:owner/:repo/issues";
     private const string CommentsEndpoint = "POST /repos/:owner/:repo/issues/:number/comments";
 
     private static int _case;
@@ -28,7 +27,7 @@ public sealed class LongBodyMoveTests(LostAnswerTests.SandboxFixture fixture) : 
     [Fact]
     public async Task Move_DevIssueLongerThanGitHubStores_ArrivesWholeInMarkedParts_WithExactWrites()
     {
-        var run = await MoveAsync(fault: null);
+        var run = await MoveAsync(fixture.Sandbox.GitHub, BodyLength, CommentLength, fault: null);
 
         Assert.True(run.Lines.Count == 0 || run.Lines.TrueForAll(l => !l.Contains("failed", StringComparison.OrdinalIgnoreCase)), string.Join(" | ", run.Lines));
         AssertArrivedWhole(run);
@@ -40,12 +39,28 @@ public sealed class LongBodyMoveTests(LostAnswerTests.SandboxFixture fixture) : 
     [Fact]
     public async Task Move_WhenTheSecondContinuationsAnswerIsLost_ResumesWithoutWritingAPartTwice()
     {
-        var run = await MoveAsync(new SandboxFault(SandboxFaultKind.CommitThenDrop, Endpoint: CommentsEndpoint, Skip: 1));
+        var run = await MoveAsync(fixture.Sandbox.GitHub, BodyLength, CommentLength, new SandboxFault(SandboxFaultKind.CommitThenDrop, Endpoint: CommentsEndpoint, Skip: 1));
 
         Assert.True(fixture.Sandbox.Control.PendingFaults == 0, "the fault never struck");
         AssertArrivedWhole(run);
         // The dropped part was committed and found by its marker: still five comment POSTs, none repeated.
         Assert.Equal(["POST issues", "POST comments", "POST comments", "POST comments", "POST comments", "POST comments"], run.TargetWrites);
+    }
+
+    [Fact]
+    public async Task Move_DescriptionLongerThanGitLabStores_ContinuesInOneNote()
+    {
+        var run = await MoveAsync(fixture.Sandbox.GitLab, 1_100_000, commentLength: null, fault: null);
+
+        var dst = fixture.Sandbox.GitLab;
+        var copy = Assert.Single(dst.Issues(run.Target), i => i.Description?.Contains("issuesync:moved-from", StringComparison.Ordinal) == true);
+        var note = Assert.Single(dst.Notes(run.Target, copy.Number), n => !n.System).Body;
+        Assert.True(copy.Description!.Length <= 1_048_576);
+        Assert.True(note.Length <= 1_000_000);
+        Assert.Equal((MoveMarkers.OfBody, 2), MoveMarkers.ReadContinued(note) is { } m ? (m.Of, m.Part) : default);
+        Assert.Equal(run.Body, Unwrap([copy.Description, note]));
+        Assert.Equal(["POST issues", "POST notes"], run.TargetWrites);
+        Assert.Equal(2, run.SourceWrites);
     }
 
     private void AssertArrivedWhole(MoveRun run)
@@ -68,7 +83,7 @@ public sealed class LongBodyMoveTests(LostAnswerTests.SandboxFixture fixture) : 
         Assert.Contains(Continuations.ContinuesBelow(1, 2), commentParts[0], StringComparison.Ordinal);
     }
 
-    private async Task<MoveRun> MoveAsync(SandboxFault? fault)
+    private async Task<MoveRun> MoveAsync(SandboxInstance dst, int bodyLength, int? commentLength, SandboxFault? fault)
     {
         var ct = TestContext.Current.CancellationToken;
         var sandbox = fixture.Sandbox;
@@ -76,17 +91,21 @@ public sealed class LongBodyMoveTests(LostAnswerTests.SandboxFixture fixture) : 
         var srcPath = $"acme/long-src-{n}";
         var dstPath = $"acme/long-dst-{n}";
         sandbox.GitLabDev.CreateProject(srcPath, isPrivate: true);
-        sandbox.GitHub.CreateProject(dstPath, isPrivate: false);
-        var body = Text(BodyLength, "description");
-        var comment = Text(CommentLength, "comment");
+        dst.CreateProject(dstPath, isPrivate: false);
+        var body = Text(bodyLength, "description");
+        var comment = commentLength is { } length ? Text(length, "comment") : string.Empty;
         var issue = sandbox.GitLabDev.AddIssue(srcPath, "A very long report", body, ["public"], "bob.chen");
-        sandbox.GitLabDev.AddNote(srcPath, issue.Number, comment, "dev.patel");
+        if (comment.Length > 0)
+        {
+            sandbox.GitLabDev.AddNote(srcPath, issue.Number, comment, "dev.patel");
+        }
+
         if (fault is not null)
         {
             sandbox.Control.InjectFault("github", fault with { PathContains = dstPath });
         }
 
-        await using var services = LostAnswerTests.Services(sandbox, sandbox.GitHub);
+        await using var services = LostAnswerTests.Services(sandbox, dst);
         var ledger = new SqliteStateStore(InProcessApp.TempPath("state.db"));
         await ledger.MigrateAsync(ct);
         var product = new ProductDefinition("long", new ProjectRef("pub", dstPath), [new SourceRule(new ProjectRef("dev", srcPath)) { Rules = new MoveRules { RetryAfter = TimeSpan.Zero } }]);
@@ -100,8 +119,9 @@ public sealed class LongBodyMoveTests(LostAnswerTests.SandboxFixture fixture) : 
         var second = await step.RunAsync(new PipelineContext(product, false, new WriteJournal()), ct);
 
         var writes = sandbox.Requests.Since(mark);
-        var targetWrites = writes.Where(r => r.Instance == "github" && r.Path.Contains(dstPath, StringComparison.Ordinal))
-            .Select(r => $"{r.Method} {(r.Path.EndsWith("/comments", StringComparison.Ordinal) ? "comments" : "issues")}").ToList();
+        var dstName = dst == sandbox.GitHub ? "github" : "gitlab";
+        var targetWrites = writes.Where(r => r.Instance == dstName && (r.Path.Contains(dstPath, StringComparison.Ordinal) || r.Path.Contains(Uri.EscapeDataString(dstPath), StringComparison.Ordinal)))
+            .Select(r => $"{r.Method} {r.Path[(r.Path.LastIndexOf('/') + 1)..]}").ToList();
         var sourceWrites = writes.Count(r => r.Instance == "gitlab-dev" && r.Path.Contains(Uri.EscapeDataString(srcPath), StringComparison.Ordinal));
         return new MoveRun(dstPath, body, comment, [.. first.Lines, .. second.Lines], targetWrites, sourceWrites);
     }
