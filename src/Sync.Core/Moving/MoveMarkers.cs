@@ -23,6 +23,17 @@ public static partial class MoveMarkers
 
     public static string SourceNotice(string key) => $"<!-- issuesync:moved-notice {key} -->";
 
+    /// <summary>
+    /// The marker of a continuation comment: part <paramref name="part"/> (2 or more) of <paramref name="count"/> of the
+    /// description (<paramref name="of"/> = <see cref="OfBody"/>) or of a source comment (its id) that was too long for the
+    /// target. It never carries the comment marker, so a part is never taken for the comment it continues.
+    /// </summary>
+    public static string Continued(string key, string of, int part, int count) =>
+        string.Create(CultureInfo.InvariantCulture, $"<!-- issuesync:continued {key} {of} {part}/{count} -->");
+
+    /// <summary>What a continuation of the description names as its origin.</summary>
+    public const string OfBody = "body";
+
     public static string Upload(string sourceIssue, string sourceUrl) => $"upload {sourceIssue} {sourceUrl}";
 
     /// <summary>The source key named by an issue marker in <paramref name="body"/>, if any.</summary>
@@ -35,6 +46,12 @@ public static partial class MoveMarkers
             ? (m.Groups[1].Value, id)
             : null;
 
+    /// <summary>The (source key, origin, part) named by a continuation marker in <paramref name="body"/>, if any.</summary>
+    public static (string SourceIssue, string Of, int Part)? ReadContinued(string? body) =>
+        body is not null && ContinuedMarker().Match(body) is { Success: true } m && int.TryParse(m.Groups[3].ValueSpan, CultureInfo.InvariantCulture, out var part)
+            ? (m.Groups[1].Value, m.Groups[2].Value, part)
+            : null;
+
     public static bool HasSourceNotice(string? body, string key) =>
         body?.Contains(SourceNotice(key), StringComparison.Ordinal) == true;
 
@@ -43,4 +60,7 @@ public static partial class MoveMarkers
 
     [GeneratedRegex(@"<!-- issuesync:comment (\S+) (\d+) -->")]
     private static partial Regex CommentMarker();
+
+    [GeneratedRegex(@"<!-- issuesync:continued (\S+) (body|\d+) (\d+)/\d+ -->")]
+    private static partial Regex ContinuedMarker();
 }

@@ -34,9 +34,16 @@ public sealed record MovePlan(
 
 public sealed record PlannedMilestone(string Title, DateOnly? DueDate, string? Description);
 
-/// <param name="SourceCommentId">The source comment's id (its marker names it).</param>
+/// <param name="SourceCommentId">The source comment's id (its marker names it); 0 for a continuation of the description.</param>
 /// <param name="Body">Final body including attribution and marker.</param>
-public sealed record PlannedComment(long SourceCommentId, string Body);
+public sealed record PlannedComment(long SourceCommentId, string Body)
+{
+    /// <summary>Set on a continuation comment: which text it continues and its part number (2 or more).</summary>
+    public ContinuedPart? Part { get; init; }
+}
+
+/// <summary>A continuation comment's place: <see cref="Of"/> is <see cref="MoveMarkers.OfBody"/> or the source comment id.</summary>
+public sealed record ContinuedPart(string Of, int Number);
 
 /// <summary>
 /// A file on the source that the target needs. <see cref="Token"/> appears in the plan's body/comments where the

@@ -34,7 +34,7 @@ public sealed partial class TextRedactor
         {
             _rules.Add(("private-url", new Regex(
                 $@"(?i)(?:(?:https?:)?//|ssh://(?:[^\s/@]+@)?|git@|(?<![\w.@/-])){HostPattern(sourceRoot)}(?::\d+)?[:/]{PathPrefix(sourceRoot)}{Regex.Escape(scope.SourcePath)}(?![\w-])(?:[^\s)<>\]""'`]*(?<![.,;:!?]))?",
-                RegexOptions.CultureInvariant, Timeout), _ => PrivateLink));
+                RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout), _ => PrivateLink));
         }
 
         foreach (var root in scope.PrivateRoots)
@@ -42,7 +42,7 @@ public sealed partial class TextRedactor
             // Checked per match: a public project inside a private namespace stays.
             _rules.Add(("private-namespace", new Regex(
                 $@"(?i)(?:(?:https?:)?//|ssh://(?:[^\s/@]+@)?|git@|(?<![\w.@/-])){HostPattern(root)}(?::\d+)?[:/]{PathPrefix(root)}[\w.\-]+(?:/[\w.\-]+)*(?:[^\s)<>\]""'`]*(?<![.,;:!?]))?",
-                RegexOptions.CultureInvariant, Timeout), m => IsPrivateMatch(m.Value) ? PrivateLink : null));
+                RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout), m => IsPrivateMatch(m.Value) ? PrivateLink : null));
         }
 
         foreach (var host in scope.InternalHosts)
@@ -51,15 +51,15 @@ public sealed partial class TextRedactor
             _rules.Add(("internal-host", new Regex(
                 // A user-info '@' may have been made code by the mention rewrite ("`@host`"): the URL goes on after it.
                 $@"\b[a-z][a-z0-9+.-]*://(?:[^\s/@]+@)?{escaped}(?:`|</code>)?(?::\d+)?(?:[/?#][^\s)<>\]""'`]*(?<![.,;:!?]))?",
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout), _ => InternalLink));
-            _rules.Add(("internal-host", new Regex($@"(?<![\w.-]){escaped}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout), _ => InternalHost));
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout), _ => InternalLink));
+            _rules.Add(("internal-host", new Regex($@"(?<![\w.-]){escaped}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout), _ => InternalHost));
         }
 
         if (!scope.LinkToSource && scope.SourcePath.Contains('/', StringComparison.Ordinal))
         {
             _rules.Add(("private-url", new Regex(
                 $@"(?<![\w./-]){Regex.Escape(scope.SourcePath)}(?![\w/-]|\.\w)",
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout), _ => PrivateProject));
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout), _ => PrivateProject));
         }
 
         if (uploadPaths)

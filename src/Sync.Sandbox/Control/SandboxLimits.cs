@@ -15,4 +15,7 @@ public sealed class SandboxLimits
 
     /// <summary>Whether the secondary-limit answer carries retry-after (GitHub sometimes omits it).</summary>
     public bool GitHubSecondaryRetryAfter { get; set; } = true;
+
+    /// <summary>How GitHub bodies are measured against their limit: each reading that has evidence can be tried.</summary>
+    public GitHub.GitHubBodyCount GitHubBodyCount { get; set; } = GitHub.GitHubBodyCount.CodePoints;
 }

@@ -46,6 +46,11 @@ internal static class GitHubCommentHandlers
             return GitHubDialect.Validation("IssueComment", "body", "missing_field");
         }
 
+        if (GitHubBodyLimit.Check(r, r.Str("body"), isComment: true) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var note = r.Instance.CreateNote(issue, r.User, r.Str("body")!, isInternal: false, system: false, r.Now);
         return ApiReply.Created(GitHubJson.Comment(r.Instance, note)).WithHeader("Location", $"{r.Instance.ApiUrl}repos/{p.Path}/issues/comments/{note.Id}");
     });
@@ -57,6 +62,11 @@ internal static class GitHubCommentHandlers
         if (string.IsNullOrWhiteSpace(r.Str("body")))
         {
             return GitHubDialect.Validation("IssueComment", "body", "missing_field");
+        }
+
+        if (GitHubBodyLimit.Check(r, r.Str("body"), isComment: true) is { } tooLong)
+        {
+            return tooLong;
         }
 
         n.Body = r.Str("body")!;

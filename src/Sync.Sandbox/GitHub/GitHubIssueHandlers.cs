@@ -55,6 +55,11 @@ internal static class GitHubIssueHandlers
             return GitHubDialect.Validation("Issue", "title", "missing_field");
         }
 
+        if (GitHubBodyLimit.Check(r, r.Str("body"), isComment: false) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var issue = r.Instance.CreateIssue(p, r.User, r.Str("title")!, r.Str("body"), r.List("labels") ?? [], false, null);
         if (r.Int("milestone") is { } number)
         {
@@ -74,6 +79,11 @@ internal static class GitHubIssueHandlers
         if (r.Str("state_reason") is { } reason && !StateReasons.Contains(reason))
         {
             return GitHubDialect.Validation("Issue", "state_reason", "invalid");
+        }
+
+        if (GitHubBodyLimit.Check(r, r.Str("body"), isComment: false) is { } tooLong)
+        {
+            return tooLong;
         }
 
         if (r.Has("title"))

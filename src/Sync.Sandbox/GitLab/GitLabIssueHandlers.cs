@@ -87,6 +87,11 @@ internal static class GitLabIssueHandlers
 
         // GitLab runs quick actions in the description and stores it without them (and right-trimmed).
         var text = r.Str("description") is { } description ? QuickActionExtractor.Extract(description) : null;
+        if (GitLabBodyLimit.CheckDescription(text?.Text) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var issue = r.Instance.CreateIssue(
             p, r.User, r.Str("title")!, text?.Text, r.List("labels") ?? [], r.Bool("confidential") ?? false, JsonTime.Parse(r.Str("created_at")));
         if (r.Long("milestone_id") is { } mid && p.Milestones.Find(m => m.Id == mid) is { } milestone)

@@ -36,6 +36,11 @@ internal static class GitLabNoteHandlers
         // Notes::CreateService: commands run on the issue, the note is saved without them, and a note made only of
         // commands is not saved at all (202 with commands_changes and summary, or 400 when nothing could apply).
         var text = QuickActionExtractor.Extract(r.Str("body")!);
+        if (GitLabBodyLimit.CheckNote(text.Text) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var run = QuickActionRun.Interpret(r, issue, saved: true, "note", text.Commands);
         var note = text.Text.Length == 0
             ? null
@@ -60,6 +65,11 @@ internal static class GitLabNoteHandlers
 
         // Notes::UpdateService runs quick actions too: an edit down to commands only deletes the note.
         var text = QuickActionExtractor.Extract(r.Str("body")!);
+        if (GitLabBodyLimit.CheckNote(text.Text) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var run = QuickActionRun.Interpret(r, issue, saved: true, "note", text.Commands);
         if (text.Text.Length == 0 && run.Count > 0)
         {

@@ -58,7 +58,7 @@ internal static class ApiPipeline
                 host.Stats.CountWrite(instance, user, writeKind, now);
             }
 
-            var reply = rejected ?? await HandleAsync(ctx, instance, dialect, user, handler, ct);
+            var reply = rejected ?? await HandleAsync(ctx, instance, dialect, user, handler, host.Control.Limits, ct);
 
             // Decided after the handler ran, so the change is stored before the answer is lost.
             var afterCommit = rejected is null ? host.Control.TakeFault(instance.Name, method, path, key, afterCommit: true) : null;
@@ -109,7 +109,7 @@ internal static class ApiPipeline
         }
     }
 
-    private static async Task<ApiReply> HandleAsync(HttpContext ctx, SandboxInstance instance, ITrackerDialect dialect, SandboxUser user, ApiHandler handler, CancellationToken ct)
+    private static async Task<ApiReply> HandleAsync(HttpContext ctx, SandboxInstance instance, ITrackerDialect dialect, SandboxUser user, ApiHandler handler, SandboxLimits limits, CancellationToken ct)
     {
         var (args, files, malformed) = await ApiArgs.ReadAsync(ctx.Request, ct);
         if (malformed)
@@ -117,7 +117,7 @@ internal static class ApiPipeline
             return dialect.BadRequest("Problems parsing JSON");
         }
 
-        var request = new ApiRequest { Http = ctx, Instance = instance, User = user, Args = args };
+        var request = new ApiRequest { Http = ctx, Instance = instance, User = user, Args = args, Limits = limits };
         request.Files.AddRange(files);
         lock (instance.Sync)
         {

@@ -14,6 +14,9 @@ internal sealed class ApiRequest
     public required SandboxInstance Instance { get; init; }
     public required SandboxUser User { get; init; }
     public required JsonObject Args { get; init; }
+
+    /// <summary>The knobs in force (body counting, rate limits).</summary>
+    public SandboxLimits Limits { get; init; } = new();
     public List<SandboxUpload> Files { get; } = [];
     public DateTimeOffset Now => Instance.Time.GetUtcNow();
 

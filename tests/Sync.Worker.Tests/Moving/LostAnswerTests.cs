@@ -107,7 +107,7 @@ public sealed class LostAnswerTests(LostAnswerTests.SandboxFixture fixture) : IC
     }
 
     /// <summary>The real clients, with a short attempt timeout so "no answer" ends quickly, and no write pacing.</summary>
-    private static ServiceProvider Services(SandboxServer sandbox, SandboxInstance target)
+    internal static ServiceProvider Services(SandboxServer sandbox, SandboxInstance target)
     {
         var services = new ServiceCollection();
         services.AddLogging();

@@ -68,8 +68,7 @@ internal sealed partial class MoveRun(MovePlan plan, MoveContext context)
             // Posted before a crash but never recorded: adopt, do not post again.
             await foreach (var existing in context.TargetClient.ListCommentsAsync(plan.Target.Path, _target.Number, cancellationToken))
             {
-                if (MoveMarkers.ReadComment(existing.Body) is { } marker && marker.SourceIssue == plan.MarkerKey
-                    && pending.Find(c => c.SourceCommentId == marker.CommentId) is { } adopted && !_mapped.ContainsKey(KeyOf(adopted)))
+                if (pending.Find(c => IsCopyOf(c, existing.Body)) is { } adopted && !_mapped.ContainsKey(KeyOf(adopted)))
                 {
                     await MapAsync(KeyOf(adopted), existing.Id.ToString(CultureInfo.InvariantCulture), cancellationToken);
                     CommentsCopied++;
@@ -81,17 +80,18 @@ internal sealed partial class MoveRun(MovePlan plan, MoveContext context)
 
         foreach (var comment in pending)
         {
-            await EnsureStillWantedAsync($"comment {comment.SourceCommentId}", cancellationToken);
+            var what = comment.Part is { } part ? $"part {part.Number} of {(part.Of == MoveMarkers.OfBody ? "the description" : $"comment {part.Of}")}" : $"comment {comment.SourceCommentId}";
+            await EnsureStillWantedAsync(what, cancellationToken);
             var body = await WithUploadsAsync(comment.Body, cancellationToken);
             var posted = await WriteAsync(
                 AuditActions.Comment,
                 TargetText,
                 body,
-                $"comment {comment.SourceCommentId} of {plan.SourceIssue}",
+                $"{what} of {plan.SourceIssue}",
                 () => Once(
                     () => context.TargetClient.CreateCommentAsync(plan.Target.Path, _target!.Number, body, isInternal: false, cancellationToken),
                     () => context.TargetClient.ListCommentsAsync(plan.Target.Path, _target!.Number, cancellationToken)
-                        .FirstOrDefaultAsync(c => MoveMarkers.ReadComment(c.Body) is { } m && m.SourceIssue == plan.MarkerKey && m.CommentId == comment.SourceCommentId, cancellationToken)
+                        .FirstOrDefaultAsync(c => IsCopyOf(comment, c.Body), cancellationToken)
                         .AsTask()),
                 cancellationToken);
             if (posted is not null)
@@ -186,7 +186,15 @@ internal sealed partial class MoveRun(MovePlan plan, MoveContext context)
         await AdvanceAsync(MoveState.Completed, cancellationToken);
     }
 
-    private static string KeyOf(PlannedComment comment) => comment.SourceCommentId.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The ledger key of a planned comment: the source comment id, or for a continuation its origin and part.</summary>
+    private static string KeyOf(PlannedComment comment) => comment.Part is { } part
+        ? string.Create(CultureInfo.InvariantCulture, $"continued {part.Of} {part.Number}")
+        : comment.SourceCommentId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Whether a comment on the target is this planned comment, written earlier (its marker says so).</summary>
+    private bool IsCopyOf(PlannedComment comment, string? body) => comment.Part is { } part
+        ? MoveMarkers.ReadContinued(body) is { } c && c.SourceIssue == plan.MarkerKey && c.Of == part.Of && c.Part == part.Number
+        : MoveMarkers.ReadComment(body) is { } m && m.SourceIssue == plan.MarkerKey && m.CommentId == comment.SourceCommentId;
 
     /// <summary>Journals the write; in a dry run makes nothing and returns null, else writes and audits it.</summary>
     private async Task<T?> WriteAsync<T>(string action, string target, string detail, string auditDetail, Func<Task<T>> write, CancellationToken cancellationToken)

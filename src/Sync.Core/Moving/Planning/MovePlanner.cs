@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Sync.Core.Publishing;
 using Sync.Core.Publishing.Links;
@@ -43,9 +44,15 @@ public sealed partial class MovePlanner : IMovePlanner
             source.CreatedAt,
             rules.LinkToSource ? Attribution.SourceLink(source, new Uri(input.SourceSite.WebRoot, source.Ref.Project.Path).AbsoluteUri)
                 : string.IsNullOrWhiteSpace(rules.SourceName) ? null : $"**{rules.SourceName.Trim()}**");
-        var body = Attribution.Compose(header, Blocks(Apply(text.Markdown, source.Body, "body")), MoveMarkers.Issue(markerKey));
+        var limits = BodyLimits.For(input.TargetKind);
+        var bodyText = Blocks(Apply(text.Markdown, source.Body, "body"));
+        var bodyParts = Continuations.Compose(
+            header, bodyText, MoveMarkers.Issue(markerKey), (part, count) => MoveMarkers.Continued(markerKey, MoveMarkers.OfBody, part, count),
+            limits.IssueBody, limits.Comment, uploads.Growth(bodyText));
+        var body = bodyParts[0];
 
-        var comments = new List<PlannedComment>();
+        // The description's continuations come first, so the copy reads in order.
+        var comments = new List<PlannedComment>(bodyParts.Skip(1).Select((part, i) => new PlannedComment(0, part) { Part = new ContinuedPart(MoveMarkers.OfBody, i + 2) }));
         foreach (var comment in input.Comments
                      .Where(c => !c.System && !c.Internal)
                      .OrderBy(c => c.CreatedAt)
@@ -58,7 +65,12 @@ public sealed partial class MovePlanner : IMovePlanner
             }
 
             var commentHeader = Attribution.CommentHeader(Display(rules, comment.Author.Username), comment.CreatedAt);
-            comments.Add(new PlannedComment(comment.Id, Attribution.Compose(commentHeader, copied, MoveMarkers.Comment(markerKey, comment.Id))));
+            var of = comment.Id.ToString(CultureInfo.InvariantCulture);
+            var parts = Continuations.Compose(
+                commentHeader, copied, MoveMarkers.Comment(markerKey, comment.Id), (part, count) => MoveMarkers.Continued(markerKey, of, part, count),
+                limits.Comment, limits.Comment, uploads.Growth(copied));
+            comments.Add(new PlannedComment(comment.Id, parts[0]));
+            comments.AddRange(parts.Skip(1).Select((part, i) => new PlannedComment(comment.Id, part) { Part = new ContinuedPart(of, i + 2) }));
         }
 
         return new MovePlan(
@@ -155,6 +167,16 @@ public sealed partial class MovePlanner : IMovePlanner
         private readonly List<PlannedUpload> _planned = [];
 
         public IReadOnlyList<PlannedUpload> Planned => _planned;
+
+        /// <summary>
+        /// How much longer <paramref name="text"/> can get when the executor puts in the new links (GitLab answers
+        /// <c>/uploads/&lt;32 hex&gt;/&lt;name&gt;</c>, the name perhaps escaped) or placeholders for its tokens.
+        /// </summary>
+        public int Growth(string text) => _planned.Sum(u =>
+        {
+            var occurrences = text.Split(u.Token).Length - 1;
+            return occurrences * Math.Max(0, Math.Max(64 + (3 * u.FileName.Length), u.Placeholder.Length) - u.Token.Length);
+        });
 
         /// <summary>Null when the file is not copied: a GitHub target (no upload API), or a file name that is itself sensitive.</summary>
         public string? TokenFor(UploadLink upload)

@@ -39,6 +39,7 @@ public sealed partial class GitHubTrackerClient
 
         var (owner, repo) = SplitRepository(projectPath);
         var resource = $"new comment on {projectPath}#{number}";
+        BodyLimits.GitHub.EnsureFits(Name, resource, body, isComment: true);
         var n = IssueNumber(number, resource);
         var comment = await RunAsync(client => client.Issue.Comment.Create(owner, repo, n, body), resource, cancellationToken).ConfigureAwait(false);
         return GitHubContentMapper.ToComment(comment, Name);
@@ -47,6 +48,7 @@ public sealed partial class GitHubTrackerClient
     /// <summary>One <c>PATCH .../issues/comments/{id}</c> (GitHub addresses comments by id alone; the issue number is not sent).</summary>
     public async Task<TrackerComment> EditCommentAsync(string projectPath, long number, long commentId, string body, CancellationToken cancellationToken)
     {
+        BodyLimits.GitHub.EnsureFits(Name, $"comment {commentId} of {projectPath}#{number}", body, isComment: true);
         var (owner, repo) = SplitRepository(projectPath);
         var comment = await RunAsync(
             client => client.Issue.Comment.Update(owner, repo, commentId, body),

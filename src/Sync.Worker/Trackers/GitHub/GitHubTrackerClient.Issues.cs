@@ -28,6 +28,7 @@ public sealed partial class GitHubTrackerClient
                 $"Tracker '{Name}' is GitHub, which has no confidential issues; refusing to create '{issue.Title}' in {projectPath} as a public issue");
         }
 
+        BodyLimits.GitHub.EnsureFits(Name, $"new issue in {projectPath}", issue.Body, isComment: false);
         var (owner, repo) = SplitRepository(projectPath);
         var body = new JsonObject { ["title"] = issue.Title, ["body"] = issue.Body };
         if (issue.Labels is { Count: > 0 } labels)
@@ -71,6 +72,7 @@ public sealed partial class GitHubTrackerClient
         var (owner, repo) = SplitRepository(projectPath);
         var n = ToInt(number);
         var resource = $"issue {projectPath}#{number}";
+        BodyLimits.GitHub.EnsureFits(Name, resource, edit.Body, isComment: false);
         if (n == 0)
         {
             throw new TrackerNotFoundException(Name, resource);

@@ -30,6 +30,7 @@ public sealed partial class GitLabTrackerClient
     public async Task<TrackerIssue> CreateIssueAsync(string projectPath, NewIssue issue, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(issue);
+        BodyLimits.GitLab.EnsureFits(Name, $"new issue in {projectPath}", issue.Body, isComment: false);
         var dto = await SendAsync<GitLabIssueDto>(
             HttpMethod.Post, ProjectSegment(projectPath) + "/issues", GitLabIssueRequests.Create(issue), $"new issue in {projectPath}", cancellationToken)
             .ConfigureAwait(false);
@@ -43,6 +44,10 @@ public sealed partial class GitLabTrackerClient
     /// </summary>
     public async Task<TrackerIssue> EditIssueAsync(string projectPath, long number, IssueEdit edit, CancellationToken cancellationToken)
     {
+        // GitLab checks the limit on create only (Issuable#description_max_length_for_new_records_is_valid); an edit is held
+        // to it all the same, so no text IssueSync writes depends on that leniency.
+        ArgumentNullException.ThrowIfNull(edit);
+        BodyLimits.GitLab.EnsureFits(Name, $"issue {projectPath}#{number}", edit.Body, isComment: false);
         var body = GitLabIssueRequests.Edit(edit);
         var dto = await SendAsync<GitLabIssueDto>(HttpMethod.Put, IssueSegment(projectPath, number), body, $"issue {projectPath}#{number}", cancellationToken)
             .ConfigureAwait(false);

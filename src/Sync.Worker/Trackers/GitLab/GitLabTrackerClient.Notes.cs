@@ -18,6 +18,7 @@ public sealed partial class GitLabTrackerClient
 
     public async Task<TrackerComment> CreateCommentAsync(string projectPath, long number, string body, bool isInternal, CancellationToken cancellationToken)
     {
+        BodyLimits.GitLab.EnsureFits(Name, $"new note on {projectPath}#{number}", body, isComment: true);
         var request = new JsonObject { ["body"] = body, ["internal"] = isInternal };
         var note = await SendAsync<GitLabNoteDto>(HttpMethod.Post, NotesSegment(projectPath, number), request, $"new note on {projectPath}#{number}", cancellationToken)
             .ConfigureAwait(false);
@@ -26,6 +27,7 @@ public sealed partial class GitLabTrackerClient
 
     public async Task<TrackerComment> EditCommentAsync(string projectPath, long number, long commentId, string body, CancellationToken cancellationToken)
     {
+        BodyLimits.GitLab.EnsureFits(Name, $"note {commentId} of {projectPath}#{number}", body, isComment: true);
         var note = await SendAsync<GitLabNoteDto>(
             HttpMethod.Put, NoteSegment(projectPath, number, commentId), new JsonObject { ["body"] = body }, $"note {commentId} of {projectPath}#{number}", cancellationToken)
             .ConfigureAwait(false);
