@@ -197,7 +197,8 @@ public sealed class TrackerLimiter : IDisposable
     // counts as a repeat, so a 429 storm neither retries in a tight loop nor ramps the wait up per refused request.
     // GitLab: the end of the current throttle window (Rack::Attack counts in windows that start at multiples of the period
     // since the epoch), 1, 2, 4... windows on for repeats. GitHub: "wait at least one minute", doubling on repeats.
-    // Either is capped at MaxWait, so the limit retries, not an ever longer wait, decide when the request fails.
+    // A wait beyond MaxWait is not sat out: the request fails and the job is rescheduled (the default 3 retries stay
+    // within 15 minutes on both trackers).
     private TimeSpan BareLimitWait(DateTimeOffset now)
     {
         if (_pauseUntil > now)
@@ -220,7 +221,7 @@ public sealed class TrackerLimiter : IDisposable
             wait = _options.LimitBackoff * repeats;
         }
 
-        return wait > _options.MaxWait ? _options.MaxWait : wait;
+        return wait;
     }
 
     // Out-of-order responses must not raise the budget: within one window keep the lowest remaining.

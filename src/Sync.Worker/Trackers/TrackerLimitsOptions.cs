@@ -64,8 +64,8 @@ public sealed record TrackerLimitsOptions
     public int MaxLimitRetries { get; init; } = 3;
 
     /// <summary>
-    /// First wait after a GitHub limit response that says nothing about when to retry; doubles on each repeat (never
-    /// beyond <see cref="MaxWait"/>). GitLab waits for the end of <see cref="LimitWindow"/> instead.
+    /// First wait after a GitHub limit response that says nothing about when to retry; doubles on each repeat.
+    /// GitLab waits for the end of <see cref="LimitWindow"/> instead.
     /// </summary>
     public TimeSpan LimitBackoff { get; init; } = TimeSpan.FromMinutes(1);
 
