@@ -5,13 +5,20 @@ using Sync.Sandbox.Pipeline;
 
 namespace Sync.Sandbox.GitLab;
 
-/// <summary>GitLab v4 auth, error bodies and the GitLab.com throttles (authenticated API, issue and note creation).</summary>
+/// <summary>
+/// GitLab v4 auth, error bodies and the GitLab.com throttles: the authenticated API throttle (Rack::Attack, windows
+/// aligned to the epoch, <c>RateLimit-*</c> headers on its 429 and, only with the feature flag on, on other answers) and
+/// issue and note creation (the application rate limiter: a JSON 429 without any limit header).
+/// </summary>
 internal sealed class GitLabDialect(SandboxControl control) : ITrackerDialect
 {
     internal const string IssueCreateKey = "POST /projects/:id/issues";
     internal const string NoteCreateKey = "POST /projects/:id/issues/:iid/notes";
 
-    private readonly FixedWindow _api = new(TimeSpan.FromMinutes(1));
+    // The throttle GitLab names in RateLimit-Name (lib/gitlab/rack_attack.rb, "throttle_authenticated_#{throttle}").
+    private const string ApiThrottle = "throttle_authenticated_api";
+
+    private readonly FixedWindow _api = new(TimeSpan.FromMinutes(1), epochAligned: true);
     private readonly FixedWindow _issues = new(TimeSpan.FromMinutes(1));
     private readonly FixedWindow _notes = new(TimeSpan.FromMinutes(1));
 
@@ -56,17 +63,13 @@ internal sealed class GitLabDialect(SandboxControl control) : ITrackerDialect
         {
             if (_api.IsFull(now, limits.GitLabPerMinute))
             {
-                return TooMany(_api, now);
+                return limits.GitLabBare429 ? Throttled() : WithThrottleHeaders(Throttled(), now).WithHeader("Retry-After", _api.RetryAfterSeconds(now).ToString(CultureInfo.InvariantCulture));
             }
 
-            if (kind == SandboxWriteKind.GitLabIssueCreate && _issues.IsFull(now, limits.GitLabIssueCreatesPerMinute))
+            if ((kind == SandboxWriteKind.GitLabIssueCreate && _issues.IsFull(now, limits.GitLabIssueCreatesPerMinute))
+                || (kind == SandboxWriteKind.GitLabNoteCreate && _notes.IsFull(now, limits.GitLabNoteCreatesPerMinute)))
             {
-                return TooMany(_issues, now);
-            }
-
-            if (kind == SandboxWriteKind.GitLabNoteCreate && _notes.IsFull(now, limits.GitLabNoteCreatesPerMinute))
-            {
-                return TooMany(_notes, now);
+                return ApplicationLimitExceeded();
             }
         }
 
@@ -83,18 +86,35 @@ internal sealed class GitLabDialect(SandboxControl control) : ITrackerDialect
         return null;
     }
 
+    // Unthrottled answers carry the throttle's headers only where the feature flag is on (lib/gitlab/middleware/
+    // rack_attack_headers.rb skips a 429, whose headers the throttled response already set).
     public void Complete(ApiReply reply, DateTimeOffset now)
+    {
+        if (control.Limits.GitLabHeadersOnUnthrottled && reply.Status != 429)
+        {
+            WithThrottleHeaders(reply, now);
+        }
+    }
+
+    // Gitlab::RackAttack.throttled_response_headers: name, limit, observed, remaining, reset (epoch s), reset time.
+    private ApiReply WithThrottleHeaders(ApiReply reply, DateTimeOffset now)
     {
         var limit = control.Limits.GitLabPerMinute;
         var used = _api.UsedAt(now);
         var reset = _api.ResetAt(now);
+        reply.Headers["RateLimit-Name"] = ApiThrottle;
         reply.Headers["RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
         reply.Headers["RateLimit-Observed"] = used.ToString(CultureInfo.InvariantCulture);
         reply.Headers["RateLimit-Remaining"] = Math.Max(0, limit - used).ToString(CultureInfo.InvariantCulture);
         reply.Headers["RateLimit-Reset"] = reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         reply.Headers["RateLimit-ResetTime"] = reset.UtcDateTime.ToString("r", CultureInfo.InvariantCulture);
+        return reply;
     }
 
-    private static ApiReply TooMany(FixedWindow window, DateTimeOffset now) =>
-        new ApiReply(429, Text: "Retry later").WithHeader("Retry-After", window.RetryAfterSeconds(now).ToString(CultureInfo.InvariantCulture));
+    // Gitlab::Throttle.rate_limiting_response_text defaults to "Retry later", sent as text/plain.
+    private static ApiReply Throttled() => new(429, Text: "Retry later");
+
+    // API::Helpers::RateLimiter#render_exceeded_limit_error!: render_api_error! wraps the hash in "message"; no header.
+    private static ApiReply ApplicationLimitExceeded() =>
+        new(429, new JsonObject { ["message"] = new JsonObject { ["error"] = "This endpoint has been requested too many times. Try again later." } });
 }

@@ -2,9 +2,11 @@ namespace Sync.Sandbox.Limits;
 
 /// <summary>
 /// A fixed window counter measured on the sandbox clock: it opens at the first request and resets
-/// <see cref="Length"/> later, like GitHub's hourly window and GitLab's per-minute throttles.
+/// <see cref="Length"/> later, like GitHub's hourly window; or, <paramref name="epochAligned"/>, windows start at
+/// multiples of the length since the Unix epoch, like Rack::Attack's (GitLab's throttles: the cache key is
+/// <c>epoch_time / period</c>, <c>lib/rack/attack/cache.rb</c> <c>key_and_expiry</c>).
 /// </summary>
-internal sealed class FixedWindow(TimeSpan length)
+internal sealed class FixedWindow(TimeSpan length, bool epochAligned = false)
 {
     private DateTimeOffset _start = DateTimeOffset.MinValue;
 
@@ -38,7 +40,7 @@ internal sealed class FixedWindow(TimeSpan length)
     {
         if (now >= _start + length)
         {
-            _start = now;
+            _start = epochAligned ? new DateTimeOffset(now.UtcTicks / length.Ticks * length.Ticks, TimeSpan.Zero) : now;
             Used = 0;
         }
     }

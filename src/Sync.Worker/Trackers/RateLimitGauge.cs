@@ -5,8 +5,9 @@ namespace Sync.Worker.Trackers;
 
 /// <summary>
 /// The <c>issuesync.tracker.ratelimit.remaining</c> gauge of the <c>IssueSync</c> meter: each tracker's primary
-/// budget as its <see cref="TrackerLimiter"/> last recorded it from response headers. Trackers that never reported
-/// a budget (or whose limiter was never used) have no series.
+/// budget per resource (tags <c>tracker</c>, <c>resource</c>: GitHub <c>core</c> / <c>graphql</c>, GitLab <c>api</c>)
+/// as its <see cref="TrackerLimiter"/> last recorded it from response headers. Budgets never reported (or limiters
+/// never used) have no series.
 /// </summary>
 public sealed class RateLimitGauge
 {
@@ -31,9 +32,12 @@ public sealed class RateLimitGauge
     {
         foreach (var limiter in _limiters.Values)
         {
-            if (limiter.RemainingBudget is { } remaining)
+            foreach (var (resource, remaining) in limiter.RemainingBudgets)
             {
-                yield return new Measurement<long>(remaining, new KeyValuePair<string, object?>("tracker", limiter.TrackerName));
+                yield return new Measurement<long>(
+                    remaining,
+                    new KeyValuePair<string, object?>("tracker", limiter.TrackerName),
+                    new KeyValuePair<string, object?>("resource", resource));
             }
         }
     }

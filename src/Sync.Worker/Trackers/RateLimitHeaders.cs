@@ -8,7 +8,11 @@ namespace Sync.Worker.Trackers;
 /// (GitLab <c>RateLimit-*</c>, GitHub <c>x-ratelimit-*</c>, both <c>Retry-After</c>).
 /// </summary>
 /// <param name="Limit">The primary budget's size (<c>RateLimit-Limit</c> / <c>x-ratelimit-limit</c>), when sent.</param>
-public sealed record RateLimitHeaders(TimeSpan? RetryAfter, DateTimeOffset? ResetAt, long? Remaining, long? Limit = null)
+/// <param name="Resource">
+/// GitHub's <c>x-ratelimit-resource</c>: the budget the request counted against (<c>core</c> for REST, <c>graphql</c>
+/// for GraphQL, each with its own limit and reset). GitLab sends no such header.
+/// </param>
+public sealed record RateLimitHeaders(TimeSpan? RetryAfter, DateTimeOffset? ResetAt, long? Remaining, long? Limit = null, string? Resource = null)
 {
     public bool SignalsLimit => RetryAfter is not null || Remaining == 0;
 
@@ -40,6 +44,7 @@ public sealed record RateLimitHeaders(TimeSpan? RetryAfter, DateTimeOffset? Rese
         long? remaining = long.TryParse(remainingText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var left) ? left : null;
         var limitText = header("RateLimit-Limit") ?? header("x-ratelimit-limit");
         long? limit = long.TryParse(limitText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var size) ? size : null;
-        return new RateLimitHeaders(retryAfter, resetAt, remaining, limit);
+        var resource = header("x-ratelimit-resource");
+        return new RateLimitHeaders(retryAfter, resetAt, remaining, limit, string.IsNullOrWhiteSpace(resource) ? null : resource.Trim().ToLowerInvariant());
     }
 }

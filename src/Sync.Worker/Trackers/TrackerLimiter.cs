@@ -6,20 +6,23 @@ using Sync.Core.Trackers;
 namespace Sync.Worker.Trackers;
 
 /// <summary>
-/// The limit state of one tracker instance, shared by all its requests: the latest primary budget, the pause a
-/// limit response imposed, the 401 cool-down, the write pacer and the read slots. One per registered tracker
+/// The limit state of one tracker instance, shared by all its requests: the latest primary budget of each resource
+/// (GitHub's <c>core</c> and <c>graphql</c> are separate), the pause a limit response imposed, the 401 cool-down, the
+/// request and write pacers and the read slots. One per registered tracker
 /// (keyed singleton by tracker name), so a pause on one tracker never holds up another. Only the write pacer's
 /// stamps may be shared (between replicas, per token); pauses, budgets and cool-downs stay per process.
 /// </summary>
 public sealed class TrackerLimiter : IDisposable
 {
     private readonly TrackerLimitsOptions _options;
+    private readonly TrackerKind _kind;
+    private readonly string _apiRootPath;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _reads;
     private readonly Lock _lock = new();
     private readonly ConditionalWeakTable<HttpResponseMessage, LimitDecision> _decisions = [];
-    private Budget? _budget;
+    private readonly Dictionary<string, Budget> _budgets = new(StringComparer.Ordinal);
     private DateTimeOffset _pauseUntil = DateTimeOffset.MinValue;
     private DateTimeOffset _loggedPauseUntil = DateTimeOffset.MinValue;
     private DateTimeOffset _unauthorizedUntil = DateTimeOffset.MinValue;
@@ -42,27 +45,33 @@ public sealed class TrackerLimiter : IDisposable
         options.Validate(trackerName);
         TrackerName = trackerName;
         _options = options;
+        _kind = kind;
+        _apiRootPath = apiRootPath;
         _time = time;
         _logger = logger;
         _reads = new SemaphoreSlim(options.ReadConcurrency, options.ReadConcurrency);
         Pacer = new WritePacer(kind, apiRootPath, options, time, writeBudget ?? new InMemoryWriteBudget(time));
+        Requests = new RequestPacer(trackerName, options, time);
     }
 
     public string TrackerName { get; }
 
     public WritePacer Pacer { get; }
 
+    /// <summary>Paces every request under the configured requests per minute and per hour.</summary>
+    public RequestPacer Requests { get; }
+
     /// <summary>
-    /// The primary budget left as the tracker last reported it (the lowest seen in the current window, so
-    /// out-of-order responses never raise it); null until a response carried remaining and reset headers.
+    /// The primary budget left per resource as the tracker last reported it (the lowest seen in the current window, so
+    /// out-of-order responses never raise it); empty until a response carried remaining and reset headers.
     /// </summary>
-    public long? RemainingBudget
+    public IReadOnlyDictionary<string, long> RemainingBudgets
     {
         get
         {
             lock (_lock)
             {
-                return _budget?.Remaining;
+                return _budgets.ToDictionary(b => b.Key, b => b.Value.Remaining, StringComparer.Ordinal);
             }
         }
     }
@@ -83,13 +92,16 @@ public sealed class TrackerLimiter : IDisposable
     }
 
     /// <summary>
-    /// Waits while the tracker is paused (budget at its reserve, or a limit response asked for a pause); a pause
-    /// longer than <see cref="TrackerLimitsOptions.MaxWait"/> fails the request instead of blocking the job.
+    /// Waits while <paramref name="request"/> may not go: the budget of its resource is at its reserve, or a limit
+    /// response paused the tracker. A pause longer than <see cref="TrackerLimitsOptions.MaxWait"/> fails the request
+    /// instead of blocking the job.
     /// </summary>
-    public async ValueTask WaitForPauseAsync(CancellationToken cancellationToken)
+    public async ValueTask WaitForPauseAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        var resource = ResourceOf(request, null);
+
         // Waits until no pause is left: a response that arrived meanwhile may have extended it.
-        while (CurrentPause() is { } pause)
+        while (CurrentPause(resource) is { } pause)
         {
             Interlocked.Increment(ref _pendingWaits);
             try
@@ -122,7 +134,7 @@ public sealed class TrackerLimiter : IDisposable
         lock (_lock)
         {
             var now = _time.GetUtcNow();
-            RecordBudget(headers);
+            RecordBudget(ResourceOf(response.RequestMessage, headers), headers);
             if (response.StatusCode == HttpStatusCode.Unauthorized)
             {
                 _unauthorizedUntil = now + _options.UnauthorizedCooldown;
@@ -163,8 +175,8 @@ public sealed class TrackerLimiter : IDisposable
         return false;
     }
 
-    // GitHub's documented order: retry-after; else the primary reset when remaining is 0; else at least the
-    // back-off, doubling on each repeat. Callers hold the lock.
+    // The documented order: retry-after; else the reset when the budget is spent (GitHub's primary limit, or a GitLab 429
+    // with RateLimit-Reset); else a wait of our own (BareLimitWait). Callers hold the lock.
     private TimeSpan WaitAfter(LimitResponse limit, DateTimeOffset now)
     {
         if (limit.Headers.RetryAfter is { } retryAfter)
@@ -172,41 +184,100 @@ public sealed class TrackerLimiter : IDisposable
             return retryAfter;
         }
 
-        if (limit.Kind == LimitKind.Primary && limit.Headers.ResetAt is { } reset && reset > now)
+        if (limit.Headers.ResetAt is { } reset && reset > now && (limit.Kind == LimitKind.Primary || (_kind == TrackerKind.GitLab && limit.Headers.Remaining is null or 0)))
         {
             return reset - now;
         }
 
+        return BareLimitWait(now);
+    }
+
+    // A limit answer that says nothing about when to retry. Responses to requests sent before the current pause began
+    // (a burst of concurrent requests all refused at once) share that pause: only a limit met after a pause ran out
+    // counts as a repeat, so a 429 storm neither retries in a tight loop nor ramps the wait up per refused request.
+    // GitLab: the end of the current throttle window (Rack::Attack counts in windows that start at multiples of the period
+    // since the epoch), 1, 2, 4... windows on for repeats. GitHub: "wait at least one minute", doubling on repeats.
+    // A wait beyond MaxWait is not sat out: the request fails and the job is rescheduled (the default 3 retries stay
+    // within 15 minutes on both trackers).
+    private TimeSpan BareLimitWait(DateTimeOffset now)
+    {
+        if (_pauseUntil > now)
+        {
+            return _pauseUntil - now;
+        }
+
         _secondaryStreak = Math.Min(_secondaryStreak + 1, 16);
-        return _options.LimitBackoff * Math.Pow(2, _secondaryStreak - 1);
+        var repeats = Math.Pow(2, _secondaryStreak - 1);
+        TimeSpan wait;
+        if (_kind == TrackerKind.GitLab)
+        {
+            var period = _options.LimitWindow.Ticks;
+            var windowEnd = ((now.UtcTicks / period) + 1) * period;
+            var jitter = _options.LimitJitter * Random.Shared.NextDouble();
+            wait = new DateTimeOffset(windowEnd, TimeSpan.Zero) - now + (_options.LimitWindow * (repeats - 1)) + jitter;
+        }
+        else
+        {
+            wait = _options.LimitBackoff * repeats;
+        }
+
+        return wait;
     }
 
     // Out-of-order responses must not raise the budget: within one window keep the lowest remaining.
-    private void RecordBudget(RateLimitHeaders headers)
+    private void RecordBudget(string resource, RateLimitHeaders headers)
     {
         if (headers is not { Remaining: { } remaining, ResetAt: { } reset } || headers.RetryAfter is not null)
         {
             return;
         }
 
-        if (_budget is null || reset > _budget.ResetAt)
+        var budget = _budgets.GetValueOrDefault(resource);
+        if (budget is null || reset > budget.ResetAt)
         {
-            _budget = new Budget(remaining, reset, headers.Limit ?? _budget?.Limit);
+            _budgets[resource] = new Budget(remaining, reset, headers.Limit ?? budget?.Limit);
         }
-        else if (reset == _budget.ResetAt && remaining < _budget.Remaining)
+        else if (reset == budget.ResetAt && remaining < budget.Remaining)
         {
-            _budget = _budget with { Remaining = remaining };
+            _budgets[resource] = budget with { Remaining = remaining };
         }
     }
 
-    private TimeSpan? CurrentPause()
+    /// <summary>
+    /// The budget a request counts against. GitHub names it in <c>x-ratelimit-resource</c>; before the answer the
+    /// request says it: GraphQL (<c>POST /graphql</c>) is <c>graphql</c>, search is <c>search</c>, the rest of REST
+    /// <c>core</c>. GitLab's API throttle counts REST and GraphQL together, so it has one budget.
+    /// </summary>
+    internal string ResourceOf(HttpRequestMessage? request, RateLimitHeaders? headers)
+    {
+        if (_kind != TrackerKind.GitHub)
+        {
+            return "api";
+        }
+
+        if (headers?.Resource is { } named)
+        {
+            return named;
+        }
+
+        var path = request?.RequestUri?.AbsolutePath ?? "/";
+        if (EndpointKinds.Classify(request?.Method.Method ?? "GET", path, _apiRootPath) == EndpointKinds.GraphQl)
+        {
+            return "graphql";
+        }
+
+        var relative = path.StartsWith(_apiRootPath, StringComparison.OrdinalIgnoreCase) ? path[_apiRootPath.Length..] : path.TrimStart('/');
+        return relative.StartsWith("search/", StringComparison.OrdinalIgnoreCase) ? "search" : "core";
+    }
+
+    private TimeSpan? CurrentPause(string resource)
     {
         lock (_lock)
         {
             var now = _time.GetUtcNow();
             var until = _pauseUntil;
             DateTimeOffset? resetAt = null;
-            if (_budget is { } budget && budget.ResetAt > now && budget.Remaining <= Reserve(budget))
+            if (_budgets.GetValueOrDefault(resource) is { } budget && budget.ResetAt > now && budget.Remaining <= Reserve(budget))
             {
                 until = Later(until, budget.ResetAt);
                 resetAt = budget.ResetAt;
@@ -238,6 +309,7 @@ public sealed class TrackerLimiter : IDisposable
     {
         _reads.Dispose();
         Pacer.Dispose();
+        Requests.Dispose();
     }
 
     private long Reserve(Budget budget) => _options.PrimaryReserve ?? Math.Max(1, (budget.Limit ?? 0) / 100);

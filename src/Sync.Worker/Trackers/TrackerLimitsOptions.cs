@@ -30,6 +30,30 @@ public sealed record TrackerLimitsOptions
     /// <summary>GitLab note creation (<c>POST .../notes</c>) per sliding minute.</summary>
     public int NoteCreatesPerMinute { get; init; }
 
+    /// <summary>
+    /// Requests of every kind (reads, writes, GraphQL) per sliding minute, kept client-side because the tracker may
+    /// enforce its limit without announcing it: GitLab sends <c>RateLimit-*</c> only on throttled answers unless a
+    /// feature flag is on. GitLab.com documents 2,000 authenticated API requests per user and minute.
+    /// </summary>
+    public int RequestsPerMinute { get; init; }
+
+    /// <summary>
+    /// Requests of every kind per sliding hour: GitLab.com's per-plan sustained limits (proposed: Free 5,000,
+    /// Premium 15,000, Ultimate 25,000 an hour), or a self-managed instance's own. A wait longer than
+    /// <see cref="MaxWait"/> fails the request instead.
+    /// </summary>
+    public int RequestsPerHour { get; init; }
+
+    /// <summary>
+    /// The period of the tracker's throttle windows: a GitLab 429 that says neither <c>Retry-After</c> nor
+    /// <c>RateLimit-Reset</c> is retried when the current window ends (Rack::Attack windows start at multiples of
+    /// the period since the epoch), plus up to <see cref="LimitJitter"/>.
+    /// </summary>
+    public TimeSpan LimitWindow { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The most added at random to a window-end wait, so replicas and clock skew do not meet the new window together.</summary>
+    public TimeSpan LimitJitter { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Pause when the primary budget's remaining count is at or below this; null means 1% of the limit, at least 1.</summary>
     public long? PrimaryReserve { get; init; }
 
@@ -39,7 +63,10 @@ public sealed record TrackerLimitsOptions
     /// <summary>Retries after a limit response (429, or a 403 that signals a limit).</summary>
     public int MaxLimitRetries { get; init; } = 3;
 
-    /// <summary>First wait after a limit response that says nothing about when to retry; doubles on each repeat.</summary>
+    /// <summary>
+    /// First wait after a GitHub limit response that says nothing about when to retry; doubles on each repeat.
+    /// GitLab waits for the end of <see cref="LimitWindow"/> instead.
+    /// </summary>
     public TimeSpan LimitBackoff { get; init; } = TimeSpan.FromMinutes(1);
 
     /// <summary>After a 401 the tracker fails fast for this long instead of sending more requests with a bad token.</summary>
@@ -51,8 +78,9 @@ public sealed record TrackerLimitsOptions
         // docs.github.com "Rate limits for the REST API": 80 content-creating requests/min, 500/h, mutations serially ~1 s apart.
         TrackerKind.GitHub => new() { WritesPerMinute = 80, WritesPerHour = 500, SerialWrites = true, MinWriteSpacing = TimeSpan.FromSeconds(1) },
 
-        // gitlab.com application limits: issue creation 200/min, note creation 60/min (not reflected in headers).
-        TrackerKind.GitLab => new() { IssueCreatesPerMinute = 200, NoteCreatesPerMinute = 60 },
+        // gitlab.com (doc/user/gitlab_com/rate_limits.md): authenticated API traffic 2,000/min per user; issue creation
+        // 200/min, note creation 60/min (not reflected in headers).
+        TrackerKind.GitLab => new() { RequestsPerMinute = 2000, IssueCreatesPerMinute = 200, NoteCreatesPerMinute = 60 },
         _ => new(),
     };
 
@@ -73,6 +101,10 @@ public sealed record TrackerLimitsOptions
         Require(ReadConcurrency >= 1, prefix + nameof(ReadConcurrency), "must be at least 1");
         Require(WritesPerMinute >= 0 && WritesPerHour >= 0 && IssueCreatesPerMinute >= 0 && NoteCreatesPerMinute >= 0,
             prefix + "*PerMinute/*PerHour", "must not be negative");
+        Require(RequestsPerMinute >= 0, prefix + nameof(RequestsPerMinute), "must not be negative (0 turns request pacing off)");
+        Require(RequestsPerHour >= 0, prefix + nameof(RequestsPerHour), "must not be negative (0 turns request pacing off)");
+        Require(LimitWindow > TimeSpan.Zero, prefix + nameof(LimitWindow), "must be positive");
+        Require(LimitJitter >= TimeSpan.Zero, prefix + nameof(LimitJitter), "must not be negative");
         Require(MinWriteSpacing >= TimeSpan.Zero, prefix + nameof(MinWriteSpacing), "must not be negative");
         Require(PrimaryReserve is null or >= 0, prefix + nameof(PrimaryReserve), "must not be negative");
         Require(MaxWait >= TimeSpan.Zero, prefix + nameof(MaxWait), "must not be negative");
