@@ -13,8 +13,15 @@ namespace Sync.Core.Inventory;
 /// same second, or a write committed a moment late), so the next listing starts AT the cursor and skips the ids
 /// already seen there. Once the listing ran more than <see cref="SettleMargin"/> after the cursor instant, nothing
 /// new can appear at or before it, and the next listing starts one timestamp unit later (1 ms on GitLab, 1 s on
-/// GitHub), so k changed issues cost exactly ceil(k/100) pages. The margin also absorbs clock skew between
-/// IssueSync and the tracker.
+/// GitHub), so an idle listing is one empty page (the pages of a longer one: <see cref="KeysetIssueListing"/>). The
+/// margin also absorbs clock skew between IssueSync and the tracker.
+/// </para>
+/// <para>
+/// GitLab throttles the touch a note gives its issue (<c>app/models/concerns/throttled_touch.rb</c>,
+/// <c>TOUCH_INTERVAL = 1.minute</c>): a note saved within a minute of the issue's <c>updated_at</c> leaves it unchanged,
+/// so an issue listed less than <see cref="TouchWindow"/> after its update is not final yet. The cursor then stays at
+/// the oldest such issue with nothing marked seen, and the next listing returns it (and what follows it) again. An issue
+/// listed later than that is final: any note after the listing moves its <c>updated_at</c>.
 /// </para>
 /// </summary>
 public static class IncrementalCursor
@@ -23,6 +30,18 @@ public static class IncrementalCursor
 
     /// <summary>More than GitHub's 1 s timestamp resolution: a listing this close to an update may not see its successor.</summary>
     public static readonly TimeSpan SameInstantGuard = TimeSpan.FromSeconds(2);
+
+    /// <summary>GitLab's <c>ThrottledTouch::TOUCH_INTERVAL</c>.</summary>
+    public static readonly TimeSpan GitLabTouchInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>Clock skew between IssueSync and the tracker allowed for when judging whether the touch interval has passed.</summary>
+    public static readonly TimeSpan ClockSkewMargin = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long after its <c>updated_at</c> a listed issue may still gain a note without changing <c>updated_at</c>:
+    /// GitLab's touch interval plus the skew margin. GitHub documents no such throttle (an assumption: zero).
+    /// </summary>
+    public static TimeSpan TouchWindow(TrackerKind kind) => kind == TrackerKind.GitLab ? GitLabTouchInterval + ClockSkewMargin : TimeSpan.Zero;
 
     /// <summary>The inclusive lower bound for the next listing; null lists everything.</summary>
     public static DateTimeOffset? NextLowerBound(SyncCursor? cursor, TrackerKind kind)
@@ -52,11 +71,22 @@ public static class IncrementalCursor
     }
 
     /// <summary>The cursor after <paramref name="changed"/> issues were processed.</summary>
-    public static SyncCursor Advance(SyncCursor? cursor, string scope, IReadOnlyCollection<TrackerIssue> changed, DateTimeOffset now)
+    /// <param name="listedAt">When the listing that found <paramref name="changed"/> began; <paramref name="now"/> when not given.</param>
+    public static SyncCursor Advance(
+        SyncCursor? cursor, string scope, IReadOnlyCollection<TrackerIssue> changed, DateTimeOffset now, TrackerKind kind, DateTimeOffset? listedAt = null)
     {
         if (changed.Count == 0)
         {
             return cursor is null ? new SyncCursor(scope, null, [], now) : cursor with { SavedAt = now };
+        }
+
+        // Still inside the touch window: a note may yet arrive without moving updated_at, so the oldest such issue is
+        // where the next listing starts, and none of them is marked seen.
+        var window = TouchWindow(kind);
+        var listed = listedAt ?? now;
+        if (window > TimeSpan.Zero && changed.Where(i => listed - i.UpdatedAt < window).Select(i => (DateTimeOffset?)i.UpdatedAt).Min() is { } unsettled)
+        {
+            return new SyncCursor(scope, unsettled, [], now);
         }
 
         var newest = changed.Max(i => i.UpdatedAt);

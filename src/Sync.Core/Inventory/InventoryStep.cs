@@ -20,7 +20,7 @@ public sealed class InventoryStep(ITrackerRegistry trackers, ICursorStore cursor
         var metrics = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var project in context.Product.Projects)
         {
-            var listing = await IncrementalListing.ListAsync(trackers.Get(project.Tracker), project.Path, cursors, ScopeOf(project), cancellationToken);
+            var listing = await IncrementalListing.ListAsync(trackers.Get(project.Tracker), project.Path, cursors, ScopeOf(project), time, cancellationToken);
             var changed = listing.Changed;
             var cursor = listing.Cursor;
             var open = changed.Count(i => i.State == IssueState.Open);

@@ -33,6 +33,9 @@ public sealed class GuardedTrackerClient(ITrackerClient inner, IReadOnlyDictiona
     public IAsyncEnumerable<TrackerIssue> ListIssuesAsync(string projectPath, IssueQuery query, CancellationToken cancellationToken) =>
         inner.ListIssuesAsync(projectPath, query, cancellationToken);
 
+    public Task<IssuePage> ListIssuePageAsync(string projectPath, IssueQuery query, int page, CancellationToken cancellationToken) =>
+        inner.ListIssuePageAsync(projectPath, query, page, cancellationToken);
+
     public Task<TrackerIssue> GetIssueAsync(string projectPath, long number, CancellationToken cancellationToken) =>
         inner.GetIssueAsync(projectPath, number, cancellationToken);
 

@@ -38,7 +38,7 @@ public sealed class RiceStep(
 
         var project = product.Public;
         var client = trackers.Get(project.Tracker);
-        var listing = await IncrementalListing.ListAsync(client, project.Path, cursors, ScopeOf(project), cancellationToken);
+        var listing = await IncrementalListing.ListAsync(client, project.Path, cursors, ScopeOf(project), time, cancellationToken);
         var book = await RiceEntry.LoadAsync(documents, product.Key, cancellationToken);
         var dirty = new HashSet<long>();
         foreach (var issue in listing.Changed.Where(i => !Roadmap.RoadmapText.IsAnyRoadmap(i.Body)))

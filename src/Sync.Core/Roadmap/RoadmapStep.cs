@@ -48,7 +48,7 @@ public sealed class RoadmapStep(
         var trusted = RoadmapBookStamp.Trusted(await RoadmapBookStamp.LoadAsync(documents, product.Key, cancellationToken), now, rules.FullListEvery);
         var full = trusted is null || rebuildRequest.Count > 0;
         var stamp = trusted ?? new RoadmapBookStamp(RoadmapBookStamp.CurrentSchema, now);
-        var listing = await IncrementalListing.ListAsync(client, project.Path, cursors, ScopeOf(project), full, cancellationToken);
+        var listing = await IncrementalListing.ListAsync(client, project.Path, cursors, ScopeOf(project), time, full, cancellationToken);
         var book = await RoadmapIssue.LoadAsync(documents, product.Key, cancellationToken);
         var state = await RoadmapIssueState.LoadAsync(documents, product.Key, cancellationToken);
         List<long> gone = [];

@@ -24,6 +24,22 @@ public interface ITrackerClient
     /// <summary>Lists issues of a project, oldest update first. An incremental listing passes <see cref="IssueQuery.UpdatedSince"/>.</summary>
     IAsyncEnumerable<TrackerIssue> ListIssuesAsync(string projectPath, IssueQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// One offset page (1-based, 100 issues) of the listing <see cref="ListIssuesAsync"/> makes, in the same order, with
+    /// whether the tracker announces a next page: one request. For listings that page by the bound instead of the
+    /// offset (<see cref="Inventory.KeysetIssueListing"/>). The default reads the whole listing as one page.
+    /// </summary>
+    async Task<IssuePage> ListIssuePageAsync(string projectPath, IssueQuery query, int page, CancellationToken cancellationToken)
+    {
+        if (page > 1)
+        {
+            return new IssuePage([], null, false);
+        }
+
+        var issues = await ListIssuesAsync(projectPath, query, cancellationToken).ToListAsync(cancellationToken);
+        return new IssuePage(issues, issues.Count > 0 ? issues.Max(i => i.UpdatedAt) : null, false);
+    }
+
     Task<TrackerIssue> GetIssueAsync(string projectPath, long number, CancellationToken cancellationToken);
 
     Task<TrackerIssue> CreateIssueAsync(string projectPath, NewIssue issue, CancellationToken cancellationToken);

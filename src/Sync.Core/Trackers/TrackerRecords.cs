@@ -76,3 +76,12 @@ public sealed record IssueQuery(
     IssueStateFilter State = IssueStateFilter.All,
     IReadOnlyList<string>? Labels = null,
     DateTimeOffset? UpdatedSince = null);
+
+/// <summary>One page of an issue listing sorted by <c>updated_at</c> ascending.</summary>
+/// <param name="Issues">The page's issues (GitHub: pull requests left out).</param>
+/// <param name="LastUpdatedAt">
+/// The <c>updated_at</c> of the page's last item as the tracker sent it, pull requests included (they take part in the
+/// order); null for an empty page.
+/// </param>
+/// <param name="HasMore">The tracker announced a next page.</param>
+public sealed record IssuePage(IReadOnlyList<TrackerIssue> Issues, DateTimeOffset? LastUpdatedAt, bool HasMore);

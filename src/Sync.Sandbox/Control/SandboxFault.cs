@@ -25,6 +25,14 @@ public enum SandboxFaultKind
 
     /// <summary>The handler runs and its change is stored, then the answer is held back until the client gives up.</summary>
     CommitThenHang,
+
+    /// <summary>
+    /// The request is answered normally, but right after its answer was built (so before the client can send its next
+    /// request) issue <see cref="SandboxFault.UpdateIssue"/> of project <see cref="SandboxFault.UpdateProject"/> is updated
+    /// as a human edit would: <c>updated_at</c> becomes the instance's now. Between two page requests of a listing
+    /// sorted by <c>updated_at</c>, this is what makes offset pages drift.
+    /// </summary>
+    UpdateIssueAfterAnswer,
 }
 
 /// <summary>
@@ -38,18 +46,31 @@ public enum SandboxFaultKind
 /// a request the limiter rejects neither gets the fault nor counts towards <see cref="Skip"/>.
 /// </summary>
 public sealed record SandboxFault(
-    SandboxFaultKind Kind, int Count = 1, int? Status = null, string? PathContains = null, string? Method = null, int Skip = 0, string? Endpoint = null)
+    SandboxFaultKind Kind,
+    int Count = 1,
+    int? Status = null,
+    string? PathContains = null,
+    string? Method = null,
+    int Skip = 0,
+    string? Endpoint = null,
+    string? UpdateProject = null,
+    int? UpdateIssue = null)
 {
     /// <summary>The status a <see cref="SandboxFaultKind.ServerError"/> (500) or <see cref="SandboxFaultKind.CommitThenError"/> (502) answers.</summary>
     public int ErrorStatus => Status ?? (Kind == SandboxFaultKind.CommitThenError ? 502 : 500);
 
     /// <summary>Whether the fault strikes after the handler committed (else before the handler).</summary>
-    public bool AfterCommit => Kind is SandboxFaultKind.CommitThenDrop or SandboxFaultKind.CommitThenError or SandboxFaultKind.CommitThenHang;
+    public bool AfterCommit => Kind is SandboxFaultKind.CommitThenDrop or SandboxFaultKind.CommitThenError or SandboxFaultKind.CommitThenHang
+        or SandboxFaultKind.UpdateIssueAfterAnswer;
 
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(Count, 1, nameof(Count));
         ArgumentOutOfRangeException.ThrowIfNegative(Skip, nameof(Skip));
+        if (Kind == SandboxFaultKind.UpdateIssueAfterAnswer && (UpdateProject is null || UpdateIssue is null))
+        {
+            throw new ArgumentException($"{Kind} needs {nameof(UpdateProject)} and {nameof(UpdateIssue)}");
+        }
     }
 
     internal bool Matches(string method, string path, string endpoint) =>

@@ -99,6 +99,16 @@ internal static class ApiPipeline
                 case SandboxFaultKind.CommitThenHang:
                     await HoldAsync(ct);
                     return;
+                case SandboxFaultKind.UpdateIssueAfterAnswer:
+                    // The body is already serialised, so this page shows the issue as it was; the next request sees the edit.
+                    var edited = instance.Issue(afterCommit.UpdateProject!, afterCommit.UpdateIssue!.Value);
+                    lock (instance.Sync)
+                    {
+                        edited.Title += " (edited)";
+                        edited.UpdatedAt = instance.Time.GetUtcNow();
+                    }
+
+                    break;
             }
 
             await WriteBytesAsync(ctx, reply, body, ct);

@@ -53,18 +53,7 @@ public sealed partial class GitHubTrackerClient(
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (owner, repo) = SplitRepository(projectPath);
-        var request = new RepositoryIssueRequest
-        {
-            State = GitHubIssueMapper.StateFilter(query.State),
-            Filter = IssueFilter.All,
-            SortProperty = IssueSort.Updated,
-            SortDirection = SortDirection.Ascending,
-            Since = query.UpdatedSince?.ToUniversalTime(),
-        };
-        foreach (var label in query.Labels ?? [])
-        {
-            request.Labels.Add(label);
-        }
+        var request = ListRequest(query);
 
         // Octokit follows the Link header itself and returns every page at once.
         var issues = await RunAsync(
@@ -92,6 +81,24 @@ public sealed partial class GitHubTrackerClient(
 
         var pages = Math.Max(1, (issues.Count + PageSize - 1) / PageSize);
         Log.ListedIssues(logger, Name, projectPath, issues.Count - pullRequests, pages);
+    }
+
+    public async Task<IssuePage> ListIssuePageAsync(string projectPath, IssueQuery query, int page, CancellationToken cancellationToken)
+    {
+        var (owner, repo) = SplitRepository(projectPath);
+        var request = ListRequest(query);
+        var options = new ApiOptions { PageSize = PageSize, PageCount = 1, StartPage = page > 1 ? page : null };
+        var (items, hasMore) = await RunAsync(
+            async client =>
+            {
+                var items = await client.Issue.GetAllForRepository(owner, repo, request, options).ConfigureAwait(false);
+                return (items, client.GetLastApiInfo()?.Links.ContainsKey("next") == true);
+            },
+            $"issues of {projectPath}",
+            cancellationToken).ConfigureAwait(false);
+        var issues = items.Where(i => !IsPullRequest(i)).Select(i => GitHubIssueMapper.ToIssue(i, Name, projectPath)).ToList();
+        var last = items.Count > 0 ? items[^1].UpdatedAt ?? items[^1].CreatedAt : (DateTimeOffset?)null;
+        return new IssuePage(issues, last, hasMore && items.Count > 0);
     }
 
     public async Task<TrackerIssue> GetIssueAsync(string projectPath, long number, CancellationToken cancellationToken)
@@ -138,6 +145,24 @@ public sealed partial class GitHubTrackerClient(
             Log.RequestFailed(logger, Name, resource, translated.GetType().Name);
             throw translated;
         }
+    }
+
+    private static RepositoryIssueRequest ListRequest(IssueQuery query)
+    {
+        var request = new RepositoryIssueRequest
+        {
+            State = GitHubIssueMapper.StateFilter(query.State),
+            Filter = IssueFilter.All,
+            SortProperty = IssueSort.Updated,
+            SortDirection = SortDirection.Ascending,
+            Since = query.UpdatedSince?.ToUniversalTime(),
+        };
+        foreach (var label in query.Labels ?? [])
+        {
+            request.Labels.Add(label);
+        }
+
+        return request;
     }
 
     private static bool IsPullRequest(Issue issue) => issue.PullRequest is not null;

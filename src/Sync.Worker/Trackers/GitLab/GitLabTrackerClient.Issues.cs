@@ -20,6 +20,15 @@ public sealed partial class GitLabTrackerClient
         }
     }
 
+    public async Task<IssuePage> ListIssuePageAsync(string projectPath, IssueQuery query, int page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (items, hasMore) = await ReadPageAsync<GitLabIssueDto>(
+            ProjectSegment(projectPath) + "/issues", ListQuery(query), page, $"issues of {projectPath}", cancellationToken).ConfigureAwait(false);
+        var issues = items.Select(dto => GitLabIssueMapper.ToIssue(dto, Name, projectPath)).ToList();
+        return new IssuePage(issues, issues.Count > 0 ? issues[^1].UpdatedAt : null, hasMore);
+    }
+
     public async Task<TrackerIssue> GetIssueAsync(string projectPath, long number, CancellationToken cancellationToken)
     {
         var dto = await SendAsync<GitLabIssueDto>(HttpMethod.Get, IssueSegment(projectPath, number), (JsonObject?)null, $"issue {projectPath}#{number}", cancellationToken)

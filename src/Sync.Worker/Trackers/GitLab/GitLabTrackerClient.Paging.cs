@@ -61,6 +61,31 @@ public sealed partial class GitLabTrackerClient
         GitLabLog.Listed(logger, Name, resource, count, pages);
     }
 
+    /// <summary>
+    /// One page (1-based) of a listing and whether a next one is announced: one request. A short page that announces a
+    /// next one is refused as truncated, as in <see cref="ListAllAsync{T}"/>.
+    /// </summary>
+    private async Task<(List<T> Items, bool HasMore)> ReadPageAsync<T>(string path, string query, int page, string resource, CancellationToken cancellationToken)
+    {
+        var client = httpClientFactory.CreateClient(Name);
+        var parameters = "per_page=" + PageSize.ToString(CultureInfo.InvariantCulture)
+            + (page > 1 ? "&page=" + page.ToString(CultureInfo.InvariantCulture) : string.Empty)
+            + (query.Length > 0 ? "&" + query : string.Empty);
+        var uri = new Uri(client.BaseAddress!, path + "?" + parameters);
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        using var response = await _http.SendAsync(client, request, resource, cancellationToken).ConfigureAwait(false);
+        var items = await _http.ReadJsonAsync<List<T>>(response, Json, resource, cancellationToken).ConfigureAwait(false);
+        var hasMore = items.Count > 0 && NextPage.From(response, uri) is not null;
+        if (hasMore && PerPage(response) is { } perPage && items.Count < perPage)
+        {
+            throw new TrackerProtocolException(
+                Name,
+                string.Create(CultureInfo.InvariantCulture, $"page {page} of {resource} has {items.Count} of {perPage} items but announces a next page (truncated)"));
+        }
+
+        return (items, hasMore);
+    }
+
     private static int? PerPage(HttpResponseMessage response) =>
         response.Headers.TryGetValues("x-per-page", out var values)
         && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var perPage) && perPage > 0
