@@ -32,4 +32,8 @@ internal static partial class GitHubLog
     [LoggerMessage(EventId = 1159, Level = LogLevel.Debug,
         Message = "Tracker {Tracker}: GitHub dropped the {What} on {Resource} again (already reported for the repository)")]
     public static partial void WritesDroppedAgain(ILogger logger, string tracker, string resource, string what);
+
+    [LoggerMessage(EventId = 1156, Level = LogLevel.Information,
+        Message = "Tracker {Tracker}: GitHub kept the labels and milestone IssueSync set on {Project} again; its push-access problem is cleared")]
+    public static partial void WritesKeptAgain(ILogger logger, string tracker, string project);
 }

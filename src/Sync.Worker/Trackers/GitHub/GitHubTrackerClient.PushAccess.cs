@@ -7,8 +7,8 @@ namespace Sync.Worker.Trackers.GitHub;
 /// GitHub drops labels, milestone and assignees without an error when the token lacks push access to the repository
 /// (REST "Create an issue" / "Update an issue"). The issue itself is written, so the write stands (labels are
 /// best-effort: the copy is there, votes and roadmap still work); what was dropped is read back from the answer and
-/// reported as a configuration error once per repository (a warning with an event id and a health status), since every
-/// later issue of that repository would say the same.
+/// reported as a configuration error once per repository (an error with an event id and a health status), since every
+/// later issue of that repository would say the same; a later write of that repository that keeps them clears it.
 /// </summary>
 public sealed partial class GitHubTrackerClient : ITrackerConfigurationProblems
 {
@@ -24,6 +24,12 @@ public sealed partial class GitHubTrackerClient : ITrackerConfigurationProblems
         var milestoneDropped = milestone is { } m && answered.Milestone?.Number != m;
         if (missing.Count == 0 && !milestoneDropped)
         {
+            // Asked for and kept: push access was granted since (or never lacked); the problem is over.
+            if ((labels is { Count: > 0 } || milestone is not null) && _dropped.TryRemove(projectPath.Trim('/'), out _))
+            {
+                GitHubLog.WritesKeptAgain(logger, Name, projectPath);
+            }
+
             return;
         }
 

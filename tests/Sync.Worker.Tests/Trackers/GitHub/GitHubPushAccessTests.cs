@@ -50,6 +50,12 @@ public sealed class GitHubPushAccessTests
 
         var health = await new TrackerConfigurationHealthCheck("hub", new OneTracker(fixture.Client)).CheckHealthAsync(new HealthCheckContext(), Ct);
         Assert.Equal((HealthStatus.Degraded, problem), (health.Status, health.Description));
+
+        // Push access granted: the next write that keeps its labels clears the problem.
+        hub.Project(Widget).Roles.Remove(hub.Bot.Username);
+        var third = await fixture.Client.CreateIssueAsync(Widget, new NewIssue("Third copy", "Body", ["bug"]), Ct);
+        Assert.Equal(["bug"], third.Labels);
+        Assert.Empty(fixture.Client.ConfigurationProblems);
     }
 
     [Fact]
