@@ -39,9 +39,34 @@ public sealed class TrackerUnauthorizedException(string trackerName, Exception? 
 public sealed class TrackerForbiddenException(string trackerName, string detail, Exception? innerException = null)
     : TrackerException(trackerName, $"Tracker '{trackerName}' refused the request (403 Forbidden): {detail}", innerException);
 
-/// <summary>The project or issue does not exist, or the token cannot see it (404).</summary>
-public sealed class TrackerNotFoundException(string trackerName, string detail, Exception? innerException = null)
-    : TrackerException(trackerName, $"Tracker '{trackerName}' found nothing at {detail} (404 Not Found)", innerException);
+/// <summary>
+/// The project or issue does not exist, or the token cannot see it (404); or it is gone (GitHub's 410: deleted, or
+/// issues disabled on the repository); or GitHub answered it from another place (a transferred issue, whose 301 Octokit
+/// followed). Callers treat all three alike: nothing is there to read or write under the reference they asked about.
+/// </summary>
+public sealed class TrackerNotFoundException(
+    string trackerName,
+    string detail,
+    Exception? innerException = null,
+    int statusCode = 404,
+    IssueRef? transferredTo = null)
+    : TrackerException(trackerName, Describe(trackerName, detail, statusCode, transferredTo), innerException)
+{
+    /// <summary>404 (not found), 410 (gone) or 301 (answered from <see cref="TransferredTo"/>).</summary>
+    public int StatusCode { get; } = statusCode;
+
+    /// <summary>Where GitHub says the issue now is, when a transfer (or a repository rename) moved it.</summary>
+    public IssueRef? TransferredTo { get; } = transferredTo;
+
+    private static string Describe(string trackerName, string detail, int statusCode, IssueRef? transferredTo) =>
+        (statusCode, transferredTo) switch
+        {
+            (_, { } to) => $"Tracker '{trackerName}' answered {detail} with another issue, {to.Project.Path}#{to.Number} "
+                + "(301 Moved Permanently: transferred, or the repository was renamed); nothing was read or written under the old reference",
+            (410, _) => $"Tracker '{trackerName}' answered 410 Gone for {detail}",
+            _ => $"Tracker '{trackerName}' found nothing at {detail} (404 Not Found)",
+        };
+}
 
 /// <summary>The tracker refused the request content (400 / 422); <see cref="TrackerMessage"/> is its own wording.</summary>
 public sealed class TrackerValidationException(string trackerName, int statusCode, string trackerMessage, Exception? innerException = null)

@@ -50,6 +50,11 @@ internal static class GitHubIssueHandlers
 
     public static ApiReply Create(ApiRequest r) => WithRepo(r, p =>
     {
+        if (!p.HasIssues)
+        {
+            return IssuesDisabled();
+        }
+
         if (string.IsNullOrWhiteSpace(r.Str("title")))
         {
             return GitHubDialect.Validation("Issue", "title", "missing_field");
@@ -60,13 +65,16 @@ internal static class GitHubIssueHandlers
             return tooLong;
         }
 
-        var issue = r.Instance.CreateIssue(p, r.User, r.Str("title")!, r.Str("body"), r.List("labels") ?? [], false, null);
-        if (r.Int("milestone") is { } number)
+        // "Only users with push access can set labels for new issues. Labels are silently dropped otherwise" (same for
+        // assignees; milestone assumed alike): no error, the issue is created without them.
+        var push = p.CanPush(r.User);
+        var issue = r.Instance.CreateIssue(p, r.User, r.Str("title")!, r.Str("body"), push ? r.List("labels") ?? [] : [], false, null);
+        if (push && r.Int("milestone") is { } number)
         {
             issue.Milestone = p.Milestones.Find(m => m.Number == number);
         }
 
-        foreach (var login in r.List("assignees") ?? [])
+        foreach (var login in push ? r.List("assignees") ?? [] : [])
         {
             issue.Assignees.Add(r.Instance.User(login));
         }
@@ -101,18 +109,20 @@ internal static class GitHubIssueHandlers
             issue.Description = r.Str("body");
         }
 
-        if (r.List("labels") is { } labels)
+        // "Without push access to the repository, label changes are silently dropped" (assignees too; milestone assumed alike).
+        var push = p.CanPush(r.User);
+        if (push && r.List("labels") is { } labels)
         {
             issue.Labels.Clear();
             labels.ForEach(l => r.Instance.AddLabel(issue, l));
         }
 
-        if (r.Has("milestone"))
+        if (push && r.Has("milestone"))
         {
             issue.Milestone = r.Int("milestone") is { } number ? p.Milestones.Find(m => m.Number == number) : null;
         }
 
-        if (r.List("assignees") is { } assignees)
+        if (push && r.List("assignees") is { } assignees)
         {
             issue.Assignees.Clear();
             issue.Assignees.AddRange(assignees.Select(r.Instance.User));

@@ -69,7 +69,7 @@ internal static class GitHubJson
             ["stargazers_count"] = 0,
             ["watchers_count"] = 0,
             ["language"] = "C#",
-            ["has_issues"] = true,
+            ["has_issues"] = p.HasIssues,
             ["has_projects"] = true,
             ["has_wiki"] = false,
             ["has_pages"] = false,

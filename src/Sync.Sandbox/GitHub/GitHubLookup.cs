@@ -9,7 +9,46 @@ internal static class GitHubLookup
 {
     public static ApiReply NotFound() => GitHubDialect.Error(404, "Not Found");
 
-    public static SandboxProject? Repo(ApiRequest r) => r.Instance.FindProject($"{r.Route("owner")}/{r.Route("repo")}");
+    /// <summary>The repository of <c>/repos/{owner}/{repo}/...</c>, or of <c>/repositories/{id}/...</c> (where GitHub's redirects point).</summary>
+    public static SandboxProject? Repo(ApiRequest r) =>
+        r.RouteLong("repository_id") is { } id
+            ? r.Instance.FindProject(id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : r.Instance.FindProject($"{r.Route("owner")}/{r.Route("repo")}");
+
+    /// <summary>"Create an issue": "If issues are disabled in the repository, the API returns a 410 Gone status" (wording: docs/tracker-behaviour.md).</summary>
+    public static ApiReply IssuesDisabled() => GitHubDialect.Error(410, "Issues are disabled for this repo");
+
+    /// <summary>
+    /// No issue under this number: 410 when issues are disabled or the issue was deleted, 301 to the issue's new place
+    /// when it was transferred (only for the issue itself; see docs/tracker-behaviour.md), else 404.
+    /// </summary>
+    private static ApiReply Missing(ApiRequest r, SandboxProject p)
+    {
+        var number = r.RouteInt("number") ?? 0;
+        if (!p.HasIssues)
+        {
+            return IssuesDisabled();
+        }
+
+        if (p.DeletedNumbers.Contains(number))
+        {
+            return GitHubDialect.Error(410, "This issue was deleted");
+        }
+
+        var path = r.Http.Request.Path.Value ?? "";
+        if (p.TransferredTo.TryGetValue(number, out var moved) && path.EndsWith($"/issues/{number}", StringComparison.Ordinal))
+        {
+            var location = $"{r.Instance.ApiUrl}repositories/{moved.Project.Id}/issues/{moved.Number}";
+            return new ApiReply(301, new JsonObject
+            {
+                ["message"] = "Moved Permanently",
+                ["url"] = location,
+                ["documentation_url"] = "https://docs.github.com/rest/guides/best-practices-for-using-the-rest-api#follow-redirects",
+            }).WithHeader("Location", location);
+        }
+
+        return NotFound();
+    }
 
     public static SandboxIssue? Issue(ApiRequest r, SandboxProject p) => r.RouteInt("number") is { } n ? p.FindIssue(n) : null;
 
@@ -50,7 +89,7 @@ internal static class GitHubLookup
     public static ApiReply WithRepo(ApiRequest r, Func<SandboxProject, ApiReply> then) => Repo(r) is { } p ? then(p) : NotFound();
 
     public static ApiReply WithIssue(ApiRequest r, Func<SandboxProject, SandboxIssue, ApiReply> then) =>
-        WithRepo(r, p => Issue(r, p) is { } issue ? then(p, issue) : NotFound());
+        WithRepo(r, p => p.HasIssues && Issue(r, p) is { } issue ? then(p, issue) : Missing(r, p));
 
     public static ApiReply WithComment(ApiRequest r, Func<SandboxProject, SandboxNote, ApiReply> then) =>
         WithRepo(r, p => Comment(r, p) is { } note ? then(p, note) : NotFound());

@@ -27,6 +27,10 @@ internal static class GitHubRoutes
         api.Api(host, i, d, "GET", Repo + "/issues/{number:int}", GitHubIssueHandlers.Get);
         api.Api(host, i, d, "PATCH", Repo + "/issues/{number:int}", GitHubIssueHandlers.Update);
 
+        // Where a transferred issue's 301 points (GitHub names the repository by id).
+        api.Api(host, i, d, "GET", "/repositories/{repository_id:long}/issues/{number:int}", GitHubIssueHandlers.Get);
+        api.Api(host, i, d, "PATCH", "/repositories/{repository_id:long}/issues/{number:int}", GitHubIssueHandlers.Update);
+
         api.Api(host, i, d, "GET", Repo + "/labels", GitHubLabelHandlers.List);
         api.Api(host, i, d, "POST", Repo + "/labels", GitHubLabelHandlers.Create);
         api.Api(host, i, d, "GET", Repo + "/labels/{name}", GitHubLabelHandlers.Get);

@@ -22,6 +22,23 @@ public sealed class SandboxProject
     /// </summary>
     public bool EnforceAuthChecksOnUploads { get; set; } = true;
 
+    /// <summary>GitHub's repository setting <c>has_issues</c>: when off, the issue routes answer 410 Gone.</summary>
+    public bool HasIssues { get; set; } = true;
+
+    /// <summary>GitHub: numbers of issues deleted from this repository (they answer 410 Gone, not 404).</summary>
+    public HashSet<int> DeletedNumbers { get; } = [];
+
+    /// <summary>GitHub: numbers of issues transferred out of this repository, and the issue each became (they answer 301).</summary>
+    public Dictionary<int, SandboxIssue> TransferredTo { get; } = [];
+
+    /// <summary>
+    /// GitHub collaborator roles other than the default: every user not listed has push (write) access; one listed as
+    /// <c>read</c> or <c>triage</c> has none, so labels, milestone and assignees they send on create or update are dropped.
+    /// </summary>
+    public Dictionary<string, string> Roles { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public bool CanPush(SandboxUser user) => !Roles.TryGetValue(user.Username, out var role) || role is "write" or "maintain" or "admin";
+
     /// <summary>In creation order (ascending id); list endpoints sort a filtered copy.</summary>
     public List<SandboxIssue> Issues { get; } = [];
     public List<SandboxLabel> Labels { get; } = [];
@@ -41,12 +58,16 @@ public sealed class SandboxProject
 
     public SandboxIssue? FindIssue(int number) => _byNumber.GetValueOrDefault(number);
 
-    /// <summary>Deletes an issue (as an admin can on GitLab): it answers 404 from then on.</summary>
+    /// <summary>Deletes an issue (as an admin can): GitLab answers 404 from then on, GitHub 410 Gone.</summary>
     public void Remove(SandboxIssue issue)
     {
         Issues.Remove(issue);
         _byNumber.Remove(issue.Number);
+        DeletedNumbers.Add(issue.Number);
     }
+
+    /// <summary>Drops an issue from the number index only (a transfer keeps no trace of it but the 301).</summary>
+    internal void Forget(SandboxIssue issue) => _byNumber.Remove(issue.Number);
 
     public SandboxLabel? FindLabel(string name) => _labelsByName.GetValueOrDefault(name);
 

@@ -17,6 +17,10 @@ internal static class ApiPipeline
     {
         var (host, instance, dialect, key, handler) = call;
         host.Stats.Count(instance.Name, key);
+        if (instance.IsGitHub)
+        {
+            host.Stats.CountApiVersion(instance.Name, ctx.Request.Headers["X-GitHub-Api-Version"].ToString());
+        }
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, host.Stopping);
         var ct = linked.Token;
         try

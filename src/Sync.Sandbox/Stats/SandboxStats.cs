@@ -18,8 +18,21 @@ public sealed class SandboxStats
 
     internal SandboxStats(SandboxLimits limits) => _limits = limits;
 
+    private readonly ConcurrentDictionary<(string Instance, string Version), long> _apiVersions = new();
+
     internal void Count(string instance, string endpoint) =>
         _counts.AddOrUpdate((instance, endpoint), 1, (_, n) => n + 1);
+
+    /// <summary>Tallies the <c>X-GitHub-Api-Version</c> a GitHub request named ("" when it named none).</summary>
+    internal void CountApiVersion(string instance, string version) =>
+        _apiVersions.AddOrUpdate((instance, version), 1, (_, n) => n + 1);
+
+    /// <summary>
+    /// How many requests to a GitHub <paramref name="instance"/> named each <c>X-GitHub-Api-Version</c>; the key ""
+    /// counts requests that named none (GitHub answers those as 2022-11-28).
+    /// </summary>
+    public IReadOnlyDictionary<string, long> ApiVersions(string instance) =>
+        _apiVersions.Where(kv => kv.Key.Instance == instance).ToImmutableSortedDictionary(kv => kv.Key.Version, kv => kv.Value, StringComparer.Ordinal);
 
     internal void CountWrite(SandboxInstance instance, SandboxUser user, SandboxWriteKind kind, DateTimeOffset at)
     {
@@ -79,6 +92,7 @@ public sealed class SandboxStats
     public void Reset()
     {
         _counts.Clear();
+        _apiVersions.Clear();
         lock (_writesSync)
         {
             _writes.Clear();

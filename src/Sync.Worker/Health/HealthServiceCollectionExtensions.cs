@@ -7,7 +7,10 @@ public static class HealthServiceCollectionExtensions
 {
     public const string ReadyTag = "ready";
 
-    /// <summary>Readiness checks: the state store, and one authentication check per registered tracker (<c>tracker:&lt;name&gt;</c>).</summary>
+    /// <summary>
+/// Readiness checks: the state store, and per registered tracker one authentication check (<c>tracker:&lt;name&gt;</c>)
+/// and one for configuration problems its client noticed while working (<c>tracker-config:&lt;name&gt;</c>).
+/// </summary>
     public static IServiceCollection AddIssueSyncHealthChecks(this IServiceCollection services, IEnumerable<string> trackerNames)
     {
         var checks = services.AddHealthChecks().AddCheck<StateStoreHealthCheck>("storage", tags: [ReadyTag]);
@@ -22,6 +25,11 @@ public static class HealthServiceCollectionExtensions
             checks.Add(new HealthCheckRegistration(
                 $"tracker:{name}",
                 sp => sp.GetRequiredKeyedService<TrackerAuthHealthCheck>(name),
+                failureStatus: null,
+                tags: [ReadyTag]));
+            checks.Add(new HealthCheckRegistration(
+                $"tracker-config:{name}",
+                sp => new TrackerConfigurationHealthCheck(name, sp.GetRequiredService<ITrackerRegistry>()),
                 failureStatus: null,
                 tags: [ReadyTag]));
         }

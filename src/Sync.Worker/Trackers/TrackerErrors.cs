@@ -27,6 +27,10 @@ public static class TrackerErrors
                 => new TrackerRateLimitedException(tracker, limits.ResetAt, limits.RetryAfter, inner),
             403 => new TrackerForbiddenException(tracker, message, inner),
             404 => new TrackerNotFoundException(tracker, resource, inner),
+
+            // GitHub: a deleted issue, or a repository with issues disabled (REST "Get an issue", "Create an issue").
+            // Nothing is there, as with a 404; the tracker's words say which (one line, as they go into logs).
+            410 => new TrackerNotFoundException(tracker, $"{resource}: {OneLine(message)}", inner, statusCode: 410),
             400 or 422 => new TrackerValidationException(tracker, code, message, inner),
             429 => new TrackerRateLimitedException(tracker, limits.ResetAt, limits.RetryAfter, inner),
             408 or >= 500 => new TrackerUnavailableException(tracker, $"{code} {status} from {resource}", inner),
@@ -39,6 +43,8 @@ public static class TrackerErrors
             _ => new TrackerException(tracker, $"Tracker '{tracker}' answered {code} {status} for {resource}: {message}", inner),
         };
     }
+
+    private static string OneLine(string text) => string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c));
 
     /// <summary>Translates what the HTTP pipeline throws once retries are exhausted.</summary>
     public static TrackerException? FromTransport(string tracker, Exception exception, string resource, CancellationToken cancellationToken) =>

@@ -30,9 +30,13 @@ internal sealed partial class MoveRun
         {
             _current = await context.SourceClient.GetIssueAsync(context.Source.Path, _source.Number, cancellationToken);
         }
-        catch (TrackerNotFoundException)
+        catch (TrackerNotFoundException ex)
         {
-            throw new MoveWithdrawnException($"the source issue is gone (before {before})");
+            // Transferred (GitHub's 301): the issue lives on elsewhere, but this move's source reference no longer reads it;
+            // say where, so a maintainer can decide, rather than follow it into a project nobody configured.
+            throw new MoveWithdrawnException(ex.TransferredTo is { } to
+                ? $"the source issue was transferred to {to} (before {before})"
+                : $"the source issue is gone (before {before})");
         }
 
         if (WithdrawalReason(_current, Record!.State, context.Rules, context.TargetClient.Kind) is { } reason)

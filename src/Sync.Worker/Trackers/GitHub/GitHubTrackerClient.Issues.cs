@@ -46,7 +46,9 @@ public sealed partial class GitHubTrackerClient
                 IssuesUri(owner, repo), body.ToJsonString(), GitHubMediaType, JsonMediaType, parameters: null, cancellationToken).ConfigureAwait(false)).Body,
             $"new issue in {projectPath}",
             cancellationToken).ConfigureAwait(false);
-        return GitHubIssueMapper.ToIssue(created, Name, projectPath);
+        var result = GitHubIssueMapper.ToIssue(created, Name, projectPath);
+        CheckNotDropped(projectPath, $"{result.Ref.Project.Path}#{result.Ref.Number}", issue.Labels, issue.MilestoneId, created);
+        return result;
     }
 
     /// <summary>
@@ -100,7 +102,11 @@ public sealed partial class GitHubTrackerClient
                 resource,
                 cancellationToken).ConfigureAwait(false)
             : await RunAsync(client => client.Issue.Get(owner, repo, n), resource, cancellationToken).ConfigureAwait(false);
-        return GitHubIssueMapper.ToIssue(updated, Name, projectPath);
+
+        // A PATCH to a transferred issue is redirected too (Octokit re-sends it there): reported, never recorded here.
+        var result = Answered(GitHubIssueMapper.ToIssue(updated, Name, projectPath), projectPath, number, resource);
+        CheckNotDropped(projectPath, $"{projectPath}#{number}", null, edit.ClearMilestone ? null : edit.MilestoneId, updated);
+        return result;
     }
 
     /// <summary>POST the added labels, DELETE each removed one; unlike <see cref="EditIssueAsync"/> no read follows.</summary>

@@ -95,11 +95,24 @@ public sealed partial class GitHubTrackerClient
                 cancellationToken,
                 GitHubCachePolicy.VoteReads).ConfigureAwait(false);
             var issue = response.Body ?? throw new TrackerProtocolException(Name, $"{resource} returned no JSON body");
-            return IsPullRequest(issue) ? null : issue;
+            if (IsPullRequest(issue))
+            {
+                return null;
+            }
+
+            // A transferred issue's 301 was followed: its votes are another issue's, under another number.
+            var answered = GitHubIssueMapper.RepositoryPath(issue.Url) ?? projectPath;
+            if (issue.Number != number || !string.Equals(answered, projectPath.Trim('/'), StringComparison.OrdinalIgnoreCase))
+            {
+                GitHubLog.IssueTransferred(logger, Name, resource, $"{Name}:{answered}#{issue.Number}");
+                return null;
+            }
+
+            return issue;
         }
-        catch (TrackerException ex) when (ex is TrackerNotFoundException || ex.InnerException is ApiException { StatusCode: System.Net.HttpStatusCode.Gone })
+        catch (TrackerNotFoundException)
         {
-            // A moved source or closed duplicate that has since been deleted, or a number that never was an issue.
+            // A moved source or closed duplicate that has since been deleted (404 or 410), or a number that never was an issue.
             GitHubLog.VoteSignalNotFound(logger, Name, resource);
             return null;
         }

@@ -112,8 +112,24 @@ public sealed partial class GitHubTrackerClient(
 
         var issue = await RunAsync(client => client.Issue.Get(owner, repo, (int)number), resource, cancellationToken).ConfigureAwait(false);
         return !IsPullRequest(issue)
-            ? GitHubIssueMapper.ToIssue(issue, Name, projectPath)
+            ? Answered(GitHubIssueMapper.ToIssue(issue, Name, projectPath), projectPath, number, resource)
             : throw new TrackerNotFoundException(Name, $"{resource} (it is a pull request)");
+    }
+
+    /// <summary>
+    /// The issue GitHub answered, when it is the one asked for. A transferred issue answers 301 and Octokit follows it,
+    /// so the body is the issue in another repository, under another number: handing it back as the old reference
+    /// would record it (votes, ledger, labels) where it is not. It is reported as not found there, naming where it went.
+    /// </summary>
+    private TrackerIssue Answered(TrackerIssue answered, string projectPath, long number, string resource)
+    {
+        if (GitHubIssueMapper.IsAt(answered, projectPath, number))
+        {
+            return answered;
+        }
+
+        GitHubLog.IssueTransferred(logger, Name, resource, answered.Ref.ToString());
+        throw new TrackerNotFoundException(Name, resource, statusCode: 301, transferredTo: answered.Ref);
     }
 
     private async Task<T> RunAsync<T>(

@@ -138,7 +138,12 @@ public sealed class FakeTracker(string name, TrackerKind kind, FakeTimeProvider 
     }
 
     public Task<TrackerIssue> GetIssueAsync(string projectPath, long number, CancellationToken cancellationToken) =>
-        Read("GetIssue", Issues.TryGetValue((projectPath, number), out var issue) ? issue : throw new TrackerNotFoundException(name, $"{projectPath}#{number}"));
+        Read("GetIssue", Issues.TryGetValue((projectPath, number), out var issue) ? issue
+            : Transferred.TryGetValue((projectPath, number), out var to) ? throw new TrackerNotFoundException(name, $"{projectPath}#{number}", statusCode: 301, transferredTo: to)
+            : throw new TrackerNotFoundException(name, $"{projectPath}#{number}"));
+
+    /// <summary>Issues moved away (GitHub's transfer): reading the old reference fails as not found, naming the new one.</summary>
+    public Dictionary<(string Path, long Number), IssueRef> Transferred { get; } = [];
 
     public Task<TrackerIssue> CreateIssueAsync(string projectPath, NewIssue issue, CancellationToken cancellationToken) =>
         Write("CreateIssue", () =>

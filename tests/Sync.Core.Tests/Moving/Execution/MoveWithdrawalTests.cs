@@ -80,6 +80,27 @@ public sealed class MoveWithdrawalTests
     }
 
     [Fact]
+    public async Task Move_WhenTheSourceIsTransferredMidMove_ParksNamingWhereItWent_AndWritesNothingMore()
+    {
+        var f = new MoveFixture();
+        var elsewhere = new IssueRef(new ProjectRef("dev", "acme/elsewhere"), 3);
+        f.Crash.AfterWrite = (kind, _) =>
+        {
+            if (kind == "CreateIssue")
+            {
+                f.Source.Issues.Remove((MoveFixture.Path, 12));
+                f.Source.Transferred[(MoveFixture.Path, 12)] = elsewhere;
+            }
+        };
+
+        var outcome = await f.RunAsync();
+
+        Assert.Equal(MoveOutcomeKind.Parked, outcome.Kind);
+        Assert.StartsWith("parked: the source issue was transferred to dev:acme/elsewhere#3 (before comment", outcome.Error, StringComparison.Ordinal);
+        Assert.Equal((1, 0), (f.Target.CallsOf("CreateIssue"), f.Target.CallsOf("CreateComment")));
+    }
+
+    [Fact]
     public async Task Move_ConfidentialSourceWithIncludeConfidential_CreatesAConfidentialCopy()
     {
         var f = new MoveFixture { Rules = new MoveRules { IncludeConfidential = true, CreateMilestones = true } };

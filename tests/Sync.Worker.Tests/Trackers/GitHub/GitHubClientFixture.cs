@@ -18,7 +18,7 @@ internal sealed class GitHubClientFixture : IDisposable
 
     private readonly ServiceProvider _services;
 
-    public GitHubClientFixture(Uri apiUrl, string name = "hub", ICursorStore? store = null, string token = Token)
+    public GitHubClientFixture(Uri apiUrl, string name = "hub", ICursorStore? store = null, string token = Token, ILogger<GitHubTrackerClient>? logger = null)
     {
         Store = store ?? new InMemoryCursorStore();
         var services = new ServiceCollection();
@@ -30,7 +30,7 @@ internal sealed class GitHubClientFixture : IDisposable
         Client = new GitHubTrackerClient(
             registration,
             _services.GetRequiredService<IHttpMessageHandlerFactory>(),
-            NullLogger<GitHubTrackerClient>.Instance,
+            logger ?? NullLogger<GitHubTrackerClient>.Instance,
             Store,
             TimeProvider.System);
     }
