@@ -22,6 +22,9 @@ public sealed class SandboxProject
     /// </summary>
     public bool EnforceAuthChecksOnUploads { get; set; } = true;
 
+    /// <summary>The ids of the project's members; null: everyone (the sandbox's default, as if every token were a member).</summary>
+    public IReadOnlySet<long>? Members { get; set; }
+
     /// <summary>In creation order (ascending id); list endpoints sort a filtered copy.</summary>
     public List<SandboxIssue> Issues { get; } = [];
     public List<SandboxLabel> Labels { get; } = [];
