@@ -31,6 +31,25 @@ public sealed class GitLabFidelityTests
     }
 
     [Fact]
+    public async Task GraphQl_PrivateProjectOfANonMember_IsNull()
+    {
+        await using var server = await TestSandbox.StartAsync();
+        var gitLab = server.GitLabDev;
+        gitLab.SetUserToken("outsider", "outsider-token");
+        gitLab.SetMembers("acme/widget", gitLab.Bot.Username);
+        using var outsider = TestSandbox.Client(gitLab, "outsider-token");
+        using var member = TestSandbox.Client(gitLab);
+        var query = new { query = "query($path: ID!) { project(fullPath: $path) { fullPath } }", variables = new { path = "acme/widget" } };
+
+        var hidden = await (await outsider.Send(HttpMethod.Post, "../graphql", query)).Json();
+        var shown = await (await member.Send(HttpMethod.Post, "../graphql", query)).Json();
+
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, hidden.GetProperty("data").GetProperty("project").ValueKind);
+        Assert.False(hidden.TryGetProperty("errors", out _));
+        Assert.Equal("acme/widget", shown.GetProperty("data").GetProperty("project").GetProperty("fullPath").GetString());
+    }
+
+    [Fact]
     public async Task PublicProject_ForANonMember_IsReadable()
     {
         await using var server = await TestSandbox.StartAsync();
