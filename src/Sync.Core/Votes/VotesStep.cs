@@ -45,7 +45,7 @@ public sealed class VotesStep(
         var now = time.GetUtcNow();
         var book = await VoteSignalBook.LoadAsync(documents, product.Key, cancellationToken);
         var fullRequest = await documents.ListDocumentsAsync(product.Key, VoteSignalBook.FullRequestKind, cancellationToken);
-        var duplicates = await LoadDuplicatesAsync(product.Key, cancellationToken);
+        var duplicates = await DuplicateMap.LoadAsync(cursors, product.Key, cancellationToken);
 
         // No duplicate map yet (a new product, or one kept before duplicates were resolved with their project, which may
         // have credited a same-numbered issue of this project): a full pass rebuilds it.
@@ -171,7 +171,7 @@ public sealed class VotesStep(
         {
             saved.Add(pass.NextBook(now).ToStored(product.Key, now));
             await documents.SaveDocumentsAsync(saved, cancellationToken);
-            await SaveDuplicatesAsync(product.Key, duplicates, now, cancellationToken);
+            await DuplicateMap.SaveAsync(cursors, product.Key, duplicates, now, cancellationToken);
             if (fullRequest.Count > 0)
             {
                 await documents.DeleteDocumentsAsync(product.Key, VoteSignalBook.FullRequestKind, [.. fullRequest.Select(r => r.Key)], cancellationToken);
@@ -290,26 +290,6 @@ public sealed class VotesStep(
         var then = await history.GetVoteSnapshotAtAsync(product, issue, now.AddDays(-days), cancellationToken);
         return VoteTrend.Change(then is null ? [] : [then], signal, now, days);
     }
-
-    // "-v2": the first map (votes-duplicates:) was built from bare numbers and may name a wrong issue; it is left unread.
-    private static string DuplicatesKey(string product) => $"votes-duplicates-v2:{product}";
-
-    /// <summary>
-    /// Duplicate → canonical numbers of the public project, kept as one small document in the cursor store; null when
-    /// none is kept yet.
-    /// </summary>
-    private async Task<Dictionary<long, long>?> LoadDuplicatesAsync(string product, CancellationToken cancellationToken)
-    {
-        var stored = await cursors.GetCachedResponseAsync(DuplicatesKey(product), cancellationToken);
-        return stored is null
-            ? null
-            : System.Text.Json.JsonSerializer.Deserialize<Dictionary<long, long>>(stored.Body) ?? [];
-    }
-
-    private Task SaveDuplicatesAsync(string product, Dictionary<long, long> duplicates, DateTimeOffset now, CancellationToken cancellationToken) =>
-        cursors.SaveCachedResponseAsync(
-            new CachedResponse(DuplicatesKey(product), string.Empty, System.Text.Json.JsonSerializer.Serialize(duplicates), now),
-            cancellationToken);
 
     private static string Shorten(string title) => title.Length <= 60 ? title : title[..59] + "…";
 }
