@@ -62,6 +62,9 @@ public sealed class GuardedTrackerClient(ITrackerClient inner, IReadOnlyDictiona
     public IAsyncEnumerable<TrackerComment> ListCommentsAsync(string projectPath, long number, CancellationToken cancellationToken) =>
         inner.ListCommentsAsync(projectPath, number, cancellationToken);
 
+    public Task<IssueRef?> GetDuplicateTargetAsync(string projectPath, TrackerIssue issue, CancellationToken cancellationToken) =>
+        inner.GetDuplicateTargetAsync(projectPath, issue, cancellationToken);
+
     public Task<TrackerComment> CreateCommentAsync(string projectPath, long number, string body, bool isInternal, CancellationToken cancellationToken)
     {
         Ensure(projectPath, (body, PublicField.Comment));

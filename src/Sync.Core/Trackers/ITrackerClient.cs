@@ -54,6 +54,15 @@ public interface ITrackerClient
     async Task ChangeLabelsAsync(string projectPath, long number, IReadOnlyList<string> add, IReadOnlyList<string> remove, CancellationToken cancellationToken) =>
         await EditIssueAsync(projectPath, number, new IssueEdit(AddLabels: add, RemoveLabels: remove), cancellationToken);
 
+    /// <summary>
+    /// The issue a closed issue was closed into as a duplicate, with its own project (which may be another project of the
+    /// tracker), or null: not a duplicate, the tracker does not say which, or the canonical cannot be read. GitLab: the
+    /// <c>_links.closed_as_duplicate_of</c> API URL (built from the canonical's project id); GitHub: the latest
+    /// <c>MarkedAsDuplicateEvent</c> of the issue's timeline, else a "Duplicate of" comment.
+    /// </summary>
+    Task<IssueRef?> GetDuplicateTargetAsync(string projectPath, TrackerIssue issue, CancellationToken cancellationToken) =>
+        Task.FromResult(issue.DuplicateTarget);
+
     /// <summary>Comments in creation order, including GitLab system and internal notes (flagged).</summary>
     IAsyncEnumerable<TrackerComment> ListCommentsAsync(string projectPath, long number, CancellationToken cancellationToken);
 

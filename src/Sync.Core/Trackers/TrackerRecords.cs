@@ -67,6 +67,12 @@ public sealed record TrackerIssue
 
     /// <summary>GitLab <c>_links.closed_as_duplicate_of</c> URL when set.</summary>
     public string? DuplicateOf { get; init; }
+
+    /// <summary>
+    /// The canonical issue, when the tracker's answer alone says which (GitLab: <see cref="DuplicateOf"/> names this same
+    /// project). A link into another project needs <see cref="ITrackerClient.GetDuplicateTargetAsync"/> to learn its path.
+    /// </summary>
+    public IssueRef? DuplicateTarget { get; init; }
 }
 
 /// <param name="State">Which states to list.</param>

@@ -4,53 +4,96 @@ using Sync.Core.Trackers;
 namespace Sync.Core.Votes;
 
 /// <summary>
-/// Which issue a duplicate was closed into: GitLab links it (<c>_links.closed_as_duplicate_of</c>, an API URL ending in
-/// <c>/issues/&lt;iid&gt;</c>); GitHub closes it with <c>state_reason: duplicate</c> after a "Duplicate of #N" comment.
+/// Which issue a duplicate was closed into, as project and number: the canonical may live in another project (GitLab's
+/// <c>_links.closed_as_duplicate_of</c> is built from the canonical's own project; GitHub's <c>duplicate_issue_id</c>
+/// takes any issue the user can read), so a bare number would name the wrong issue.
 /// </summary>
 public static partial class Duplicates
 {
-    /// <summary>The canonical issue number from a GitLab duplicate link, or null.</summary>
-    public static long? FromLink(string? link) =>
-        link is not null && LinkNumber().Match(link) is { Success: true } m && long.TryParse(m.Groups[1].ValueSpan, out var number) ? number : null;
-
-    /// <summary>The canonical issue number from GitHub's "Duplicate of #N" comment (the latest such comment wins), or null.</summary>
-    public static long? FromComments(IEnumerable<TrackerComment> comments)
+    /// <summary>
+    /// The canonical issue from the latest "Duplicate of …" comment (GitHub's convention and its UI's text), written as
+    /// <c>#N</c> (this repository), <c>owner/repo#N</c> or the issue's web URL on <paramref name="webRoot"/>; or null.
+    /// </summary>
+    public static IssueRef? FromComments(IEnumerable<TrackerComment> comments, ProjectRef project, Uri webRoot)
     {
-        long? found = null;
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(webRoot);
+        IssueRef? found = null;
         foreach (var comment in comments.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id))
         {
-            if (DuplicateOf().Match(comment.Body) is { Success: true } m && long.TryParse(m.Groups[1].ValueSpan, out var number))
+            if (DuplicateOf().Match(comment.Body) is not { Success: true } m)
             {
-                found = number;
+                continue;
+            }
+
+            var reference = m.Groups["ref"].Value;
+            if (reference.StartsWith(webRoot.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                reference = WebIssue().Match(reference[webRoot.ToString().Length..]) is { Success: true } web
+                    ? $"{web.Groups["path"].Value}#{web.Groups["number"].Value}"
+                    : string.Empty;
+            }
+
+            if (ShortReference().Match(reference) is { Success: true } r && long.TryParse(r.Groups["number"].ValueSpan, out var number) && number > 0)
+            {
+                var path = r.Groups["path"].Success ? r.Groups["path"].Value : project.Path;
+                found = new IssueRef(new ProjectRef(project.Tracker, path), number);
             }
         }
 
         return found;
     }
 
-    /// <summary>The issue a closed issue was closed into (GitLab: its link; GitHub: its "Duplicate of #N" comment), or null.</summary>
-    public static async Task<long?> CanonicalOfAsync(ITrackerClient client, ProjectRef project, TrackerIssue issue, CancellationToken cancellationToken)
+    /// <summary>The issue a closed issue was closed into (see <see cref="ITrackerClient.GetDuplicateTargetAsync"/>), or null.</summary>
+    public static async Task<IssueRef?> CanonicalOfAsync(ITrackerClient client, ProjectRef project, TrackerIssue issue, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(issue);
-        if (issue.State != IssueState.Closed)
+        return issue.State == IssueState.Closed ? await client.GetDuplicateTargetAsync(project.Path, issue, cancellationToken) : null;
+    }
+
+    /// <summary>
+    /// The public issue whose demand a duplicate's voters join: the canonical itself when it is in the public project; the
+    /// public copy when it is a private source issue IssueSync moved here; none when it is anywhere else (another product's
+    /// project or one IssueSync does not manage: crediting a same-numbered issue here would be wrong), which is noted in
+    /// <paramref name="elsewhere"/>.
+    /// </summary>
+    internal static long? PublicNumberOf(
+        IssueRef? canonical, ProjectRef project, IReadOnlyDictionary<long, IssueRef> sourceOf, long duplicate, IDictionary<long, IssueRef> elsewhere)
+    {
+        if (canonical is null)
         {
             return null;
         }
 
-        if (client.Kind == TrackerKind.GitLab)
+        if (Duplicates.SameProject(canonical.Project, project))
         {
-            return FromLink(issue.DuplicateOf);
+            return canonical.Number;
         }
 
-        return string.Equals(issue.StateReason, "duplicate", StringComparison.OrdinalIgnoreCase)
-            ? FromComments(await client.ListCommentsAsync(project.Path, issue.Ref.Number, cancellationToken).ToListAsync(cancellationToken))
-            : null;
+        foreach (var (copy, source) in sourceOf)
+        {
+            if (source.Number == canonical.Number && Duplicates.SameProject(source.Project, canonical.Project))
+            {
+                return copy;
+            }
+        }
+
+        elsewhere[duplicate] = canonical;
+        return null;
     }
 
-    [GeneratedRegex(@"/issues/(\d+)/?$")]
-    private static partial Regex LinkNumber();
+    /// <summary>Whether two references name the same project (paths are case-insensitive on both trackers).</summary>
+    public static bool SameProject(ProjectRef a, ProjectRef b) =>
+        string.Equals(a.Tracker, b.Tracker, StringComparison.Ordinal) && string.Equals(a.Path, b.Path, StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"(?im)^\s*duplicate of #(\d+)\b")]
+    [GeneratedRegex(@"(?im)^\s*duplicate of\s+(?<ref>\S+)")]
     private static partial Regex DuplicateOf();
+
+    [GeneratedRegex(@"^(?:(?<path>[\w.-]+/[\w.-]+))?#(?<number>\d+)(?=$|[^\w])")]
+    private static partial Regex ShortReference();
+
+    [GeneratedRegex(@"^(?<path>[\w.-]+/[\w.-]+)/issues/(?<number>\d+)(?=$|[^\w])")]
+    private static partial Regex WebIssue();
 }

@@ -45,7 +45,12 @@ public sealed class VotesStep(
         var now = time.GetUtcNow();
         var book = await VoteSignalBook.LoadAsync(documents, product.Key, cancellationToken);
         var fullRequest = await documents.ListDocumentsAsync(product.Key, VoteSignalBook.FullRequestKind, cancellationToken);
-        var full = book.LastFull is not { } last || now - last >= rules.FullRecountEvery || fullRequest.Count > 0;
+        var duplicates = await DuplicateMap.LoadAsync(cursors, product.Key, cancellationToken);
+
+        // No duplicate map yet (a new product, or one kept before duplicates were resolved with their project, which may
+        // have credited a same-numbered issue of this project): a full pass rebuilds it.
+        var full = book.LastFull is not { } last || now - last >= rules.FullRecountEvery || fullRequest.Count > 0 || duplicates is null;
+        duplicates ??= [];
         var pass = new VotePass(project, book, full);
 
         // 1. The open public issues, in one bulk read.
@@ -55,7 +60,8 @@ public sealed class VotesStep(
         }
 
         // 2. Issues gone from the open listing were closed (or deleted): closed as a duplicate, their voters go to the canonical.
-        var duplicates = await LoadDuplicatesAsync(product.Key, cancellationToken);
+        var sourceOf = await SourcesOfAsync(product.Key, project, cancellationToken);
+        var elsewhere = new SortedDictionary<long, IssueRef>();
         foreach (var number in book.Open.Where(n => !pass.Signals.ContainsKey(n)).Order())
         {
             TrackerIssue? closed = null;
@@ -69,12 +75,12 @@ public sealed class VotesStep(
             }
 
             var canonical = closed is null ? null : await Duplicates.CanonicalOfAsync(client, project, closed, cancellationToken);
-            pass.Redirect(duplicates, number, canonical);
+            pass.Redirect(duplicates, number, Duplicates.PublicNumberOf(canonical, project, sourceOf, number, elsewhere));
         }
 
         // On a full pass, also the issues closed as duplicates that no pass saw close (closed before IssueSync counted
         // this project, or while its state was lost): one listing of the closed issues; only a duplicate not yet known
-        // is read further (GitHub: its comments, for "Duplicate of #N").
+        // is read further (GitLab: the canonical's project when it is another one; GitHub: its timeline or comments).
         if (full)
         {
             await foreach (var closed in client.ListIssuesAsync(project.Path, new IssueQuery(IssueStateFilter.Closed), cancellationToken))
@@ -82,7 +88,8 @@ public sealed class VotesStep(
                 var duplicate = closed.DuplicateOf is not null || string.Equals(closed.StateReason, "duplicate", StringComparison.OrdinalIgnoreCase);
                 if (duplicate && !duplicates.ContainsKey(closed.Ref.Number))
                 {
-                    pass.Redirect(duplicates, closed.Ref.Number, await Duplicates.CanonicalOfAsync(client, project, closed, cancellationToken));
+                    var canonical = await Duplicates.CanonicalOfAsync(client, project, closed, cancellationToken);
+                    pass.Redirect(duplicates, closed.Ref.Number, Duplicates.PublicNumberOf(canonical, project, sourceOf, closed.Ref.Number, elsewhere));
                 }
             }
         }
@@ -96,7 +103,6 @@ public sealed class VotesStep(
         // 3. The closed duplicates' own votes, and 4. the moved issues' private sources: read in bulk by number.
         var duplicateSignals = (await ReadByNumberAsync(client, project, duplicates.Keys, duplicates, pass, cancellationToken))
             .ToDictionary(p => p.Key.Number, p => p.Value);
-        var sourceOf = await SourcesOfAsync(product.Key, project, cancellationToken);
         var sourceSignals = new Dictionary<IssueRef, IssueVoteSignal>();
         var targetOf = sourceOf.GroupBy(p => p.Value).ToDictionary(g => g.Key, g => g.Min(p => p.Key));
         foreach (var group in sourceOf.Values.Distinct().GroupBy(s => s.Project))
@@ -165,14 +171,14 @@ public sealed class VotesStep(
         {
             saved.Add(pass.NextBook(now).ToStored(product.Key, now));
             await documents.SaveDocumentsAsync(saved, cancellationToken);
-            await SaveDuplicatesAsync(product.Key, duplicates, now, cancellationToken);
+            await DuplicateMap.SaveAsync(cursors, product.Key, duplicates, now, cancellationToken);
             if (fullRequest.Count > 0)
             {
                 await documents.DeleteDocumentsAsync(product.Key, VoteSignalBook.FullRequestKind, [.. fullRequest.Select(r => r.Key)], cancellationToken);
             }
         }
 
-        return await Summarize(product.Key, project, pass, requested, counted, now, cancellationToken);
+        return await Summarize(product.Key, project, pass, requested, counted, elsewhere, now, cancellationToken);
     }
 
     /// <summary>Asks the next votes pass of <paramref name="product"/> to re-count every issue (the dashboard's full resync).</summary>
@@ -233,7 +239,14 @@ public sealed class VotesStep(
     }
 
     private async Task<StepResult> Summarize(
-        string product, ProjectRef project, VotePass pass, IReadOnlyList<IssueRef> requested, List<(long Number, string Title, bool Open, DemandSignal Signal)> counted, DateTimeOffset now, CancellationToken cancellationToken)
+        string product,
+        ProjectRef project,
+        VotePass pass,
+        IReadOnlyList<IssueRef> requested,
+        List<(long Number, string Title, bool Open, DemandSignal Signal)> counted,
+        SortedDictionary<long, IssueRef> elsewhere,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var lines = new List<string>
         {
@@ -242,6 +255,11 @@ public sealed class VotesStep(
         if (requested.Count > 0)
         {
             lines.Add(RequestedIssues.Line(requested));
+        }
+
+        foreach (var (duplicate, canonical) in elsewhere)
+        {
+            lines.Add($"#{duplicate} was closed as a duplicate of {canonical}, which this product does not count: its votes stay with it");
         }
 
         foreach (var (number, title, _, signal) in counted.Where(c => c.Open).OrderByDescending(c => c.Signal.Weighted).ThenBy(c => c.Number).Take(5))
@@ -272,22 +290,6 @@ public sealed class VotesStep(
         var then = await history.GetVoteSnapshotAtAsync(product, issue, now.AddDays(-days), cancellationToken);
         return VoteTrend.Change(then is null ? [] : [then], signal, now, days);
     }
-
-    private static string DuplicatesKey(string product) => $"votes-duplicates:{product}";
-
-    /// <summary>Duplicate → canonical numbers of the public project, kept as one small document in the cursor store.</summary>
-    private async Task<Dictionary<long, long>> LoadDuplicatesAsync(string product, CancellationToken cancellationToken)
-    {
-        var stored = await cursors.GetCachedResponseAsync(DuplicatesKey(product), cancellationToken);
-        return stored is null
-            ? []
-            : System.Text.Json.JsonSerializer.Deserialize<Dictionary<long, long>>(stored.Body) ?? [];
-    }
-
-    private Task SaveDuplicatesAsync(string product, Dictionary<long, long> duplicates, DateTimeOffset now, CancellationToken cancellationToken) =>
-        cursors.SaveCachedResponseAsync(
-            new CachedResponse(DuplicatesKey(product), string.Empty, System.Text.Json.JsonSerializer.Serialize(duplicates), now),
-            cancellationToken);
 
     private static string Shorten(string title) => title.Length <= 60 ? title : title[..59] + "…";
 }

@@ -94,6 +94,21 @@ internal static class GitHubIssueHandlers
             return tooLong;
         }
 
+        // duplicate_issue_id: "The ID of the issue to mark as the canonical duplicate when state_reason is duplicate. The
+        // issue must exist and be accessible to the authenticated user. Ignored when state_reason is not duplicate."
+        // (@octokit/openapi, issues/update). The canonical may be in any repository; the 422 wording is an assumption.
+        SandboxIssue? canonical = null;
+        if (r.Str("state_reason") == "duplicate" && r.Has("duplicate_issue_id"))
+        {
+            canonical = r.Long("duplicate_issue_id") is { } id
+                ? r.Instance.Projects().SelectMany(x => x.Issues).FirstOrDefault(x => x.Id == id && !x.IsPullRequest && x != issue)
+                : null;
+            if (canonical is null)
+            {
+                return GitHubDialect.Validation("Issue", "duplicate_issue_id", "invalid");
+            }
+        }
+
         if (r.Has("title"))
         {
             if (string.IsNullOrWhiteSpace(r.Str("title")))
@@ -143,6 +158,11 @@ internal static class GitHubIssueHandlers
                 }
 
                 break;
+        }
+
+        if (canonical is not null && issue.Closed && issue.StateReason == "duplicate")
+        {
+            issue.DuplicateOf = canonical; // read back through GraphQL's MarkedAsDuplicateEvent (REST events do not name it)
         }
 
         issue.UpdatedAt = r.Now;

@@ -1,18 +1,20 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Sync.Sandbox.Model;
 using Sync.Sandbox.Pipeline;
 
 namespace Sync.Sandbox.GitHub;
 
 /// <summary>Route lookups and GitHub's paging convention (Link header only, absent for a single page).</summary>
-internal static class GitHubLookup
+internal static partial class GitHubLookup
 {
     public static ApiReply NotFound() => GitHubDialect.Error(404, "Not Found");
 
     /// <summary>The repository of <c>/repos/{owner}/{repo}/...</c>, or of <c>/repositories/{id}/...</c> (where GitHub's redirects point).</summary>
     public static SandboxProject? Repo(ApiRequest r) =>
         r.RouteLong("repository_id") is { } id
-            ? r.Instance.FindProject(id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            ? r.Instance.FindProject(id.ToString(CultureInfo.InvariantCulture))
             : r.Instance.FindProject($"{r.Route("owner")}/{r.Route("repo")}");
 
     /// <summary>"Create an issue": "If issues are disabled in the repository, the API returns a 410 Gone status" (wording: docs/tracker-behaviour.md).</summary>
@@ -79,12 +81,23 @@ internal static class GitHubLookup
         var reply = ApiReply.Ok(new JsonArray([.. items.Select(i => (JsonNode?)render(i))]));
         if (last > 1 || page > 1)
         {
+            // GitHub's page links name the repository by id, whichever form the request used (the @octokit/fixtures
+            // recording paginate-issues: /repos/{owner}/{repo}/issues answers <.../repositories/{id}/issues?...&page=2>).
             reply.Headers["Link"] = Paging.Link(
-                r.Http.Request, perPage, page < last ? page + 1 : null, page > 1 ? page - 1 : null, page > 1 ? 1 : null, page < last ? last : null);
+                r.Http.Request, perPage, page < last ? page + 1 : null, page > 1 ? page - 1 : null, page > 1 ? 1 : null, page < last ? last : null, ById(r));
         }
 
         return reply;
     }
+
+    /// <summary>The request's path with <c>/repos/{owner}/{repo}</c> replaced by <c>/repositories/{id}</c>.</summary>
+    private static string? ById(ApiRequest r) =>
+        Repo(r) is { } p && r.Http.Request.Path.Value is { } path
+            ? RepoSegment().Replace(path, $"/repositories/{p.Id.ToString(CultureInfo.InvariantCulture)}", 1)
+            : null;
+
+    [GeneratedRegex("/repos/[^/]+/[^/]+(?=/|$)")]
+    private static partial Regex RepoSegment();
 
     public static ApiReply WithRepo(ApiRequest r, Func<SandboxProject, ApiReply> then) => Repo(r) is { } p ? then(p) : NotFound();
 

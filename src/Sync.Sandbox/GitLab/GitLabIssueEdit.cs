@@ -5,8 +5,12 @@ using Sync.Sandbox.Pipeline;
 namespace Sync.Sandbox.GitLab;
 
 /// <summary>
-/// Applies PUT /projects/:id/issues/:iid and records the system notes GitLab writes for state, label,
-/// milestone and title changes.
+/// Applies PUT /projects/:id/issues/:iid and records the system notes GitLab writes: title, description,
+/// confidentiality, discussion lock (and weight). Label, milestone and state changes write no note: GitLab records them
+/// as resource events (<c>app/services/issuable/common_system_notes_service.rb</c>: labels through
+/// <c>ResourceEvents::ChangeLabelsService</c>, milestone through <c>ResourceEvents::ChangeMilestoneService</c>;
+/// <c>app/services/system_notes/issuables_service.rb</c> <c>change_status</c> → <c>create_resource_state_event</c>), which
+/// the notes API does not list. They still change the issue, so <c>updated_at</c> moves.
 /// </summary>
 internal sealed class GitLabIssueEdit(ApiRequest r, SandboxIssue issue)
 {
@@ -47,7 +51,7 @@ internal sealed class GitLabIssueEdit(ApiRequest r, SandboxIssue issue)
 
         r.List("add_labels")?.ForEach(l => instance.AddLabel(issue, l));
         r.List("remove_labels")?.ForEach(l => issue.Labels.RemoveAll(x => string.Equals(x, l, StringComparison.OrdinalIgnoreCase)));
-        LabelNote(before);
+        LabelChange(before);
 
         if (r.Has("milestone_id"))
         {
@@ -56,7 +60,7 @@ internal sealed class GitLabIssueEdit(ApiRequest r, SandboxIssue issue)
             if (milestone != issue.Milestone)
             {
                 issue.Milestone = milestone;
-                System(milestone is null ? "removed milestone" : $"changed milestone to %{milestone.Number}");
+                _changed = true; // a resource_milestone_event, not a note
             }
         }
 
@@ -66,7 +70,7 @@ internal sealed class GitLabIssueEdit(ApiRequest r, SandboxIssue issue)
             System(confidential ? "made the issue confidential" : "made the issue visible to everyone");
         }
 
-        if (r.Has("weight") && r.Int("weight") != issue.Weight)
+        if (instance.Premium && r.Has("weight") && r.Int("weight") != issue.Weight)
         {
             issue.Weight = r.Int("weight");
             System(issue.Weight is { } w ? $"changed weight to **{w.ToString(CultureInfo.InvariantCulture)}**" : "removed the weight");
@@ -94,12 +98,12 @@ internal sealed class GitLabIssueEdit(ApiRequest r, SandboxIssue issue)
         switch (r.Str("state_event"))
         {
             case "close" when !issue.Closed:
-                instance.SetClosed(issue, true, r.User, "completed");
-                System("closed");
+                instance.SetClosed(issue, true, r.User, "completed"); // a resource_state_event, not a note
+                _changed = true;
                 break;
             case "reopen" when issue.Closed:
                 instance.SetClosed(issue, false, r.User, "reopened");
-                System("reopened");
+                _changed = true;
                 break;
         }
 
@@ -114,28 +118,14 @@ internal sealed class GitLabIssueEdit(ApiRequest r, SandboxIssue issue)
     internal static IEnumerable<SandboxUser> Users(ApiRequest r, List<string>? ids) =>
         (ids ?? []).Select(id => long.TryParse(id, out var v) ? r.Instance.FindUser(v) : null).OfType<SandboxUser>();
 
-    private void LabelNote(List<string> before)
+    /// <summary>A label change is a resource_label_event, not a note; it still updates the issue.</summary>
+    private void LabelChange(List<string> before)
     {
-        var added = issue.Labels.Where(l => !before.Contains(l, StringComparer.OrdinalIgnoreCase)).ToList();
-        var removed = before.Where(l => !issue.HasLabel(l)).ToList();
-        var parts = new List<string>();
-        if (added.Count > 0)
+        if (issue.Labels.Count != before.Count || issue.Labels.Exists(l => !before.Contains(l, StringComparer.OrdinalIgnoreCase)))
         {
-            parts.Add($"added {Refs(added)} label{(added.Count > 1 ? "s" : "")}");
-        }
-
-        if (removed.Count > 0)
-        {
-            parts.Add($"removed {Refs(removed)} label{(removed.Count > 1 ? "s" : "")}");
-        }
-
-        if (parts.Count > 0)
-        {
-            System(string.Join(" and ", parts));
+            _changed = true;
         }
     }
-
-    private static string Refs(List<string> names) => string.Join(' ', names.Select(n => $"~\"{n}\""));
 
     private void System(string body)
     {

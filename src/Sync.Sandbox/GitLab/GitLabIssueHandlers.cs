@@ -60,7 +60,7 @@ internal static class GitLabIssueHandlers
             c = c != 0 ? c : a.Id.CompareTo(b.Id);
             return ascending ? c : -c;
         });
-        return Page(r, list, x => GitLabJson.Issue(r.Instance, x));
+        return Page(r, list, x => GitLabJson.Issue(r.Instance, x, r.User));
     }
 
     public static ApiReply Get(ApiRequest r)
@@ -70,7 +70,7 @@ internal static class GitLabIssueHandlers
             return ProjectNotFound();
         }
 
-        return Issue(r, p) is { } issue ? ApiReply.Ok(GitLabJson.Issue(r.Instance, issue)) : Error(404, "404 Not found");
+        return Issue(r, p) is { } issue ? ApiReply.Ok(GitLabJson.Issue(r.Instance, issue, r.User)) : Error(404, "404 Not found");
     }
 
     public static ApiReply Create(ApiRequest r)
@@ -99,7 +99,7 @@ internal static class GitLabIssueHandlers
             issue.Milestone = milestone;
         }
 
-        issue.Weight = r.Int("weight");
+        issue.Weight = r.Instance.Premium ? r.Int("weight") : null;
         issue.Assignees.AddRange(GitLabIssueEdit.Users(r, r.List("assignee_ids")));
         issue.DueDate = JsonTime.ParseDate(r.Str("due_date"));
         if (text is { Commands.Count: > 0 })
@@ -107,7 +107,7 @@ internal static class GitLabIssueHandlers
             QuickActionEffects.ApplyOnCreate(r.Instance, issue, QuickActionRun.Interpret(r, issue, saved: false, "description", text.Commands));
         }
 
-        return ApiReply.Created(GitLabJson.Issue(r.Instance, issue));
+        return ApiReply.Created(GitLabJson.Issue(r.Instance, issue, r.User));
     }
 
     public static ApiReply Update(ApiRequest r)
@@ -125,7 +125,7 @@ internal static class GitLabIssueHandlers
         var edit = new GitLabIssueEdit(r, issue);
         if (r.Str("description") is not { } description)
         {
-            return edit.Apply() ?? ApiReply.Ok(GitLabJson.Issue(r.Instance, issue));
+            return edit.Apply() ?? ApiReply.Ok(GitLabJson.Issue(r.Instance, issue, r.User));
         }
 
         // As GitLab's merge_quick_actions_into_params!: commands already in the stored description do not run
@@ -139,7 +139,7 @@ internal static class GitLabIssueHandlers
             r.Args[key] = value?.DeepClone();
         }
 
-        return QuickActionEffects.Apply(r, issue, run, edit.Apply) ?? ApiReply.Ok(GitLabJson.Issue(r.Instance, issue));
+        return QuickActionEffects.Apply(r, issue, run, edit.Apply) ?? ApiReply.Ok(GitLabJson.Issue(r.Instance, issue, r.User));
     }
 
     private static IEnumerable<SandboxIssue> Between(

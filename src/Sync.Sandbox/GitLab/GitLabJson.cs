@@ -115,12 +115,13 @@ internal static class GitLabJson
         ["web_url"] = $"{i.WebUrl}{p.Path}/-/milestones/{m.Number}",
     };
 
-    public static JsonObject Issue(SandboxInstance i, SandboxIssue x)
+    /// <param name="viewer">The token's user: a duplicate link is shown only when they can read the canonical.</param>
+    public static JsonObject Issue(SandboxInstance i, SandboxIssue x, SandboxUser viewer)
     {
         var p = x.Project;
         var api = $"{i.ApiUrl}projects/{p.Id}";
         var tasks = CountTasks(x.Description);
-        return new JsonObject
+        var issue = new JsonObject
         {
             ["id"] = x.Id,
             ["iid"] = x.Number,
@@ -152,7 +153,6 @@ internal static class GitLabJson
                 ["time_estimate"] = 0, ["total_time_spent"] = 0, ["human_time_estimate"] = null, ["human_total_time_spent"] = null,
             },
             ["task_completion_status"] = new JsonObject { ["count"] = tasks.Count, ["completed_count"] = tasks.Done },
-            ["weight"] = x.Weight,
             ["blocking_issues_count"] = 0,
             ["has_tasks"] = tasks.Count > 0,
             ["task_status"] = $"{tasks.Done} of {tasks.Count} checklist items completed",
@@ -162,7 +162,11 @@ internal static class GitLabJson
                 ["notes"] = $"{api}/issues/{x.Number}/notes",
                 ["award_emoji"] = $"{api}/issues/{x.Number}/award_emoji",
                 ["project"] = api,
-                ["closed_as_duplicate_of"] = x.DuplicateOf is { } canonical ? $"{api}/issues/{canonical.Number}" : null,
+                // lib/api/entities/issue.rb: api_v4_project_issue_path(id: issue.duplicated_to.project_id, ...), the
+                // canonical's own project, shown only to a user who can read the canonical.
+                ["closed_as_duplicate_of"] = x.DuplicateOf is { } canonical && i.CanRead(viewer, canonical.Project)
+                    ? $"{i.ApiUrl}projects/{canonical.Project.Id}/issues/{canonical.Number}"
+                    : null,
             },
             ["references"] = new JsonObject { ["short"] = $"#{x.Number}", ["relative"] = $"#{x.Number}", ["full"] = $"{p.Path}#{x.Number}" },
             ["severity"] = "UNKNOWN",
@@ -176,6 +180,12 @@ internal static class GitLabJson
             ["epic"] = null,
             ["health_status"] = null,
         };
+        if (i.Premium)
+        {
+            issue["weight"] = x.Weight; // a Premium feature: absent from the issue on Free
+        }
+
+        return issue;
     }
 
     public static JsonObject Note(SandboxInstance i, SandboxNote n) => new()

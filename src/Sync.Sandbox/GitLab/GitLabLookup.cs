@@ -17,7 +17,14 @@ internal static class GitLabLookup
 
     public static ApiReply ProjectNotFound() => Error(404, "404 Project Not Found");
 
-    public static SandboxProject? Project(ApiRequest r) => r.Instance.FindProject(r.Route("id"));
+    /// <summary>
+    /// The route's project, or null (answered "404 Project Not Found") when it does not exist or is private and the
+    /// token's user is not a member: GitLab hides such a project (<c>lib/api/helpers.rb</c> <c>find_project!</c>:
+    /// <c>can?(current_user, :read_project, project)</c> else <c>not_found!('Project')</c>; doc/api/issues.md: "If a user
+    /// is not a member of a private project, a GET request on that project results in a 404 status code").
+    /// </summary>
+    public static SandboxProject? Project(ApiRequest r) =>
+        r.Instance.FindProject(r.Route("id")) is { } p && r.Instance.CanRead(r.User, p) ? p : null;
 
     public static SandboxIssue? Issue(ApiRequest r, SandboxProject p) =>
         r.RouteInt("iid") is { } iid && p.FindIssue(iid) is { IsPullRequest: false } issue ? issue : null;

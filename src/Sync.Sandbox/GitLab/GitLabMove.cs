@@ -45,7 +45,7 @@ internal static class GitLabMove
             return Error(400, "Cannot move issue due to insufficient permissions!");
         }
 
-        return ApiReply.Created(GitLabJson.Issue(r.Instance, MoveIssue(r, issue, target)));
+        return ApiReply.Created(GitLabJson.Issue(r.Instance, MoveIssue(r, issue, target), r.User));
     }
 
     /// <summary>Also run by the /move quick action, after the rest of its update, as GitLab's Issues::UpdateService does.</summary>

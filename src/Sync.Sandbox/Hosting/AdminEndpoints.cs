@@ -14,7 +14,7 @@ internal static class AdminEndpoints
         app.MapPost("/_sandbox/control", ctx => Guard(ctx, host, ApplyAsync));
     }
 
-    private static async Task Guard(HttpContext ctx, SandboxHostContext host, AdminAction action)
+    internal static async Task Guard(HttpContext ctx, SandboxHostContext host, AdminAction action)
     {
         var result = ctx.Request.Headers["X-Sandbox-Admin"] == host.AdminToken
             ? await action(ctx, host)

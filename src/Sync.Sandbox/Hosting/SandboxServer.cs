@@ -88,6 +88,7 @@ public sealed class SandboxServer : IAsyncDisposable
         app.MapGitLab(host, gitLab);
         app.MapGitHub(host, gitHub);
         app.MapAdmin(host);
+        app.MapAdminTrackers(host, [gitLabDev, gitLab, gitHub]);
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

@@ -27,7 +27,11 @@ public sealed class SandboxIssue
     public bool IsPullRequest { get; init; }
     public long? MovedToId { get; set; }
 
-    /// <summary>GitLab "closed as duplicate of" (rendered as <c>_links.closed_as_duplicate_of</c>).</summary>
+    /// <summary>
+    /// The canonical issue, possibly of another project: GitLab "closed as duplicate of" (rendered as
+    /// <c>_links.closed_as_duplicate_of</c>, built from the canonical's own project); GitHub <c>duplicate_issue_id</c>
+    /// (read back as GraphQL <c>MarkedAsDuplicateEvent.canonical</c>).
+    /// </summary>
     public SandboxIssue? DuplicateOf { get; set; }
     public List<SandboxNote> Notes { get; } = [];
     public List<SandboxAward> Awards { get; } = [];

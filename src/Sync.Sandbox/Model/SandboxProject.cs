@@ -39,6 +39,9 @@ public sealed class SandboxProject
 
     public bool CanPush(SandboxUser user) => !Roles.TryGetValue(user.Username, out var role) || role is "write" or "maintain" or "admin";
 
+    /// <summary>The ids of the project's members; null: everyone (the sandbox's default, as if every token were a member).</summary>
+    public IReadOnlySet<long>? Members { get; set; }
+
     /// <summary>In creation order (ascending id); list endpoints sort a filtered copy.</summary>
     public List<SandboxIssue> Issues { get; } = [];
     public List<SandboxLabel> Labels { get; } = [];

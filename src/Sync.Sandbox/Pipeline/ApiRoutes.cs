@@ -7,10 +7,18 @@ internal delegate ApiReply ApiHandler(ApiRequest request);
 /// <summary>Maps one tracker endpoint through the shared pipeline under a stable stats key.</summary>
 internal static partial class ApiRoutes
 {
+    /// <param name="keyTemplate">The template the stats key is made of, when another route serves the same endpoint.</param>
     public static void Api(
-        this IEndpointRouteBuilder group, SandboxHostContext host, SandboxInstance instance, ITrackerDialect dialect, string method, string template, ApiHandler handler)
+        this IEndpointRouteBuilder group,
+        SandboxHostContext host,
+        SandboxInstance instance,
+        ITrackerDialect dialect,
+        string method,
+        string template,
+        ApiHandler handler,
+        string? keyTemplate = null)
     {
-        var key = method + " " + Key(template);
+        var key = method + " " + Key(keyTemplate ?? template);
         group.MapMethods(template, [method], ctx => ApiPipeline.RunAsync(ctx, new ApiCall(host, instance, dialect, key, handler)));
     }
 

@@ -26,17 +26,19 @@ internal static class Paging
     public static int TotalPages(int total, int perPage) => Math.Max(1, (total + perPage - 1) / perPage);
 
     /// <summary>Builds the Link header; relations with a null page are left out.</summary>
-    public static string Link(HttpRequest request, int perPage, int? next, int? prev, int? first, int? last)
+    /// <param name="path">The path the links name (default: the request's own path).</param>
+    public static string Link(HttpRequest request, int perPage, int? next, int? prev, int? first, int? last, string? path = null)
     {
         var parts = new List<string>();
-        Add(parts, request, perPage, prev, "prev");
-        Add(parts, request, perPage, next, "next");
-        Add(parts, request, perPage, first, "first");
-        Add(parts, request, perPage, last, "last");
+        path ??= request.Path.Value;
+        Add(parts, request, path, perPage, prev, "prev");
+        Add(parts, request, path, perPage, next, "next");
+        Add(parts, request, path, perPage, first, "first");
+        Add(parts, request, path, perPage, last, "last");
         return string.Join(", ", parts);
     }
 
-    private static void Add(List<string> parts, HttpRequest request, int perPage, int? page, string rel)
+    private static void Add(List<string> parts, HttpRequest request, string? path, int perPage, int? page, string rel)
     {
         if (page is not { } p)
         {
@@ -58,6 +60,6 @@ internal static class Paging
         }
 
         query.Append("page=").Append(p).Append("&per_page=").Append(perPage);
-        parts.Add($"<{request.Scheme}://{request.Host}{request.PathBase}{request.Path}?{query}>; rel=\"{rel}\"");
+        parts.Add($"<{request.Scheme}://{request.Host}{request.PathBase}{path}?{query}>; rel=\"{rel}\"");
     }
 }

@@ -32,6 +32,13 @@ public sealed partial class SandboxInstance
     public string Kind { get; }
     public string Token { get; }
 
+    /// <summary>
+    /// A GitLab instance on a Premium or Ultimate tier (default: Free). Only then does an issue carry <c>weight</c>, and
+    /// only then is a <c>weight</c> parameter applied (<c>ee/lib/ee/api/entities/issue_basic.rb</c>: <c>expose :weight,
+    /// if: ->(issue, _) { issue.supports_weight? }</c>, a licensed feature; Community Edition has no such field).
+    /// </summary>
+    public bool Premium { get; set; }
+
     /// <summary>The user the instance token belongs to (id 1).</summary>
     public SandboxUser Bot { get; }
     public Uri ApiUrl { get; private set; } = new("http://127.0.0.1/");
@@ -146,6 +153,28 @@ public sealed partial class SandboxInstance
 
     public SandboxProject Project(string path) =>
         FindProject(path) ?? throw new KeyNotFoundException($"No project {path} on {Name}.");
+
+    /// <summary>
+    /// Makes only these users members of a project (every user is a member of every project until this is called):
+    /// on GitLab a private project then answers 404 "404 Project Not Found" to anyone else, on every project route.
+    /// </summary>
+    public void SetMembers(string path, params string[] usernames)
+    {
+        var project = Project(path);
+        var members = usernames.Select(User).Select(u => u.Id).ToHashSet();
+        lock (Sync)
+        {
+            project.Members = members;
+        }
+    }
+
+    /// <summary>Whether <paramref name="user"/> may read <paramref name="project"/>: it is public, or they are a member.</summary>
+    public bool CanRead(SandboxUser user, SandboxProject project)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(project);
+        return !project.IsPrivate || project.Members is not { } members || members.Contains(user.Id);
+    }
 
     private static string ToDisplayName(string username) =>
         string.Join(' ', username.Split('.', '-', '_').Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));

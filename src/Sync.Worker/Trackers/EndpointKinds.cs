@@ -60,6 +60,10 @@ public static class EndpointKinds
         {
             start = 3; // repos/:owner/:repo
         }
+        else if (segments.Length > 0 && segments[0].Equals("repositories", StringComparison.OrdinalIgnoreCase))
+        {
+            start = 2; // repositories/:id, the form of GitHub's page links
+        }
 
         var rest = segments.Length > start ? segments[start..] : [];
         if (rest.Length == 0)

@@ -9,7 +9,11 @@ namespace Sync.Worker.Trackers;
 /// turns every failure into a <see cref="TrackerException"/>. Used by the hand-written adapters.
 /// </summary>
 /// <param name="readErrorMessage">Pulls the tracker's own error text out of an error body.</param>
-public sealed class TrackerHttp(string trackerName, Func<string, string?> readErrorMessage, ILogger logger)
+/// <param name="notFoundDetail">
+/// Names what a 404 means, given the request URI and the tracker's text, when the tracker says more than the resource
+/// (GitLab's "404 Project Not Found"); null keeps the resource.
+/// </param>
+public sealed class TrackerHttp(string trackerName, Func<string, string?> readErrorMessage, ILogger logger, Func<Uri?, string?, string?>? notFoundDetail = null)
 {
     /// <param name="returnRedirects">
     /// Hand a 3xx answer back to the caller (which follows it itself, without credentials) instead of failing with
@@ -40,7 +44,9 @@ public sealed class TrackerHttp(string trackerName, Func<string, string?> readEr
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             var message = SafeRead(body);
-            var error = TrackerErrors.FromStatus(trackerName, response.StatusCode, message, RateLimitHeaders.From(response.Headers), resource);
+            var error = response.StatusCode == System.Net.HttpStatusCode.NotFound && notFoundDetail?.Invoke(response.RequestMessage?.RequestUri ?? request.RequestUri, message) is { } detail
+                ? new TrackerNotFoundException(trackerName, detail)
+                : TrackerErrors.FromStatus(trackerName, response.StatusCode, message, RateLimitHeaders.From(response.Headers), resource);
             Log.RequestFailed(logger, trackerName, resource, error.GetType().Name);
             throw error;
         }

@@ -7,25 +7,38 @@ public sealed class DuplicatesTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
-    [Theory]
-    [InlineData("https://gitlab.example.com/api/v4/projects/5/issues/12", 12L)]
-    [InlineData("http://127.0.0.1:5081/gitlab/api/v4/projects/acme%2Fdups/issues/3/", 3L)]
-    [InlineData(null, null)]
-    [InlineData("https://gitlab.example.com/api/v4/projects/5", null)]
-    public void FromLink_ReadsTheCanonicalIssueNumber(string? link, long? expected)
+    private static readonly ProjectRef Here = new("public", "acme/widget");
+
+    private static readonly Uri Web = new("https://github.com/");
+
+    private static TrackerComment Comment(long id, string body, int day) => new()
     {
-        Assert.Equal(expected, Duplicates.FromLink(link));
-    }
+        Id = id, Body = body, Author = new TrackerUser("carol", 3), CreatedAt = T0.AddDays(day),
+    };
 
     [Fact]
     public void FromComments_TakesTheLatestDuplicateOfLine()
     {
-        TrackerComment Comment(long id, string body, int day) => new()
-        {
-            Id = id, Body = body, Author = new TrackerUser("carol", 3), CreatedAt = T0.AddDays(day),
-        };
+        Assert.Equal(new IssueRef(Here, 9), Duplicates.FromComments([Comment(1, "Duplicate of #4", 1), Comment(2, "Oops.\nduplicate of #9", 2)], Here, Web));
+        Assert.Null(Duplicates.FromComments([Comment(1, "Not a duplicate of #4, see below", 1), Comment(2, "see #4", 2)], Here, Web));
+    }
 
-        Assert.Equal(9, Duplicates.FromComments([Comment(1, "Duplicate of #4", 1), Comment(2, "Oops.\nduplicate of #9", 2)]));
-        Assert.Null(Duplicates.FromComments([Comment(1, "Not a duplicate of #4, see below", 1), Comment(2, "see #4", 2)]));
+    [Theory]
+    [InlineData("Duplicate of #12", "acme/widget", 12L)]
+    [InlineData("Duplicate of other-org/other.repo#3", "other-org/other.repo", 3L)]
+    [InlineData("Duplicate of https://github.com/acme/gadget/issues/7", "acme/gadget", 7L)]
+    [InlineData("Duplicate of https://github.com/acme/gadget/issues/7#issuecomment-1", "acme/gadget", 7L)]
+    public void FromComments_NamesTheCanonicalsRepository_NotJustItsNumber(string body, string path, long number)
+    {
+        Assert.Equal(new IssueRef(Here with { Path = path }, number), Duplicates.FromComments([Comment(1, body, 1)], Here, Web));
+    }
+
+    [Theory]
+    [InlineData("Duplicate of https://example.com/acme/gadget/issues/7")]
+    [InlineData("Duplicate of https://github.com/acme/gadget/pull/7")]
+    [InlineData("Duplicate of acme#7")]
+    public void FromComments_AnythingElse_IsNoCanonical(string body)
+    {
+        Assert.Null(Duplicates.FromComments([Comment(1, body, 1)], Here, Web));
     }
 }

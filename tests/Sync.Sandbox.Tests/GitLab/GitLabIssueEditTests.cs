@@ -19,7 +19,7 @@ public sealed class GitLabIssueEditTests
     }
 
     [Fact]
-    public async Task CreateEditClose_AppliesLabelsAndWritesSystemNotes()
+    public async Task CreateEditClose_AppliesLabelsAndState_WithoutSystemNotes()
     {
         var time = new FakeTimeProvider(TestSandbox.Start);
         await using var server = await TestSandbox.StartAsync(time);
@@ -38,14 +38,14 @@ public sealed class GitLabIssueEditTests
         Assert.Equal(["brand-new", "public"], issue.GetProperty("labels").EnumerateArray().Select(l => l.GetString()!).ToList());
         Assert.Equal(TestSandbox.Start.AddMinutes(5), issue.GetProperty("updated_at").GetDateTimeOffset());
         Assert.Equal("sandbox-bot", issue.GetProperty("closed_by").GetProperty("username").GetString());
+        // Label and state changes are resource events (resource_label_events, resource_state_events), not notes.
         var notes = await client.GetJson($"projects/acme%2Fwidget/issues/{iid}/notes?sort=asc");
-        Assert.Equal(["added ~\"public\" label and removed ~\"bug\" label", "closed"], notes.Strings("body"));
-        Assert.All(notes.EnumerateArray(), n => Assert.True(n.GetProperty("system").GetBoolean()));
+        Assert.Equal(0, notes.GetArrayLength());
         Assert.Equal(0, issue.GetProperty("user_notes_count").GetInt32());
     }
 
     [Fact]
-    public async Task Reopen_AndReplaceLabels()
+    public async Task Reopen_AndReplaceLabels_WritesNoNote()
     {
         await using var server = await TestSandbox.StartAsync();
         using var client = TestSandbox.Client(server.GitLabDev);
@@ -57,6 +57,24 @@ public sealed class GitLabIssueEditTests
 
         Assert.Equal("opened", json.GetProperty("state").GetString());
         Assert.Equal(2, json.GetProperty("labels").GetArrayLength());
-        Assert.Contains(server.GitLabDev.Notes("acme/widget", issue.Number), n => n.System && n.Body == "reopened");
+        Assert.Empty(server.GitLabDev.Notes("acme/widget", issue.Number));
+    }
+
+    [Fact]
+    public async Task Edit_MilestoneChange_WritesNoNoteButMovesUpdatedAt_WhileATitleChangeWritesOne()
+    {
+        var time = new FakeTimeProvider(TestSandbox.Start);
+        await using var server = await TestSandbox.StartAsync(time);
+        using var client = TestSandbox.Client(server.GitLabDev);
+        var issue = server.GitLabDev.AddIssue("acme/widget", "Plain");
+        var milestone = (await client.GetJson("projects/acme%2Fwidget/milestones")).EnumerateArray().First().GetProperty("id").GetInt64();
+
+        time.Advance(TimeSpan.FromMinutes(3));
+        var edited = await (await client.Send(HttpMethod.Put, $"projects/acme%2Fwidget/issues/{issue.Number}", new { milestone_id = milestone })).Json();
+        Assert.Equal(TestSandbox.Start.AddMinutes(3), edited.GetProperty("updated_at").GetDateTimeOffset());
+        Assert.Empty(server.GitLabDev.Notes("acme/widget", issue.Number));
+
+        await (await client.Send(HttpMethod.Put, $"projects/acme%2Fwidget/issues/{issue.Number}", new { title = "Renamed" })).Json();
+        Assert.Equal(["changed title from **Plain** to **Renamed**"], server.GitLabDev.Notes("acme/widget", issue.Number).Select(n => n.Body));
     }
 }

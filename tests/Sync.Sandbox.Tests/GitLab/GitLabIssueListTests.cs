@@ -108,10 +108,12 @@ public sealed class GitLabIssueListTests
 
         foreach (var field in new[] { "id", "iid", "project_id", "description", "closed_by", "milestone", "assignees", "author", "type", "user_notes_count",
             "upvotes", "downvotes", "confidential", "discussion_locked", "time_stats", "task_completion_status", "_links", "references", "moved_to_id",
-            "service_desk_reply_to", "epic_iid", "health_status", "severity", "iteration", "weight", "has_tasks" })
+            "service_desk_reply_to", "epic_iid", "health_status", "severity", "iteration", "has_tasks" })
         {
             Assert.True(issue.TryGetProperty(field, out _), field);
         }
+
+        Assert.False(issue.TryGetProperty("weight", out _), "weight is a Premium field, absent on Free");
 
         Assert.Equal(new Uri(server.BaseAddress, "gitlab-dev/acme/widget/-/issues/7").ToString(), issue.GetProperty("web_url").GetString());
         Assert.Equal("ISSUE", issue.GetProperty("type").GetString());

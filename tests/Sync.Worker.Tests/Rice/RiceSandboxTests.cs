@@ -38,6 +38,7 @@ public sealed class RiceSandboxTests
             : world.Issue("Audit log", 40, "impact::1", "confidence::50", "effort::2");
         if (gitLab)
         {
+            world.Instance.Premium = true; // weight is a Premium field: on Free the issue carries none
             world.Instance.Issue(Project, weighted).Weight = 2;
         }
 
@@ -113,6 +114,24 @@ public sealed class RiceSandboxTests
         var book = await RiceEntry.LoadAsync(world.Store, "p", ct);
         Assert.Equal(64, book[darkMode].Score!.Score);
         Assert.Equal(RiceBucket.Top, book[darkMode].Bucket);
+    }
+
+    [Fact]
+    public async Task RicePass_OnGitLabFree_WithoutWeight_TakesEffortFromTheLabelOrAsksForIt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await World.CreateAsync("gitlab", new RiceRules(), ct);
+        var labelled = world.Issue("Audit log", 40, "impact::1", "confidence::50", "effort::4"); // 40 × 1 × 0.5 ÷ 4 = 5
+        var bare = world.Issue("Export", 40, "impact::1", "confidence::50");
+        world.Instance.Issue(Project, labelled).Weight = 2; // stored, but a Free instance does not show it
+        world.Instance.Issue(Project, bare).Weight = 2;
+
+        await world.VotesAsync(ct);
+        await world.RiceAsync(ct);
+
+        Assert.Contains("label `effort::4`", world.OurComment(labelled), StringComparison.Ordinal);
+        Assert.DoesNotContain("weight", world.OurComment(labelled), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(["rice::needs-input"], world.BucketLabels(bare));
     }
 
     [Theory]

@@ -15,14 +15,16 @@ namespace Sync.Sandbox.GitLab.GraphQl;
 /// </summary>
 internal static class GitLabGqlExecutor
 {
-    public static JsonObject Run(SandboxInstance instance, IReadOnlyList<GqlField> selections)
+    /// <param name="viewer">The token's user: a private project they are not a member of resolves to null, as GitLab
+    /// authorizes <c>Query.project</c> (<c>read_project</c>) and answers null rather than an error.</param>
+    public static JsonObject Run(SandboxInstance instance, SandboxUser viewer, IReadOnlyList<GqlField> selections)
     {
         var data = new JsonObject();
         foreach (var field in selections)
         {
             // Only Query.project is declared on the root (see GitLabGqlSchema).
             var path = field.Args.GetValueOrDefault("fullPath")?.GetValue<string>() ?? throw Argument(field, "fullPath", "null", "ID!");
-            data[field.Name] = instance.FindProject(path) is { } project ? Project(project, field.Selections) : null;
+            data[field.Name] = instance.FindProject(path) is { } project && instance.CanRead(viewer, project) ? Project(project, field.Selections) : null;
         }
 
         return data;

@@ -29,7 +29,7 @@ internal static class GitLabGraphQlHandler
                     CultureInfo.InvariantCulture, $"Query has complexity of {complexity}, which exceeds max complexity of {GitLabGqlSchema.MaxComplexity}")));
             }
 
-            return ApiReply.Ok(new JsonObject { ["data"] = GitLabGqlExecutor.Run(r.Instance, selections) });
+            return ApiReply.Ok(new JsonObject { ["data"] = GitLabGqlExecutor.Run(r.Instance, r.User, selections) });
         }
         catch (GqlException ex)
         {

@@ -28,13 +28,21 @@ internal sealed class GqlDocument
     private readonly string _text;
     private readonly JsonObject _variables;
     private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
+    private readonly bool _inlineFragments;
     private int _pos;
 
-    private GqlDocument(string text, JsonObject variables) => (_text, _variables) = (text, variables);
+    private GqlDocument(string text, JsonObject variables, bool inlineFragments) => (_text, _variables, _inlineFragments) = (text, variables, inlineFragments);
 
-    public static IReadOnlyList<GqlField> Parse(string text, JsonObject? variables)
+    /// <summary>The name under which an inline fragment (<c>... on Type { }</c>) is kept; its type is the <c>on</c> argument.</summary>
+    public const string InlineFragment = "...";
+
+    /// <param name="inlineFragments">
+    /// Accept inline fragments (kept as a <see cref="InlineFragment"/> field whose <c>on</c> argument names the type): the
+    /// GitHub emulation needs them for unions; the GitLab one keeps refusing every fragment.
+    /// </param>
+    public static IReadOnlyList<GqlField> Parse(string text, JsonObject? variables, bool inlineFragments = false)
     {
-        var doc = new GqlDocument(text, variables ?? []);
+        var doc = new GqlDocument(text, variables ?? [], inlineFragments);
         return doc.ParseOperation();
     }
 
@@ -109,7 +117,8 @@ internal sealed class GqlDocument
             Skip();
             if (_text.AsSpan(_pos).StartsWith("..."))
             {
-                throw Error("Fragments are not served by the sandbox");
+                fields.Add(ParseInlineFragment());
+                continue;
             }
 
             var (line, column) = Position();
@@ -142,6 +151,21 @@ internal sealed class GqlDocument
         }
 
         return fields.Count == 0 ? throw Error("Parse error on \"}\" (RCURLY): empty selection set") : fields;
+    }
+
+    private GqlField ParseInlineFragment()
+    {
+        var (line, column) = Position();
+        _pos += 3;
+        if (!_inlineFragments || PeekName() != "on")
+        {
+            throw Error("Fragments are not served by the sandbox");
+        }
+
+        ReadName();
+        var type = ReadName();
+        var args = new Dictionary<string, JsonNode?>(StringComparer.Ordinal) { ["on"] = JsonValue.Create(type) };
+        return new GqlField(InlineFragment, args, ParseSelectionSet(), line, column);
     }
 
     private JsonNode? ParseValue()

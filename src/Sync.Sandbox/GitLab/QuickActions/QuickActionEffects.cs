@@ -55,7 +55,8 @@ internal static class QuickActionEffects
         return new ApiRequest { Http = r.Http, Instance = r.Instance, User = r.User, Args = copy };
     }
 
-    // Issues::DuplicateService: a note on each side, then the duplicate is closed and points at the canonical issue.
+    // Issues::DuplicateService: a note on each side, then the duplicate is closed (a resource_state_event, no note) and
+    // points at the canonical issue.
     private static void MarkDuplicate(ApiRequest r, SandboxIssue issue, SandboxIssue canonical)
     {
         var instance = r.Instance;
@@ -63,7 +64,6 @@ internal static class QuickActionEffects
         if (!issue.Closed)
         {
             instance.SetClosed(issue, true, r.User, "duplicate");
-            instance.CreateNote(issue, r.User, "closed", isInternal: false, system: true, r.Now);
         }
 
         issue.DuplicateOf = canonical;

@@ -30,7 +30,16 @@ internal static class GitLabIssueMapper
         Weight = dto.Weight,
         MovedToId = dto.MovedToId,
         DuplicateOf = dto.Links?.ClosedAsDuplicateOf,
+        DuplicateTarget = SameProjectDuplicate(dto, trackerName, projectPath),
     };
+
+    /// <summary>The canonical when the duplicate link names this issue's own project (by id or path), else null.</summary>
+    private static IssueRef? SameProjectDuplicate(GitLabIssueDto dto, string trackerName, string projectPath) =>
+        GitLabTrackerClient.DuplicateLink(dto.Links?.ClosedAsDuplicateOf) is { } link
+        && ((dto.ProjectId > 0 && link.Project == GitLabTrackerClient.Id(dto.ProjectId))
+            || string.Equals(link.Project, projectPath.Trim('/'), StringComparison.OrdinalIgnoreCase))
+            ? new IssueRef(new ProjectRef(trackerName, projectPath), link.Iid)
+            : null;
 
     public static string StateParameter(IssueStateFilter state) => state switch
     {

@@ -20,7 +20,7 @@ public sealed partial class GitLabTrackerClient(TrackerRegistration registration
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly TrackerHttp _http = new(registration.Name, GitLabErrorMessage.Read, logger);
+    private readonly TrackerHttp _http = new(registration.Name, GitLabErrorMessage.Read, logger, GitLabErrorMessage.ProjectNotFound);
 
     // GraphQL error bodies carry an "errors" array rather than REST's "message".
     private readonly TrackerHttp _graphQl = new(registration.Name, GitHub.Projects.GraphQlErrors.ReadHttpErrorMessage, logger);
