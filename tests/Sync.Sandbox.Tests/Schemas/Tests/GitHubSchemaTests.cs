@@ -59,6 +59,20 @@ public sealed class GitHubSchemaTests
             await Send(client, HttpMethod.Get, $"{Repo}/issues/{seeded.Number}/reactions");
         }
 
+        // The same reads by repository id, the form GitHub's page links and a transfer's 301 use.
+        var byId = $"repositories/{server.GitHub.Project("acme/widget").Id}";
+        foreach (var path in new[]
+        {
+            "", "/issues?state=all&per_page=100", $"/issues/{number}", "/labels?per_page=100", "/labels/schema-final", $"/issues/{number}/labels",
+            "/milestones?state=all", "/issues/comments?per_page=100", $"/issues/{number}/comments", $"/issues/comments/{commentId}",
+            $"/issues/{number}/reactions", $"/issues/comments/{commentId}/reactions",
+        })
+        {
+            await Send(client, HttpMethod.Get, byId + path);
+        }
+
+        await Send(client, HttpMethod.Patch, $"{byId}/issues/{number}", new { title = "Schema check by id" });
+
         await Send(client, HttpMethod.Delete, $"{Repo}/issues/comments/{commentId}");
 
         // Error bodies GitHub documents for these operations: basic-error (404) and validation-error (422).

@@ -14,7 +14,19 @@ public static class SchemaRoutes
 
     private const string NoGitLabSchema = "GitLab publishes no response schema for it in spec/fixtures/api/schemas/public_api/v4/";
 
-    public static readonly IReadOnlyList<SchemaRoute> All =
+    public static readonly IReadOnlyList<SchemaRoute> All = [.. ByName(), .. ById()];
+
+    /// <summary>
+    /// GitHub's page links and a transferred issue's 301 name the repository by id (<c>/repositories/{id}/...</c>); the
+    /// OpenAPI description documents only the <c>/repos/{owner}/{repo}</c> form, so the same operation's schema applies.
+    /// </summary>
+    private static IEnumerable<SchemaRoute> ById() =>
+        ByName()
+            .Where(r => r.Tracker == GitHub && r.Key.StartsWith("/repos/:owner/:repo", StringComparison.Ordinal)
+                && (r.Method == "GET" || (r.Method == "PATCH" && r.Key == "/repos/:owner/:repo/issues/:number")))
+            .Select(r => r with { Key = "/repositories/:repository_id" + r.Key["/repos/:owner/:repo".Length..] });
+
+    private static IReadOnlyList<SchemaRoute> ByName() =>
     [
         // lib/api/users.rb answers GET /user with Entities::UserPublic for a non-admin token.
         new(GitLab, "GET", "/user", SchemaRef.GitLab("user/public.json")),
