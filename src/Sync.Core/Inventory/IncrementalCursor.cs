@@ -52,8 +52,16 @@ public static class IncrementalCursor
         }
 
         var settled = cursor.SavedAt - at > SettleMargin;
-        return settled ? at + Resolution(kind) : at;
+        return (settled ? at + Resolution(kind) : at) - BoundSlack(kind);
     }
+
+    /// <summary>
+    /// How much earlier than the wanted inclusive bound a listing asks. GitLab documents <c>updated_after</c> as "on or
+    /// after" (<c>doc/api/issues.md</c>): none. GitHub's <c>since</c> was documented as "at or after" and is now "after
+    /// the given time" (an assumption either way): asking one second early is inclusive under both readings, and what
+    /// comes back from before the bound is dropped by <see cref="IsChanged"/> or as a repeat.
+    /// </summary>
+    public static TimeSpan BoundSlack(TrackerKind kind) => kind == TrackerKind.GitHub ? Resolution(kind) : TimeSpan.Zero;
 
     /// <summary>The smallest step of the tracker's <c>updated_at</c> (GitLab: milliseconds; GitHub: seconds).</summary>
     public static TimeSpan Resolution(TrackerKind kind) =>

@@ -3,9 +3,9 @@ using Sync.Core.Trackers;
 namespace Sync.Core.Inventory;
 
 /// <summary>
-/// An incremental listing paged by its bound instead of by offset. Neither tracker offers keyset paging for issues
-/// (GitLab REST API docs, "Keyset-based pagination": "supported only for selected resources and ordering options", issues
-/// not among them; GitHub's issue list pages by <c>page</c>), and an offset page drifts: an issue updated between two
+/// An incremental listing paged by its bound instead of by offset. GitHub's issue list pages only by <c>page</c>; GitLab
+/// offers keyset paging for project issues only since 18.3 (<c>doc/api/rest/_index.md</c>, "Supported resources"), and
+/// IssueSync supports older instances, so it does not depend on it. An offset page drifts: an issue updated between two
 /// page requests moves to the end of the <c>updated_at</c> order, every later issue slides one place towards the
 /// start, and the one that slides from page 2 onto page 1 is never seen; the cursor would then pass it for good.
 /// <para>
@@ -15,6 +15,10 @@ namespace Sync.Core.Inventory;
 /// cannot advance) are the next pages taken by offset under that bound. The next-page headers only say whether more
 /// exist. Cost: one request per page as before, except that each further page repeats the item(s) at its bound, so
 /// a listing of more than 100 issues can take one page more than ceil(k/100) (k = 200: 3, k = 10,000: 101).
+/// </para>
+/// <para>
+/// On GitHub every bound is asked one second early, since <c>since</c> may be exclusive
+/// (<see cref="IncrementalCursor.BoundSlack"/>); the repeats that brings are skipped the same way.
 /// </para>
 /// <para>
 /// An issue updated during the listing is met twice; the newer copy replaces the older one (moved to the end, so the
@@ -54,13 +58,15 @@ public static class KeysetIssueListing
                 return listed;
             }
 
-            if (last == bound)
+            // GitHub's bound is asked one second early (IncrementalCursor.BoundSlack), so what the page ends at is repeated.
+            var next = last - IncrementalCursor.BoundSlack(client.Kind);
+            if (next == bound)
             {
-                page++; // a full page at one instant: only the offset can go on
+                page++; // a full page the bound cannot get past: only the offset can go on
             }
             else
             {
-                (bound, page) = (last, 1);
+                (bound, page) = (next, 1);
             }
         }
     }

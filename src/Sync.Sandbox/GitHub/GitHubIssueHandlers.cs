@@ -26,7 +26,7 @@ internal static class GitHubIssueHandlers
 
         if (JsonTime.Parse(r.Str("since")) is { } since)
         {
-            q = q.Where(x => x.UpdatedAt >= since);
+            q = r.Instance.SinceIsExclusive ? q.Where(x => x.UpdatedAt > since) : q.Where(x => x.UpdatedAt >= since);
         }
 
         var ascending = r.Str("direction") == "asc";

@@ -39,6 +39,13 @@ public sealed partial class SandboxInstance
     /// </summary>
     public bool Premium { get; set; }
 
+    /// <summary>
+    /// GitHub: read the issue list's <c>since</c> as strictly after the given second. GitHub's docs once said "at or
+    /// after" and now say "after the given time"; the default follows the older wording, and tests run the client under
+    /// both readings (docs/tracker-behaviour.md, "Incremental listing").
+    /// </summary>
+    public bool SinceIsExclusive { get; set; }
+
     /// <summary>The user the instance token belongs to (id 1).</summary>
     public SandboxUser Bot { get; }
     public Uri ApiUrl { get; private set; } = new("http://127.0.0.1/");

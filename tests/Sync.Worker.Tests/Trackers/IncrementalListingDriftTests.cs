@@ -92,4 +92,45 @@ public sealed class IncrementalListingDriftTests
         // Page 1; page 1 from that second (the bound cannot move: all repeats); then pages 2 and 3 under that bound.
         Assert.Equal(4, harness.Counter.Snapshot().TotalFor("github") - before);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task IncrementalListing_GitHubSinceReadEitherWay_SeesTheIssueSharingThePageBoundarysSecond(bool exclusive)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var time = new FakeTimeProvider(Noon);
+        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Port = 0, Time = time }, ct);
+        var instance = sandbox.GitHub;
+        instance.SinceIsExclusive = exclusive;
+        instance.CreateProject(Project, isPrivate: false);
+        var numbers = new List<long>();
+        for (var n = 1; n <= 150; n++)
+        {
+            var issue = instance.AddIssue(Project, $"Issue {n}");
+            lock (instance.Sync)
+            {
+                issue.UpdatedAt = Noon.AddMinutes(-200 + (n == 101 ? 100 : n)); // issues 100 and 101 share one second
+            }
+
+            numbers.Add(issue.Number);
+        }
+
+        await using var harness = await SandboxTrackerHarness.CreateAsync("github", TrackerKind.GitHub, instance, time, ct);
+        var client = harness.Trackers.Get("github");
+        var before = harness.Counter.Snapshot().TotalFor("github");
+
+        var listing = await IncrementalListing.ListAsync(client, Project, harness.Store, "boundary", time, ct);
+
+        // Page 1 ends at issue 100; page 2 asks from one second before it, so issue 101 comes back whether or not
+        // GitHub's `since` includes its own second.
+        Assert.Equal(numbers.Order(), listing.Changed.Select(i => i.Ref.Number).Order());
+        Assert.Equal(2, harness.Counter.Snapshot().TotalFor("github") - before);
+
+        await listing.SaveAsync(time.GetUtcNow(), ct);
+        time.Advance(TimeSpan.FromMinutes(10));
+        var next = await IncrementalListing.ListAsync(client, Project, harness.Store, "boundary", time, ct);
+        Assert.Empty(next.Changed);
+        Assert.Equal(3, harness.Counter.Snapshot().TotalFor("github") - before);
+    }
 }
