@@ -6,7 +6,12 @@ using Sync.Sandbox.Pipeline;
 namespace Sync.Sandbox.GitHub;
 
 /// <summary>GitHub REST auth, error bodies, the hourly primary limit and the content-creation secondary limits.</summary>
-internal sealed class GitHubDialect(SandboxControl control, long userId) : ITrackerDialect
+/// <param name="resource">
+/// The primary budget this dialect counts: <c>core</c> for REST, <c>graphql</c> for <c>POST /graphql</c>, each with its own
+/// limit and reset (docs.github.com, "Rate limits for the REST API": <c>x-ratelimit-resource</c>, "The rate limit resource
+/// that the request counted against").
+/// </param>
+internal sealed class GitHubDialect(SandboxControl control, long userId, string resource = "core") : ITrackerDialect
 {
     internal const string Docs = "https://docs.github.com/rest";
     private const string SecondaryDocs = "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits";
@@ -55,7 +60,7 @@ internal sealed class GitHubDialect(SandboxControl control, long userId) : ITrac
 
     // GitHub does not list its "content-generating" requests; every mutating method counts (docs/tracker-behaviour.md).
     public SandboxWriteKind? WriteKind(string method, string endpointKey) =>
-        HttpMethods.IsPost(method) || HttpMethods.IsPatch(method) || HttpMethods.IsPut(method) || HttpMethods.IsDelete(method)
+        resource == "core" && (HttpMethods.IsPost(method) || HttpMethods.IsPatch(method) || HttpMethods.IsPut(method) || HttpMethods.IsDelete(method))
             ? SandboxWriteKind.GitHubContent
             : null;
 
@@ -113,7 +118,7 @@ internal sealed class GitHubDialect(SandboxControl control, long userId) : ITrac
         reply.Headers["x-ratelimit-remaining"] = Math.Max(0, limit - used).ToString(CultureInfo.InvariantCulture);
         reply.Headers["x-ratelimit-used"] = Math.Min(limit, used).ToString(CultureInfo.InvariantCulture);
         reply.Headers["x-ratelimit-reset"] = _core.ResetAt(now).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        reply.Headers["x-ratelimit-resource"] = "core";
+        reply.Headers["x-ratelimit-resource"] = resource;
         reply.Headers["X-GitHub-Media-Type"] = "github.v3; format=json";
     }
 }

@@ -17,8 +17,10 @@ internal static class GitHubRoutes
 
         // GitHub Enterprise Server serves GraphQL at /api/graphql, beside the REST root (docs.github.com, "Forming calls
         // with GraphQL"): the client derives it from the REST root the same way.
-        app.MapGroup($"/{i.Name}/api").Api(host, i, d, "POST", "/graphql", GraphQl.GitHubGraphQlHandler.Execute);
-        app.MapGroup("/api").Api(host, i, d, "POST", "/graphql", GraphQl.GitHubGraphQlHandler.Execute);
+        // Its budget is the graphql resource's, apart from REST's core.
+        var graphQl = new GitHubDialect(host.Control, i.Bot.Id, "graphql");
+        app.MapGroup($"/{i.Name}/api").Api(host, i, graphQl, "POST", "/graphql", GraphQl.GitHubGraphQlHandler.Execute);
+        app.MapGroup("/api").Api(host, i, graphQl, "POST", "/graphql", GraphQl.GitHubGraphQlHandler.Execute);
     }
 
     private static void Map(RouteGroupBuilder api, SandboxHostContext host, SandboxInstance i, GitHubDialect d)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Sync.Sandbox.Tests.Support;
@@ -68,6 +69,24 @@ public sealed class GitHubFidelityTests
         Assert.Equal(JsonValueKind.Null, missing.GetProperty("data").GetProperty("repository").ValueKind);
         Assert.Equal("NOT_FOUND", missing.GetProperty("errors")[0].GetProperty("type").GetString());
         Assert.Equal("Field 'stars' doesn't exist on type 'Repository'", unknown.GetProperty("errors")[0].GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task GraphQl_CountsAgainstTheGraphQlResource_ApartFromRestsCore()
+    {
+        await using var server = await TestSandbox.StartAsync();
+        using var client = TestSandbox.Client(server.GitHub);
+        var ct = TestContext.Current.CancellationToken;
+
+        using var rest = await client.GetAsync("repos/acme/widget/issues", ct);
+        for (var n = 0; n < 2; n++)
+        {
+            using var query = await client.Send(HttpMethod.Post, new Uri(server.GitHub.ApiUrl, "../graphql").ToString(), new { query = """query { repository(owner: "acme", name: "widget") { nameWithOwner } }""" });
+            Assert.Equal(("graphql", (n + 1).ToString(CultureInfo.InvariantCulture)), (query.Header("x-ratelimit-resource"), query.Header("x-ratelimit-used")));
+        }
+
+        using var again = await client.GetAsync("repos/acme/widget/issues?page=1", ct);
+        Assert.Equal(("core", "core", "1", "2"), (rest.Header("x-ratelimit-resource"), again.Header("x-ratelimit-resource"), rest.Header("x-ratelimit-used"), again.Header("x-ratelimit-used")));
     }
 
     [Fact]
