@@ -44,7 +44,10 @@ internal sealed class SandboxWorker : IAsyncDisposable
     {
         var monitoring = Host.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (monitoring.SucceededListCount() < 2 && monitoring.FailedCount() == 0 && waited.Elapsed < TimeSpan.FromSeconds(90))
+        // Two succeeded jobs are not enough on their own: a second run of a product that found the first holding its
+        // lease ends at once as "busy" (and counts as succeeded) while the first is still processing.
+        while ((monitoring.SucceededListCount() < 2 || monitoring.ProcessingCount() > 0) && monitoring.FailedCount() == 0
+            && waited.Elapsed < TimeSpan.FromSeconds(90))
         {
             await Task.Delay(200, TestContext.Current.CancellationToken);
         }
