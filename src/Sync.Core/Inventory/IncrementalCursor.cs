@@ -52,14 +52,17 @@ public static class IncrementalCursor
         }
 
         var settled = cursor.SavedAt - at > SettleMargin;
-        return (settled ? at + Resolution(kind) : at) - BoundSlack(kind);
+        return settled ? at + Resolution(kind) : at;
     }
 
     /// <summary>
-    /// How much earlier than the wanted inclusive bound a listing asks. GitLab documents <c>updated_after</c> as "on or
-    /// after" (<c>doc/api/issues.md</c>): none. GitHub's <c>since</c> was documented as "at or after" and is now "after
-    /// the given time" (an assumption either way): asking one second early is inclusive under both readings, and what
-    /// comes back from before the bound is dropped by <see cref="IsChanged"/> or as a repeat.
+    /// How much earlier than the last <c>updated_at</c> seen the next page of one listing asks
+    /// (<see cref="KeysetIssueListing"/>). GitLab documents <c>updated_after</c> as "on or after" (<c>doc/api/issues.md</c>):
+    /// none. GitHub's <c>since</c> was documented as "at or after" and is now "after the given time" (an assumption
+    /// either way): one second early, an issue sharing the page boundary's second comes back under both readings, and
+    /// the repeats are skipped. The cursor's own bound does not take it: a settled cursor asked one second early would
+    /// re-read every issue of its last second on every pass (a bulk relabel can put hundreds there), so there the
+    /// inclusive reading stays an assumption (docs/tracker-behaviour.md).
     /// </summary>
     public static TimeSpan BoundSlack(TrackerKind kind) => kind == TrackerKind.GitHub ? Resolution(kind) : TimeSpan.Zero;
 

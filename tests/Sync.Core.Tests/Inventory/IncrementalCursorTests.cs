@@ -66,14 +66,12 @@ public sealed class IncrementalCursorTests
     }
 
     [Fact]
-    public void NextLowerBound_RecentCursor_StaysInclusive_AndAsksGitHubOneSecondEarly()
+    public void NextLowerBound_RecentCursor_StaysInclusive()
     {
         var cursor = new SyncCursor("s", T0, ["1"], T0.AddMinutes(1));
 
         Assert.Equal(T0, IncrementalCursor.NextLowerBound(cursor, TrackerKind.GitLab));
-
-        // GitHub's `since` may exclude its own second: asked one second early, T0 is included under either reading.
-        Assert.Equal(T0.AddSeconds(-1), IncrementalCursor.NextLowerBound(cursor, TrackerKind.GitHub));
+        Assert.Equal(T0, IncrementalCursor.NextLowerBound(cursor, TrackerKind.GitHub));
     }
 
     [Fact]
@@ -82,10 +80,7 @@ public sealed class IncrementalCursorTests
         var cursor = new SyncCursor("s", T0, ["1"], T0 + IncrementalCursor.SettleMargin + TimeSpan.FromSeconds(1));
 
         Assert.Equal(T0.AddMilliseconds(1), IncrementalCursor.NextLowerBound(cursor, TrackerKind.GitLab));
-
-        // GitHub: T0 + 1 s is wanted; asking `since=T0` gets it whether `since` is inclusive (then T0 itself comes back
-        // and IsChanged drops it as seen) or exclusive.
-        Assert.Equal(T0, IncrementalCursor.NextLowerBound(cursor, TrackerKind.GitHub));
+        Assert.Equal(T0.AddSeconds(1), IncrementalCursor.NextLowerBound(cursor, TrackerKind.GitHub));
     }
 
     [Fact]
