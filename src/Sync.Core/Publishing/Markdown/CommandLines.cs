@@ -21,6 +21,9 @@ internal static partial class CommandLines
 {
     public static bool HasCommandLine(string text) => CommandLine().IsMatch(text);
 
+    /// <summary>Whether a line beginning at <paramref name="position"/> of <paramref name="text"/> would be a command line.</summary>
+    public static bool StartsCommandLine(string text, int position) => CommandLineAt().IsMatch(text, position);
+
     public static string Neutralise(string text, Findings findings)
     {
         for (var round = 0; round < 3 && HasCommandLine(text); round++)
@@ -102,4 +105,8 @@ internal static partial class CommandLines
 
     [GeneratedRegex(@"^[ \t]{0,3}(?=/\p{L})", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex CommandLine();
+
+    /// <summary><see cref="CommandLine"/>'s rule anchored where the match is asked to start.</summary>
+    [GeneratedRegex(@"\G[ \t]{0,3}(?=/\p{L})", RegexOptions.CultureInvariant)]
+    private static partial Regex CommandLineAt();
 }

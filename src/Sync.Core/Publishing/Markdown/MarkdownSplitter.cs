@@ -7,7 +7,8 @@ namespace Sync.Core.Publishing.Markdown;
 /// <summary>
 /// Cuts a Markdown text too long for one tracker body into consecutive parts, each within its budget (in UTF-16 units).
 /// The cuts fall where the text is parsed to allow them: between top-level blocks first, then between lines, then after
-/// a space, never inside a link, autolink, code span, HTML tag or block, table, or surrogate pair. A cut inside a fenced
+/// a space, never inside a link, autolink, code span, HTML tag or block, table, or surrogate pair, and never where the
+/// next part would begin with a command line (<see cref="CommandLines"/>). A cut inside a fenced
 /// code block closes the fence at the end of the part and reopens it (same fence and info string) at the start of the
 /// next. Apart from those fence lines, the parts concatenate to the text exactly.
 /// </summary>
@@ -95,6 +96,16 @@ public static class MarkdownSplitter
                 if (inline is LinkInline or AutolinkInline or HtmlInline or CodeInline)
                 {
                     Block(inline.Span.Start, inline.Span.End);
+                }
+            }
+
+            // Every part begins a line of its own body: a cut right before "/close" (or the blanks in front of it) would
+            // make a command line of text that was harmless mid-line, which GitLab runs and the final check refuses.
+            for (var slash = text.IndexOf('/', StringComparison.Ordinal); slash >= 0; slash = text.IndexOf('/', slash + 1))
+            {
+                for (var p = Math.Max(1, slash - 3); p <= slash; p++)
+                {
+                    _blocked[p] |= CommandLines.StartsCommandLine(text, p);
                 }
             }
 

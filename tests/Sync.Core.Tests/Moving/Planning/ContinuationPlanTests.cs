@@ -1,5 +1,6 @@
 using System.Text;
 using Sync.Core.Moving;
+using Sync.Core.Publishing;
 using Sync.Core.Moving.Planning;
 using Sync.Core.Tests.Publishing.Markdown;
 using Sync.Core.Trackers;
@@ -21,6 +22,20 @@ public sealed class ContinuationPlanTests
 
         Assert.Equal(65_536, plan.Body.Length);
         Assert.Empty(plan.Comments);
+    }
+
+    [Fact]
+    public void Plan_HostileLongBody_EveryPartPassesTheFinalPublicTextCheck()
+    {
+        // Mid-line commands and mentions of a hostile dev issue, long enough to be cut in many places after a space.
+        var text = string.Concat(Enumerable.Repeat("please /close this and /label ~secret then /move other/repo now ", 3_000));
+        var guard = new PublicTextGuard([], []);
+
+        var plan = Planner.Plan(PlanningFixtures.Input(PlanningFixtures.Issue(body: text), target: TrackerKind.GitHub));
+
+        Assert.True(plan.Comments.Count >= 2);
+        Assert.Empty(guard.Check(plan.Body, PublicField.Body));
+        Assert.All(plan.Comments, c => Assert.Empty(guard.Check(c.Body, PublicField.Comment)));
     }
 
     [Fact]

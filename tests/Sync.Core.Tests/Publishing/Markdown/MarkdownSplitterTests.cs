@@ -26,6 +26,20 @@ public sealed class MarkdownSplitterTests
     }
 
     [Fact]
+    public void Split_NeverStartsAPartWithACommand_WhenACutAfterASpaceWouldPutASlashAtTheLineStart()
+    {
+        // One long line (so every cut is after a space), half of whose words are quick actions: copied text may hold
+        // "/close" mid-line, which is harmless there but runs on GitLab at the start of a continuation's line.
+        var text = string.Concat(Enumerable.Repeat("word /close /label ~x ", 2_000));
+
+        var parts = MarkdownSplitter.Split(text, 1_000, 1_000);
+
+        Assert.True(parts.Count > 40);
+        Assert.Equal(text, string.Concat(parts));
+        Assert.All(parts, p => Assert.False(CommandLines.HasCommandLine(p), $"a part starts with a command: {p[..20]}"));
+    }
+
+    [Fact]
     public void Split_PrefersParagraphBoundaries()
     {
         var text = Paragraphs(5_000);
