@@ -6,7 +6,7 @@ namespace Sync.Bench;
 /// <c>dotnet run -c Release --project bench/Sync.Bench -- [--size full|tiny] [--runs N] [--only a,b] [--json FILE] [--markdown FILE]</c>:
 /// runs the sections, prints the Markdown table and saves it as JSON.
 /// </summary>
-public static class BenchCommand
+internal static class BenchCommand
 {
     private static readonly string[] Order = ["requests", "ceilings", "latency", "inproc", "memory"];
 

@@ -1,7 +1,7 @@
 namespace Sync.Bench;
 
 /// <summary>How big a bench run is: <see cref="Full"/> is what the README's numbers come from; <see cref="Tiny"/> only proves the command works.</summary>
-public enum BenchSize
+internal enum BenchSize
 {
     Tiny,
     Full,
@@ -9,7 +9,7 @@ public enum BenchSize
 
 /// <param name="Size">Scale of the run.</param>
 /// <param name="Runs">Repetitions per measurement; the report shows the median.</param>
-public sealed record BenchOptions(BenchSize Size, int Runs, IReadOnlySet<string> Only, TextWriter Log);
+internal sealed record BenchOptions(BenchSize Size, int Runs, IReadOnlySet<string> Only, TextWriter Log);
 
 /// <summary>
 /// One line of the results table. <paramref name="Ratio"/> is the number the section is about (requests used ÷ the
@@ -22,7 +22,7 @@ public sealed record BenchOptions(BenchSize Size, int Runs, IReadOnlySet<string>
 /// <param name="Goal">The goal, e.g. "= 1", "≥ 0.95", or empty.</param>
 /// <param name="Met">Whether the goal was met; null when there is no goal.</param>
 /// <param name="Note">Why a goal is missed, or what the number means.</param>
-public sealed record BenchRow(
+internal sealed record BenchRow(
     int Section,
     string Name,
     string Measured,
@@ -34,7 +34,7 @@ public sealed record BenchRow(
     IReadOnlyList<double> Samples);
 
 /// <summary>One section of the bench (request efficiency, write ceilings, latency, in-process, memory).</summary>
-public interface IBenchSection
+internal interface IBenchSection
 {
     /// <summary>Short key for <c>--only</c> (e.g. <c>requests</c>, <c>ceilings</c>, <c>latency</c>, <c>inproc</c>, <c>memory</c>).</summary>
     string Key { get; }
@@ -42,7 +42,7 @@ public interface IBenchSection
     Task<IReadOnlyList<BenchRow>> RunAsync(BenchOptions options, CancellationToken cancellationToken);
 }
 
-public static class Stats
+internal static class Stats
 {
     /// <summary>Median of the samples (the mean of the middle two for an even count).</summary>
     public static double Median(IReadOnlyList<double> samples)

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Sync.Bench;
 
-public static class BenchReport
+internal static class BenchReport
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 

@@ -6,7 +6,7 @@ namespace Sync.Bench.Ceilings;
 /// <c>k × Limit</c> writes into <c>[first, first + k × Window)</c>, so that is the reference. The tail after the last
 /// whole window is left out (it holds the remainder, however small), which is the "steady part" of the run.
 /// </summary>
-public sealed record WindowUse(TimeSpan Window, int Limit, int Windows, int Writes)
+internal sealed record WindowUse(TimeSpan Window, int Limit, int Windows, int Writes)
 {
     /// <summary>Writes per scaled minute in the measured windows.</summary>
     public double PerMinute => Windows == 0 ? double.NaN : Writes / (Windows * Window.TotalMinutes);

@@ -8,7 +8,7 @@ namespace Sync.Bench.Ceilings;
 /// hours of windows pass in minutes, with IssueSync's default pacing. Measured on the target: the binding ceiling's
 /// use, limit answers that reached IssueSync, and that every issue arrived exactly once with its comments.
 /// </summary>
-public sealed class WriteCeilingSection : IBenchSection
+internal sealed class WriteCeilingSection : IBenchSection
 {
     private const int Comments = 3;
 

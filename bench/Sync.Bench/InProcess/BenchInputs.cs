@@ -6,14 +6,14 @@ namespace Sync.Bench.InProcess;
 
 /// <summary>One issue's inputs to the vote tally and to RICE scoring.</summary>
 /// <param name="Weight">GitLab weight, null when none (then the effort label decides, or the issue needs input).</param>
-public sealed record BenchIssue(long Number, IssueVotes Votes, IReadOnlyList<string> Labels, int? Weight, int RecentVoters);
+internal sealed record BenchIssue(long Number, IssueVotes Votes, IReadOnlyList<string> Labels, int? Weight, int RecentVoters);
 
 /// <summary>
 /// Deterministic, realistic-looking inputs (<c>Random(42)</c>): 0–20 reactions per issue from a pool of users, a tenth
 /// of the issues with demand merged from a moved copy, a mix of RICE labels and weights, and roadmap candidates of
 /// which most are open, some in dated milestones and some recently shipped.
 /// </summary>
-public static class BenchInputs
+internal static class BenchInputs
 {
     /// <summary>Fixed, so runs are comparable (time never comes from the clock in IssueSync).</summary>
     public static readonly DateTimeOffset Now = new(2025, 6, 2, 12, 0, 0, TimeSpan.Zero);

@@ -16,7 +16,7 @@ namespace Sync.Bench.InProcess;
 /// by BenchmarkDotNet in this process and reported as a ratio to a plain sort of a list of the same length, so the
 /// numbers mean something on a noisy or shared machine.
 /// </summary>
-public sealed class InProcessSection : IBenchSection
+internal sealed class InProcessSection : IBenchSection
 {
     private const string BaselineMethod = nameof(CoreBenchmarks.SortBaseline);
 

@@ -7,7 +7,7 @@ namespace Sync.Bench.InProcess;
 /// Keeps BenchmarkDotNet's running commentary off the console: only its errors and warnings reach the bench log
 /// (everything is still in BenchmarkDotNet's own log file under the artifacts path).
 /// </summary>
-public sealed class TextWriterLogger(TextWriter log) : ILogger
+internal sealed class TextWriterLogger(TextWriter log) : ILogger
 {
     private readonly StringBuilder _line = new();
     private bool _keep;

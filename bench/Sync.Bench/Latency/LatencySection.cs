@@ -7,7 +7,7 @@ namespace Sync.Bench.Latency;
 /// Section 3: the bulk move with 50 ms added to every sandbox request (real time), write ceilings lifted and limits
 /// not enforced, so what remains is latency handling: wall time against the requests IssueSync made times 50 ms.
 /// </summary>
-public sealed class LatencySection : IBenchSection
+internal sealed class LatencySection : IBenchSection
 {
     private const int LatencyMs = 50;
     private const int Comments = 3;

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Sync.Bench.Memory;
 
 /// <summary>Section 5: resident memory of the real worker process through a sandbox sync and after it.</summary>
-public sealed class MemorySection : IBenchSection
+internal sealed class MemorySection : IBenchSection
 {
     private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(10);
 

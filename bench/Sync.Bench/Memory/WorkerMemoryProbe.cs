@@ -6,14 +6,14 @@ using System.Text;
 namespace Sync.Bench.Memory;
 
 /// <summary>RSS of one worker run: at start-up, the kernel's high-water mark after the sync, and after an idle wait.</summary>
-public sealed record WorkerMemory(double StartupMiB, double PeakMiB, double IdleMiB, TimeSpan SyncTime, IReadOnlyList<string> Failed);
+internal sealed record WorkerMemory(double StartupMiB, double PeakMiB, double IdleMiB, TimeSpan SyncTime, IReadOnlyList<string> Failed);
 
 /// <summary>
 /// Runs the built worker (<c>Sync.Worker.dll</c>, copied next to the bench as a referenced project) as its own
 /// process in sandbox mode with two extra products on the generated <c>acme/bulk</c> projects, waits until every
 /// product's start-up run is recorded in <c>/metrics</c>, and reads <c>/proc/&lt;pid&gt;/status</c>.
 /// </summary>
-public static class WorkerMemoryProbe
+internal static class WorkerMemoryProbe
 {
     /// <summary>The bulk products (GitLab's and GitHub's acme/bulk) next to the demo's own two.</summary>
     public static readonly string[] BulkProducts = ["bulkgl", "bulkgh"];

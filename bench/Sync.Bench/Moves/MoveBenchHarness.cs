@@ -18,7 +18,7 @@ namespace Sync.Bench.Moves;
 /// <param name="Time">The clock of both the sandbox and IssueSync.</param>
 /// <param name="EnforceRateLimits">Whether the sandbox answers over-limit requests with 403/429.</param>
 /// <param name="Unpaced">Lift IssueSync's write ceilings and GitHub's write spacing (the latency bench measures latency, not pacing).</param>
-public sealed record MoveBenchSetup(
+internal sealed record MoveBenchSetup(
     MoveDirection Direction,
     int Issues,
     int CommentsPerIssue,
@@ -30,7 +30,7 @@ public sealed record MoveBenchSetup(
 /// <param name="Wall">Real time of the move step.</param>
 /// <param name="Step">The move step's own summary (moved, failed, skipped).</param>
 /// <param name="Requests">Every request IssueSync sent (retries included), by tracker, endpoint and status.</param>
-public sealed record MoveBenchResult(TimeSpan Wall, StepResult Step, RequestCountSnapshot Requests)
+internal sealed record MoveBenchResult(TimeSpan Wall, StepResult Step, RequestCountSnapshot Requests)
 {
     public long Moved => Step.Metrics.GetValueOrDefault("moved");
 
@@ -49,7 +49,7 @@ public sealed record MoveBenchResult(TimeSpan Wall, StepResult Step, RequestCoun
 /// A bulk move through IssueSync's real <see cref="MoveStep"/>, tracker clients (limits gate, resilience, request
 /// accounting) and SQLite state store, against a fresh in-process sandbox seeded through its state API.
 /// </summary>
-public sealed class MoveBenchHarness : IAsyncDisposable
+internal sealed class MoveBenchHarness : IAsyncDisposable
 {
     public const string SourceTracker = "dev";
     public const string TargetTracker = "public";

@@ -1,7 +1,7 @@
 namespace Sync.Bench.Moves;
 
 /// <summary>The two bulk-move directions the bench measures; the source is always the private GitLab dev instance.</summary>
-public enum MoveDirection
+internal enum MoveDirection
 {
     /// <summary>sandbox.GitLabDev → sandbox.GitLab: separate instances, so separate limits.</summary>
     GitLabToGitLab,
@@ -10,7 +10,7 @@ public enum MoveDirection
     GitLabToGitHub,
 }
 
-public static class MoveDirections
+internal static class MoveDirections
 {
     public static IReadOnlyList<MoveDirection> All { get; } = [MoveDirection.GitLabToGitLab, MoveDirection.GitLabToGitHub];
 

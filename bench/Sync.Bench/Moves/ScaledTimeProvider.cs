@@ -11,7 +11,7 @@ namespace Sync.Bench.Moves;
 /// are derived from one <see cref="Stopwatch"/> reading, so a timer due in <c>d</c> scaled time fires when
 /// <see cref="GetUtcNow"/> has advanced by at least <c>d</c>.
 /// </summary>
-public sealed class ScaledTimeProvider : TimeProvider
+internal sealed class ScaledTimeProvider : TimeProvider
 {
     private readonly DateTimeOffset _start;
     private readonly long _startTimestamp;

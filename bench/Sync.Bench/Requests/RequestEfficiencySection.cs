@@ -8,7 +8,7 @@ namespace Sync.Bench.Requests;
 /// Section 1: requests IssueSync's real tracker clients make against the in-process sandbox, divided by the fewest
 /// a client could make for the same knowledge. Request counts do not depend on timing, so these are exact.
 /// </summary>
-public sealed class RequestEfficiencySection : IBenchSection
+internal sealed class RequestEfficiencySection : IBenchSection
 {
     private static readonly DateTimeOffset Start = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
     private static readonly (string Key, string Name)[] Trackers = [("gitlab", "GitLab"), ("github", "GitHub")];

@@ -13,9 +13,9 @@ namespace Sync.Bench.Requests;
 
 /// <summary>What one scenario cost and the least it could have cost.</summary>
 /// <param name="Aim">A goal an issue set in requests, where it is above the minimum (the row is judged against it).</param>
-public sealed record ScenarioSample(RequestScenario Scenario, RequestCount Count, long Minimum, long? Aim = null);
+internal sealed record ScenarioSample(RequestScenario Scenario, RequestCount Count, long Minimum, long? Aim = null);
 
-public enum RequestScenario
+internal enum RequestScenario
 {
     FirstSync,
     IdleResync,
@@ -29,7 +29,7 @@ public enum RequestScenario
 /// The five request-efficiency scenarios, in order, against one tracker of a fresh sandbox (each builds on the
 /// state the previous one left: the first full listing, then its settled cursor, ...).
 /// </summary>
-public static class RequestScenarios
+internal static class RequestScenarios
 {
     public const string Project = "acme/bulk";
 

@@ -4,7 +4,7 @@ namespace Sync.Bench.Support;
 /// A clock the bench moves by hand (the sandbox and IssueSync share it), so cursors can be settled without waiting.
 /// Timers still run on real time: nothing measured here waits on one (limits are lifted).
 /// </summary>
-public sealed class BenchClock(DateTimeOffset start) : TimeProvider
+internal sealed class BenchClock(DateTimeOffset start) : TimeProvider
 {
     private readonly Lock _lock = new();
     private DateTimeOffset _now = start;

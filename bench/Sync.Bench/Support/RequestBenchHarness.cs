@@ -13,7 +13,7 @@ namespace Sync.Bench.Support;
 /// a temporary file as cursor and document store, write ceilings lifted; counts what each action costs on both
 /// sides (IssueSync's <see cref="RequestCounter"/> and the sandbox's own stats).
 /// </summary>
-public sealed class RequestBenchHarness : IAsyncDisposable
+internal sealed class RequestBenchHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
     private readonly string _directory;
@@ -101,10 +101,10 @@ public sealed class RequestBenchHarness : IAsyncDisposable
 /// <param name="Sandbox">Requests the sandbox received.</param>
 /// <param name="SandboxWrites">Of those, the ones that were not GET.</param>
 /// <param name="Endpoints">What the sandbox received, by endpoint (e.g. <c>GET /projects/:id/issues</c>).</param>
-public sealed record RequestCount(long Ours, long Sandbox, long SandboxWrites, IReadOnlyDictionary<string, long> Endpoints);
+internal sealed record RequestCount(long Ours, long Sandbox, long SandboxWrites, IReadOnlyDictionary<string, long> Endpoints);
 
 /// <summary>No GitHub Projects v2 board is configured in the bench; the roadmap step must not ask for one.</summary>
-public sealed class UnconfiguredProjectBoards : IProjectBoards
+internal sealed class UnconfiguredProjectBoards : IProjectBoards
 {
     public Task<IReadOnlyList<string>> SyncAsync(string tracker, ProjectBoardTarget target, IReadOnlyDictionary<long, string> optionByIssue, bool dryRun, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("No Projects v2 board is configured in the bench.");

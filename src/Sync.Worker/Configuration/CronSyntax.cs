@@ -7,7 +7,7 @@ namespace Sync.Worker.Configuration;
 /// lists, ranges, steps, month/day names, <c>?</c>, <c>L</c>, <c>W</c>, <c>#</c> and the @-macros.
 /// Hangfire only rejects a bad cron when the job is registered; checking here lets start-up fail with the key.
 /// </summary>
-public static class CronSyntax
+internal static class CronSyntax
 {
     private static readonly HashSet<string> Macros = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -5,7 +5,7 @@ namespace Sync.Worker.Configuration;
 /// users, every request needs HTTP Basic credentials whose password matches the user's PBKDF2 hash, unless
 /// <see cref="AllowLoopback"/> is set to true.
 /// </summary>
-public sealed class DashboardAccessOptions
+internal sealed class DashboardAccessOptions
 {
     public List<DashboardUserOptions> Users { get; set; } = [];
 
@@ -23,7 +23,7 @@ public sealed class DashboardAccessOptions
     public bool LoopbackWithoutCredentials => AllowLoopback ?? Users.Count == 0;
 }
 
-public sealed class DashboardUserOptions
+internal sealed class DashboardUserOptions
 {
     public string? Name { get; set; }
 

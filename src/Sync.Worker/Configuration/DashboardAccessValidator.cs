@@ -4,7 +4,7 @@ using Sync.Worker.Dashboard;
 namespace Sync.Worker.Configuration;
 
 /// <summary>Validates <c>IssueSync:Dashboard</c>; a failure names the key and never echoes a hash.</summary>
-public sealed class DashboardAccessValidator : IValidateOptions<IssueSyncOptions>
+internal sealed class DashboardAccessValidator : IValidateOptions<IssueSyncOptions>
 {
     private const string Key = $"{IssueSyncOptions.SectionName}:Dashboard:Users";
     private const string HostsKey = $"{IssueSyncOptions.SectionName}:Dashboard:Hosts";

@@ -1,7 +1,7 @@
 namespace Sync.Worker.Configuration;
 
 /// <summary>The <c>IssueSync</c> configuration section (a public contract: documented in the README).</summary>
-public sealed class IssueSyncOptions
+internal sealed class IssueSyncOptions
 {
     public const string SectionName = "IssueSync";
 
@@ -29,7 +29,7 @@ public sealed class IssueSyncOptions
     public WebhookOptions Webhooks { get; set; } = new();
 }
 
-public sealed class TrackerOptions
+internal sealed class TrackerOptions
 {
     /// <summary><c>GitLab</c> or <c>GitHub</c> (kept as text so a typo gets a clear message, not a binder exception).</summary>
     public string? Kind { get; set; }
@@ -40,7 +40,7 @@ public sealed class TrackerOptions
     public string? Token { get; set; }
 }
 
-public sealed class ProductOptions
+internal sealed class ProductOptions
 {
     /// <summary>The public project, <c>tracker:group/project</c>.</summary>
     public string? Public { get; set; }
@@ -59,7 +59,7 @@ public sealed class ProductOptions
 }
 
 /// <summary>One private source project and its move rules (defaults in <see cref="Sync.Core.Moving.MoveRules"/>).</summary>
-public sealed class SourceOptions
+internal sealed class SourceOptions
 {
     public string? Project { get; set; }
 
@@ -99,7 +99,7 @@ public sealed class SourceOptions
 }
 
 /// <summary>Redaction applied to everything a product writes publicly (on top of the built-in secret patterns).</summary>
-public sealed class RedactionOptions
+internal sealed class RedactionOptions
 {
     public List<string> Patterns { get; set; } = [];
 
@@ -118,7 +118,7 @@ public sealed class RedactionOptions
 /// Crons (5 or 6 fields, or a macro such as <c>@hourly</c>; empty turns a stage's schedule off) of each stage. RICE
 /// and the roadmap are only scheduled for products that enable them.
 /// </summary>
-public sealed class ScheduleOptions
+internal sealed class ScheduleOptions
 {
     /// <summary>Replaced by the per-stage crons; set only to tell an old configuration what to use instead.</summary>
     public string? Pipeline { get; set; }
@@ -139,7 +139,7 @@ public sealed class ScheduleOptions
     public string TimeZone { get; set; } = "UTC";
 }
 
-public sealed class MetricsOptions
+internal sealed class MetricsOptions
 {
     public const string DefaultPath = "/metrics";
 
@@ -168,14 +168,14 @@ public sealed class MetricsOptions
     }
 }
 
-public sealed class StorageOptions
+internal sealed class StorageOptions
 {
     /// <summary>SQLite file for IssueSync's state when no PostgreSQL connection string is set.</summary>
     public string SqlitePath { get; set; } = "data/issuesync.db";
 }
 
 /// <summary>How emoji votes count as demand (defaults in <see cref="Sync.Core.Votes.VoteRules"/>).</summary>
-public sealed class VoteOptions
+internal sealed class VoteOptions
 {
     /// <summary>Extra emoji and their weight, e.g. <c>heart: 1</c>, <c>rocket: 1</c> (thumbs up/down always count).</summary>
     public Dictionary<string, double> ExtraEmoji { get; set; } = new(StringComparer.OrdinalIgnoreCase);
@@ -201,7 +201,7 @@ public sealed class VoteOptions
     public List<IdentityLinkOptions> IdentityMap { get; set; } = [];
 }
 
-public sealed class IdentityLinkOptions
+internal sealed class IdentityLinkOptions
 {
     public string From { get; set; } = string.Empty;
 
@@ -213,7 +213,7 @@ public sealed class IdentityLinkOptions
 /// every open public issue, which a product team should ask for. Scales left unset use the defaults; a scale that is
 /// set replaces the default whole.
 /// </summary>
-public sealed class RiceOptions
+internal sealed class RiceOptions
 {
     public bool Enabled { get; set; }
 
@@ -255,7 +255,7 @@ public sealed class RiceOptions
     public RiceCutoffOptions Percentiles { get; set; } = new() { Top = 10, High = 30, Medium = 60 };
 }
 
-public sealed class RiceCutoffOptions
+internal sealed class RiceCutoffOptions
 {
     public double Top { get; set; }
 
@@ -268,7 +268,7 @@ public sealed class RiceCutoffOptions
 /// The product's public roadmap (defaults in <see cref="Sync.Core.Roadmap.RoadmapRules"/>). Off unless enabled: it
 /// creates an issue and labels in the public project.
 /// </summary>
-public sealed class RoadmapOptions
+internal sealed class RoadmapOptions
 {
     public bool Enabled { get; set; }
 
@@ -291,7 +291,7 @@ public sealed class RoadmapOptions
     public GitHubProjectOptions? GitHubProject { get; set; }
 }
 
-public sealed class GitHubProjectOptions
+internal sealed class GitHubProjectOptions
 {
     /// <summary>Organisation or user that owns the project.</summary>
     public string Owner { get; set; } = string.Empty;

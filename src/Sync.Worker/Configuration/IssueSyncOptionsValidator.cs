@@ -8,7 +8,7 @@ namespace Sync.Worker.Configuration;
 /// Cross-field validation of the <c>IssueSync</c> section and the connection string. Every failure is one
 /// line that starts with the configuration key it is about.
 /// </summary>
-public sealed class IssueSyncOptionsValidator(IConfiguration configuration) : IValidateOptions<IssueSyncOptions>
+internal sealed class IssueSyncOptionsValidator(IConfiguration configuration) : IValidateOptions<IssueSyncOptions>
 {
     public const string ConnectionStringKey = "ConnectionStrings:IssueSync";
     private const string Root = IssueSyncOptions.SectionName;

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Sync.Worker.Configuration;
 
 /// <summary>Checks of the move rules of a source and the redaction of a product; each error starts with its key.</summary>
-public static partial class MoveRulesValidation
+internal static partial class MoveRulesValidation
 {
     public static void Validate(string key, SourceOptions source, List<string> errors)
     {

@@ -9,7 +9,7 @@ using Sync.Core.Votes;
 namespace Sync.Worker.Configuration;
 
 /// <summary>The validated products, built once from options.</summary>
-public sealed class ProductCatalog(IOptions<IssueSyncOptions> options)
+internal sealed class ProductCatalog(IOptions<IssueSyncOptions> options)
 {
     private readonly Lazy<IReadOnlyDictionary<string, ProductDefinition>> _products = new(() => Build(options.Value));
 

@@ -7,7 +7,7 @@ namespace Sync.Worker.Configuration;
 /// <c>IssueSync:Trackers:&lt;name&gt;:Limits</c> over the kind's documented defaults: keys left out keep the
 /// tracker's ceilings (GitHub 80 writes/min and 500/h, serial; GitLab 200 issues/min, 60 notes/min).
 /// </summary>
-public static class TrackerLimitsBinding
+internal static class TrackerLimitsBinding
 {
     public static TrackerLimitsOptions Bind(IConfigurationSection tracker, TrackerKind kind)
     {

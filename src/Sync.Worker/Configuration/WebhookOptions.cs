@@ -4,7 +4,7 @@ namespace Sync.Worker.Configuration;
 /// The webhook receivers. Each endpoint answers 404 until its secret is set, so an instance that does not use
 /// webhooks does not advertise them. Secrets are never logged or echoed in validation errors.
 /// </summary>
-public sealed class WebhookOptions
+internal sealed class WebhookOptions
 {
     public const int DefaultMaxBodyBytes = 1024 * 1024;
     public const int MinMaxBodyBytes = 1024;

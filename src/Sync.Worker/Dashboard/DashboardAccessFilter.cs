@@ -6,7 +6,7 @@ namespace Sync.Worker.Dashboard;
 /// Hangfire's own check: it lets in only requests that <see cref="DashboardAuthentication"/> let through, so the
 /// dashboard stays closed if the middleware were ever left out of the pipeline.
 /// </summary>
-public sealed class DashboardAccessFilter : IDashboardAuthorizationFilter
+internal sealed class DashboardAccessFilter : IDashboardAuthorizationFilter
 {
     public bool Authorize(DashboardContext context) => UserOf(context) is not null;
 

@@ -15,7 +15,7 @@ namespace Sync.Worker.Dashboard;
 /// ASP.NET Core antiforgery tokens, whose keys differ per replica unless data protection is shared.
 /// </para>
 /// </summary>
-public sealed class DashboardAuthentication(
+internal sealed class DashboardAuthentication(
     RequestDelegate next,
     IOptions<IssueSyncOptions> options,
     IOptions<ForwardedHeadersOptions> forwarded,

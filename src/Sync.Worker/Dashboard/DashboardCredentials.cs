@@ -12,7 +12,7 @@ namespace Sync.Worker.Dashboard;
 /// the credentials with every request (each page loads several), so a successful check is remembered for a few
 /// minutes under a keyed hash of name and password: the password itself is never kept.
 /// </summary>
-public sealed class DashboardCredentials(IOptions<IssueSyncOptions> options, TimeProvider time)
+internal sealed class DashboardCredentials(IOptions<IssueSyncOptions> options, TimeProvider time)
 {
     /// <summary>How long a successful check is reused before PBKDF2 runs again.</summary>
     internal static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(5);

@@ -3,7 +3,7 @@ using Hangfire.Dashboard;
 
 namespace Sync.Worker.Dashboard;
 
-public static class DashboardEndpoints
+internal static class DashboardEndpoints
 {
     public const string Path = "/hangfire";
 

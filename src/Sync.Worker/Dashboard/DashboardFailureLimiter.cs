@@ -8,7 +8,7 @@ namespace Sync.Worker.Dashboard;
 /// client gets 429 until the window ends, and no PBKDF2 runs for it. Without this, each bogus Basic request costs
 /// tens of milliseconds of CPU and passwords can be guessed as fast as the CPU allows.
 /// </summary>
-public sealed class DashboardFailureLimiter(TimeProvider time)
+internal sealed class DashboardFailureLimiter(TimeProvider time)
 {
     internal const int MaxFailures = 10;
 

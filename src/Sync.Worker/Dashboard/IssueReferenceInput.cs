@@ -7,13 +7,13 @@ using Sync.Worker.Jobs;
 namespace Sync.Worker.Dashboard;
 
 /// <summary>What a maintainer typed to resync one issue, resolved to a product, the issue and the stage that picks it up.</summary>
-public sealed record IssueResyncTarget(ProductDefinition Product, IssueRef Issue, string Stage);
+internal sealed record IssueResyncTarget(ProductDefinition Product, IssueRef Issue, string Stage);
 
 /// <summary>
 /// Reads <c>tracker:group/project#number</c> or an issue's web URL on a configured tracker
 /// (<c>…/group/project/-/issues/12</c> on GitLab, <c>…/owner/repo/issues/12</c> on GitHub).
 /// </summary>
-public static partial class IssueReferenceInput
+internal static partial class IssueReferenceInput
 {
     public const string Example = "dev:acme/widget#12";
 

@@ -15,7 +15,7 @@ namespace Sync.Worker.Dashboard;
 /// 422 with no body, which only its own script can act on. Being dashboard routes, they get the same authorization
 /// and antiforgery check as Hangfire's own commands.
 /// </summary>
-public static class MaintainerActions
+internal static class MaintainerActions
 {
     public const string ProductRoute = MaintainerPage.Route + "/products/(?<product>[^/]+)/(?<stage>all|roadmap)";
     public const string IssueRoute = MaintainerPage.Route + "/issue";

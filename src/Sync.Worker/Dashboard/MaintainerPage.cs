@@ -18,7 +18,7 @@ namespace Sync.Worker.Dashboard;
 /// pending triggers (requests waiting for a run), and a form to resync one issue. Plain HTML forms post to
 /// <see cref="MaintainerActions"/>, which redirect back here with the outcome in the query.
 /// </summary>
-public sealed class MaintainerPage : RazorPage
+internal sealed class MaintainerPage : RazorPage
 {
     public const string Route = "/issuesync";
     public const string Title = "IssueSync";

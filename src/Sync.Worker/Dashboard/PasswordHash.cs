@@ -9,7 +9,7 @@ namespace Sync.Worker.Dashboard;
 /// <c>pbkdf2-sha256$&lt;iterations&gt;$&lt;base64 salt&gt;$&lt;base64 hash&gt;</c>, so the cost can be raised later
 /// without breaking the hashes already configured.
 /// </summary>
-public sealed class PasswordHash
+internal sealed class PasswordHash
 {
     public const string Scheme = "pbkdf2-sha256";
     public const int MinIterations = 100_000;

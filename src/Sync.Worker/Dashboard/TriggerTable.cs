@@ -6,7 +6,7 @@ using Sync.Worker.Triggers;
 namespace Sync.Worker.Dashboard;
 
 /// <summary>The maintainer page's "Pending triggers" table and "run in progress" cells, as HTML.</summary>
-public static class TriggerTable
+internal static class TriggerTable
 {
     /// <summary>Issues listed per trigger; the rest are counted.</summary>
     public const int IssuesShown = 20;

@@ -11,7 +11,7 @@ namespace Sync.Worker.Direction;
 /// only holds issues of the public projects, never a confidential one, and a roadmap stored before that was checked
 /// is not served (<see cref="Sync.Core.Roadmap.ProductRoadmap.LoadAsync"/>).
 /// </summary>
-public static class DirectionEndpoints
+internal static class DirectionEndpoints
 {
     public const string HtmlContentType = "text/html; charset=utf-8";
     public const string JsonContentType = "application/json; charset=utf-8";

@@ -4,7 +4,7 @@ using Sync.Core.Roadmap;
 namespace Sync.Worker.Direction;
 
 /// <summary>The body of <c>/direction.json</c>: the same content as the page, for scripts and other sites.</summary>
-public static class DirectionJson
+internal static class DirectionJson
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 

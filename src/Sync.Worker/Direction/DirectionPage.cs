@@ -9,7 +9,7 @@ namespace Sync.Worker.Direction;
 /// section per product. Deterministic: the same roadmaps always give the same bytes. Everything that comes
 /// from a tracker is HTML-encoded, and only http(s) URLs become links.
 /// </summary>
-public static class DirectionPage
+internal static class DirectionPage
 {
     public const string NotBuiltText = "No roadmap yet — it is built on the next scheduled run.";
 

@@ -6,7 +6,7 @@ namespace Sync.Worker.Direction;
 
 /// <summary>One configured product as /direction shows it: its roadmap, or null when none has been built yet.</summary>
 /// <param name="PublicProject">The public project, <c>tracker:group/project</c>.</param>
-public sealed record ProductDirection(string Product, string PublicProject, ProductRoadmap? Roadmap)
+internal sealed record ProductDirection(string Product, string PublicProject, ProductRoadmap? Roadmap)
 {
     /// <summary>Every configured product in catalogue order, each with its last built roadmap.</summary>
     public static async Task<IReadOnlyList<ProductDirection>> LoadAllAsync(ProductCatalog catalog, IDocumentStore store, CancellationToken cancellationToken)

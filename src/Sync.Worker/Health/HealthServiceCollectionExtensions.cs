@@ -3,7 +3,7 @@ using Sync.Core.Trackers;
 
 namespace Sync.Worker.Health;
 
-public static class HealthServiceCollectionExtensions
+internal static class HealthServiceCollectionExtensions
 {
     public const string ReadyTag = "ready";
 

@@ -7,7 +7,7 @@ namespace Sync.Worker.Health;
 /// The plain-text body of <c>/readyz</c>: the overall status, then one line per check that is not healthy
 /// (<c>name: status: description</c>). Descriptions are written by IssueSync's own checks and carry no secret.
 /// </summary>
-public static class ReadinessResponse
+internal static class ReadinessResponse
 {
     public static Task WriteAsync(HttpContext context, HealthReport report)
     {

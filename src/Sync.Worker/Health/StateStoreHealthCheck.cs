@@ -4,7 +4,7 @@ using Sync.Core.Storage;
 namespace Sync.Worker.Health;
 
 /// <summary>Ready when IssueSync's state store answers.</summary>
-public sealed class StateStoreHealthCheck(IStateStore store) : IHealthCheck
+internal sealed class StateStoreHealthCheck(IStateStore store) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -11,7 +11,7 @@ namespace Sync.Worker.Health;
 /// <see cref="HealthStatus.Degraded"/>, which keeps the worker ready (jobs retry on their own, and taking the worker out
 /// of rotation would not bring the tracker back). Descriptions name the tracker and its configuration key, never the token.
 /// </summary>
-public sealed class TrackerAuthHealthCheck(string trackerName, ITrackerRegistry trackers, TimeProvider time, ILogger<TrackerAuthHealthCheck> logger) : IHealthCheck
+internal sealed class TrackerAuthHealthCheck(string trackerName, ITrackerRegistry trackers, TimeProvider time, ILogger<TrackerAuthHealthCheck> logger) : IHealthCheck
 {
     public static readonly TimeSpan HealthyFor = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan NotHealthyFor = TimeSpan.FromSeconds(30);

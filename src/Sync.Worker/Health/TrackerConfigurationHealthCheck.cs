@@ -9,7 +9,7 @@ namespace Sync.Worker.Health;
 /// (<see cref="ITrackerConfigurationProblems"/>: a GitHub token without push access that makes GitHub drop labels).
 /// Degraded, not Unhealthy: the work still gets done, only less of it, so the worker stays ready. No request is made.
 /// </summary>
-public sealed class TrackerConfigurationHealthCheck(string trackerName, ITrackerRegistry trackers) : IHealthCheck
+internal sealed class TrackerConfigurationHealthCheck(string trackerName, ITrackerRegistry trackers) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(trackers.Get(trackerName) is ITrackerConfigurationProblems { ConfigurationProblems: { Count: > 0 } problems }

@@ -6,7 +6,7 @@ namespace Sync.Worker.Hosting;
 /// IssueSync's own switches. Everything else is handed to .NET configuration (so <c>--IssueSync:Products:...</c>
 /// and <c>--urls</c> keep working).
 /// </summary>
-public sealed record CommandLine(
+internal sealed record CommandLine(
     bool Once,
     bool DryRun,
     string? SummaryJsonPath,

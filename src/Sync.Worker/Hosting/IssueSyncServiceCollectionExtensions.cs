@@ -23,7 +23,7 @@ using Sync.Worker.Webhooks;
 
 namespace Sync.Worker.Hosting;
 
-public static class IssueSyncServiceCollectionExtensions
+internal static class IssueSyncServiceCollectionExtensions
 {
     /// <summary>Everything IssueSync needs: validated options, storage, trackers, pipeline, jobs, metrics, health.</summary>
     public static IServiceCollection AddIssueSync(this IServiceCollection services, IConfiguration configuration, CommandLine commandLine)

@@ -7,7 +7,7 @@ using Sync.Worker.Triggers;
 
 namespace Sync.Worker.Jobs;
 
-public static class HangfireServiceCollectionExtensions
+internal static class HangfireServiceCollectionExtensions
 {
     public const string HangfireSchema = "hangfire";
 

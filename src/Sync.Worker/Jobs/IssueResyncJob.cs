@@ -11,7 +11,7 @@ namespace Sync.Worker.Jobs;
 /// request on the product's pending trigger (see <see cref="TriggerQueue"/>), which runs the issue's stage once for every
 /// request pending. New deliveries go to the trigger directly.
 /// </summary>
-public sealed class IssueResyncJob(ProductCatalog catalog, TriggerQueue triggers, ILogger<IssueResyncJob> logger)
+internal sealed class IssueResyncJob(ProductCatalog catalog, TriggerQueue triggers, ILogger<IssueResyncJob> logger)
 {
     /// <param name="issueRef">The issue, <c>tracker:group/project#number</c> as configured in the product.</param>
     [DisplayName("Resync {1} (product {0})")]

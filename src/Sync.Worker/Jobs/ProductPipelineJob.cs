@@ -10,7 +10,7 @@ namespace Sync.Worker.Jobs;
 /// is safe to run twice, and is guarded by the product lease inside <see cref="ProductPipeline"/>. It also takes the pending
 /// triggers its stage covers (their issues are handed to the steps), so a scheduled run leaves no triggered run to follow it.
 /// </summary>
-public sealed class ProductPipelineJob(ProductCatalog catalog, ProductRunner runner, ILogger<ProductPipelineJob> logger)
+internal sealed class ProductPipelineJob(ProductCatalog catalog, ProductRunner runner, ILogger<ProductPipelineJob> logger)
 {
     /// <param name="stage">One of <see cref="PipelineStages"/>: <c>all</c> (a full resync) or a scheduled stage.</param>
     [DisplayName("Product {0}: {1}")]
@@ -46,4 +46,4 @@ public sealed class ProductPipelineJob(ProductCatalog catalog, ProductRunner run
 }
 
 /// <summary>A pipeline run failed (a step, or items of a step); the message lists each failure on its own line.</summary>
-public sealed class PipelineStepFailedException(string message) : Exception(message);
+internal sealed class PipelineStepFailedException(string message) : Exception(message);

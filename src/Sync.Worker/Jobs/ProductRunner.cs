@@ -9,7 +9,7 @@ namespace Sync.Worker.Jobs;
 
 /// <summary>What one attempt to run a product's stage came to.</summary>
 /// <param name="Taken">The pending triggers the run took (empty when it was busy, or took none).</param>
-public sealed record ProductRun(ProductRunSummary Summary, IReadOnlyList<PendingTrigger> Taken)
+internal sealed record ProductRun(ProductRunSummary Summary, IReadOnlyList<PendingTrigger> Taken)
 {
     /// <summary>Another run held the product; nothing ran and nothing was taken.</summary>
     public bool Busy => PipelineMetrics.IsBusy(Summary);
@@ -28,7 +28,7 @@ public sealed record ProductRun(ProductRunSummary Summary, IReadOnlyList<Pending
 /// triggers back; and a run that held the product wakes the triggers that waited for it (after the lease is released,
 /// so a trigger parked meanwhile is either seen here or finds the product free when its job tries again).
 /// </summary>
-public sealed class ProductRunner(ProductPipeline pipeline, TriggerQueue triggers, PipelineMetrics metrics, ILogger<ProductRunner> logger)
+internal sealed class ProductRunner(ProductPipeline pipeline, TriggerQueue triggers, PipelineMetrics metrics, ILogger<ProductRunner> logger)
 {
     /// <param name="onlyIfTriggered">End without running a step when no trigger is pending (a triggered run whose work
     /// another run took); a scheduled run runs either way.</param>

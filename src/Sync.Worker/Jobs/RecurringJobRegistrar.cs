@@ -10,7 +10,7 @@ namespace Sync.Worker.Jobs;
 /// Registers one recurring job per configured product and stage (move, votes, RICE, roadmap) from validated options (cron + time zone), and
 /// removes the ones of products that are no longer configured. Idempotent, so every replica may run it.
 /// </summary>
-public sealed class RecurringJobRegistrar(
+internal sealed class RecurringJobRegistrar(
     IRecurringJobManager manager,
     JobStorage storage,
     IOptions<IssueSyncOptions> options,

@@ -8,7 +8,7 @@ namespace Sync.Worker.Jobs;
 /// Which stage picks up a change to one issue. The steps list incrementally, so running the issue's stage is enough:
 /// an issue in a private source may now qualify to move; a public issue's votes (and, with RICE, its score) may change.
 /// </summary>
-public static class ResyncStage
+internal static class ResyncStage
 {
     /// <summary>The stage, or null when the issue is in none of the product's projects.</summary>
     public static string? For(ProductDefinition product, IssueRef issue)

@@ -12,7 +12,7 @@ namespace Sync.Worker.Jobs;
 /// <param name="Deliveries">Requests the run took.</param>
 /// <param name="Issues">Issues they named. An array: Hangfire keeps results as JSON, and an interface-typed list would be
 /// written with its .NET type name.</param>
-public sealed record TriggeredRun(string Outcome, int Deliveries, string[] Issues);
+internal sealed record TriggeredRun(string Outcome, int Deliveries, string[] Issues);
 
 /// <summary>
 /// The run of a pending trigger (see <see cref="TriggerQueue"/>): takes every request pending for the product's stage once
@@ -20,7 +20,7 @@ public sealed record TriggeredRun(string Outcome, int Deliveries, string[] Issue
 /// a second run finds nothing pending and ends without a tracker request. When another run holds the product it parks
 /// the trigger as waiting; that run wakes it when it ends, so the requests run once after the current pass.
 /// </summary>
-public sealed class TriggerRunJob(ProductCatalog catalog, ProductRunner runner, TriggerQueue triggers, ILogger<TriggerRunJob> logger)
+internal sealed class TriggerRunJob(ProductCatalog catalog, ProductRunner runner, TriggerQueue triggers, ILogger<TriggerRunJob> logger)
 {
     public const string Ran = "ran";
     public const string Waiting = "waiting";

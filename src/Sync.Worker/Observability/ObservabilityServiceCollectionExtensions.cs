@@ -5,7 +5,7 @@ using Sync.Worker.Trackers;
 
 namespace Sync.Worker.Observability;
 
-public static class ObservabilityServiceCollectionExtensions
+internal static class ObservabilityServiceCollectionExtensions
 {
     /// <summary>
     /// The instruments of the <c>IssueSync</c> meter, and in service mode (unless

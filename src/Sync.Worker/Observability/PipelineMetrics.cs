@@ -10,7 +10,7 @@ namespace Sync.Worker.Observability;
 /// by <c>--once</c>. Tags are product keys, stage and step names from configuration and code: never a token, a URL
 /// or issue content.
 /// </summary>
-public sealed class PipelineMetrics
+internal sealed class PipelineMetrics
 {
     public const string JobDurationName = "issuesync.job.duration";
     public const string JobFailuresName = "issuesync.job.failures";

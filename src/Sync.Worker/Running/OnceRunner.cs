@@ -6,7 +6,7 @@ using Sync.Worker.Trackers;
 namespace Sync.Worker.Running;
 
 /// <summary><c>--once</c>: every product's pipeline, one after the other, then the summary.</summary>
-public sealed class OnceRunner(ProductCatalog catalog, ProductPipeline pipeline, RequestCounter requests, PipelineMetrics metrics, TimeProvider time)
+internal sealed class OnceRunner(ProductCatalog catalog, ProductPipeline pipeline, RequestCounter requests, PipelineMetrics metrics, TimeProvider time)
 {
     public async Task<RunSummary> RunAsync(bool dryRun, CancellationToken cancellationToken)
     {

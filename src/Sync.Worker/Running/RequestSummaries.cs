@@ -4,7 +4,7 @@ using Sync.Worker.Trackers;
 namespace Sync.Worker.Running;
 
 /// <summary>Turns two request-counter snapshots into the requests made between them, per tracker.</summary>
-public static class RequestSummaries
+internal static class RequestSummaries
 {
     public static IReadOnlyList<TrackerRequestSummary> Since(RequestCountSnapshot before, RequestCountSnapshot after)
     {

@@ -7,7 +7,7 @@ using Sync.Core.Pipeline;
 namespace Sync.Worker.Running;
 
 /// <summary>Renders a <see cref="RunSummary"/> for people (text) and for tools (JSON).</summary>
-public static class SummaryWriter
+internal static class SummaryWriter
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -7,7 +7,7 @@ namespace Sync.Worker.SandboxDemo;
 /// The built-in configuration of <c>--sandbox</c>: three emulated trackers and two products that exercise
 /// GitLab→GitHub, GitHub→GitHub and GitLab→GitLab across instances.
 /// </summary>
-public static class SandboxDemoConfiguration
+internal static class SandboxDemoConfiguration
 {
     private const int DemoWritesPerMinute = 1000;
 

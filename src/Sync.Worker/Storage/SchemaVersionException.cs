@@ -4,7 +4,7 @@ namespace Sync.Worker.Storage;
 /// The database was migrated by a newer IssueSync than this one. Running on would risk writing rows the newer
 /// schema no longer expects, so start-up stops instead.
 /// </summary>
-public sealed class SchemaVersionException : Exception
+internal sealed class SchemaVersionException : Exception
 {
     public SchemaVersionException()
     {

@@ -3,7 +3,7 @@ using Sync.Core.Storage;
 
 namespace Sync.Worker.Storage;
 
-public abstract partial class SqlStateStore
+internal abstract partial class SqlStateStore
 {
     public async Task AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken)
     {

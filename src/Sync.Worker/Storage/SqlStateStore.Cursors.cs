@@ -4,7 +4,7 @@ using Sync.Core.Storage;
 
 namespace Sync.Worker.Storage;
 
-public abstract partial class SqlStateStore
+internal abstract partial class SqlStateStore
 {
     public async Task<SyncCursor?> GetCursorAsync(string scope, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace Sync.Worker.Storage;
 /// <see cref="IStateStore"/> over ADO.NET and Dapper. Dialects supply connections, the schema history and
 /// timestamp conversion; the statements and the migrator are shared so both stores behave identically.
 /// </summary>
-public abstract partial class SqlStateStore : IStateStore
+internal abstract partial class SqlStateStore : IStateStore
 {
     private protected SqlStateStore(SchemaDefinition schema)
     {

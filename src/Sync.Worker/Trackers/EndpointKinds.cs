@@ -4,7 +4,7 @@ namespace Sync.Worker.Trackers;
 /// Normalises a request to a tracker-neutral endpoint kind (<c>issues.list</c>, <c>notes.create</c>, ...),
 /// so request budgets read the same for GitLab and GitHub. Ids, project paths and label names are dropped.
 /// </summary>
-public static class EndpointKinds
+internal static class EndpointKinds
 {
     public const string User = "user";
     public const string IssuesList = "issues.list";

@@ -4,7 +4,7 @@ namespace Sync.Worker.Trackers;
 /// The write budget of one tracker in one process (the embedded default: one worker, SQLite). Sliding windows
 /// over the injected clock and the end of the last write, all under one lock.
 /// </summary>
-public sealed class InMemoryWriteBudget(TimeProvider time) : IWriteBudget
+internal sealed class InMemoryWriteBudget(TimeProvider time) : IWriteBudget
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SlidingWindow> _windows = [];

@@ -3,7 +3,7 @@ using System.Net;
 namespace Sync.Worker.Trackers;
 
 /// <summary>Which kind of limit a response signals.</summary>
-public enum LimitKind
+internal enum LimitKind
 {
     /// <summary>The primary budget is used up (remaining 0 with a reset time).</summary>
     Primary,
@@ -13,7 +13,7 @@ public enum LimitKind
 }
 
 /// <summary>A limit response as the limiter sees it: the kind and the tracker's headers.</summary>
-public sealed record LimitResponse(LimitKind Kind, RateLimitHeaders Headers)
+internal sealed record LimitResponse(LimitKind Kind, RateLimitHeaders Headers)
 {
     /// <summary>
     /// Classifies a response: 429 always signals a limit; a 403 only with a limit header or a body that says

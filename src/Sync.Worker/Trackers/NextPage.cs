@@ -6,7 +6,7 @@ namespace Sync.Worker.Trackers;
 /// Finds the next page of a paged listing: the <c>Link</c> header's <c>rel="next"</c> (RFC 8288, both trackers),
 /// else GitLab's <c>x-next-page</c> (empty on the last page) applied to the current URL.
 /// </summary>
-public static partial class NextPage
+internal static partial class NextPage
 {
     public static Uri? From(HttpResponseMessage response, Uri current)
     {

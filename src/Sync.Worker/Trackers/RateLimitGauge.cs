@@ -9,7 +9,7 @@ namespace Sync.Worker.Trackers;
 /// as its <see cref="TrackerLimiter"/> last recorded it from response headers. Budgets never reported (or limiters
 /// never used) have no series.
 /// </summary>
-public sealed class RateLimitGauge
+internal sealed class RateLimitGauge
 {
     public const string InstrumentName = "issuesync.tracker.ratelimit.remaining";
 

@@ -12,7 +12,7 @@ namespace Sync.Worker.Trackers;
 /// GitHub's <c>x-ratelimit-resource</c>: the budget the request counted against (<c>core</c> for REST, <c>graphql</c>
 /// for GraphQL, each with its own limit and reset). GitLab sends no such header.
 /// </param>
-public sealed record RateLimitHeaders(TimeSpan? RetryAfter, DateTimeOffset? ResetAt, long? Remaining, long? Limit = null, string? Resource = null)
+internal sealed record RateLimitHeaders(TimeSpan? RetryAfter, DateTimeOffset? ResetAt, long? Remaining, long? Limit = null, string? Resource = null)
 {
     public bool SignalsLimit => RetryAfter is not null || Remaining == 0;
 

@@ -4,7 +4,7 @@ namespace Sync.Worker.Trackers;
 /// Innermost handler of a tracker's HttpClient: sits below the resilience pipeline, so every attempt
 /// (retries included) is counted once.
 /// </summary>
-public sealed class RequestAccountingHandler(string trackerName, string apiRootPath, RequestCounter counter) : DelegatingHandler
+internal sealed class RequestAccountingHandler(string trackerName, string apiRootPath, RequestCounter counter) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace Sync.Worker.Trackers;
 /// status, and mirrors them to the <c>issuesync.tracker.requests</c> counter of the <c>IssueSync</c> meter.
 /// Status 0 means no response (connection error, timeout).
 /// </summary>
-public sealed class RequestCounter
+internal sealed class RequestCounter
 {
     public const string MeterName = "IssueSync";
     public const string InstrumentName = "issuesync.tracker.requests";
@@ -55,13 +55,13 @@ public sealed class RequestCounter
 }
 
 /// <summary>One counted combination.</summary>
-public readonly record struct RequestKey(string Tracker, string Method, string Endpoint, int Status);
+internal readonly record struct RequestKey(string Tracker, string Method, string Endpoint, int Status);
 
 /// <summary>A (method, endpoint kind) pair, e.g. (GET, issues.list).</summary>
-public readonly record struct EndpointKey(string Method, string Endpoint);
+internal readonly record struct EndpointKey(string Method, string Endpoint);
 
 /// <summary>Counts of one tracker: total, per (method, endpoint kind), and per full key with status.</summary>
-public sealed record TrackerRequestCounts(
+internal sealed record TrackerRequestCounts(
     string Tracker,
     long Total,
     ImmutableDictionary<EndpointKey, long> ByEndpoint,
@@ -70,7 +70,7 @@ public sealed record TrackerRequestCounts(
     public long Count(string method, string endpoint) => ByEndpoint.GetValueOrDefault(new EndpointKey(method, endpoint));
 }
 
-public sealed record RequestCountSnapshot(ImmutableSortedDictionary<string, TrackerRequestCounts> Trackers)
+internal sealed record RequestCountSnapshot(ImmutableSortedDictionary<string, TrackerRequestCounts> Trackers)
 {
     public long Total => Trackers.Values.Sum(t => t.Total);
 

@@ -9,7 +9,7 @@ namespace Sync.Worker.Trackers;
 /// on), so waiting for headers would let the first sign of the limit be a 429. Sliding windows over the injected clock,
 /// stamped at the send and again at the response (see <see cref="WritePacer"/> for why), in this process only.
 /// </summary>
-public sealed class RequestPacer : IDisposable
+internal sealed class RequestPacer : IDisposable
 {
     private readonly string _trackerName;
     private readonly TimeSpan _maxWait;

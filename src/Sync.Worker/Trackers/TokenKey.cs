@@ -8,7 +8,7 @@ namespace Sync.Worker.Trackers;
 /// A tracker token as shared state names it: the SHA-256 of the token, in hex. Trackers configured with one token
 /// get one key and so one write budget, as the tracker counts them; the token itself is never stored or logged.
 /// </summary>
-public sealed class TokenKey
+internal sealed class TokenKey
 {
     private TokenKey(string hex, int lockKey)
     {

@@ -10,7 +10,7 @@ namespace Sync.Worker.Trackers;
 /// scheme/host/port: a redirect elsewhere (Octokit follows redirects itself) goes out without it. GitHub REST requests
 /// to that origin also name the API version (<see cref="GitHubApiVersion"/>); nothing else gets that header.
 /// </summary>
-public sealed class TrackerAuthHandler(TrackerKind kind, Uri apiRoot, string token) : DelegatingHandler
+internal sealed class TrackerAuthHandler(TrackerKind kind, Uri apiRoot, string token) : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

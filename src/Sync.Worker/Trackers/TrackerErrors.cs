@@ -8,7 +8,7 @@ namespace Sync.Worker.Trackers;
 /// The one status-to-exception table both adapters use. Adapters extract status, message and headers from
 /// their transport (raw HttpClient or Octokit) and call this.
 /// </summary>
-public static class TrackerErrors
+internal static class TrackerErrors
 {
     public static TrackerException FromStatus(
         string tracker,

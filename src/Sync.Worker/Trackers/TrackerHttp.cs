@@ -13,7 +13,7 @@ namespace Sync.Worker.Trackers;
 /// Names what a 404 means, given the request URI and the tracker's text, when the tracker says more than the resource
 /// (GitLab's "404 Project Not Found"); null keeps the resource.
 /// </param>
-public sealed class TrackerHttp(string trackerName, Func<string, string?> readErrorMessage, ILogger logger, Func<Uri?, string?, string?>? notFoundDetail = null)
+internal sealed class TrackerHttp(string trackerName, Func<string, string?> readErrorMessage, ILogger logger, Func<Uri?, string?, string?>? notFoundDetail = null)
 {
     /// <param name="returnRedirects">
     /// Hand a 3xx answer back to the caller (which follows it itself, without credentials) instead of failing with

@@ -10,7 +10,7 @@ namespace Sync.Worker.Trackers;
 /// limit) a bounded number of times. It adds no delay of its own: the wait the tracker asked for is a
 /// tracker-wide pause that <see cref="TrackerLimitsHandler"/> enforces on the retry and on every other request.
 /// </summary>
-public static class TrackerLimitRetry
+internal static class TrackerLimitRetry
 {
     public static IHttpClientBuilder AddTrackerLimitRetry(this IHttpClientBuilder builder, string trackerName, string apiRootPath, TrackerLimitsOptions limits)
     {

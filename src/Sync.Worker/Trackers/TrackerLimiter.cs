@@ -12,7 +12,7 @@ namespace Sync.Worker.Trackers;
 /// (keyed singleton by tracker name), so a pause on one tracker never holds up another. Only the write pacer's
 /// stamps may be shared (between replicas, per token); pauses, budgets and cool-downs stay per process.
 /// </summary>
-public sealed class TrackerLimiter : IDisposable
+internal sealed class TrackerLimiter : IDisposable
 {
     private readonly TrackerLimitsOptions _options;
     private readonly TrackerKind _kind;

@@ -6,7 +6,7 @@ namespace Sync.Worker.Trackers;
 /// says about limits. It sits outside the per-attempt and total timeouts, so a wait for a limit never counts
 /// as a timeout; it sits inside the limit-retry strategy, so every limit retry passes the gate again.
 /// </summary>
-public sealed class TrackerLimitsHandler(TrackerLimiter limiter) : DelegatingHandler
+internal sealed class TrackerLimitsHandler(TrackerLimiter limiter) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

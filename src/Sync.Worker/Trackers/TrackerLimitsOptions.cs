@@ -7,7 +7,7 @@ namespace Sync.Worker.Trackers;
 /// <see cref="ForKind"/> so unset keys keep the documented ceilings of that tracker. A count of 0 disables that
 /// ceiling.
 /// </summary>
-public sealed record TrackerLimitsOptions
+internal sealed record TrackerLimitsOptions
 {
     /// <summary>GETs/HEADs in flight at once.</summary>
     public int ReadConcurrency { get; init; } = 4;

@@ -4,7 +4,7 @@ namespace Sync.Worker.Trackers;
 
 /// <summary>One configured tracker as the registry sees it. Deliberately carries no token.</summary>
 /// <param name="ApiRoot">The API root with a trailing slash, e.g. <c>https://gitlab.com/api/v4/</c>.</param>
-public sealed record TrackerRegistration(string Name, TrackerKind Kind, Uri ApiRoot)
+internal sealed record TrackerRegistration(string Name, TrackerKind Kind, Uri ApiRoot)
 {
     /// <summary>
     /// The instance's web root: GitLab's API root without <c>api/v4/</c>; github.com for api.github.com; a GitHub

@@ -8,7 +8,7 @@ using Sync.Worker.Trackers.GitLab;
 namespace Sync.Worker.Trackers;
 
 /// <summary>Resolves the client of each tracker registered with <c>AddTrackerClient</c>; names ignore case.</summary>
-public sealed class TrackerRegistry : ITrackerRegistry
+internal sealed class TrackerRegistry : ITrackerRegistry
 {
     private readonly FrozenDictionary<string, ITrackerClient> _clients;
 

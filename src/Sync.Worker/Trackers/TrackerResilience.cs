@@ -21,7 +21,7 @@ namespace Sync.Worker.Trackers;
 /// field sets it).
 /// </para>
 /// </summary>
-public static class TrackerResilience
+internal static class TrackerResilience
 {
     public static IHttpClientBuilder AddTrackerResilience(this IHttpClientBuilder builder, string trackerName, string apiRootPath, TrackerResilienceOptions options)
     {

@@ -15,7 +15,7 @@ namespace Sync.Worker.Trackers;
 /// </param>
 /// <param name="AttemptTimeout">Timeout of a single attempt.</param>
 /// <param name="TotalTimeout">Timeout of the whole request including transient retries; limit waits (<see cref="TrackerLimitsHandler"/>) lie outside it.</param>
-public sealed record TrackerResilienceOptions(
+internal sealed record TrackerResilienceOptions(
     int MaxRetryAttempts = 3,
     TimeSpan? BaseDelay = null,
     TimeSpan? MaxDelay = null,

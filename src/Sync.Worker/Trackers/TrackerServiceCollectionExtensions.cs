@@ -8,7 +8,7 @@ using Sync.Worker.Trackers.GitHub.Projects;
 
 namespace Sync.Worker.Trackers;
 
-public static class TrackerServiceCollectionExtensions
+internal static class TrackerServiceCollectionExtensions
 {
     /// <summary>Shared singletons of the tracker adapters: request counter, rate-limit gauge, metrics, clock, registry, GitHub project boards.</summary>
     public static IServiceCollection AddTrackerInfrastructure(this IServiceCollection services)

@@ -2,10 +2,10 @@ namespace Sync.Worker.Trackers;
 
 /// <summary>One ceiling a write counts against: at most <see cref="Limit"/> writes inside any <see cref="Length"/> (0 disables it).</summary>
 /// <param name="Name">Stable name: a shared budget keys its stored stamps by it.</param>
-public sealed record WriteWindow(string Name, int Limit, TimeSpan Length);
+internal sealed record WriteWindow(string Name, int Limit, TimeSpan Length);
 
 /// <summary>A budget's answer: a slot taken, or how long to wait before asking again.</summary>
-public readonly record struct WriteTake(IWriteSlot? Slot, TimeSpan Wait);
+internal readonly record struct WriteTake(IWriteSlot? Slot, TimeSpan Wait);
 
 /// <summary>
 /// The state behind one <see cref="WritePacer"/>: recent write stamps per window, the end of the last serial
@@ -13,7 +13,7 @@ public readonly record struct WriteTake(IWriteSlot? Slot, TimeSpan Wait);
 /// the budget only answers whether a write may go now. In memory per tracker (<see cref="InMemoryWriteBudget"/>),
 /// or in PostgreSQL per tracker token so that replicas stay inside one ceiling together.
 /// </summary>
-public interface IWriteBudget : IDisposable
+internal interface IWriteBudget : IDisposable
 {
     /// <summary>
     /// Takes a slot in every window of <paramref name="windows"/> and, when <paramref name="serialGap"/> is set, the
@@ -23,7 +23,7 @@ public interface IWriteBudget : IDisposable
 }
 
 /// <summary>A taken slot. Released once, when the write's response arrived: the slot is re-stamped and the serial turn ends.</summary>
-public interface IWriteSlot
+internal interface IWriteSlot
 {
     ValueTask ReleaseAsync();
 }
@@ -32,7 +32,7 @@ public interface IWriteSlot
 /// Write budgets shared per tracker token by every replica on one database. Registered only when replicas can
 /// exist (PostgreSQL is configured); without it each tracker paces in memory.
 /// </summary>
-public interface ISharedWriteBudgets
+internal interface ISharedWriteBudgets
 {
     IWriteBudget For(string trackerName, TokenKey token);
 }

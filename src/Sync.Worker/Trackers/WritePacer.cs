@@ -13,7 +13,7 @@ namespace Sync.Worker.Trackers;
 /// The stamps live in an <see cref="IWriteBudget"/>: in this process by default, or shared per tracker token
 /// by every replica on one PostgreSQL database.
 /// </summary>
-public sealed class WritePacer : IDisposable
+internal sealed class WritePacer : IDisposable
 {
     private readonly TrackerKind _kind;
     private readonly string _apiRootPath;

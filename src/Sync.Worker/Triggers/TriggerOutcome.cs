@@ -1,7 +1,7 @@
 namespace Sync.Worker.Triggers;
 
 /// <summary>What became of one request for a run (a webhook delivery, a dashboard action).</summary>
-public enum TriggerOutcome
+internal enum TriggerOutcome
 {
     /// <summary>Nothing was pending: this request enqueued a run.</summary>
     Queued,
@@ -17,4 +17,4 @@ public enum TriggerOutcome
 /// <param name="Job">The pending run's job id (the new one when <see cref="TriggerOutcome.Queued"/>, the job that found the
 /// product busy when <see cref="TriggerOutcome.Waiting"/>); null while a run is still being enqueued by another request.</param>
 /// <param name="Deliveries">Requests merged into the pending trigger so far, this one included.</param>
-public sealed record TriggerResult(string Product, string Stage, TriggerOutcome Outcome, string? Job, int Deliveries);
+internal sealed record TriggerResult(string Product, string Stage, TriggerOutcome Outcome, string? Job, int Deliveries);

@@ -17,7 +17,7 @@ namespace Sync.Worker.Triggers;
 /// find a trigger without a live job exactly one enqueues. A run that held the product wakes the waiting triggers when it
 /// ends; <see cref="SweepAsync"/> re-enqueues what a crashed process left behind.
 /// </remarks>
-public sealed class TriggerQueue(ITriggerStore store, ILeaseStore leases, IBackgroundJobClient jobs, JobStorage storage, TimeProvider time, ILogger<TriggerQueue> logger)
+internal sealed class TriggerQueue(ITriggerStore store, ILeaseStore leases, IBackgroundJobClient jobs, JobStorage storage, TimeProvider time, ILogger<TriggerQueue> logger)
 {
     /// <summary>Prefix of the placeholder written while a job is being enqueued.</summary>
     public const string ArmingPrefix = "arming:";

@@ -5,7 +5,7 @@ namespace Sync.Worker.Triggers;
 /// job was lost (an in-memory Hangfire storage restarted, a process died between storing a request and enqueueing its
 /// run, a run died before waking what waited for it) still runs. Every replica sweeps; one of them enqueues.
 /// </summary>
-public sealed partial class TriggerSweeper(TriggerQueue triggers, TimeProvider time, ILogger<TriggerSweeper> logger) : BackgroundService
+internal sealed partial class TriggerSweeper(TriggerQueue triggers, TimeProvider time, ILogger<TriggerSweeper> logger) : BackgroundService
 {
     /// <summary>Longer than <see cref="TriggerQueue.ArmingGrace"/> would add nothing; shorter would only repeat reads.</summary>
     public static readonly TimeSpan Interval = TriggerQueue.ArmingGrace;

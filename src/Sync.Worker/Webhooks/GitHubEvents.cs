@@ -7,7 +7,7 @@ namespace Sync.Worker.Webhooks;
 /// <c>issue_comment</c> (comments on pull requests excluded). Reactions have no webhook event on GitHub; a reaction
 /// is picked up by the next scheduled pass.
 /// </summary>
-public static class GitHubEvents
+internal static class GitHubEvents
 {
     public const string Ping = "ping";
     public const string Issues = "issues";

@@ -7,7 +7,7 @@ namespace Sync.Worker.Webhooks;
 /// (confidential ones too: the move rules decide what may go public) and emoji reactions on an issue or on a
 /// comment of an issue. Everything else is ignored.
 /// </summary>
-public static class GitLabEvents
+internal static class GitLabEvents
 {
     public const string Issue = "Issue Hook";
     public const string ConfidentialIssue = "Confidential Issue Hook";

@@ -1,7 +1,7 @@
 namespace Sync.Worker.Webhooks;
 
 /// <summary>What a delivery is about once parsed: one issue of one project, or nothing (with the reason).</summary>
-public sealed record WebhookDelivery
+internal sealed record WebhookDelivery
 {
     private WebhookDelivery()
     {

@@ -1,6 +1,6 @@
 namespace Sync.Worker.Webhooks;
 
-public static class WebhookEndpoints
+internal static class WebhookEndpoints
 {
     /// <summary><c>POST /webhooks/gitlab</c> and <c>POST /webhooks/github</c>; each answers 404 until its secret is configured.</summary>
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)

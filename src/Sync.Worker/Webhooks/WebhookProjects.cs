@@ -9,7 +9,7 @@ namespace Sync.Worker.Webhooks;
 /// <c>api.github.com</c> serves <c>github.com</c>, and an Enterprise <c>https://host/prefix/api/v3</c> serves
 /// <c>https://host/prefix/owner/repo</c>. Host, port and path prefix must match (case-insensitively).
 /// </summary>
-public static class WebhookProjects
+internal static class WebhookProjects
 {
     public static ProjectRef? Find(IssueSyncOptions options, TrackerKind kind, string projectPath, string? webUrl)
     {

@@ -16,7 +16,7 @@ namespace Sync.Worker.Webhooks;
 /// the trigger collapse into that one run, which is told every issue they named. Nothing of the payload, the token or
 /// the signature is ever logged.
 /// </summary>
-public sealed class WebhookReceiver(
+internal sealed class WebhookReceiver(
     IOptions<IssueSyncOptions> options,
     ProductCatalog catalog,
     ILeaseStore leases,
@@ -252,12 +252,12 @@ public sealed class WebhookReceiver(
 /// The body of every webhook answer: what happened; the Hangfire job ids this delivery enqueued (none when it merged into
 /// a run already pending); and, when accepted, the pending trigger it joined per product.
 /// </summary>
-public sealed record WebhookReply(string Result, IReadOnlyList<string>? Jobs = null, IReadOnlyList<WebhookTrigger>? Triggers = null);
+internal sealed record WebhookReply(string Result, IReadOnlyList<string>? Jobs = null, IReadOnlyList<WebhookTrigger>? Triggers = null);
 
 /// <param name="Outcome"><c>queued</c>, <c>merged</c> or <c>waiting</c> (see <see cref="TriggerOutcome"/>).</param>
 /// <param name="Job">The pending run's job id, when known.</param>
 /// <param name="Deliveries">Deliveries merged into the pending trigger so far, this one included.</param>
-public sealed record WebhookTrigger(string Product, string Stage, string Outcome, string? Job, int Deliveries)
+internal sealed record WebhookTrigger(string Product, string Stage, string Outcome, string? Job, int Deliveries)
 {
     public static WebhookTrigger From(TriggerResult result) =>
         new(result.Product, result.Stage, result.Outcome.ToString().ToLowerInvariant(), result.Job, result.Deliveries);

@@ -4,7 +4,7 @@ using System.Text;
 namespace Sync.Worker.Webhooks;
 
 /// <summary>The two ways a tracker proves a delivery is genuine, both compared in constant time.</summary>
-public static class WebhookSignatures
+internal static class WebhookSignatures
 {
     public const string GitHubPrefix = "sha256=";
 

@@ -155,7 +155,7 @@ public sealed class ProxiedDashboardHost() : DashboardHost(
         .Select(a => a.Address)
         .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
 
-    public DashboardCredentials Credentials => Host.Services.GetRequiredService<DashboardCredentials>();
+    internal DashboardCredentials Credentials => Host.Services.GetRequiredService<DashboardCredentials>();
 }
 
 /// <summary>No users (loopback only, the default), and a wrong token for the tracker of gadget's public project.</summary>

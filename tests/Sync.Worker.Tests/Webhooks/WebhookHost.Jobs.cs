@@ -15,12 +15,12 @@ public sealed record HostJob(string Id, Job Job, string State, string? Result)
     private static readonly JsonSerializerOptions ResultJson = new() { PropertyNameCaseInsensitive = true };
 
     /// <summary>The result of a succeeded <see cref="TriggerRunJob"/>.</summary>
-    public TriggeredRun? Run => Result is null || Job.Type != typeof(TriggerRunJob) ? null : JsonSerializer.Deserialize<TriggeredRun>(Result, ResultJson);
+    internal TriggeredRun? Run => Result is null || Job.Type != typeof(TriggerRunJob) ? null : JsonSerializer.Deserialize<TriggeredRun>(Result, ResultJson);
 }
 
 public partial class WebhookHost
 {
-    public TriggerQueue Triggers => Host.Services.GetRequiredService<TriggerQueue>();
+    internal TriggerQueue Triggers => Host.Services.GetRequiredService<TriggerQueue>();
 
     public IStateStore Store => Host.Services.GetRequiredService<IStateStore>();
 
@@ -90,7 +90,7 @@ public partial class WebhookHost
     }
 
     /// <summary>Waits for a succeeded triggered run that took <paramref name="issue"/> and returns its result.</summary>
-    public async Task<TriggeredRun> WaitForRunOfAsync(string issue, TimeSpan timeout)
+    internal async Task<TriggeredRun> WaitForRunOfAsync(string issue, TimeSpan timeout)
     {
         var waited = Stopwatch.StartNew();
         while (waited.Elapsed < timeout)

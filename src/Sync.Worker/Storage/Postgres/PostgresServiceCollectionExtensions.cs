@@ -6,7 +6,7 @@ using Sync.Worker.Trackers;
 
 namespace Sync.Worker.Storage.Postgres;
 
-public static class PostgresServiceCollectionExtensions
+internal static class PostgresServiceCollectionExtensions
 {
     /// <summary>
     /// State in PostgreSQL (several replicas may share the database), and with it the trackers' write budgets,

@@ -8,7 +8,7 @@ namespace Sync.Worker.Storage.Postgres;
 /// State store in PostgreSQL schema <c>issuesync</c>, for several worker replicas sharing one database.
 /// Timestamps are timestamptz: instants round-trip to the microsecond and come back with offset zero.
 /// </summary>
-public sealed class PostgresStateStore : SqlStateStore, IAsyncDisposable, IDisposable
+internal sealed class PostgresStateStore : SqlStateStore, IAsyncDisposable, IDisposable
 {
     // Fixed advisory-lock key ("IssueSyn" in ASCII) that serialises migrators across processes.
     private const long MigrationLockKey = 0x4973_7375_6553_796E;

@@ -22,7 +22,7 @@ namespace Sync.Worker.Storage.Postgres;
 /// </list>
 /// Stamps are each replica's <see cref="TimeProvider"/> time: replica clocks must agree to well within a second.
 /// </summary>
-public sealed class PostgresWriteBudget(
+internal sealed class PostgresWriteBudget(
     NpgsqlDataSource dataSource,
     string trackerName,
     TokenKey token,

@@ -9,7 +9,7 @@ namespace Sync.Worker.Storage.Sqlite;
 /// writers from other processes wait instead of failing. Timestamps are stored as UTC text with 100 ns (tick)
 /// precision, so values round-trip exactly (the offset is normalised to UTC; the instant is preserved).
 /// </summary>
-public sealed class SqliteStateStore(string databasePath) : SqlStateStore(SqliteSchema.Definition)
+internal sealed class SqliteStateStore(string databasePath) : SqlStateStore(SqliteSchema.Definition)
 {
     /// <summary>Where the worker keeps its state when no database is configured.</summary>
     public const string DefaultDatabasePath = "./data/issuesync.db";

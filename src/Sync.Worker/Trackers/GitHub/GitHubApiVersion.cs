@@ -6,7 +6,7 @@ namespace Sync.Worker.Trackers.GitHub;
 /// <c>2022-11-28</c> today, but 2026-03-10 is out with breaking changes: naming the version keeps an upgrade a reviewed
 /// decision (the test <c>GitHubApiVersionTests</c> lists what 2026-03-10 changes in the fields IssueSync reads).
 /// </summary>
-public static class GitHubApiVersion
+internal static class GitHubApiVersion
 {
     public const string Header = "X-GitHub-Api-Version";
 

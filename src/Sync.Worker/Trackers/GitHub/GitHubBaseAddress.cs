@@ -15,7 +15,7 @@ namespace Sync.Worker.Trackers.GitHub;
 /// </list>
 /// Octokit's endpoints are relative (<c>repos/o/r/issues</c>), so they resolve under the prefix.
 /// </summary>
-public static class GitHubBaseAddress
+internal static class GitHubBaseAddress
 {
     public static readonly Uri PublicApi = new("https://api.github.com/");
 

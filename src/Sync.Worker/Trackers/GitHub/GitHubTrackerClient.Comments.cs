@@ -5,7 +5,7 @@ using Sync.Core.Trackers;
 namespace Sync.Worker.Trackers.GitHub;
 
 /// <summary>Issue comments and the reactions on issues and comments. Octokit follows the Link header itself.</summary>
-public sealed partial class GitHubTrackerClient
+internal sealed partial class GitHubTrackerClient
 {
     private static ApiOptions AllPages => new() { PageSize = PageSize };
 

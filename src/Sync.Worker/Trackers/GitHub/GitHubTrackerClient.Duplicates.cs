@@ -12,7 +12,7 @@ namespace Sync.Worker.Trackers.GitHub;
 /// (<c>duplicate_issue_id</c>) leaves no "Duplicate of" comment, so the comment is only the fallback for an event that
 /// names no readable canonical.
 /// </summary>
-public sealed partial class GitHubTrackerClient
+internal sealed partial class GitHubTrackerClient
 {
     // The latest mark or unmark decides: an issue unmarked since is no longer anyone's duplicate.
     private const string DuplicateQuery = """

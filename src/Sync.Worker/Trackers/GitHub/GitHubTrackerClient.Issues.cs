@@ -10,7 +10,7 @@ namespace Sync.Worker.Trackers.GitHub;
 /// <c>"labels":[]</c>, <c>"assignees":[]</c> and <c>"milestone":null</c> on every PATCH, wiping what a partial
 /// edit must leave alone. Octokit still sends them (pipeline, errors, deserialisation).
 /// </summary>
-public sealed partial class GitHubTrackerClient
+internal sealed partial class GitHubTrackerClient
 {
     private const string JsonMediaType = "application/json";
     private const string GitHubMediaType = "application/vnd.github+json";

@@ -5,7 +5,7 @@ using Sync.Core.Trackers;
 namespace Sync.Worker.Trackers.GitHub;
 
 /// <summary>Repository labels and milestones.</summary>
-public sealed partial class GitHubTrackerClient
+internal sealed partial class GitHubTrackerClient
 {
     /// <summary><c>GET .../labels?per_page=100</c>, one request per page.</summary>
     public async IAsyncEnumerable<TrackerLabel> ListLabelsAsync(string projectPath, [EnumeratorCancellation] CancellationToken cancellationToken)

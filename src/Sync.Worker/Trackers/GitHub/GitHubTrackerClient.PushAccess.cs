@@ -10,7 +10,7 @@ namespace Sync.Worker.Trackers.GitHub;
 /// reported as a configuration error once per repository (an error with an event id and a health status), since every
 /// later issue of that repository would say the same; a later write of that repository that keeps them clears it.
 /// </summary>
-public sealed partial class GitHubTrackerClient : ITrackerConfigurationProblems
+internal sealed partial class GitHubTrackerClient : ITrackerConfigurationProblems
 {
     private readonly ConcurrentDictionary<string, string> _dropped = new(StringComparer.OrdinalIgnoreCase);
 

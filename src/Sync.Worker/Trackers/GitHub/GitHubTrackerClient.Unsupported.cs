@@ -3,7 +3,7 @@ using Sync.Core.Trackers;
 namespace Sync.Worker.Trackers.GitHub;
 
 /// <summary>Port features GitHub's REST API does not have. Both throw before any request.</summary>
-public sealed partial class GitHubTrackerClient
+internal sealed partial class GitHubTrackerClient
 {
     /// <exception cref="NotSupportedException">Always: GitHub has no API to upload an attachment to a repository.</exception>
     public Task<TrackerUpload> UploadFileAsync(string projectPath, string fileName, Stream content, CancellationToken cancellationToken) =>

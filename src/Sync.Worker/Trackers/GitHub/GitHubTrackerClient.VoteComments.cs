@@ -8,7 +8,7 @@ namespace Sync.Worker.Trackers.GitHub;
 /// Comment vote signals: comment objects carry the same <c>reactions</c> rollup as issues, and a reaction on a comment
 /// changes only the pages showing that comment, so the comment pages are read conditionally too.
 /// </summary>
-public sealed partial class GitHubTrackerClient
+internal sealed partial class GitHubTrackerClient
 {
     /// <summary>
     /// Every comment of the repository, <c>GET /repos/{o}/{r}/issues/comments?sort=created&amp;direction=asc&amp;per_page=100</c>

@@ -10,7 +10,7 @@ namespace Sync.Worker.Trackers.GitHub;
 /// read lists every issue in created order (stable pages) with <c>If-None-Match</c>, and an unchanged page is a 304
 /// that costs no rate limit and is answered from the stored, trimmed page (<see cref="GitHubCachePolicy.VoteReads"/>).
 /// </summary>
-public sealed partial class GitHubTrackerClient
+internal sealed partial class GitHubTrackerClient
 {
     /// <summary>
     /// Requests, each conditional once a validator is stored:

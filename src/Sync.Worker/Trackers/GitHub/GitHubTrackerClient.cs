@@ -20,7 +20,7 @@ namespace Sync.Worker.Trackers.GitHub;
 /// Backs the conditional-request cache of incremental issue listings and of vote reads (<see cref="GitHubResponseCache"/>);
 /// without one every listing is sent unconditionally (a vote read then costs its full rate every time).
 /// </param>
-public sealed partial class GitHubTrackerClient(
+internal sealed partial class GitHubTrackerClient(
     TrackerRegistration registration,
     IHttpMessageHandlerFactory handlerFactory,
     ILogger<GitHubTrackerClient> logger,

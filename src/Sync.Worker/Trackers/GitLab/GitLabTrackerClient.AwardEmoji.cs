@@ -4,7 +4,7 @@ using Sync.Core.Trackers;
 namespace Sync.Worker.Trackers.GitLab;
 
 /// <summary>Award emoji (reactions) on an issue and on one of its notes.</summary>
-public sealed partial class GitLabTrackerClient
+internal sealed partial class GitLabTrackerClient
 {
     public IAsyncEnumerable<TrackerReaction> ListIssueReactionsAsync(string projectPath, long number, CancellationToken cancellationToken) =>
         ListReactionsAsync(IssueSegment(projectPath, number) + "/award_emoji", $"award emoji of {projectPath}#{number}", cancellationToken);

@@ -9,7 +9,7 @@ namespace Sync.Worker.Trackers.GitLab;
 /// the project labels (once) and one POST per label the project lacks; each list out of place adds one PUT;
 /// a missing board costs a POST instead of the GET of its lists.
 /// </summary>
-public sealed partial class GitLabTrackerClient
+internal sealed partial class GitLabTrackerClient
 {
     /// <summary>GitLab's own default label colour, used for labels a board needs but the project lacks.</summary>
     internal const string NeutralLabelColor = "#6699CC";

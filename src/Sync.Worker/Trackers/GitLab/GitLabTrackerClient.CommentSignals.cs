@@ -12,7 +12,7 @@ namespace Sync.Worker.Trackers.GitLab;
 /// note page is read through REST instead, on every pass (its notes, then each comment's award list), and those
 /// comments carry their voters.
 /// </summary>
-public sealed partial class GitLabTrackerClient
+internal sealed partial class GitLabTrackerClient
 {
     private async Task<Dictionary<long, IReadOnlyList<CommentVoteSignal>>> CommentSignalsAsync(
         string projectPath, IReadOnlyList<long> numbers, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ namespace Sync.Worker.Trackers.GitLab;
 /// <see cref="MaxDownloadRedirects"/> times, to other origins only and without any credentials; and an answer that is
 /// JSON, comes from elsewhere on the tracker or exceeds <see cref="MaxDownloadBytes"/> is refused, never re-uploaded.
 /// </summary>
-public sealed partial class GitLabTrackerClient
+internal sealed partial class GitLabTrackerClient
 {
     /// <summary>GitLab's default <c>max_attachment_size</c>, 100 MiB (MR !105396); nothing larger is read.</summary>
     internal const long DefaultMaxDownloadBytes = 100L * 1024 * 1024;

@@ -11,7 +11,7 @@ namespace Sync.Worker.Trackers.GitLab;
 /// (<c>lib/api/entities/issue.rb</c>: <c>api_v4_project_issue_path(id: issue.duplicated_to.project_id, issue_iid:
 /// issue.duplicated_to.iid)</c>), so it may name another project; only then is that project read to learn its path.
 /// </summary>
-public sealed partial class GitLabTrackerClient
+internal sealed partial class GitLabTrackerClient
 {
     public async Task<IssueRef?> GetDuplicateTargetAsync(string projectPath, TrackerIssue issue, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ namespace Sync.Worker.Trackers.GitLab;
 /// retries (a query is retried like a read). GitLab answers a refused query with HTTP 200 and an <c>errors</c>
 /// array (a complexity above the limit, an unknown field): that is an error too, never a partial answer.
 /// </summary>
-public sealed partial class GitLabTrackerClient
+internal sealed partial class GitLabTrackerClient
 {
     private async Task<T> QueryAsync<T>(string document, IReadOnlyDictionary<string, object?> variables, string resource, CancellationToken cancellationToken)
         where T : class

@@ -6,7 +6,7 @@ using Sync.Core.Trackers;
 namespace Sync.Worker.Trackers.GitLab;
 
 /// <summary>/projects/:id/issues: list, get, create and the single-request edit.</summary>
-public sealed partial class GitLabTrackerClient
+internal sealed partial class GitLabTrackerClient
 {
     public async IAsyncEnumerable<TrackerIssue> ListIssuesAsync(
         string projectPath,

@@ -5,7 +5,7 @@ using Sync.Core.Trackers;
 namespace Sync.Worker.Trackers.GitLab;
 
 /// <summary>/projects/:id/labels: list and create (an existing label is returned, not an error).</summary>
-public sealed partial class GitLabTrackerClient
+internal sealed partial class GitLabTrackerClient
 {
     public async IAsyncEnumerable<TrackerLabel> ListLabelsAsync(string projectPath, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ using Sync.Core.Trackers;
 namespace Sync.Worker.Trackers.GitLab;
 
 /// <summary>/projects/:id/milestones: list (all states) and create.</summary>
-public sealed partial class GitLabTrackerClient
+internal sealed partial class GitLabTrackerClient
 {
     public async IAsyncEnumerable<TrackerMilestone> ListMilestonesAsync(string projectPath, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

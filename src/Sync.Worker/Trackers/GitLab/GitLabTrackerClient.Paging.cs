@@ -4,7 +4,7 @@ using Sync.Core.Trackers;
 
 namespace Sync.Worker.Trackers.GitLab;
 
-public sealed partial class GitLabTrackerClient
+internal sealed partial class GitLabTrackerClient
 {
     /// <summary>
     /// The one GitLab pager: asks for <see cref="PageSize"/> items a page and follows <c>Link rel="next"</c>, else

@@ -6,7 +6,7 @@ using Sync.Core.Trackers;
 namespace Sync.Worker.Trackers.GitLab;
 
 /// <summary>POST /projects/:id/uploads (multipart field <c>file</c>); downloads are in <c>GitLabTrackerClient.Downloads.cs</c>.</summary>
-public sealed partial class GitLabTrackerClient
+internal sealed partial class GitLabTrackerClient
 {
     // GitLab renders images as ![alt](url) and other files as [name](url); a truthful content type keeps that right.
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();

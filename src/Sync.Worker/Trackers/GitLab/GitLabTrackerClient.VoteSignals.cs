@@ -16,7 +16,7 @@ namespace Sync.Worker.Trackers.GitLab;
 /// no time): the stage reads the award list of an issue whose signal changed. With <see cref="VoteSignalQuery.Comments"/>,
 /// each page's comment signals follow (<c>GitLabTrackerClient.CommentSignals.cs</c>).
 /// </summary>
-public sealed partial class GitLabTrackerClient
+internal sealed partial class GitLabTrackerClient
 {
     public async IAsyncEnumerable<IssueVoteSignal> ListVoteSignalsAsync(
         string projectPath, VoteSignalQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ namespace Sync.Worker.Trackers.GitLab;
 /// One partial file per resource (issues, notes, award emoji, labels, milestones, uploads, boards); listings
 /// all go through the one pager in <c>GitLabTrackerClient.Paging.cs</c>.
 /// </summary>
-public sealed partial class GitLabTrackerClient(TrackerRegistration registration, IHttpClientFactory httpClientFactory, ILogger<GitLabTrackerClient> logger)
+internal sealed partial class GitLabTrackerClient(TrackerRegistration registration, IHttpClientFactory httpClientFactory, ILogger<GitLabTrackerClient> logger)
     : ITrackerClient
 {
     internal const int PageSize = 100;

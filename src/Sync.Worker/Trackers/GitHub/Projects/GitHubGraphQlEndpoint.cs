@@ -6,7 +6,7 @@ namespace Sync.Worker.Trackers.GitHub.Projects;
 /// of the REST root <c>/api/v3/</c> (docs.github.com, "Forming calls with GraphQL"). A path prefix in front of
 /// <c>/api/v3/</c> (a sandbox or reverse proxy) is kept.
 /// </summary>
-public static class GitHubGraphQlEndpoint
+internal static class GitHubGraphQlEndpoint
 {
     public static readonly Uri PublicApi = new("https://api.github.com/graphql");
 

@@ -11,7 +11,7 @@ namespace Sync.Worker.Trackers.GitHub.Projects;
 /// one at a time, one <c>addProjectV2ItemById</c> per new issue and one <c>updateProjectV2ItemFieldValue</c> per
 /// issue whose option differs (new items included). A dry run makes the queries only.
 /// </summary>
-public sealed class GitHubProjectBoards(
+internal sealed class GitHubProjectBoards(
     IEnumerable<TrackerRegistration> registrations,
     IHttpClientFactory httpClientFactory,
     ILogger<GitHubProjectBoards> logger)
