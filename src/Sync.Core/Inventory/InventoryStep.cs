@@ -10,7 +10,7 @@ namespace Sync.Core.Inventory;
 /// </summary>
 public sealed class InventoryStep(ITrackerRegistry trackers, ICursorStore cursors, TimeProvider time) : IPipelineStep
 {
-    public string Name => "inventory";
+    public string Name => StepNames.Inventory;
 
     public static string ScopeOf(ProjectRef project) => $"issues:{project}";
 

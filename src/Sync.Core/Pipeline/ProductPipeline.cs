@@ -10,6 +10,10 @@ namespace Sync.Core.Pipeline;
 /// never work on the same product at once. A failed step stops the later steps of that product.
 /// </summary>
 /// <remarks>
+/// The steps run in <see cref="PipelineStages.StepOrder"/>, whatever order they were registered in; the constructor
+/// refuses steps that do not match the declared ones (see <see cref="PipelineStages.Order"/>).
+/// </remarks>
+/// <remarks>
 /// The lease is short and renewed by a heartbeat while the run lasts, so a bulk move of any length keeps it, and a
 /// process that died frees the product after at most one lease duration.
 /// </remarks>
@@ -21,6 +25,8 @@ public sealed class ProductPipeline(IEnumerable<IPipelineStep> steps, ILeaseStor
         : this(steps, leases, time, DefaultLeaseDuration)
     {
     }
+
+    private readonly IReadOnlyList<IPipelineStep> _steps = PipelineStages.Order(steps);
 
     public TimeSpan LeaseDuration => leaseDuration;
 
@@ -78,7 +84,7 @@ public sealed class ProductPipeline(IEnumerable<IPipelineStep> steps, ILeaseStor
                 RequestedIssues = requested,
             };
             var results = new List<StepRunSummary>();
-            foreach (var step in steps.Where(s => only is null || only.Contains(s.Name)))
+            foreach (var step in _steps.Where(s => only is null || only.Contains(s.Name)))
             {
                 var started = Stopwatch.GetTimestamp();
                 try

@@ -24,7 +24,7 @@ public sealed class RiceStep(
     TimeProvider time,
     Func<ProductDefinition, RiceRules?> rulesFor) : IPipelineStep
 {
-    public string Name => "rice";
+    public string Name => StepNames.Rice;
 
     public static string ScopeOf(ProjectRef project) => $"rice:{project}";
 

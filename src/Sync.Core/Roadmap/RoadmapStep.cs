@@ -26,7 +26,7 @@ public sealed class RoadmapStep(
     TimeProvider time,
     Func<ProductDefinition, RoadmapRules?> rulesFor) : IPipelineStep
 {
-    public string Name => "roadmap";
+    public string Name => StepNames.Roadmap;
 
     public static string ScopeOf(ProjectRef project) => $"roadmap:{project}";
 

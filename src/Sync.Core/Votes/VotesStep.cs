@@ -31,7 +31,7 @@ public sealed class VotesStep(
     TimeProvider time,
     Func<ProductDefinition, VoteRules> rulesFor) : IPipelineStep
 {
-    public string Name => "votes";
+    public string Name => StepNames.Votes;
 
     public static string ScopeOf(ProjectRef project) => $"votes:{project}";
 

@@ -115,28 +115,35 @@ internal sealed class RedactionOptions
 }
 
 /// <summary>
-/// Crons (5 or 6 fields, or a macro such as <c>@hourly</c>; empty turns a stage's schedule off) of each stage. RICE
+/// Crons (5 or 6 fields, or a macro such as <c>@hourly</c>; empty turns a stage's schedule off) of each stage, one key
+/// per <see cref="Sync.Core.Pipeline.StageDescriptor.CronKey"/> (<c>Schedule:Move</c>, <c>Schedule:Votes</c>,
+/// <c>Schedule:Rice</c>, <c>Schedule:Roadmap</c>; defaults in <see cref="Sync.Core.Pipeline.PipelineStages"/>). RICE
 /// and the roadmap are only scheduled for products that enable them.
 /// </summary>
 internal sealed class ScheduleOptions
 {
+    // Bound by StageCrons from Schedule:<CronKey>, so a new stage needs no property here.
+    private readonly Dictionary<string, string> _crons = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Replaced by the per-stage crons; set only to tell an old configuration what to use instead.</summary>
     public string? Pipeline { get; set; }
 
-    /// <summary>List the private sources and move what qualifies.</summary>
-    public string Move { get; set; } = "*/15 * * * *";
-
-    /// <summary>Re-count the votes of changed public issues.</summary>
-    public string Votes { get; set; } = "*/15 * * * *";
-
-    /// <summary>Votes, then RICE labels and comments.</summary>
-    public string Rice { get; set; } = "*/30 * * * *";
-
-    /// <summary>Votes, RICE, then the roadmap issue, board and /direction.</summary>
-    public string Roadmap { get; set; } = "0 * * * *";
-
     /// <summary>IANA time zone the cron is evaluated in.</summary>
     public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>The stage's configured cron, else its default; empty when its schedule is turned off.</summary>
+    public string CronOf(Sync.Core.Pipeline.StageDescriptor stage)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        return stage.CronKey is { } key && _crons.TryGetValue(key, out var cron) ? cron : stage.DefaultCron;
+    }
+
+    /// <summary>Sets the cron of the stage whose <see cref="Sync.Core.Pipeline.StageDescriptor.CronKey"/> is <paramref name="cronKey"/>.</summary>
+    public ScheduleOptions WithCron(string cronKey, string cron)
+    {
+        _crons[cronKey] = cron;
+        return this;
+    }
 }
 
 internal sealed class MetricsOptions

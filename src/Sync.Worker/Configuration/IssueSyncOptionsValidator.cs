@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Sync.Core.Pipeline;
 using Sync.Core.Trackers;
 
 namespace Sync.Worker.Configuration;
@@ -186,14 +187,16 @@ internal sealed class IssueSyncOptionsValidator(IConfiguration configuration) : 
 
         if (product.Schedule.Pipeline is not null)
         {
-            errors.Add($"{productKey}:Schedule:Pipeline: replaced by one cron per stage: Schedule:Move, Schedule:Votes, Schedule:Rice and Schedule:Roadmap");
+            var keys = PipelineStages.Scheduled.Select(StageCrons.KeyOf).ToArray();
+            errors.Add($"{productKey}:Schedule:Pipeline: replaced by one cron per stage: {string.Join(", ", keys[..^1])} and {keys[^1]}");
         }
 
-        foreach (var (stage, cron) in new[] { ("Move", product.Schedule.Move), ("Votes", product.Schedule.Votes), ("Rice", product.Schedule.Rice), ("Roadmap", product.Schedule.Roadmap) })
+        foreach (var stage in PipelineStages.Scheduled)
         {
+            var cron = product.Schedule.CronOf(stage);
             if (!string.IsNullOrWhiteSpace(cron) && CronSyntax.Validate(cron) is { } cronError)
             {
-                errors.Add($"{productKey}:Schedule:{stage}: {cronError}");
+                errors.Add($"{productKey}:{StageCrons.KeyOf(stage)}: {cronError}");
             }
         }
 

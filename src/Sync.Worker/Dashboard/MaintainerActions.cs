@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Hangfire.Dashboard;
 using Microsoft.Extensions.Options;
 using Sync.Core.Pipeline;
@@ -17,7 +18,11 @@ namespace Sync.Worker.Dashboard;
 /// </summary>
 internal static class MaintainerActions
 {
-    public const string ProductRoute = MaintainerPage.Route + "/products/(?<product>[^/]+)/(?<stage>all|roadmap)";
+    /// <summary>The stages the page offers a button for (<see cref="StageDescriptor.DashboardAction"/>): a full resync, a roadmap rebuild.</summary>
+    public static IReadOnlyList<StageDescriptor> ProductActions { get; } = [.. PipelineStages.Descriptors.Where(d => d.DashboardAction is not null)];
+
+    public static readonly string ProductRoute =
+        $"{MaintainerPage.Route}/products/(?<product>[^/]+)/(?<stage>{string.Join("|", ProductActions.Select(d => Regex.Escape(d.Name)))})";
     public const string IssueRoute = MaintainerPage.Route + "/issue";
     public const string IssueField = "ref";
 
@@ -36,7 +41,7 @@ internal static class MaintainerActions
         var stage = context.UriMatch.Groups["stage"].Value;
         var product = http.RequestServices.GetRequiredService<ProductCatalog>().All
             .FirstOrDefault(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase));
-        if (product is null || (stage == PipelineStages.Roadmap && product.Roadmap is null))
+        if (product is null || !PipelineStages.Get(stage).IsEnabled(product))
         {
             // The page only offers what exists; this is a hand-made request.
             http.Response.StatusCode = StatusCodes.Status404NotFound;

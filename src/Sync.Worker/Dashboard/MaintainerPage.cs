@@ -65,10 +65,9 @@ internal sealed class MaintainerPage : RazorPage
             WriteLiteral($"<tr id=\"product-{E(product.Key)}\"><td><strong>{E(product.Key)}</strong></td><td><code>{E(product.Public.ToString())}</code></td><td>");
             WriteLiteral(string.Join("<br>", product.Sources.Select(s => $"<code>{E(s.Project.ToString())}</code>")));
             WriteLiteral($"</td><td id=\"running-{E(product.Key)}\">{TriggerTable.Running(running[product.Key])}</td><td>");
-            WriteButton(services, MaintainerActions.ProductPath(product.Key, PipelineStages.All), "Full resync", "btn-primary");
-            if (product.Roadmap is not null)
+            foreach (var stage in MaintainerActions.ProductActions.Where(d => d.IsEnabled(product)))
             {
-                WriteButton(services, MaintainerActions.ProductPath(product.Key, PipelineStages.Roadmap), "Rebuild roadmap", "btn-default");
+                WriteButton(services, MaintainerActions.ProductPath(product.Key, stage.Name), stage.DashboardAction!, stage.Name == PipelineStages.All ? "btn-primary" : "btn-default");
             }
 
             WriteLiteral("</td></tr>");

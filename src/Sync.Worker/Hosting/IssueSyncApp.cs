@@ -154,6 +154,7 @@ internal static class IssueSyncApp
         try
         {
             _ = app.Services.GetRequiredService<IOptions<IssueSyncOptions>>().Value;
+            _ = app.Services.GetRequiredService<ProductPipeline>(); // its steps must match PipelineStages.StepOrder
             failures = [];
             return true;
         }
@@ -164,7 +165,8 @@ internal static class IssueSyncApp
         }
         catch (InvalidOperationException ex)
         {
-            // The configuration binder could not convert a value; its message names the key.
+            // The configuration binder could not convert a value (its message names the key), or the registered
+            // pipeline steps do not match the declared ones (the message names the steps).
             failures = [ex.Message.ReplaceLineEndings(" ")];
             return false;
         }

@@ -29,8 +29,10 @@ internal static class IssueSyncServiceCollectionExtensions
     public static IServiceCollection AddIssueSync(this IServiceCollection services, IConfiguration configuration, CommandLine commandLine)
     {
         services.TryAddSingletonTimeProvider();
+        var section = configuration.GetSection(IssueSyncOptions.SectionName);
         services.AddOptions<IssueSyncOptions>()
-            .Bind(configuration.GetSection(IssueSyncOptions.SectionName))
+            .Bind(section)
+            .Configure(options => StageCrons.Bind(section, options))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<IssueSyncOptions>, IssueSyncOptionsValidator>();
         services.AddSingleton<IValidateOptions<IssueSyncOptions>, DashboardAccessValidator>();
@@ -45,7 +47,8 @@ internal static class IssueSyncServiceCollectionExtensions
             PublicWriteGuards.Wrap(sp.GetRequiredService<TrackerRegistry>(), sp.GetRequiredService<ProductCatalog>().All)));
         services.AddIssueSyncMetrics(configuration, serviceMode: !commandLine.Once);
 
-        // Steps run in registration order: read every project, move, count votes, score (RICE reads the votes), then the roadmap.
+        // One registration per name in PipelineStages.StepOrder, in any order: the pipeline runs them in the declared order
+        // and refuses to start when one is missing or undeclared.
         services.AddSingleton<IPipelineStep, InventoryStep>();
         services.AddSingleton<IMovePlanner, MovePlanner>();
         services.AddSingleton<IPipelineStep>(sp => new MoveStep(

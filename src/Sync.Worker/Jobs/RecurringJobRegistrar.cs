@@ -2,18 +2,21 @@ using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.Options;
 using Sync.Core.Pipeline;
+using Sync.Core.Products;
 using Sync.Worker.Configuration;
 
 namespace Sync.Worker.Jobs;
 
 /// <summary>
-/// Registers one recurring job per configured product and stage (move, votes, RICE, roadmap) from validated options (cron + time zone), and
-/// removes the ones of products that are no longer configured. Idempotent, so every replica may run it.
+/// Registers one recurring job per configured product and scheduled stage (<see cref="PipelineStages.Scheduled"/>) from
+/// validated options (cron + time zone), and removes the ones of products and stages that are no longer scheduled.
+/// Idempotent, so every replica may run it.
 /// </summary>
 internal sealed class RecurringJobRegistrar(
     IRecurringJobManager manager,
     JobStorage storage,
     IOptions<IssueSyncOptions> options,
+    ProductCatalog catalog,
     ILogger<RecurringJobRegistrar> logger) : IHostedService
 {
     public const string Prefix = "product:";
@@ -26,7 +29,7 @@ internal sealed class RecurringJobRegistrar(
         foreach (var (key, product) in options.Value.Products)
         {
             IssueSyncOptionsValidator.TryFindTimeZone(product.Schedule.TimeZone, out var zone);
-            foreach (var (stage, cron) in StagesOf(product))
+            foreach (var (stage, cron) in StagesOf(catalog.Get(key), product.Schedule))
             {
                 var id = JobId(key, stage);
                 wanted.Add(id);
@@ -54,21 +57,14 @@ internal sealed class RecurringJobRegistrar(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>The stages a product schedules: move and votes always, RICE and the roadmap when enabled; an empty cron turns one off.</summary>
-    public static IEnumerable<(string Stage, string Cron)> StagesOf(ProductOptions product)
+    /// <summary>The stages a product schedules: those it enables (RICE and the roadmap only when on); an empty cron turns one off.</summary>
+    public static IEnumerable<(string Stage, string Cron)> StagesOf(ProductDefinition product, ScheduleOptions schedule)
     {
-        var schedule = product.Schedule;
-        var stages = new List<(string, string)> { (PipelineStages.Move, schedule.Move), (PipelineStages.Votes, schedule.Votes) };
-        if (product.Rice.Enabled)
-        {
-            stages.Add((PipelineStages.Rice, schedule.Rice));
-        }
-
-        if (product.Roadmap.Enabled)
-        {
-            stages.Add((PipelineStages.Roadmap, schedule.Roadmap));
-        }
-
-        return stages.Where(s => !string.IsNullOrWhiteSpace(s.Item2));
+        ArgumentNullException.ThrowIfNull(product);
+        ArgumentNullException.ThrowIfNull(schedule);
+        return PipelineStages.Scheduled
+            .Where(stage => stage.IsEnabled(product))
+            .Select(stage => (stage.Name, schedule.CronOf(stage)))
+            .Where(s => !string.IsNullOrWhiteSpace(s.Item2));
     }
 }

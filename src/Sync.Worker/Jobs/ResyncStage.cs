@@ -22,7 +22,7 @@ internal static class ResyncStage
 
         if (SameProject(product.Public, issue.Project))
         {
-            return product.Rice is not null ? PipelineStages.Rice : PipelineStages.Votes;
+            return PipelineStages.RiceStage.IsEnabled(product) ? PipelineStages.Rice : PipelineStages.Votes;
         }
 
         return null;

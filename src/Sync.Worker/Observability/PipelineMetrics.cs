@@ -20,14 +20,6 @@ internal sealed class PipelineMetrics
     /// <summary>The step <see cref="ProductPipeline"/> reports when another run holds the product's lease.</summary>
     public const string LeaseStep = "lease";
 
-    // Step name → the step metric that counts its label writes.
-    private static readonly (string Step, string Metric)[] LabelWriteMetrics =
-    [
-        ("move", "moveLabelWrites"),
-        ("rice", "riceLabelWrites"),
-        ("roadmap", "roadmapLabelWrites"),
-    ];
-
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _failures;
     private readonly Counter<long> _moves;
@@ -78,18 +70,16 @@ internal sealed class PipelineMetrics
         foreach (var step in summary.Steps)
         {
             var metrics = step.Result.Metrics;
-            if (step.Step == "move")
+            if (step.Step == StepNames.Move)
             {
                 _moves.Add(metrics.GetValueOrDefault("moved"), product, new KeyValuePair<string, object?>("outcome", "moved"));
                 _moves.Add(metrics.GetValueOrDefault("failed"), product, new KeyValuePair<string, object?>("outcome", "failed"));
             }
 
-            foreach (var (name, metric) in LabelWriteMetrics)
+            // Only declared steps become tags, so a tag's values stay the known step names.
+            if (PipelineStages.StepOrder.Contains(step.Step) && metrics.TryGetValue(StepNames.LabelWritesMetric(step.Step), out var writes))
             {
-                if (step.Step == name && metrics.TryGetValue(metric, out var writes))
-                {
-                    _labelWrites.Add(writes, product, new KeyValuePair<string, object?>("step", name));
-                }
+                _labelWrites.Add(writes, product, new KeyValuePair<string, object?>("step", step.Step));
             }
         }
     }

@@ -14,13 +14,13 @@ public sealed class ProductPipelineTests
     public async Task Run_StepsRunInOrderAndShareTheJournal()
     {
         var order = new List<string>();
-        var pipeline = new ProductPipeline([new Step("a", order), new Step("b", order)], new FakeLeases(), new FakeTimeProvider());
+        var pipeline = new ProductPipeline(Declared(new Step("inventory", order), new Step("move", order)), new FakeLeases(), new FakeTimeProvider());
 
         var summary = await pipeline.RunAsync(Product, dryRun: true, TestContext.Current.CancellationToken);
 
-        Assert.Equal(["a", "b"], order);
+        Assert.Equal(["inventory", "move"], order);
         Assert.True(summary.Succeeded);
-        Assert.Equal(["a", "b"], summary.Writes.Select(w => w.Target));
+        Assert.Equal(["inventory", "move"], summary.Writes.Select(w => w.Target));
     }
 
     [Theory]
@@ -42,9 +42,45 @@ public sealed class ProductPipelineTests
     }
 
     [Fact]
+    public async Task Run_OrdersTheStepsByTheDeclaredOrder_WhateverOrderTheyWereRegisteredIn()
+    {
+        var order = new List<string>();
+        var pipeline = new ProductPipeline([.. PipelineStages.StepOrder.Reverse().Select(n => new Step(n, order))], new FakeLeases(), new FakeTimeProvider());
+
+        var summary = await pipeline.RunAsync(Product, dryRun: false, TestContext.Current.CancellationToken);
+
+        Assert.Equal(PipelineStages.StepOrder, order);
+        Assert.Equal(PipelineStages.StepOrder, summary.Steps.Select(s => s.Step));
+    }
+
+    [Fact]
+    public void New_WhenADeclaredStepHasNoImplementation_FailsWithOneLineNamingIt()
+    {
+        var steps = Declared().Where(s => s.Name != StepNames.Rice);
+
+        var error = Assert.Throws<InvalidOperationException>(() => new ProductPipeline(steps, new FakeLeases(), new FakeTimeProvider()));
+
+        Assert.Equal("Pipeline: step 'rice' is declared in PipelineStages.StepOrder but no IPipelineStep named 'rice' is registered", error.Message);
+    }
+
+    [Fact]
+    public void New_WhenAStepIsNotDeclaredOrRegisteredTwice_FailsWithOneLineNamingEveryProblem()
+    {
+        var order = new List<string>();
+        IPipelineStep[] steps = [.. Declared(), new Step("triage", order), new Step(StepNames.Votes, order)];
+
+        var error = Assert.Throws<InvalidOperationException>(() => new ProductPipeline(steps, new FakeLeases(), new FakeTimeProvider()));
+
+        Assert.Equal(
+            "Pipeline: step 'votes' is registered 2 times; step 'triage' (Step) is registered but not declared in PipelineStages.StepOrder",
+            error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
     public async Task RunStage_Unknown_IsRefusedNamingTheStages()
     {
-        var pipeline = new ProductPipeline([], new FakeLeases(), new FakeTimeProvider());
+        var pipeline = new ProductPipeline(Declared(), new FakeLeases(), new FakeTimeProvider());
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => pipeline.RunAsync(Product, dryRun: false, "moev", TestContext.Current.CancellationToken));
 
@@ -55,15 +91,15 @@ public sealed class ProductPipelineTests
     public async Task Run_WhenAStepFails_LaterStepsDoNotRunAndTheErrorIsOneLine()
     {
         var order = new List<string>();
-        var pipeline = new ProductPipeline([new Step("a", order, fail: true), new Step("b", order)], new FakeLeases(), new FakeTimeProvider());
+        var pipeline = new ProductPipeline(Declared(new Step("inventory", order, fail: true), new Step("move", order)), new FakeLeases(), new FakeTimeProvider());
 
         var summary = await pipeline.RunAsync(Product, dryRun: false, TestContext.Current.CancellationToken);
 
         Assert.False(summary.Succeeded);
-        Assert.Equal(["a"], order);
+        Assert.Equal(["inventory"], order);
         var failed = Assert.Single(summary.Steps);
-        Assert.Equal("a", failed.Step);
-        Assert.Equal("step a broke on line one line two", failed.Error);
+        Assert.Equal("inventory", failed.Step);
+        Assert.Equal("step inventory broke on line one line two", failed.Error);
     }
 
     [Fact]
@@ -73,7 +109,7 @@ public sealed class ProductPipelineTests
         var time = new FakeTimeProvider();
         await leases.TryAcquireLeaseAsync(ProductPipeline.LeaseName("widget"), "other-replica", time.GetUtcNow(), TimeSpan.FromMinutes(5), CancellationToken.None);
         var order = new List<string>();
-        var pipeline = new ProductPipeline([new Step("a", order)], leases, time);
+        var pipeline = new ProductPipeline(Declared(new Step("inventory", order)), leases, time);
 
         var summary = await pipeline.RunAsync(Product, dryRun: false, TestContext.Current.CancellationToken);
 
@@ -92,7 +128,7 @@ public sealed class ProductPipelineTests
             entered.SetResult();
             await release.Task;
         });
-        var pipeline = new ProductPipeline([step], new FakeLeases(), new FakeTimeProvider());
+        var pipeline = new ProductPipeline(Declared(step), new FakeLeases(), new FakeTimeProvider());
 
         var first = pipeline.RunAsync(Product, dryRun: false, TestContext.Current.CancellationToken);
         await entered.Task;
@@ -108,12 +144,12 @@ public sealed class ProductPipelineTests
     {
         var leases = new FakeLeases();
         var order = new List<string>();
-        var pipeline = new ProductPipeline([new Step("a", order)], leases, new FakeTimeProvider());
+        var pipeline = new ProductPipeline(Declared(new Step("inventory", order)), leases, new FakeTimeProvider());
 
         await pipeline.RunAsync(Product, dryRun: false, TestContext.Current.CancellationToken);
         await pipeline.RunAsync(Product, dryRun: false, TestContext.Current.CancellationToken);
 
-        Assert.Equal(["a", "a"], order);
+        Assert.Equal(["inventory", "inventory"], order);
         Assert.Empty(leases.Held);
     }
 
@@ -127,7 +163,7 @@ public sealed class ProductPipelineTests
             return Task.CompletedTask;
         });
         var issues = new HashSet<IssueRef> { IssueRef.Parse("pub:acme/widget#3"), IssueRef.Parse("dev:acme/widget#9") };
-        var pipeline = new ProductPipeline([step], new FakeLeases(), new FakeTimeProvider());
+        var pipeline = new ProductPipeline(Declared(step), new FakeLeases(), new FakeTimeProvider());
 
         var summary = await pipeline.RunAsync(Product, dryRun: false, "all", _ => Task.FromResult<IReadOnlySet<IssueRef>?>(issues), TestContext.Current.CancellationToken);
 
@@ -141,7 +177,7 @@ public sealed class ProductPipelineTests
         var leases = new FakeLeases();
         var time = new FakeTimeProvider();
         var claims = new List<string?>();
-        var pipeline = new ProductPipeline([], leases, time);
+        var pipeline = new ProductPipeline(Declared(), leases, time);
         Task<IReadOnlySet<IssueRef>?> Claim(CancellationToken ct)
         {
             claims.Add(leases.Held.TryGetValue(ProductPipeline.LeaseName("widget"), out var held) ? held.Owner : null);
@@ -162,7 +198,7 @@ public sealed class ProductPipelineTests
     {
         var leases = new FakeLeases();
         var order = new List<string>();
-        var pipeline = new ProductPipeline([new Step("votes", order)], leases, new FakeTimeProvider());
+        var pipeline = new ProductPipeline(Declared(new Step("votes", order)), leases, new FakeTimeProvider());
 
         var summary = await pipeline.RunAsync(Product, dryRun: false, "votes", _ => Task.FromResult<IReadOnlySet<IssueRef>?>(null), TestContext.Current.CancellationToken);
 
@@ -199,7 +235,7 @@ public sealed class ProductPipelineTests
             leases.Held[ProductPipeline.LeaseName("widget")] = ("intruder", time.GetUtcNow().AddHours(1));
             renewals.Add(await context.KeepAliveAsync(ct));
         });
-        var pipeline = new ProductPipeline([step], leases, time);
+        var pipeline = new ProductPipeline(Declared(step), leases, time);
 
         await pipeline.RunAsync(Product, dryRun: false, TestContext.Current.CancellationToken);
 
@@ -226,7 +262,7 @@ public sealed class ProductPipelineTests
                 throw;
             }
         });
-        var pipeline = new ProductPipeline([step], leases, time);
+        var pipeline = new ProductPipeline(Declared(step), leases, time);
 
         var run = pipeline.RunAsync(Product, dryRun: false, TestContext.Current.CancellationToken);
         while (!run.IsCompleted && time.GetUtcNow() < start + TimeSpan.FromMinutes(10))
@@ -242,9 +278,21 @@ public sealed class ProductPipelineTests
         Assert.True(stoppedAt < start + pipeline.LeaseDuration, $"stopped at {stoppedAt - start} after the start; the lease lasts {pipeline.LeaseDuration}");
     }
 
+    /// <summary>The given steps, and a silent no-op for every other declared step (the pipeline refuses a partial set).</summary>
+    private static IPipelineStep[] Declared(params IPipelineStep[] steps) =>
+        [.. steps, .. PipelineStages.StepOrder.Where(name => steps.All(s => s.Name != name)).Select(name => new NoOpStep(name))];
+
+    private sealed class NoOpStep(string name) : IPipelineStep
+    {
+        public string Name => name;
+
+        public Task<StepResult> RunAsync(PipelineContext context, CancellationToken cancellationToken) => Task.FromResult(StepResult.Empty);
+    }
+
     private sealed class KeepAliveStep(Func<PipelineContext, CancellationToken, Task> body) : IPipelineStep
     {
-        public string Name => "keepalive";
+        // The first declared step, so nothing runs before it.
+        public string Name => StepNames.Inventory;
 
         public async Task<StepResult> RunAsync(PipelineContext context, CancellationToken cancellationToken)
         {

@@ -23,11 +23,12 @@ public sealed class RecurringJobRegistrarTests
             Public = "pub:acme/widget",
             Rice = new RiceOptions { Enabled = true },
             Roadmap = new RoadmapOptions { Enabled = true },
-            Schedule = new ScheduleOptions { Move = "*/5 * * * *", Votes = "", Rice = "10 * * * *", Roadmap = "@daily", TimeZone = "Europe/Berlin" },
+            Schedule = new ScheduleOptions { TimeZone = "Europe/Berlin" }
+                .WithCron("Move", "*/5 * * * *").WithCron("Votes", "").WithCron("Rice", "10 * * * *").WithCron("Roadmap", "@daily"),
         };
         options.Products["gadget"] = new ProductOptions { Public = "pub:acme/gadget" }; // defaults; RICE and roadmap off
 
-        var registrar = new RecurringJobRegistrar(manager, storage, Options.Create(options), NullLogger<RecurringJobRegistrar>.Instance);
+        var registrar = new RecurringJobRegistrar(manager, storage, Options.Create(options), new ProductCatalog(Options.Create(options)), NullLogger<RecurringJobRegistrar>.Instance);
         await registrar.StartAsync(TestContext.Current.CancellationToken);
 
         using var connection = storage.GetConnection();

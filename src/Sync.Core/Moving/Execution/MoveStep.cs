@@ -24,7 +24,7 @@ public sealed class MoveStep(
 {
     private readonly MoveExecutor _executor = new();
 
-    public string Name => "move";
+    public string Name => StepNames.Move;
 
     public async Task<StepResult> RunAsync(PipelineContext context, CancellationToken cancellationToken)
     {
