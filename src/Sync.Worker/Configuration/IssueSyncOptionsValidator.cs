@@ -28,7 +28,7 @@ public sealed class IssueSyncOptionsValidator(IConfiguration configuration) : IV
 
         if (options.Products.Count == 0)
         {
-            errors.Add($"{Root}:Products: no product is configured (set {Root}:Products:<key>:Public, or run with --sandbox for the demo)");
+            errors.Add($"{Root}:Products: no product is configured (set {Root}:Products:<key>:Public, or run the demo: {Hosting.CommandLine.DemoCommand})");
         }
 
         foreach (var (key, product) in options.Products)
