@@ -17,7 +17,7 @@ using Sync.Worker.Webhooks;
 namespace Sync.Worker.Hosting;
 
 /// <summary>The whole process: parse switches, build the host, validate, migrate, then run a mode.</summary>
-public static class IssueSyncApp
+internal static class IssueSyncApp
 {
     public const int ExitOk = 0;
     public const int ExitFailed = 1;

@@ -5,7 +5,7 @@ namespace Sync.Worker.Hosting;
 /// configuration, a default address, a step before the state store is migrated, a report after a <c>--once</c> run,
 /// runs of every product at start-up, and a look at the started application.
 /// </summary>
-public sealed class IssueSyncAppHooks
+internal sealed class IssueSyncAppHooks
 {
     /// <summary>Configuration that wins over appsettings.json and the environment; the command line still overrides it.</summary>
     public IReadOnlyDictionary<string, string?>? Configuration { get; init; }
