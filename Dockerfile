@@ -12,12 +12,12 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY eng/ eng/
 COPY src/Sync.Core/Sync.Core.csproj src/Sync.Core/
-# The worker references the sandbox trackers (the --sandbox demo), so it is built into the image too.
-COPY src/Sync.Sandbox/Sync.Sandbox.csproj src/Sync.Sandbox/
 COPY src/Sync.Worker/Sync.Worker.csproj src/Sync.Worker/
 RUN dotnet restore src/Sync.Worker/Sync.Worker.csproj
 
-COPY src/ src/
+# Only the shipped projects' sources: the sandbox trackers and their demo (src/Sync.Sandbox, src/Sync.Demo) stay out.
+COPY src/Sync.Core/ src/Sync.Core/
+COPY src/Sync.Worker/ src/Sync.Worker/
 RUN dotnet publish src/Sync.Worker -c Release -o /app --no-restore -p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_TAG} AS final

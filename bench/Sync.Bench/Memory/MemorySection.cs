@@ -42,7 +42,7 @@ internal sealed class MemorySection : IBenchSection
                 Stats.Median(perThousand),
                 string.Empty,
                 null,
-                string.Create(CultureInfo.InvariantCulture, $"VmHWM of `dotnet Sync.Worker.dll --sandbox --sandbox-issues {issues}` (sandbox trackers in the same process) once the start-up runs of the demo products and of one product per acme/bulk (GitLab, GitHub: listing + votes) finished, {seconds:0} s after start; ratio = MiB above start-up RSS (read at the dashboard line) per 1,000 issues synced ({synced:N0} in all){failure}"),
+                string.Create(CultureInfo.InvariantCulture, $"VmHWM of `dotnet Sync.Demo.dll --sandbox-issues {issues}` (sandbox trackers in the same process) once the start-up runs of the demo products and of one product per acme/bulk (GitLab, GitHub: listing + votes) finished, {seconds:0} s after start; ratio = MiB above start-up RSS (read at the dashboard line) per 1,000 issues synced ({synced:N0} in all){failure}"),
                 perThousand),
             new BenchRow(
                 5,

@@ -9,8 +9,8 @@ namespace Sync.Bench.Memory;
 internal sealed record WorkerMemory(double StartupMiB, double PeakMiB, double IdleMiB, TimeSpan SyncTime, IReadOnlyList<string> Failed);
 
 /// <summary>
-/// Runs the built worker (<c>Sync.Worker.dll</c>, copied next to the bench as a referenced project) as its own
-/// process in sandbox mode with two extra products on the generated <c>acme/bulk</c> projects, waits until every
+/// Runs the built sandbox demo (<c>Sync.Demo.dll</c>: the worker with the sandbox trackers in the same process, copied
+/// next to the bench as a referenced project) as its own process with two extra products on the generated <c>acme/bulk</c> projects, waits until every
 /// product's start-up run is recorded in <c>/metrics</c>, and reads <c>/proc/&lt;pid&gt;/status</c>.
 /// </summary>
 internal static class WorkerMemoryProbe
@@ -20,7 +20,7 @@ internal static class WorkerMemoryProbe
 
     private static readonly string[] DemoProducts = ["widget", "gadget"];
 
-    public static string WorkerDll => Path.Combine(AppContext.BaseDirectory, "Sync.Worker.dll");
+    public static string WorkerDll => Path.Combine(AppContext.BaseDirectory, "Sync.Demo.dll");
 
     public static async Task<WorkerMemory> RunAsync(int issues, TimeSpan idleWait, TimeSpan timeout, TextWriter log, CancellationToken cancellationToken)
     {
@@ -32,7 +32,7 @@ internal static class WorkerMemoryProbe
 
         if (!File.Exists(WorkerDll))
         {
-            throw new FileNotFoundException($"The worker is not built next to the bench ({WorkerDll}); build bench/Sync.Bench first.", WorkerDll);
+            throw new FileNotFoundException($"The demo is not built next to the bench ({WorkerDll}); build bench/Sync.Bench first.", WorkerDll);
         }
 
         var directory = Directory.CreateTempSubdirectory("issuesync-bench-memory-").FullName;
@@ -142,7 +142,6 @@ internal static class WorkerMemoryProbe
     private static IEnumerable<string> Arguments(int issues, string statePath)
     {
         yield return WorkerDll;
-        yield return "--sandbox";
         yield return "--sandbox-port";
         yield return "0";
         yield return "--sandbox-issues";

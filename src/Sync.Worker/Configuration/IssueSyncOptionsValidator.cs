@@ -29,7 +29,7 @@ internal sealed class IssueSyncOptionsValidator(IConfiguration configuration) : 
 
         if (options.Products.Count == 0)
         {
-            errors.Add($"{Root}:Products: no product is configured (set {Root}:Products:<key>:Public, or run with --sandbox for the demo)");
+            errors.Add($"{Root}:Products: no product is configured (set {Root}:Products:<key>:Public, or run the demo: {Hosting.CommandLine.DemoCommand})");
         }
 
         foreach (var (key, product) in options.Products)

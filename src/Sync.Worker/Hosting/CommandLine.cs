@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Sync.Worker.Hosting;
 
 /// <summary>
@@ -10,40 +8,35 @@ internal sealed record CommandLine(
     bool Once,
     bool DryRun,
     string? SummaryJsonPath,
-    bool Sandbox,
-    int SandboxPort,
-    int SandboxIssues,
     bool Help,
     IReadOnlyList<string> ConfigurationArgs)
 {
     /// <summary>Read a password from standard input, print its hash for <c>IssueSync:Dashboard:Users</c>, exit.</summary>
     public bool HashPassword { get; init; }
 
-    public const int DefaultSandboxPort = 5081;
-    public const string DefaultSandboxUrls = "http://127.0.0.1:5080";
+    /// <summary>How to start the sandbox demo, which has its own entry point (the worker does not carry the sandbox).</summary>
+    public const string DemoCommand = "dotnet run --project src/Sync.Demo";
 
     public const string Usage = """
-        Usage: Sync.Worker [--sandbox [--sandbox-port N] [--sandbox-issues N]] [--once [--dry-run] [--summary-json PATH]] [configuration...]
+        Usage: Sync.Worker [--once [--dry-run] [--summary-json PATH]] [configuration...]
                Sync.Worker --hash-password < password.txt
 
           (no switch)          run the worker: Hangfire server, recurring jobs, dashboard at /hangfire
           --once               run every product's pipeline once, print a summary, exit 0 on success, 1 on failure
           --dry-run            with --once: do every read, print every write it would make, make none
           --summary-json PATH  with --once: also write the summary as JSON to PATH
-          --sandbox            start the sandbox trackers on loopback and run against them with a built-in configuration
-          --sandbox-port N     port of the sandbox trackers (default 5081, 0 = any free port)
-          --sandbox-issues N   also generate an acme/bulk project with N issues on each sandbox tracker
           --hash-password      read a dashboard password from stdin, print its hash for IssueSync:Dashboard:Users:<i>:PasswordHash
           configuration        standard .NET configuration, e.g. --IssueSync:Products:web:Public=public:acme/web --urls http://0.0.0.0:8080
+
+        The sandbox demo (emulated trackers and a built-in configuration) has its own entry point: dotnet run --project src/Sync.Demo
         """;
 
     /// <summary>Parses the switches; returns an error line for misuse.</summary>
     public static CommandLine Parse(IReadOnlyList<string> args, out string? error)
     {
         error = null;
-        bool once = false, dryRun = false, sandbox = false, help = false, hashPassword = false;
+        bool once = false, dryRun = false, help = false, hashPassword = false;
         string? summaryJson = null;
-        int sandboxPort = DefaultSandboxPort, sandboxIssues = 0;
         var rest = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
@@ -53,17 +46,13 @@ internal sealed record CommandLine(
             {
                 case "--once": once = true; break;
                 case "--dry-run": dryRun = true; break;
-                case "--sandbox": sandbox = true; break;
                 case "--hash-password": hashPassword = true; break;
                 case "--help" or "-h" or "-?": help = true; break;
                 case "--summary-json":
                     summaryJson = inlineValue ?? Next(args, ref i, name, ref error);
                     break;
-                case "--sandbox-port":
-                    sandboxPort = ParseInt(inlineValue ?? Next(args, ref i, name, ref error), name, 0, 65535, ref error);
-                    break;
-                case "--sandbox-issues":
-                    sandboxIssues = ParseInt(inlineValue ?? Next(args, ref i, name, ref error), name, 0, 1_000_000, ref error);
+                case "--sandbox" or "--sandbox-port" or "--sandbox-issues":
+                    error ??= $"{name}: the sandbox demo has its own entry point now: {DemoCommand}";
                     break;
                 default: rest.Add(arg); break;
             }
@@ -77,7 +66,7 @@ internal sealed record CommandLine(
         {
             error = "--summary-json only works together with --once";
         }
-        else if (error is null && hashPassword && (once || sandbox || rest.Count > 0))
+        else if (error is null && hashPassword && (once || rest.Count > 0))
         {
             error = "--hash-password takes no other switches or configuration";
         }
@@ -86,7 +75,7 @@ internal sealed record CommandLine(
             error = "--summary-json needs a file path";
         }
 
-        return new CommandLine(once, dryRun, summaryJson, sandbox, sandboxPort, sandboxIssues, help, rest) { HashPassword = hashPassword };
+        return new CommandLine(once, dryRun, summaryJson, help, rest) { HashPassword = hashPassword };
     }
 
     private static (string Name, string? Value) Split(string arg)
@@ -104,21 +93,5 @@ internal sealed record CommandLine(
 
         error ??= $"{name} needs a value";
         return null;
-    }
-
-    private static int ParseInt(string? text, string name, int min, int max, ref string? error)
-    {
-        if (text is null)
-        {
-            return 0;
-        }
-
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        error ??= $"{name}: '{text}' is not a whole number from {min} to {max}";
-        return 0;
     }
 }

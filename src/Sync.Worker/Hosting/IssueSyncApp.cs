@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Sync.Core.Pipeline;
 using Sync.Core.Storage;
-using Sync.Sandbox;
 using Sync.Worker.Configuration;
 using Sync.Worker.Dashboard;
 using Sync.Worker.Direction;
@@ -13,7 +12,6 @@ using Sync.Worker.Health;
 using Sync.Worker.Jobs;
 using Sync.Worker.Observability;
 using Sync.Worker.Running;
-using Sync.Worker.SandboxDemo;
 using Sync.Worker.Webhooks;
 
 namespace Sync.Worker.Hosting;
@@ -25,13 +23,12 @@ internal static class IssueSyncApp
     public const int ExitFailed = 1;
     public const int ExitConfiguration = 2;
 
-    /// <param name="configure">Test hook: adjust the builder (for example a FakeTimeProvider) before it is built.</param>
+    /// <param name="hooks">What another entry point adds (configuration, start-up runs, reports); none for the worker itself.</param>
     public static async Task<int> RunAsync(
         string[] args,
         TextWriter output,
         TextWriter error,
-        Action<WebApplicationBuilder>? configure = null,
-        Action<WebApplication>? started = null,
+        IssueSyncAppHooks? hooks = null,
         CancellationToken cancellationToken = default)
     {
         var commandLine = CommandLine.Parse(args, out var usageError);
@@ -52,64 +49,41 @@ internal static class IssueSyncApp
             return await HashPasswordAsync(Console.In, output, error, cancellationToken);
         }
 
-        SandboxServer? sandbox = null;
-        try
+        hooks ??= new IssueSyncAppHooks();
+        await using var app = Build(commandLine, hooks);
+        if (!TryValidate(app, out var failures))
         {
-            if (commandLine.Sandbox)
+            foreach (var failure in failures)
             {
-                sandbox = await SandboxServer.StartAsync(
-                    new SandboxOptions { Port = commandLine.SandboxPort, IssuesPerProject = commandLine.SandboxIssues },
-                    cancellationToken);
-                SandboxDemoConfiguration.RaiseSandboxCeilings(sandbox);
-                await output.WriteLineAsync($"Sandbox trackers at {sandbox.BaseAddress} (loaded in {sandbox.LoadTime.TotalMilliseconds:0} ms): GitLab dev {sandbox.GitLabDev.ApiUrl}, GitLab {sandbox.GitLab.ApiUrl}, GitHub {sandbox.GitHub.ApiUrl}");
+                await error.WriteLineAsync($"error: {failure}");
             }
 
-            await using var app = Build(commandLine, sandbox, configure);
-            if (!TryValidate(app, out var failures))
-            {
-                foreach (var failure in failures)
-                {
-                    await error.WriteLineAsync($"error: {failure}");
-                }
-
-                return ExitConfiguration;
-            }
-
-            if (sandbox is not null && app.Configuration[IssueSyncOptionsValidator.ConnectionStringKey] is null)
-            {
-                SandboxDemoConfiguration.ResetDemoState(app.Services.GetRequiredService<IOptions<IssueSyncOptions>>().Value.Storage.SqlitePath);
-            }
-
-            await app.Services.GetRequiredService<IStateStore>().MigrateAsync(cancellationToken);
-            return commandLine.Once
-                ? await RunOnceAsync(app, commandLine, sandbox, output, error, cancellationToken)
-                : await RunServiceAsync(app, sandbox is not null, output, started, cancellationToken);
+            return ExitConfiguration;
         }
-        finally
-        {
-            if (sandbox is not null)
-            {
-                await sandbox.DisposeAsync();
-            }
-        }
+
+        hooks.BeforeMigrate?.Invoke(app);
+        await app.Services.GetRequiredService<IStateStore>().MigrateAsync(cancellationToken);
+        return commandLine.Once
+            ? await RunOnceAsync(app, commandLine, hooks, output, error, cancellationToken)
+            : await RunServiceAsync(app, hooks, output, cancellationToken);
     }
 
-    private static WebApplication Build(CommandLine commandLine, SandboxServer? sandbox, Action<WebApplicationBuilder>? configure)
+    private static WebApplication Build(CommandLine commandLine, IssueSyncAppHooks hooks)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. commandLine.ConfigurationArgs] });
-        if (sandbox is not null)
+        if (hooks.Configuration is { } configuration)
         {
-            // The demo configuration wins over appsettings, but command-line values still override it.
-            builder.Configuration.AddInMemoryCollection(SandboxDemoConfiguration.For(sandbox));
+            // The hooks' configuration wins over appsettings, but command-line values still override it.
+            builder.Configuration.AddInMemoryCollection(configuration);
             builder.Configuration.AddCommandLine([.. commandLine.ConfigurationArgs]);
-            if (builder.Configuration["urls"] is null)
-            {
-                builder.WebHost.UseUrls(CommandLine.DefaultSandboxUrls);
-            }
+        }
+
+        if (hooks.DefaultUrls is { } urls && builder.Configuration["urls"] is null)
+        {
+            builder.WebHost.UseUrls(urls);
         }
 
         builder.Services.AddIssueSync(builder.Configuration, commandLine);
-        configure?.Invoke(builder);
         var app = builder.Build();
         if (!commandLine.Once)
         {
@@ -172,18 +146,14 @@ internal static class IssueSyncApp
         }
     }
 
-    private static async Task<int> RunOnceAsync(WebApplication app, CommandLine commandLine, SandboxServer? sandbox, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunOnceAsync(WebApplication app, CommandLine commandLine, IssueSyncAppHooks hooks, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var sandboxBefore = sandbox?.Stats.Snapshot();
+        var report = hooks.OnceReport?.Invoke();
         var summary = await app.Services.GetRequiredService<OnceRunner>().RunAsync(commandLine.DryRun, cancellationToken);
         await output.WriteLineAsync(SummaryWriter.ToText(summary));
-        if (sandbox is not null)
+        foreach (var line in report?.Invoke() ?? [])
         {
-            // The emulated trackers count what they received; printed beside IssueSync's own counts for comparison.
-            var after = sandbox.Stats.Snapshot();
-            var counted = SandboxDemoConfiguration.Trackers(sandbox)
-                .Select(t => $"{t.Key} {after.ForInstance(t.Value.Name) - sandboxBefore!.ForInstance(t.Value.Name)}");
-            await output.WriteLineAsync($"Sandbox received: {string.Join(", ", counted)}");
+            await output.WriteLineAsync(line);
         }
 
         if (commandLine.SummaryJsonPath is { } path)
@@ -201,7 +171,7 @@ internal static class IssueSyncApp
         return summary.Succeeded ? ExitOk : ExitFailed;
     }
 
-    private static async Task<int> RunServiceAsync(WebApplication app, bool sandbox, TextWriter output, Action<WebApplication>? started, CancellationToken cancellationToken)
+    private static async Task<int> RunServiceAsync(WebApplication app, IssueSyncAppHooks hooks, TextWriter output, CancellationToken cancellationToken)
     {
         await app.StartAsync(cancellationToken);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
@@ -211,9 +181,9 @@ internal static class IssueSyncApp
             await output.WriteLineAsync($"IssueSync dashboard: {address.TrimEnd('/')}/hangfire  (health: /healthz, /readyz{metrics})");
         }
 
-        if (sandbox)
+        if (hooks.RunProductsAtStart)
         {
-            // Run each product once right away (every stage, in order) so the demo shows finished jobs without waiting for the cron.
+            // Each product once right away (every stage, in order), so finished jobs show without waiting for the cron.
             var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
             foreach (var product in app.Services.GetRequiredService<ProductCatalog>().All)
             {
@@ -221,7 +191,7 @@ internal static class IssueSyncApp
             }
         }
 
-        started?.Invoke(app);
+        hooks.Started?.Invoke(app);
         await app.WaitForShutdownAsync(cancellationToken);
         return ExitOk;
     }

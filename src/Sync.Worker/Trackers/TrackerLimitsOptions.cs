@@ -84,16 +84,6 @@ internal sealed record TrackerLimitsOptions
         _ => new(),
     };
 
-    /// <summary>
-    /// Kind defaults for callers of the older overloads: the resilience options' retry count and
-    /// <c>MaxRetryAfter</c> used to govern limit responses, so they still do there.
-    /// </summary>
-    public static TrackerLimitsOptions ForKind(TrackerKind kind, TrackerResilienceOptions resilience) => ForKind(kind) with
-    {
-        MaxLimitRetries = resilience.MaxRetryAttempts,
-        MaxWait = resilience.MaxRetryAfter ?? TimeSpan.FromMinutes(15),
-    };
-
     /// <summary>Fails at registration, naming the configuration key, rather than misbehaving at the first request.</summary>
     public void Validate(string trackerName)
     {

@@ -60,7 +60,7 @@ internal static class TrackerResilience
         return builder;
     }
 
-    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request = null, string apiRootPath = "/") =>
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request, string apiRootPath) =>
         outcome.Result?.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.Forbidden)
         && HttpClientResiliencePredicates.IsTransient(outcome)
         && (request is null || IsRepeatable(request, apiRootPath) || NeverSent(outcome));

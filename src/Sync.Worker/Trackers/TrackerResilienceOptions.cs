@@ -3,23 +3,15 @@ namespace Sync.Worker.Trackers;
 /// <summary>
 /// Retry and timeout settings of one tracker's HttpClient. Defaults suit production; tests shrink the delays.
 /// </summary>
-/// <param name="MaxRetryAttempts">
-/// Retries of transient failures after the first attempt (0 disables retrying). Overloads of
-/// <c>AddTrackerClient</c> without <see cref="TrackerLimitsOptions"/> also use it as the limit-response retry count.
-/// </param>
+/// <param name="MaxRetryAttempts">Retries of transient failures after the first attempt (0 disables retrying).</param>
 /// <param name="BaseDelay">Base of the exponential back-off (jittered) between transient retries.</param>
 /// <param name="MaxDelay">Upper bound of the computed back-off.</param>
-/// <param name="MaxRetryAfter">
-/// Only read by overloads of <c>AddTrackerClient</c> without <see cref="TrackerLimitsOptions"/>: when set, it is
-/// the limits' <see cref="TrackerLimitsOptions.MaxWait"/> (a longer limit wait fails with a rate-limit error).
-/// </param>
 /// <param name="AttemptTimeout">Timeout of a single attempt.</param>
 /// <param name="TotalTimeout">Timeout of the whole request including transient retries; limit waits (<see cref="TrackerLimitsHandler"/>) lie outside it.</param>
 internal sealed record TrackerResilienceOptions(
     int MaxRetryAttempts = 3,
     TimeSpan? BaseDelay = null,
     TimeSpan? MaxDelay = null,
-    TimeSpan? MaxRetryAfter = null,
     TimeSpan? AttemptTimeout = null,
     TimeSpan? TotalTimeout = null)
 {
@@ -28,8 +20,6 @@ internal sealed record TrackerResilienceOptions(
     public TimeSpan EffectiveBaseDelay => BaseDelay ?? TimeSpan.FromSeconds(1);
 
     public TimeSpan EffectiveMaxDelay => MaxDelay ?? TimeSpan.FromSeconds(30);
-
-    public TimeSpan EffectiveMaxRetryAfter => MaxRetryAfter ?? TimeSpan.FromSeconds(60);
 
     public TimeSpan EffectiveAttemptTimeout => AttemptTimeout ?? TimeSpan.FromSeconds(30);
 

@@ -23,20 +23,6 @@ internal static class TrackerServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers one tracker (call once per configured tracker) with default resilience settings and limits.</summary>
-    public static IServiceCollection AddTrackerClient(this IServiceCollection services, string name, TrackerKind kind, Uri apiUrl, string token) =>
-        services.AddTrackerClient(name, kind, apiUrl, token, TrackerResilienceOptions.Default, TrackerLimitsOptions.ForKind(kind));
-
-    /// <summary>Registers one tracker with the default limits of its kind (retry count and max wait from <paramref name="resilience"/>).</summary>
-    public static IServiceCollection AddTrackerClient(
-        this IServiceCollection services,
-        string name,
-        TrackerKind kind,
-        Uri apiUrl,
-        string token,
-        TrackerResilienceOptions resilience) =>
-        services.AddTrackerClient(name, kind, apiUrl, token, resilience, TrackerLimitsOptions.ForKind(kind, resilience));
-
     /// <summary>
     /// Registers one tracker: its limit state (a keyed <see cref="TrackerLimiter"/>, whose write pacing is shared
     /// per token with other replicas when <see cref="ISharedWriteBudgets"/> is registered), a named HttpClient

@@ -49,8 +49,4 @@ internal static class WebhookSignatures
         HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body, expected);
         return CryptographicOperations.FixedTimeEquals(expected, given);
     }
-
-    /// <summary>The header value GitHub would send for <paramref name="body"/> (used by tests and tools).</summary>
-    public static string GitHubSignature(ReadOnlySpan<byte> body, string secret) =>
-        GitHubPrefix + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 }

@@ -1,3 +1,5 @@
+using System.Xml.Linq;
+
 namespace Sync.Worker.Tests.Deploy;
 
 /// <summary>The image: multi-stage, restored from the project files first, non-root, listening on 8080.</summary>
@@ -46,22 +48,57 @@ public sealed class DockerfileTests
     public void Dockerfile_RestoresFromEveryShippedProjectFileBeforeCopyingSources()
     {
         var restore = Array.FindIndex(Lines, l => l.StartsWith("RUN dotnet restore", StringComparison.Ordinal));
-        var sources = Array.IndexOf(Lines, "COPY src/ src/");
         var publish = Array.FindIndex(Lines, l => l.StartsWith("RUN dotnet publish src/Sync.Worker -c Release -o /app --no-restore", StringComparison.Ordinal));
 
-        Assert.True(restore > 0 && restore < sources && sources < publish, $"restore {restore}, sources {sources}, publish {publish}");
+        Assert.True(restore > 0 && restore < publish, $"restore {restore}, publish {publish}");
         var beforeRestore = string.Join('\n', Lines.Take(restore));
         foreach (var file in new[] { "global.json", "Directory.Build.props", "Directory.Packages.props", ".editorconfig", "eng/" })
         {
             Assert.Contains(file, beforeRestore, StringComparison.Ordinal);
         }
 
-        // Every project under src/ (the worker references Core and the Sandbox) is restored from its .csproj.
-        foreach (var project in Directory.GetFiles(Path.Combine(ChartFiles.RepoRoot, "src"), "*.csproj", SearchOption.AllDirectories))
+        // Every project the worker ships (itself and what it references) is restored from its .csproj, and its
+        // sources are copied after the restore.
+        var sources = Lines[restore..publish];
+        foreach (var project in ShippedProjects())
         {
             var relative = Path.GetRelativePath(ChartFiles.RepoRoot, project).Replace('\\', '/');
             Assert.Contains($"COPY {relative} ", beforeRestore, StringComparison.Ordinal);
+            var folder = Path.GetDirectoryName(relative)!.Replace('\\', '/') + "/";
+            Assert.Contains($"COPY {folder} {folder}", sources);
         }
+    }
+
+    [Fact]
+    public void Dockerfile_ShipsNeitherTheSandboxNorTheDemo()
+    {
+        Assert.DoesNotContain(ShippedProjects(), p => p.Contains("Sync.Sandbox", StringComparison.Ordinal) || p.Contains("Sync.Demo", StringComparison.Ordinal));
+        Assert.DoesNotContain(Lines, l => l.Contains("Sync.Sandbox", StringComparison.Ordinal) || l.Contains("Sync.Demo", StringComparison.Ordinal));
+        Assert.DoesNotContain("COPY src/ src/", Lines);
+    }
+
+    /// <summary>The worker's project file and every project it references, directly or not.</summary>
+    private static List<string> ShippedProjects()
+    {
+        var found = new List<string>();
+        var pending = new Queue<string>([Path.Combine(ChartFiles.RepoRoot, "src", "Sync.Worker", "Sync.Worker.csproj")]);
+        while (pending.TryDequeue(out var project))
+        {
+            project = Path.GetFullPath(project);
+            if (found.Contains(project))
+            {
+                continue;
+            }
+
+            found.Add(project);
+            foreach (var reference in XDocument.Load(project).Descendants("ProjectReference"))
+            {
+                var include = reference.Attribute("Include")!.Value.Replace('\\', Path.DirectorySeparatorChar);
+                pending.Enqueue(Path.Combine(Path.GetDirectoryName(project)!, include));
+            }
+        }
+
+        return found;
     }
 
     [Fact]

@@ -100,7 +100,7 @@ public sealed class ConfigurationErrorTests
 
         Assert.Equal(2, code);
         Assert.Contains("IssueSync:Products: no product is configured", error, StringComparison.Ordinal);
-        Assert.Contains("--sandbox", error, StringComparison.Ordinal);
+        Assert.Contains("dotnet run --project src/Sync.Demo", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,8 +1,13 @@
+using Sync.Demo;
 using Sync.Worker.Hosting;
 
 namespace Sync.Worker.Tests.Hosting;
 
-/// <summary>Runs the real <see cref="IssueSyncApp"/> in this process and captures what it prints.</summary>
+/// <summary>
+/// Runs the real entry point in this process and captures what it prints: arguments with a <c>--sandbox</c> switch
+/// run the sandbox demo (<see cref="DemoApp"/>, which accepts them as a user types them), the rest the worker
+/// (<see cref="IssueSyncApp"/>).
+/// </summary>
 internal sealed class InProcessApp
 {
     public StringWriter Output { get; } = new();
@@ -20,8 +25,12 @@ internal sealed class InProcessApp
     {
         // Hangfire's static log provider would otherwise point at the logger factory of a disposed earlier host.
         Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
-        return IssueSyncApp.RunAsync(args, Output, Error, configure: null, started, cancellationToken);
+        return IsDemo(args)
+            ? DemoApp.RunAsync(args, Output, Error, started, cancellationToken)
+            : IssueSyncApp.RunAsync(args, Output, Error, new IssueSyncAppHooks { Started = started }, cancellationToken);
     }
+
+    public static bool IsDemo(IEnumerable<string> args) => args.Any(a => a.StartsWith("--sandbox", StringComparison.Ordinal));
 
     public static string TempPath(string name)
     {

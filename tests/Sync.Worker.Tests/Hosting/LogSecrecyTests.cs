@@ -11,7 +11,7 @@ public sealed class LogSecrecyTests
         var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var arg in new[]
         {
-            WorkerBinary.Path, "--sandbox", "--sandbox-port", "0", "--once", "--Logging:LogLevel:Default=Trace",
+            WorkerBinary.DemoPath, "--sandbox", "--sandbox-port", "0", "--once", "--Logging:LogLevel:Default=Trace",
             "--Logging:LogLevel:System.Net.Http.HttpClient=Trace", "--Logging:LogLevel:Polly=Trace", "--Logging:LogLevel:Microsoft.AspNetCore=Trace",
             $"--IssueSync:Storage:SqlitePath={InProcessApp.TempPath("s.db")}",
         })

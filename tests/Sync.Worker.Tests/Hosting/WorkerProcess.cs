@@ -55,7 +55,7 @@ internal sealed class WorkerProcess : IDisposable
             "--Logging:LogLevel:Default=Warning",
         ]);
 
-    /// <param name="arguments">The worker's command line.</param>
+    /// <param name="arguments">The worker's command line (with <c>--sandbox</c>: the demo's).</param>
     public static WorkerProcess Start(IEnumerable<string> arguments)
     {
         var info = new ProcessStartInfo("dotnet")
@@ -64,7 +64,8 @@ internal sealed class WorkerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in arguments.Prepend(WorkerBinary.Path))
+        var args = arguments.ToList();
+        foreach (var arg in args.Prepend(InProcessApp.IsDemo(args) ? WorkerBinary.DemoPath : WorkerBinary.Path))
         {
             info.ArgumentList.Add(arg);
         }

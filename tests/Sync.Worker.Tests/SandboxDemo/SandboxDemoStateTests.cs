@@ -1,4 +1,4 @@
-using Sync.Worker.SandboxDemo;
+using Sync.Demo;
 using Sync.Worker.Tests.Hosting;
 
 namespace Sync.Worker.Tests.SandboxDemo;

@@ -15,7 +15,6 @@ internal sealed class TrackerFixture : IDisposable
         MaxRetryAttempts: 2,
         BaseDelay: TimeSpan.FromMilliseconds(1),
         MaxDelay: TimeSpan.FromMilliseconds(5),
-        MaxRetryAfter: TimeSpan.FromSeconds(5),
         AttemptTimeout: TimeSpan.FromSeconds(5),
         TotalTimeout: TimeSpan.FromSeconds(20));
 

@@ -92,7 +92,7 @@ public sealed class WebhookEndpointTests(QuietWebhookHost host) : IClassFixture<
     public async Task GitHubBadSignature_Is401_AndEnqueuesNothing()
     {
         var body = GitHubIssue("acme/widget", 42);
-        var wrong = WebhookSignatures.GitHubSignature(Encoding.UTF8.GetBytes(body), "another-secret-of-some-length");
+        var wrong = GitHubWebhookSigner.Sign(Encoding.UTF8.GetBytes(body), "another-secret-of-some-length");
         await AssertNothingEnqueuedAsync(() => host.PostGitHubAsync("issues", body, signature: wrong), HttpStatusCode.Unauthorized, "rejected: bad signature");
     }
 
@@ -178,7 +178,7 @@ public sealed class WebhookEndpointTests(QuietWebhookHost host) : IClassFixture<
         using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/github") { Content = new StreamContent(new MemoryStream(bytes)) };
         request.Headers.TransferEncodingChunked = true;
         request.Headers.Add("X-GitHub-Event", "issues");
-        request.Headers.Add("X-Hub-Signature-256", WebhookSignatures.GitHubSignature(bytes, WebhookHost.GitHubSecret));
+        request.Headers.Add("X-Hub-Signature-256", GitHubWebhookSigner.Sign(bytes, WebhookHost.GitHubSecret));
         using var response = await host.Http.SendAsync(request, TestContext.Current.CancellationToken);
         Assert.Null(request.Content.Headers.ContentLength);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);

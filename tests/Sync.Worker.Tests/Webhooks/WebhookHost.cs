@@ -90,7 +90,7 @@ public partial class WebhookHost : IAsyncLifetime
         request.Headers.Add("User-Agent", "GitHub-Hookshot/044aadd");
         if (sign)
         {
-            request.Headers.Add("X-Hub-Signature-256", signature ?? WebhookSignatures.GitHubSignature(bytes, GitHubSecret));
+            request.Headers.Add("X-Hub-Signature-256", signature ?? GitHubWebhookSigner.Sign(bytes, GitHubSecret));
         }
 
         return Http.SendAsync(request, TestContext.Current.CancellationToken);

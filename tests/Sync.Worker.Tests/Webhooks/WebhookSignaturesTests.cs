@@ -15,7 +15,7 @@ public sealed class WebhookSignaturesTests
     [Fact]
     public void GitHub_DocumentedTestVector_IsProducedExactly()
     {
-        Assert.Equal(DocumentedSignature, WebhookSignatures.GitHubSignature(Bytes(DocumentedPayload), DocumentedSecret));
+        Assert.Equal(DocumentedSignature, GitHubWebhookSigner.Sign(Bytes(DocumentedPayload), DocumentedSecret));
         Assert.True(WebhookSignatures.GitHubSignatureMatches(DocumentedSignature, Bytes(DocumentedPayload), DocumentedSecret));
     }
 
@@ -49,7 +49,7 @@ public sealed class WebhookSignaturesTests
     [Fact]
     public void GitHub_EmptyBody_IsSignedLikeAnyOther()
     {
-        var signature = WebhookSignatures.GitHubSignature([], DocumentedSecret);
+        var signature = GitHubWebhookSigner.Sign([], DocumentedSecret);
         Assert.True(WebhookSignatures.GitHubSignatureMatches(signature, [], DocumentedSecret));
         Assert.False(WebhookSignatures.GitHubSignatureMatches(signature, Bytes(" "), DocumentedSecret));
     }

@@ -82,7 +82,7 @@ public sealed class ClientSchemaTests
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(() => new SchemaValidatingHandler(checker)));
         services.AddTrackerInfrastructure();
-        services.AddTrackerClient(name, kind, instance.ApiUrl, instance.Token);
+        services.AddTrackerClient(name, kind, instance.ApiUrl, instance.Token, TrackerResilienceOptions.Default, TrackerLimitsOptions.ForKind(kind));
         return services.BuildServiceProvider();
     }
 

@@ -31,7 +31,7 @@ internal sealed class ProjectsFixture : IDisposable
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddTrackerInfrastructure();
-        var limits = TrackerLimitsOptions.ForKind(TrackerKind.GitHub, TrackerFixture.FastRetries) with { MinWriteSpacing = TimeSpan.Zero };
+        var limits = TestTrackerRegistration.LimitsFor(TrackerKind.GitHub, TrackerFixture.FastRetries) with { MinWriteSpacing = TimeSpan.Zero };
         services.AddTrackerClient(TrackerName, TrackerKind.GitHub, new Uri(Server.Url + "/github/api/v3"), Token, TrackerFixture.FastRetries, limits);
         _services = services.BuildServiceProvider();
     }

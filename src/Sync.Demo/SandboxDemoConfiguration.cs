@@ -1,10 +1,10 @@
 using System.Globalization;
 using Sync.Sandbox;
 
-namespace Sync.Worker.SandboxDemo;
+namespace Sync.Demo;
 
 /// <summary>
-/// The built-in configuration of <c>--sandbox</c>: three emulated trackers and two products that exercise
+/// The demo's built-in configuration: three emulated trackers and two products that exercise
 /// GitLab→GitHub, GitHub→GitHub and GitLab→GitLab across instances.
 /// </summary>
 internal static class SandboxDemoConfiguration

@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Options;
+using Sync.Sandbox;
+using Sync.Worker.Configuration;
+using Sync.Worker.Hosting;
+
+namespace Sync.Demo;
+
+/// <summary>
+/// The sandbox demo: starts the emulated trackers, raises their write ceilings to the demo's pacing, and runs the
+/// worker against them through <see cref="IssueSyncAppHooks"/> (built-in configuration, a fresh demo state file,
+/// the start-up runs, and what the sandbox received beside IssueSync's own request counts).
+/// </summary>
+internal static class DemoApp
+{
+    /// <param name="started">Called in service mode once the worker listens.</param>
+    public static async Task<int> RunAsync(
+        string[] args,
+        TextWriter output,
+        TextWriter error,
+        Action<WebApplication>? started = null,
+        CancellationToken cancellationToken = default)
+    {
+        var demo = DemoCommandLine.Parse(args, out var demoError);
+        if (demoError is not null)
+        {
+            await error.WriteLineAsync($"error: {demoError} (see --help)");
+            return IssueSyncApp.ExitConfiguration;
+        }
+
+        if (demo.Help)
+        {
+            await output.WriteLineAsync(DemoCommandLine.Usage);
+            await output.WriteLineAsync(CommandLine.Usage);
+            return IssueSyncApp.ExitOk;
+        }
+
+        // The worker's own misuse (and --hash-password) needs no sandbox: the worker answers it alone.
+        var worker = CommandLine.Parse(demo.WorkerArgs, out var workerError);
+        if (workerError is not null || worker.HashPassword)
+        {
+            return await IssueSyncApp.RunAsync([.. demo.WorkerArgs], output, error, hooks: null, cancellationToken);
+        }
+
+        await using var sandbox = await SandboxServer.StartAsync(
+            new SandboxOptions { Port = demo.SandboxPort, IssuesPerProject = demo.SandboxIssues },
+            cancellationToken);
+        SandboxDemoConfiguration.RaiseSandboxCeilings(sandbox);
+        await output.WriteLineAsync($"Sandbox trackers at {sandbox.BaseAddress} (loaded in {sandbox.LoadTime.TotalMilliseconds:0} ms): GitLab dev {sandbox.GitLabDev.ApiUrl}, GitLab {sandbox.GitLab.ApiUrl}, GitHub {sandbox.GitHub.ApiUrl}");
+
+        var hooks = new IssueSyncAppHooks
+        {
+            Configuration = SandboxDemoConfiguration.For(sandbox),
+            DefaultUrls = DemoCommandLine.DefaultUrls,
+            BeforeMigrate = app =>
+            {
+                if (app.Configuration[IssueSyncOptionsValidator.ConnectionStringKey] is null)
+                {
+                    SandboxDemoConfiguration.ResetDemoState(app.Services.GetRequiredService<IOptions<IssueSyncOptions>>().Value.Storage.SqlitePath);
+                }
+            },
+            OnceReport = () => CountRequests(sandbox),
+            RunProductsAtStart = true,
+            Started = started,
+        };
+        return await IssueSyncApp.RunAsync([.. demo.WorkerArgs], output, error, hooks, cancellationToken);
+    }
+
+    /// <summary>The emulated trackers count what they received; printed beside IssueSync's own counts for comparison.</summary>
+    private static Func<IEnumerable<string>> CountRequests(SandboxServer sandbox)
+    {
+        var before = sandbox.Stats.Snapshot();
+        return () =>
+        {
+            var after = sandbox.Stats.Snapshot();
+            var counted = SandboxDemoConfiguration.Trackers(sandbox)
+                .Select(t => $"{t.Key} {after.ForInstance(t.Value.Name) - before.ForInstance(t.Value.Name)}");
+            return [$"Sandbox received: {string.Join(", ", counted)}"];
+        };
+    }
+}
