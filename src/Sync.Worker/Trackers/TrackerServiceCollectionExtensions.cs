@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Sync.Core.Roadmap;
 using Sync.Core.Trackers;
-using Sync.Worker.Trackers.GitHub;
 using Sync.Worker.Trackers.GitHub.Projects;
 
 namespace Sync.Worker.Trackers;
@@ -65,7 +64,8 @@ public static class TrackerServiceCollectionExtensions
         services.AddSingleton(registration);
 
         // Where requests really go: Octokit talks to the derived GitHub base, GitLab to the root as given.
-        var requestRoot = kind == TrackerKind.GitHub ? GitHubBaseAddress.From(apiRoot) : apiRoot;
+        var dialect = registration.Dialect;
+        var requestRoot = dialect.RequestRoot(apiRoot);
         limits.Validate(name);
         var tokenKey = TokenKey.Of(token);
         services.AddKeyedSingleton(name, (sp, _) =>
@@ -92,7 +92,7 @@ public static class TrackerServiceCollectionExtensions
             .AddHttpMessageHandler(sp => new TrackerLimitsHandler(sp.GetRequiredKeyedService<TrackerLimiter>(name)))
             .AddTrackerResilience(name, requestRoot.AbsolutePath, resilience)
             .AddHttpMessageHandler(sp => new RequestAccountingHandler(name, requestRoot.AbsolutePath, sp.GetRequiredService<RequestCounter>()))
-            .AddHttpMessageHandler(() => new TrackerAuthHandler(kind, requestRoot, token))
+            .AddHttpMessageHandler(() => new TrackerAuthHandler(dialect, requestRoot, token))
             .ConfigurePrimaryHttpMessageHandler(DisableAutoRedirect);
         services.AddHttpClient(registration.UnauthenticatedClientName, client =>
             {
