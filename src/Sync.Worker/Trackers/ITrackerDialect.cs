@@ -23,6 +23,12 @@ public interface ITrackerDialect
     /// <summary>The instance's web root ending in '/': a project's web page is this plus its path.</summary>
     Uri WebRoot(Uri apiRoot);
 
+    /// <summary>
+    /// Reads an issue's web page path relative to <see cref="WebRoot"/> (unescaped, no leading or trailing '/'):
+    /// the project path and issue number, or false when the path is not an issue page of this kind.
+    /// </summary>
+    bool TryParseIssueWebPath(string relativePath, out string projectPath, out long number);
+
     /// <summary>Puts the token on a request bound for the API's own origin (the caller strips it everywhere else).</summary>
     void Authenticate(HttpRequestMessage request, string token, string apiRootPath);
 

@@ -1,11 +1,12 @@
 using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
 using Sync.Core.Roadmap;
 using Sync.Core.Trackers;
 
 namespace Sync.Worker.Trackers.GitHub;
 
 /// <summary>GitHub REST (Octokit) and GraphQL: bearer token with the API version, api.github.com or an <c>/api/v3</c> root, secondary limits.</summary>
-public sealed class GitHubDialect : ITrackerDialect
+public sealed partial class GitHubDialect : ITrackerDialect
 {
     private const string EnterpriseSuffix = "api/v3/";
 
@@ -35,6 +36,17 @@ public sealed class GitHubDialect : ITrackerDialect
     public static bool IsPublic(Uri apiUrl) =>
         apiUrl.Host.Equals("api.github.com", StringComparison.OrdinalIgnoreCase)
         || apiUrl.Host.Equals("github.com", StringComparison.OrdinalIgnoreCase);
+
+    public bool TryParseIssueWebPath(string relativePath, out string projectPath, out long number)
+    {
+        var match = IssueWebPath().Match(relativePath);
+        projectPath = match.Success ? match.Groups["path"].Value : string.Empty;
+        number = 0;
+        return match.Success && long.TryParse(match.Groups["number"].ValueSpan, out number) && number > 0;
+    }
+
+    [GeneratedRegex(@"^(?<path>[^/]+/[^/]+)/issues/(?<number>\d+)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex IssueWebPath();
 
     public void Authenticate(HttpRequestMessage request, string token, string apiRootPath)
     {

@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Sync.Core.Trackers;
 
 namespace Sync.Worker.Trackers.GitLab;
 
 /// <summary>GitLab REST v4: <c>PRIVATE-TOKEN</c>, an <c>/api/v4</c> root, throttle windows, uploads and boards.</summary>
-public sealed class GitLabDialect : ITrackerDialect
+public sealed partial class GitLabDialect : ITrackerDialect
 {
     private const string ApiSuffix = "api/v4/";
 
@@ -23,6 +24,17 @@ public sealed class GitLabDialect : ITrackerDialect
         var text = TrackerRegistration.NormalizeApiRoot(apiRoot).AbsoluteUri;
         return text.EndsWith(ApiSuffix, StringComparison.OrdinalIgnoreCase) ? new Uri(text[..^ApiSuffix.Length]) : new Uri(text);
     }
+
+    public bool TryParseIssueWebPath(string relativePath, out string projectPath, out long number)
+    {
+        var match = IssueWebPath().Match(relativePath);
+        projectPath = match.Success ? match.Groups["path"].Value : string.Empty;
+        number = 0;
+        return match.Success && long.TryParse(match.Groups["number"].ValueSpan, out number) && number > 0;
+    }
+
+    [GeneratedRegex(@"^(?<path>[^/]+(/[^/]+)+)/-/issues/(?<number>\d+)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex IssueWebPath();
 
     public void Authenticate(HttpRequestMessage request, string token, string apiRootPath)
     {
