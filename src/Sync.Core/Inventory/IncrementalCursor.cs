@@ -32,16 +32,16 @@ public static class IncrementalCursor
     public static readonly TimeSpan SameInstantGuard = TimeSpan.FromSeconds(2);
 
     /// <summary>GitLab's <c>ThrottledTouch::TOUCH_INTERVAL</c>.</summary>
-    public static readonly TimeSpan GitLabTouchInterval = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan GitLabTouchInterval = TrackerTraits.GitLabTouchInterval;
 
     /// <summary>Clock skew between IssueSync and the tracker allowed for when judging whether the touch interval has passed.</summary>
-    public static readonly TimeSpan ClockSkewMargin = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan ClockSkewMargin = TrackerTraits.ClockSkewMargin;
 
     /// <summary>
     /// How long after its <c>updated_at</c> a listed issue may still gain a note without changing <c>updated_at</c>:
     /// GitLab's touch interval plus the skew margin. GitHub documents no such throttle (an assumption: zero).
     /// </summary>
-    public static TimeSpan TouchWindow(TrackerKind kind) => kind == TrackerKind.GitLab ? GitLabTouchInterval + ClockSkewMargin : TimeSpan.Zero;
+    public static TimeSpan TouchWindow(TrackerKind kind) => TrackerTraits.For(kind).TouchWindow;
 
     /// <summary>The inclusive lower bound for the next listing; null lists everything.</summary>
     public static DateTimeOffset? NextLowerBound(SyncCursor? cursor, TrackerKind kind)
@@ -64,11 +64,10 @@ public static class IncrementalCursor
     /// re-read every issue of its last second on every pass (a bulk relabel can put hundreds there), so there the
     /// inclusive reading stays an assumption (docs/tracker-behaviour.md).
     /// </summary>
-    public static TimeSpan BoundSlack(TrackerKind kind) => kind == TrackerKind.GitHub ? Resolution(kind) : TimeSpan.Zero;
+    public static TimeSpan BoundSlack(TrackerKind kind) => TrackerTraits.For(kind).ListingBoundSlack;
 
     /// <summary>The smallest step of the tracker's <c>updated_at</c> (GitLab: milliseconds; GitHub: seconds).</summary>
-    public static TimeSpan Resolution(TrackerKind kind) =>
-        kind == TrackerKind.GitHub ? TimeSpan.FromSeconds(1) : TimeSpan.FromMilliseconds(1);
+    public static TimeSpan Resolution(TrackerKind kind) => TrackerTraits.For(kind).UpdatedAtResolution;
 
     public static bool IsChanged(SyncCursor? cursor, TrackerIssue issue)
     {

@@ -20,7 +20,7 @@ public sealed class GuardedTrackerRegistry(ITrackerRegistry inner, IReadOnlyDict
 }
 
 /// <summary>Checks every string of a write to a guarded project before it is sent; reads and other projects pass through.</summary>
-public sealed class GuardedTrackerClient(ITrackerClient inner, IReadOnlyDictionary<string, PublicTextGuard> guards) : ITrackerClient
+public sealed class GuardedTrackerClient(ITrackerClient inner, IReadOnlyDictionary<string, PublicTextGuard> guards) : ITrackerClient, ICapabilityWrapper
 {
     public string Name => inner.Name;
 
@@ -106,19 +106,14 @@ public sealed class GuardedTrackerClient(ITrackerClient inner, IReadOnlyDictiona
         return inner.CreateMilestoneAsync(projectPath, milestone, cancellationToken);
     }
 
-    public Task<TrackerUpload> UploadFileAsync(string projectPath, string fileName, Stream content, CancellationToken cancellationToken)
+    /// <summary>The inner client's capabilities, with every public write of uploads and boards checked the same way.</summary>
+    public T? Capability<T>()
+        where T : class
     {
-        Ensure(projectPath, (fileName, PublicField.FileName));
-        return inner.UploadFileAsync(projectPath, fileName, content, cancellationToken);
-    }
-
-    public Task<byte[]> DownloadUploadAsync(string projectPath, string uploadUrl, CancellationToken cancellationToken) =>
-        inner.DownloadUploadAsync(projectPath, uploadUrl, cancellationToken);
-
-    public Task<TrackerBoard> EnsureBoardAsync(string projectPath, string boardName, IReadOnlyList<string> listLabels, CancellationToken cancellationToken)
-    {
-        Ensure(projectPath, (boardName, PublicField.Board), (Lines(listLabels), PublicField.Label));
-        return inner.EnsureBoardAsync(projectPath, boardName, listLabels, cancellationToken);
+        object? capability = typeof(T) == typeof(IUploads) ? inner.Get<IUploads>() is { } uploads ? new GuardedUploads(this, uploads) : null
+            : typeof(T) == typeof(IBoards) ? inner.Get<IBoards>() is { } boards ? new GuardedBoards(this, boards) : null
+            : inner.Get<T>();
+        return capability as T;
     }
 
     private void Ensure(string projectPath, params (string? Text, PublicField Field)[] strings)
@@ -130,4 +125,25 @@ public sealed class GuardedTrackerClient(ITrackerClient inner, IReadOnlyDictiona
     }
 
     private static string? Lines(IReadOnlyList<string>? values) => values is { Count: > 0 } ? string.Join('\n', values) : null;
+
+    private sealed class GuardedUploads(GuardedTrackerClient outer, IUploads inner) : IUploads
+    {
+        public Task<TrackerUpload> UploadFileAsync(string projectPath, string fileName, Stream content, CancellationToken cancellationToken)
+        {
+            outer.Ensure(projectPath, (fileName, PublicField.FileName));
+            return inner.UploadFileAsync(projectPath, fileName, content, cancellationToken);
+        }
+
+        public Task<byte[]> DownloadUploadAsync(string projectPath, string uploadUrl, CancellationToken cancellationToken) =>
+            inner.DownloadUploadAsync(projectPath, uploadUrl, cancellationToken);
+    }
+
+    private sealed class GuardedBoards(GuardedTrackerClient outer, IBoards inner) : IBoards
+    {
+        public Task<TrackerBoard> EnsureBoardAsync(string projectPath, string boardName, IReadOnlyList<string> listLabels, CancellationToken cancellationToken)
+        {
+            outer.Ensure(projectPath, (boardName, PublicField.Board), (Lines(listLabels), PublicField.Label));
+            return inner.EnsureBoardAsync(projectPath, boardName, listLabels, cancellationToken);
+        }
+    }
 }

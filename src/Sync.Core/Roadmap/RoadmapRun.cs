@@ -111,7 +111,7 @@ internal sealed class RoadmapRun(
     public async Task<RoadmapIssueState> BoardAsync(RoadmapIssueState state, ProductRoadmap roadmap, IProjectBoards boards, CancellationToken cancellationToken)
     {
         var sections = new[] { RoadmapSection.Now, RoadmapSection.Next, RoadmapSection.Later };
-        if (client.Kind == TrackerKind.GitLab)
+        if (client.Get<IBoards>() is { } labelBoards)
         {
             if (!state.LabelsEnsured)
             {
@@ -126,7 +126,7 @@ internal sealed class RoadmapRun(
             {
                 // "Ensure" reads the board and its lists first, so running it again after a lost answer creates only what is missing.
                 var (board, _) = await WriteOnce.RunAsync(
-                    () => client.EnsureBoardAsync(project.Path, rules.BoardName, [.. sections.Select(rules.LabelOf)], cancellationToken),
+                    () => labelBoards.EnsureBoardAsync(project.Path, rules.BoardName, [.. sections.Select(rules.LabelOf)], cancellationToken),
                     () => Task.FromResult<TrackerBoard?>(null));
                 _lines.Add($"{project}: board '{board.Name}' has lists {string.Join(", ", board.ListLabels)}");
             }

@@ -22,7 +22,8 @@ public sealed record BodyLimits(TrackerKind Kind, int IssueBody, int Comment)
     /// </summary>
     public static readonly BodyLimits GitLab = new(TrackerKind.GitLab, 1_048_576, 1_000_000);
 
-    public static BodyLimits For(TrackerKind kind) => kind == TrackerKind.GitHub ? GitHub : GitLab;
+    /// <exception cref="ArgumentOutOfRangeException">A kind Core has no traits for.</exception>
+    public static BodyLimits For(TrackerKind kind) => TrackerTraits.For(kind).Bodies;
 
     /// <summary>Refuses, before anything is sent, a body the tracker would refuse: a clear error instead of a raw 422/400.</summary>
     /// <param name="what">What is being written, e.g. <c>new comment on acme/app#12</c>.</param>

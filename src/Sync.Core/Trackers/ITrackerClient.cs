@@ -1,9 +1,11 @@
 namespace Sync.Core.Trackers;
 
 /// <summary>
-/// The port every capability uses to talk to one configured tracker (a GitLab instance or GitHub).
-/// Implementations share one mechanism for paging, rate limits, retries and request accounting; listings
-/// return every page (100 per page) and never pull requests.
+/// The port every capability uses to talk to one configured tracker (a GitLab instance or GitHub): issues, comments,
+/// reactions, vote signals, labels and milestones. What only some trackers have is a separate capability port
+/// (<see cref="IUploads"/>, <see cref="IBoards"/>) that a client implements or not; ask with
+/// <see cref="TrackerCapabilities.Get{T}"/>. Implementations share one mechanism for paging, rate limits, retries and
+/// request accounting; listings return every page (100 per page) and never pull requests.
 /// </summary>
 public interface ITrackerClient
 {
@@ -90,21 +92,6 @@ public interface ITrackerClient
     IAsyncEnumerable<TrackerMilestone> ListMilestonesAsync(string projectPath, CancellationToken cancellationToken);
 
     Task<TrackerMilestone> CreateMilestoneAsync(string projectPath, TrackerMilestone milestone, CancellationToken cancellationToken);
-
-    /// <summary>Uploads a file to the project (GitLab). GitHub has no upload API: throws <see cref="NotSupportedException"/>.</summary>
-    Task<TrackerUpload> UploadFileAsync(string projectPath, string fileName, Stream content, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Downloads a file uploaded to the project, given the link as it appears in Markdown (GitLab
-    /// <c>/uploads/&lt;secret&gt;/&lt;name&gt;</c>, relative to the project). GitHub throws <see cref="NotSupportedException"/>.
-    /// </summary>
-    Task<byte[]> DownloadUploadAsync(string projectPath, string uploadUrl, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Makes sure a board called <paramref name="boardName"/> exists with one list per label in this order (creating
-    /// the board, missing lists and repositioning as needed). GitLab only: GitHub throws <see cref="NotSupportedException"/>.
-    /// </summary>
-    Task<TrackerBoard> EnsureBoardAsync(string projectPath, string boardName, IReadOnlyList<string> listLabels, CancellationToken cancellationToken);
 }
 
 /// <summary>Finds the client of a configured tracker by name.</summary>

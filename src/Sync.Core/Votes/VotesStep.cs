@@ -126,7 +126,7 @@ public sealed class VotesStep(
         // Only GitLab sends a webhook for a vote (Emoji Hook; GitHub has no reaction event), so only a GitLab issue named
         // by a trigger is re-counted at once (its award names may hide a swap of voters). Only open public issues: a
         // closed one was handled above, and a number a delivery named may not exist at all.
-        foreach (var issue in requested.Where(i => trackers.Get(i.Project.Tracker).Kind == TrackerKind.GitLab))
+        foreach (var issue in requested.Where(i => TrackerTraits.For(trackers.Get(i.Project.Tracker).Kind).VoteWebhooks))
         {
             var number = issue.Project == project ? issue.Number : targetOf.GetValueOrDefault(issue);
             if (pass.Signals.ContainsKey(number))

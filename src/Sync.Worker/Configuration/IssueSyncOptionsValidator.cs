@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Sync.Core.Pipeline;
 using Sync.Core.Trackers;
+using Sync.Worker.Trackers;
 
 namespace Sync.Worker.Configuration;
 
@@ -20,8 +21,8 @@ internal sealed class IssueSyncOptionsValidator(IConfiguration configuration) : 
         foreach (var (trackerName, tracker) in options.Trackers)
         {
             ValidateTracker(trackerName, tracker, errors);
-            if (Enum.TryParse<TrackerKind>(tracker.Kind, ignoreCase: true, out var kind)
-                && TrackerLimitsBinding.Problem(configuration.GetSection($"{Root}:Trackers:{trackerName}"), kind) is { } limitsError)
+            if (TrackerDialects.TryParse(tracker.Kind, out var dialect)
+                && TrackerLimitsBinding.Problem(configuration.GetSection($"{Root}:Trackers:{trackerName}"), dialect.Kind) is { } limitsError)
             {
                 errors.Add(limitsError);
             }
@@ -67,35 +68,31 @@ internal sealed class IssueSyncOptionsValidator(IConfiguration configuration) : 
             errors.Add($"{key}: tracker name '{trackerName}' may not contain ':', '#', '/' or spaces");
         }
 
-        TrackerKind? kind = null;
+        ITrackerDialect? dialect = null;
         if (string.IsNullOrWhiteSpace(tracker.Kind))
         {
-            errors.Add($"{key}:Kind: is missing (expected GitLab or GitHub)");
+            errors.Add($"{key}:Kind: is missing (expected {TrackerDialects.KindNames})");
         }
-        else if (Enum.TryParse<TrackerKind>(tracker.Kind.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+        else if (TrackerDialects.TryParse(tracker.Kind, out var parsed))
         {
-            kind = parsed;
+            dialect = parsed;
         }
         else
         {
-            errors.Add($"{key}:Kind: '{tracker.Kind}' is not a tracker kind (expected GitLab or GitHub)");
+            errors.Add($"{key}:Kind: '{tracker.Kind}' is not a tracker kind (expected {TrackerDialects.KindNames})");
         }
 
         if (string.IsNullOrWhiteSpace(tracker.ApiUrl))
         {
-            errors.Add($"{key}:ApiUrl: is missing (e.g. https://gitlab.com/api/v4 or https://api.github.com)");
+            errors.Add($"{key}:ApiUrl: is missing (e.g. {string.Join(" or ", TrackerDialects.All.Select(d => d.ExampleApiUrl))})");
         }
         else if (!Uri.TryCreate(tracker.ApiUrl.Trim(), UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
             errors.Add($"{key}:ApiUrl: '{tracker.ApiUrl}' is not an absolute http(s) URL");
         }
-        else if (kind == TrackerKind.GitHub && url.AbsolutePath.TrimEnd('/').EndsWith("/api/v4", StringComparison.OrdinalIgnoreCase))
+        else if (dialect?.ApiUrlProblem(url) is { } problem)
         {
-            errors.Add($"{key}:ApiUrl: '{tracker.ApiUrl}' is a GitLab API root but Kind is GitHub");
-        }
-        else if (kind == TrackerKind.GitLab && !url.AbsolutePath.TrimEnd('/').EndsWith("/api/v4", StringComparison.OrdinalIgnoreCase))
-        {
-            errors.Add($"{key}:ApiUrl: '{tracker.ApiUrl}' is not a GitLab REST v4 root (it should end in /api/v4)");
+            errors.Add($"{key}:ApiUrl: '{tracker.ApiUrl}' {problem}");
         }
 
         if (string.IsNullOrWhiteSpace(tracker.Token))
@@ -163,9 +160,10 @@ internal sealed class IssueSyncOptionsValidator(IConfiguration configuration) : 
             MoveRulesValidation.Validate($"{productKey}:Sources:{i}", product.Sources[i], errors);
             if (product.Sources[i].IncludeConfidential && publicProject is not null
                 && options.Trackers.TryGetValue(publicProject.Tracker, out var publicTracker)
-                && string.Equals(publicTracker.Kind, nameof(TrackerKind.GitHub), StringComparison.OrdinalIgnoreCase))
+                && TrackerDialects.TryParse(publicTracker.Kind, out var publicDialect)
+                && !TrackerTraits.For(publicDialect.Kind).ConfidentialIssues)
             {
-                errors.Add($"{productKey}:Sources:{i}:IncludeConfidential: the public project '{publicProject}' is on GitHub, which has no confidential issues; a confidential issue would become public there");
+                errors.Add($"{productKey}:Sources:{i}:IncludeConfidential: the public project '{publicProject}' is on {publicDialect.Kind}, which has no confidential issues; a confidential issue would become public there");
             }
 
             if (publicProject is not null && string.Equals(source.ToString(), publicProject.ToString(), StringComparison.OrdinalIgnoreCase))

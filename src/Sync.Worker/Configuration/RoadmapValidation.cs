@@ -1,4 +1,6 @@
+using Sync.Core.Roadmap;
 using Sync.Core.Trackers;
+using Sync.Worker.Trackers;
 
 namespace Sync.Worker.Configuration;
 
@@ -41,7 +43,7 @@ internal static class RoadmapValidation
         }
 
         var kind = options.Trackers.TryGetValue(publicProject.Tracker, out var tracker) ? tracker.Kind : null;
-        if (!string.Equals(kind, nameof(TrackerKind.GitHub), StringComparison.OrdinalIgnoreCase))
+        if (!TrackerDialects.TryParse(kind, out var dialect) || !dialect.Capabilities.Contains(typeof(IProjectBoards)))
         {
             errors.Add($"{key}:GitHubProject: the public project '{publicProject}' is not on GitHub; a Projects v2 board needs a GitHub public project");
         }

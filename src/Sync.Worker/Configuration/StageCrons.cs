@@ -6,7 +6,7 @@ namespace Sync.Worker.Configuration;
 /// Binds <c>Products:&lt;key&gt;:Schedule:&lt;CronKey&gt;</c> of every scheduled stage in <see cref="PipelineStages"/>
 /// into <see cref="ScheduleOptions"/>, so a stage's cron is configurable, validated and registered without a property per stage.
 /// </summary>
-public static class StageCrons
+internal static class StageCrons
 {
     /// <param name="section">The <c>IssueSync</c> section the options were bound from.</param>
     public static void Bind(IConfiguration section, IssueSyncOptions options)

@@ -3,6 +3,7 @@ using Sync.Core.Products;
 using Sync.Core.Trackers;
 using Sync.Worker.Configuration;
 using Sync.Worker.Jobs;
+using Sync.Worker.Trackers;
 
 namespace Sync.Worker.Dashboard;
 
@@ -63,7 +64,7 @@ internal static partial class IssueReferenceInput
 
         foreach (var (name, tracker) in trackers.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
-            if (!Enum.TryParse<TrackerKind>(tracker.Kind, ignoreCase: true, out var kind) || WebRoot(kind, tracker.ApiUrl) is not { } root
+            if (!TrackerDialects.TryParse(tracker.Kind, out var dialect) || WebRoot(dialect, tracker.ApiUrl) is not { } root
                 || !string.Equals(root.GetLeftPart(UriPartial.Authority), url.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase)
                 || !url.AbsolutePath.StartsWith(root.AbsolutePath, StringComparison.OrdinalIgnoreCase))
             {
@@ -71,10 +72,9 @@ internal static partial class IssueReferenceInput
             }
 
             var rest = Uri.UnescapeDataString(url.AbsolutePath[root.AbsolutePath.Length..].Trim('/'));
-            var match = (kind == TrackerKind.GitLab ? GitLabIssuePath() : GitHubIssuePath()).Match(rest);
-            if (match.Success && long.TryParse(match.Groups["number"].ValueSpan, out var number) && number > 0)
+            if (dialect.TryParseIssueWebPath(rest, out var path, out var number))
             {
-                issue = new IssueRef(new ProjectRef(name, match.Groups["path"].Value), number);
+                issue = new IssueRef(new ProjectRef(name, path), number);
                 return true;
             }
         }
@@ -83,27 +83,6 @@ internal static partial class IssueReferenceInput
     }
 
     /// <summary>The web address the API root belongs to, ending in '/'.</summary>
-    private static Uri? WebRoot(TrackerKind kind, string? apiUrl)
-    {
-        if (!Uri.TryCreate(apiUrl?.Trim(), UriKind.Absolute, out var api))
-        {
-            return null;
-        }
-
-        if (kind == TrackerKind.GitHub && string.Equals(api.Host, "api.github.com", StringComparison.OrdinalIgnoreCase))
-        {
-            return new Uri("https://github.com/");
-        }
-
-        var suffix = kind == TrackerKind.GitLab ? "/api/v4" : "/api/v3";
-        var path = api.AbsolutePath.TrimEnd('/');
-        path = path.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) ? path[..^suffix.Length] : path;
-        return new Uri(api, path + "/");
-    }
-
-    [GeneratedRegex(@"^(?<path>[^/]+(/[^/]+)+)/-/issues/(?<number>\d+)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex GitLabIssuePath();
-
-    [GeneratedRegex(@"^(?<path>[^/]+/[^/]+)/issues/(?<number>\d+)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex GitHubIssuePath();
+    private static Uri? WebRoot(ITrackerDialect dialect, string? apiUrl) =>
+        Uri.TryCreate(apiUrl?.Trim(), UriKind.Absolute, out var api) ? dialect.WebRoot(api) : null;
 }

@@ -84,6 +84,7 @@ internal static class IssueSyncApp
         }
 
         builder.Services.AddIssueSync(builder.Configuration, commandLine);
+        hooks.ConfigureServices?.Invoke(builder.Services);
         var app = builder.Build();
         if (!commandLine.Once)
         {

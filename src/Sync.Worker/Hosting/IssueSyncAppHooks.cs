@@ -13,6 +13,9 @@ internal sealed class IssueSyncAppHooks
     /// <summary>The listen address when no <c>urls</c> setting gives one.</summary>
     public string? DefaultUrls { get; init; }
 
+    /// <summary>Changes the services after IssueSync registered its own (adds, replaces or removes one).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
     /// <summary>Runs once the options are valid, before the state store is migrated.</summary>
     public Action<WebApplication>? BeforeMigrate { get; init; }
 

@@ -145,7 +145,7 @@ internal static class IssueSyncServiceCollectionExtensions
         foreach (var section in trackers.GetChildren())
         {
             var options = section.Get<TrackerOptions>() ?? new TrackerOptions();
-            if (Enum.TryParse<TrackerKind>(options.Kind, ignoreCase: true, out var kind)
+            if (TrackerDialects.TryParse(options.Kind, out var dialect) && dialect.Kind is var kind
                 && Uri.TryCreate(options.ApiUrl, UriKind.Absolute, out var apiUrl)
                 && !string.IsNullOrWhiteSpace(options.Token)
                 && TrackerLimitsBinding.Problem(section, kind) is null)

@@ -1,17 +1,21 @@
-using System.Net.Http.Headers;
 using Sync.Core.Trackers;
 using Sync.Worker.Trackers.GitHub;
 
 namespace Sync.Worker.Trackers;
 
 /// <summary>
-/// Adds the token to every request of one tracker (GitLab <c>PRIVATE-TOKEN</c>, GitHub bearer), so neither
+/// Adds the token to every request of one tracker the way its dialect says (GitLab <c>PRIVATE-TOKEN</c>, GitHub bearer), so neither
 /// the typed GitLab client nor Octokit holds it. The token is never logged, and is only sent to the API's own
 /// scheme/host/port: a redirect elsewhere (Octokit follows redirects itself) goes out without it. GitHub REST requests
 /// to that origin also name the API version (<see cref="GitHubApiVersion"/>); nothing else gets that header.
 /// </summary>
-internal sealed class TrackerAuthHandler(TrackerKind kind, Uri apiRoot, string token) : DelegatingHandler
+internal sealed class TrackerAuthHandler(ITrackerDialect dialect, Uri apiRoot, string token) : DelegatingHandler
 {
+    public TrackerAuthHandler(TrackerKind kind, Uri apiRoot, string token)
+        : this(TrackerDialects.For(kind), apiRoot, token)
+    {
+    }
+
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Headers.Remove(GitHubApiVersion.Header);
@@ -20,20 +24,9 @@ internal sealed class TrackerAuthHandler(TrackerKind kind, Uri apiRoot, string t
             request.Headers.Remove("PRIVATE-TOKEN");
             request.Headers.Authorization = null;
         }
-        else if (kind == TrackerKind.GitLab)
-        {
-            request.Headers.Remove("PRIVATE-TOKEN");
-            request.Headers.TryAddWithoutValidation("PRIVATE-TOKEN", token);
-        }
         else
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-
-            // REST only: GraphQL is not versioned this way.
-            if (EndpointKinds.Classify(request.Method.Method, uri.AbsolutePath, apiRoot.AbsolutePath) != EndpointKinds.GraphQl)
-            {
-                request.Headers.TryAddWithoutValidation(GitHubApiVersion.Header, GitHubApiVersion.Current);
-            }
+            dialect.Authenticate(request, token, apiRoot.AbsolutePath);
         }
 
         return base.SendAsync(request, cancellationToken);

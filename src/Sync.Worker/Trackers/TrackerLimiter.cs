@@ -15,7 +15,7 @@ namespace Sync.Worker.Trackers;
 internal sealed class TrackerLimiter : IDisposable
 {
     private readonly TrackerLimitsOptions _options;
-    private readonly TrackerKind _kind;
+    private readonly LimitRules _rules;
     private readonly string _apiRootPath;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -45,7 +45,7 @@ internal sealed class TrackerLimiter : IDisposable
         options.Validate(trackerName);
         TrackerName = trackerName;
         _options = options;
-        _kind = kind;
+        _rules = TrackerDialects.For(kind).Limits;
         _apiRootPath = apiRootPath;
         _time = time;
         _logger = logger;
@@ -184,7 +184,7 @@ internal sealed class TrackerLimiter : IDisposable
             return retryAfter;
         }
 
-        if (limit.Headers.ResetAt is { } reset && reset > now && (limit.Kind == LimitKind.Primary || (_kind == TrackerKind.GitLab && limit.Headers.Remaining is null or 0)))
+        if (limit.Headers.ResetAt is { } reset && reset > now && (limit.Kind == LimitKind.Primary || (_rules.ResetWhenExhausted && limit.Headers.Remaining is null or 0)))
         {
             return reset - now;
         }
@@ -209,7 +209,7 @@ internal sealed class TrackerLimiter : IDisposable
         _secondaryStreak = Math.Min(_secondaryStreak + 1, 16);
         var repeats = Math.Pow(2, _secondaryStreak - 1);
         TimeSpan wait;
-        if (_kind == TrackerKind.GitLab)
+        if (_rules.BareWait == UnhintedLimitWait.WindowEnd)
         {
             var period = _options.LimitWindow.Ticks;
             var windowEnd = ((now.UtcTicks / period) + 1) * period;
@@ -250,7 +250,7 @@ internal sealed class TrackerLimiter : IDisposable
     /// </summary>
     internal string ResourceOf(HttpRequestMessage? request, RateLimitHeaders? headers)
     {
-        if (_kind != TrackerKind.GitHub)
+        if (!_rules.NamedBudgets)
         {
             return "api";
         }

@@ -73,16 +73,8 @@ internal sealed record TrackerLimitsOptions
     public TimeSpan UnauthorizedCooldown { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>The documented ceilings of each tracker kind.</summary>
-    public static TrackerLimitsOptions ForKind(TrackerKind kind) => kind switch
-    {
-        // docs.github.com "Rate limits for the REST API": 80 content-creating requests/min, 500/h, mutations serially ~1 s apart.
-        TrackerKind.GitHub => new() { WritesPerMinute = 80, WritesPerHour = 500, SerialWrites = true, MinWriteSpacing = TimeSpan.FromSeconds(1) },
-
-        // gitlab.com (doc/user/gitlab_com/rate_limits.md): authenticated API traffic 2,000/min per user; issue creation
-        // 200/min, note creation 60/min (not reflected in headers).
-        TrackerKind.GitLab => new() { RequestsPerMinute = 2000, IssueCreatesPerMinute = 200, NoteCreatesPerMinute = 60 },
-        _ => new(),
-    };
+    /// <exception cref="ArgumentOutOfRangeException">No dialect is registered for <paramref name="kind"/>.</exception>
+    public static TrackerLimitsOptions ForKind(TrackerKind kind) => TrackerDialects.For(kind).DefaultLimits();
 
     /// <summary>Fails at registration, naming the configuration key, rather than misbehaving at the first request.</summary>
     public void Validate(string trackerName)

@@ -6,24 +6,13 @@ namespace Sync.Worker.Trackers;
 /// <param name="ApiRoot">The API root with a trailing slash, e.g. <c>https://gitlab.com/api/v4/</c>.</param>
 internal sealed record TrackerRegistration(string Name, TrackerKind Kind, Uri ApiRoot)
 {
-    /// <summary>
-    /// The instance's web root: GitLab's API root without <c>api/v4/</c>; github.com for api.github.com; a GitHub
-    /// Enterprise root without <c>api/v3/</c>.
-    /// </summary>
-    public Uri WebRoot => WebRootOf(Kind, ApiRoot);
+    /// <summary>What differs about this tracker's kind (throws for a kind no dialect is registered for).</summary>
+    public ITrackerDialect Dialect => TrackerDialects.For(Kind);
 
-    public static Uri WebRootOf(TrackerKind kind, Uri apiRoot)
-    {
-        if (kind == TrackerKind.GitHub && (apiRoot.Host.Equals("api.github.com", StringComparison.OrdinalIgnoreCase)
-            || apiRoot.Host.Equals("github.com", StringComparison.OrdinalIgnoreCase)))
-        {
-            return new Uri("https://github.com/");
-        }
+    /// <summary>The instance's web root, as the kind's dialect derives it from the API root.</summary>
+    public Uri WebRoot => Dialect.WebRoot(ApiRoot);
 
-        var text = NormalizeApiRoot(apiRoot).AbsoluteUri;
-        var suffix = kind == TrackerKind.GitHub ? "api/v3/" : "api/v4/";
-        return text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) ? new Uri(text[..^suffix.Length]) : new Uri(text);
-    }
+    public static Uri WebRootOf(TrackerKind kind, Uri apiRoot) => TrackerDialects.For(kind).WebRoot(apiRoot);
 
     /// <summary>
     /// The named HttpClient with no credentials, limits or accounting that follows a download's redirect to another

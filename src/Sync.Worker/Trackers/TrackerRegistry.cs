@@ -1,9 +1,6 @@
 using System.Collections.Frozen;
-using Microsoft.Extensions.Logging;
 using Sync.Core.Storage;
 using Sync.Core.Trackers;
-using Sync.Worker.Trackers.GitHub;
-using Sync.Worker.Trackers.GitLab;
 
 namespace Sync.Worker.Trackers;
 
@@ -22,15 +19,11 @@ internal sealed class TrackerRegistry : ITrackerRegistry
     {
         // Optional: where GitHub's ETags for incremental listings are kept (the host registers its state store).
         var cursorStore = services.GetService(typeof(ICursorStore)) as ICursorStore;
+        var clientServices = new TrackerClientServices(httpClientFactory, handlerFactory, loggerFactory, time, cursorStore);
         var clients = new Dictionary<string, ITrackerClient>(StringComparer.OrdinalIgnoreCase);
         foreach (var registration in registrations)
         {
-            ITrackerClient client = registration.Kind switch
-            {
-                TrackerKind.GitLab => new GitLabTrackerClient(registration, httpClientFactory, loggerFactory.CreateLogger<GitLabTrackerClient>()),
-                TrackerKind.GitHub => new GitHubTrackerClient(registration, handlerFactory, loggerFactory.CreateLogger<GitHubTrackerClient>(), cursorStore, time),
-                _ => throw new InvalidOperationException($"Tracker '{registration.Name}' has unsupported kind {registration.Kind}"),
-            };
+            var client = registration.Dialect.CreateClient(registration, clientServices);
             if (!clients.TryAdd(registration.Name, client))
             {
                 throw new InvalidOperationException($"Tracker '{registration.Name}' is registered more than once");

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Sync.Core.Roadmap;
 using Sync.Core.Trackers;
-using Sync.Worker.Trackers.GitHub;
 using Sync.Worker.Trackers.GitHub.Projects;
 
 namespace Sync.Worker.Trackers;
@@ -51,7 +50,8 @@ internal static class TrackerServiceCollectionExtensions
         services.AddSingleton(registration);
 
         // Where requests really go: Octokit talks to the derived GitHub base, GitLab to the root as given.
-        var requestRoot = kind == TrackerKind.GitHub ? GitHubBaseAddress.From(apiRoot) : apiRoot;
+        var dialect = registration.Dialect;
+        var requestRoot = dialect.RequestRoot(apiRoot);
         limits.Validate(name);
         var tokenKey = TokenKey.Of(token);
         services.AddKeyedSingleton(name, (sp, _) =>
@@ -78,7 +78,7 @@ internal static class TrackerServiceCollectionExtensions
             .AddHttpMessageHandler(sp => new TrackerLimitsHandler(sp.GetRequiredKeyedService<TrackerLimiter>(name)))
             .AddTrackerResilience(name, requestRoot.AbsolutePath, resilience)
             .AddHttpMessageHandler(sp => new RequestAccountingHandler(name, requestRoot.AbsolutePath, sp.GetRequiredService<RequestCounter>()))
-            .AddHttpMessageHandler(() => new TrackerAuthHandler(kind, requestRoot, token))
+            .AddHttpMessageHandler(() => new TrackerAuthHandler(dialect, requestRoot, token))
             .ConfigurePrimaryHttpMessageHandler(DisableAutoRedirect);
         services.AddHttpClient(registration.UnauthenticatedClientName, client =>
             {

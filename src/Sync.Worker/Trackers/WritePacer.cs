@@ -15,7 +15,7 @@ namespace Sync.Worker.Trackers;
 /// </summary>
 internal sealed class WritePacer : IDisposable
 {
-    private readonly TrackerKind _kind;
+    private readonly LimitRules _rules;
     private readonly string _apiRootPath;
     private readonly TrackerLimitsOptions _options;
     private readonly TimeProvider _time;
@@ -36,7 +36,7 @@ internal sealed class WritePacer : IDisposable
     /// <summary>Paces against <paramref name="budget"/>, which the pacer owns and disposes.</summary>
     public WritePacer(TrackerKind kind, string apiRootPath, TrackerLimitsOptions options, TimeProvider time, IWriteBudget budget)
     {
-        _kind = kind;
+        _rules = TrackerDialects.For(kind).Limits;
         _apiRootPath = apiRootPath;
         _options = options;
         _time = time;
@@ -73,7 +73,7 @@ internal sealed class WritePacer : IDisposable
             return null;
         }
 
-        var serial = _kind == TrackerKind.GitHub && _options.SerialWrites;
+        var serial = _rules.SerialWrites && _options.SerialWrites;
         if (serial)
         {
             await _serial.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -129,7 +129,7 @@ internal sealed class WritePacer : IDisposable
             return [];
         }
 
-        if (_kind == TrackerKind.GitHub)
+        if (_rules.Writes == WritePacing.AllWrites)
         {
             return _gitHubWrites;
         }

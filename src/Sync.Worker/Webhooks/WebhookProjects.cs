@@ -1,5 +1,6 @@
 using Sync.Core.Trackers;
 using Sync.Worker.Configuration;
+using Sync.Worker.Trackers;
 
 namespace Sync.Worker.Webhooks;
 
@@ -21,10 +22,10 @@ internal static class WebhookProjects
         var path = projectPath.Trim('/');
         foreach (var (name, tracker) in options.Trackers.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
-            if (!Enum.TryParse<TrackerKind>(tracker.Kind?.Trim(), ignoreCase: true, out var trackerKind)
-                || trackerKind != kind
+            if (!TrackerDialects.TryParse(tracker.Kind, out var dialect)
+                || dialect.Kind != kind
                 || !Uri.TryCreate(tracker.ApiUrl?.Trim(), UriKind.Absolute, out var api)
-                || WebRoot(kind, api) is not { } root)
+                || WebRoot(dialect, api) is not { } root)
             {
                 continue;
             }
@@ -40,17 +41,9 @@ internal static class WebhookProjects
         return null;
     }
 
-    private static (string Host, int Port, string Prefix)? WebRoot(TrackerKind kind, Uri api)
+    private static (string Host, int Port, string Prefix)? WebRoot(ITrackerDialect dialect, Uri api)
     {
-        if (kind == TrackerKind.GitHub
-            && (api.Host.Equals("api.github.com", StringComparison.OrdinalIgnoreCase) || api.Host.Equals("github.com", StringComparison.OrdinalIgnoreCase)))
-        {
-            return ("github.com", 443, string.Empty);
-        }
-
-        var apiPath = api.AbsolutePath.TrimEnd('/');
-        var suffix = kind == TrackerKind.GitLab ? "/api/v4" : "/api/v3";
-        var prefix = apiPath.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) ? apiPath[..^suffix.Length] : apiPath;
-        return (api.Host, api.Port, prefix);
+        var root = dialect.WebRoot(api);
+        return (root.Host, root.Port, root.AbsolutePath.TrimEnd('/'));
     }
 }

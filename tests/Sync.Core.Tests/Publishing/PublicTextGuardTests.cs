@@ -61,7 +61,7 @@ public sealed class PublicTextGuardTests
         await Assert.ThrowsAsync<PublicWriteRefusedException>(() => guarded.EditIssueAsync("acme/widget", 1, new IssueEdit(Title: "on build.intra.acme.net"), ct));
         await Assert.ThrowsAsync<PublicWriteRefusedException>(() => guarded.CreateLabelAsync("acme/widget", new TrackerLabel("x", "#000000", "see http://dev.example/acme/widget-dev"), ct));
         await Assert.ThrowsAsync<PublicWriteRefusedException>(() => guarded.ChangeLabelsAsync("acme/widget", 1, ["ACME-123456"], [], ct));
-        await Assert.ThrowsAsync<PublicWriteRefusedException>(() => guarded.UploadFileAsync("acme/widget", $"{TestSecrets.Glpat}.png", new MemoryStream([1]), ct));
+        await Assert.ThrowsAsync<PublicWriteRefusedException>(() => guarded.Get<IUploads>()!.UploadFileAsync("acme/widget", $"{TestSecrets.Glpat}.png", new MemoryStream([1]), ct));
         Assert.Equal(0, tracker.Writes);
 
         await guarded.GetIssueAsync("acme/widget", 1, ct);

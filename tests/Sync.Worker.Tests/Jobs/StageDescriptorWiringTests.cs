@@ -46,7 +46,7 @@ public sealed class StageDescriptorWiringTests
             ValidConfiguration(),
             output,
             error,
-            configure: builder => builder.Services.Remove(builder.Services.Last(d => d.ServiceType == typeof(IPipelineStep))),
+            hooks: new IssueSyncAppHooks { ConfigureServices = services => services.Remove(services.Last(d => d.ServiceType == typeof(IPipelineStep))) },
             cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(IssueSyncApp.ExitConfiguration, code);
@@ -65,7 +65,7 @@ public sealed class StageDescriptorWiringTests
             ValidConfiguration(),
             output,
             error,
-            configure: builder => builder.Services.AddSingleton<IPipelineStep>(new TriageStep()),
+            hooks: new IssueSyncAppHooks { ConfigureServices = services => services.AddSingleton<IPipelineStep>(new TriageStep()) },
             cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(IssueSyncApp.ExitConfiguration, code);

@@ -56,11 +56,5 @@ internal sealed class UserProbeTracker(string name) : ITrackerClient, ITrackerRe
 
     public Task<TrackerMilestone> CreateMilestoneAsync(string projectPath, TrackerMilestone milestone, CancellationToken cancellationToken) => throw Unexpected();
 
-    public Task<TrackerUpload> UploadFileAsync(string projectPath, string fileName, Stream content, CancellationToken cancellationToken) => throw Unexpected();
-
-    public Task<byte[]> DownloadUploadAsync(string projectPath, string uploadUrl, CancellationToken cancellationToken) => throw Unexpected();
-
-    public Task<TrackerBoard> EnsureBoardAsync(string projectPath, string boardName, IReadOnlyList<string> listLabels, CancellationToken cancellationToken) => throw Unexpected();
-
     private static NotSupportedException Unexpected() => new("the readiness check only asks who the token belongs to");
 }

@@ -230,7 +230,7 @@ internal sealed partial class MoveRun
         byte[] bytes;
         try
         {
-            bytes = await context.SourceClient.DownloadUploadAsync(context.Source.Path, upload.SourceUrl, cancellationToken);
+            bytes = await Uploads(context.SourceClient).DownloadUploadAsync(context.Source.Path, upload.SourceUrl, cancellationToken);
         }
         catch (Exception ex) when (ex is TrackerUploadRefusedException or TrackerNotFoundException)
         {
@@ -250,12 +250,16 @@ internal sealed partial class MoveRun
                 () =>
                 {
                     content.Position = 0;
-                    return context.TargetClient.UploadFileAsync(plan.Target.Path, upload.FileName, content, cancellationToken);
+                    return Uploads(context.TargetClient).UploadFileAsync(plan.Target.Path, upload.FileName, content, cancellationToken);
                 },
                 () => Task.FromResult<TrackerUpload?>(null)),
             cancellationToken);
         return uploaded!.Url;
     }
+
+    // The planner only plans uploads to a target that takes them, from links of a source that has them; anything else is a bug.
+    private static IUploads Uploads(ITrackerClient client) =>
+        client.Get<IUploads>() ?? throw new NotSupportedException($"Tracker '{client.Name}' ({client.Kind}) has no upload API");
 
     /// <summary>Tokens of uploads that were refused or are gone: their placeholder text stands in for the link.</summary>
     private readonly HashSet<string> _refused = new(StringComparer.Ordinal);

@@ -70,11 +70,12 @@ internal sealed partial class MoveRun
     {
         bool Has(string label) => source.Labels.Contains(label, StringComparer.OrdinalIgnoreCase);
 
-        if (source.Confidential && (!rules.IncludeConfidential || target != TrackerKind.GitLab))
+        var targetHasConfidential = TrackerTraits.For(target).ConfidentialIssues;
+        if (source.Confidential && (!rules.IncludeConfidential || !targetHasConfidential))
         {
-            return target == TrackerKind.GitLab || !rules.IncludeConfidential
+            return targetHasConfidential || !rules.IncludeConfidential
                 ? "the source issue is confidential"
-                : "the source issue is confidential and GitHub has no confidential issues";
+                : $"the source issue is confidential and {target} has no confidential issues";
         }
 
         if (rules.Labels.FirstOrDefault(l => !Has(l)) is { } missing)

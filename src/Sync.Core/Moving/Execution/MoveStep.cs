@@ -155,7 +155,7 @@ public sealed class MoveStep(
             }
 
             // Confidential wins over everything; GitHub has no confidential issues, so such an issue never goes there.
-            if (issue.Confidential && (!rules.IncludeConfidential || targetKind != TrackerKind.GitLab) || !eligibility(issue, rules, now).Eligible)
+            if (issue.Confidential && (!rules.IncludeConfidential || !TrackerTraits.For(targetKind).ConfidentialIssues) || !eligibility(issue, rules, now).Eligible)
             {
                 tally.Skipped++;
                 continue;

@@ -181,7 +181,7 @@ public sealed partial class MovePlanner : IMovePlanner
         /// <summary>Null when the file is not copied: a GitHub target (no upload API), or a file name that is itself sensitive.</summary>
         public string? TokenFor(UploadLink upload)
         {
-            if (target != TrackerKind.GitLab || redactor.Find(upload.FileName).Count > 0)
+            if (!TrackerTraits.For(target).TakesUploads || redactor.Find(upload.FileName).Count > 0)
             {
                 return null;
             }

@@ -95,9 +95,8 @@ public sealed class PublicRewrites(PublicRewriteRules rules)
         // A public project of another instance: spelled out, since the target would resolve "group/project#4" itself.
         if (scope.SourceWebRoot is { } root && scope.TargetProject is { } target && !string.Equals(root.IdnHost, target.IdnHost, StringComparison.OrdinalIgnoreCase))
         {
-            var path = rules.Source == TrackerKind.GitHub
-                ? reference.Kind == References.Sigil.MergeRequest ? "pull" : "issues"
-                : reference.Kind == References.Sigil.MergeRequest ? "-/merge_requests" : "-/issues";
+            var traits = TrackerTraits.For(rules.Source);
+            var path = reference.Kind == References.Sigil.MergeRequest ? traits.MergeRequestWebPath : traits.IssueWebPath;
             var link = string.Create(CultureInfo.InvariantCulture, $"{root.AbsoluteUri}{reference.Project}/{path}/{reference.Number}");
             var text = string.Create(CultureInfo.InvariantCulture, $"{reference.Project}{(reference.Kind == References.Sigil.MergeRequest ? "!" : "#")}{reference.Number}");
             rule = "external-reference";

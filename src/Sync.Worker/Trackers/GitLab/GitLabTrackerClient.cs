@@ -14,7 +14,7 @@ namespace Sync.Worker.Trackers.GitLab;
 /// all go through the one pager in <c>GitLabTrackerClient.Paging.cs</c>.
 /// </summary>
 internal sealed partial class GitLabTrackerClient(TrackerRegistration registration, IHttpClientFactory httpClientFactory, ILogger<GitLabTrackerClient> logger)
-    : ITrackerClient
+    : ITrackerClient, IUploads, IBoards
 {
     internal const int PageSize = 100;
 

@@ -64,7 +64,7 @@ public sealed class CrashSwitch
 }
 
 /// <summary>In-memory tracker: one dictionary per resource, every call counted by kind.</summary>
-public sealed class FakeTracker(string name, TrackerKind kind, FakeTimeProvider time, CrashSwitch? crash = null) : ITrackerClient
+public sealed class FakeTracker(string name, TrackerKind kind, FakeTimeProvider time, CrashSwitch? crash = null) : ITrackerClient, IUploads
 {
     private static readonly string[] WriteKinds = ["CreateIssue", "EditIssue", "CreateComment", "EditComment", "CreateLabel", "CreateMilestone", "UploadFile", "EnsureBoard"];
     private long _nextId = 1000;
@@ -258,9 +258,6 @@ public sealed class FakeTracker(string name, TrackerKind kind, FakeTimeProvider 
 
     /// <summary>Every download is refused, as the GitLab adapter refuses a JSON answer or a bad link.</summary>
     public bool RefuseDownloads { get; set; }
-
-    public Task<TrackerBoard> EnsureBoardAsync(string projectPath, string boardName, IReadOnlyList<string> listLabels, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("not used by moves");
 
     private void Count(string callKind) => Calls[callKind] = Calls.GetValueOrDefault(callKind) + 1;
 

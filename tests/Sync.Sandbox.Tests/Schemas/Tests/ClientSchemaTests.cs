@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sync.Core.Trackers;
 using Sync.Sandbox.Tests.Schemas.Validation;
+using Sync.Sandbox.Tests.Support;
 using Sync.Worker.Trackers;
 
 namespace Sync.Sandbox.Tests.Schemas.Tests;
@@ -39,10 +40,10 @@ public sealed class ClientSchemaTests
         await client.ListCommentReactionsAsync(Project, issue.Ref.Number, comment.Id, Ct).ToListAsync(Ct);
         await client.ListVoteSignalsAsync(Project, new VoteSignalQuery(), Ct).ToListAsync(Ct);
         await client.ListMilestonesAsync(Project, Ct).ToListAsync(Ct);
-        var upload = await client.UploadFileAsync(Project, "shot.png", new MemoryStream([1, 2, 3]), Ct);
-        await client.DownloadUploadAsync(Project, upload.Url, Ct);
-        await client.EnsureBoardAsync(Project, "Schema board", [labels[0].Name, labels[1].Name], Ct);
-        await client.EnsureBoardAsync(Project, "Schema board", [labels[1].Name], Ct);
+        var upload = await client.Uploads().UploadFileAsync(Project, "shot.png", new MemoryStream([1, 2, 3]), Ct);
+        await client.Uploads().DownloadUploadAsync(Project, upload.Url, Ct);
+        await client.Boards().EnsureBoardAsync(Project, "Schema board", [labels[0].Name, labels[1].Name], Ct);
+        await client.Boards().EnsureBoardAsync(Project, "Schema board", [labels[1].Name], Ct);
 
         AssertChecked(checker, sandbox, "gitlab-dev", "gitlab");
     }

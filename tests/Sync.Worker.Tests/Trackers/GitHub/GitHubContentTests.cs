@@ -182,12 +182,12 @@ public sealed class GitHubContentTests : IDisposable
     }
 
     [Fact]
-    public async Task UploadAndBoards_AreNotSupported_WithoutAnyRequest()
+    public void UploadAndBoards_AreNotCapabilitiesOfGitHub_WithoutAnyRequest()
     {
-        using var content = new MemoryStream([1, 2, 3]);
-
-        await Assert.ThrowsAsync<NotSupportedException>(() => _fixture.Client.UploadFileAsync("acme/widget", "a.png", content, Ct));
-        await Assert.ThrowsAsync<NotSupportedException>(() => _fixture.Client.EnsureBoardAsync("acme/widget", "Roadmap", ["todo"], Ct));
+        Assert.Null(_fixture.Client.Get<IUploads>());
+        Assert.Null(_fixture.Client.Get<IBoards>());
+        Assert.IsNotAssignableFrom<IUploads>(_fixture.Client);
+        Assert.IsNotAssignableFrom<IBoards>(_fixture.Client);
         Assert.Empty(_server.LogEntries);
     }
 

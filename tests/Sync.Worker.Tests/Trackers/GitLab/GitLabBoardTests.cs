@@ -1,3 +1,4 @@
+using Sync.Worker.Tests.Infrastructure;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -22,7 +23,7 @@ public sealed class GitLabBoardTests : IDisposable
         _lab.Stub("GET", "/boards", 200, $"[{GitLabPayloads.Board(9, "Other")},{GitLabPayloads.Board(10, "Triage", lists)}]");
         _lab.Stub("GET", "/boards/10/lists", 200, $"[{string.Join(",", lists)}]");
 
-        var board = await _lab.Client.EnsureBoardAsync("acme/widget", "Triage", ["todo", "doing"], Ct);
+        var board = await _lab.Client.Boards().EnsureBoardAsync("acme/widget", "Triage", ["todo", "doing"], Ct);
 
         Assert.Equal(10, board.Id);
         Assert.Equal("Triage", board.Name);
@@ -43,7 +44,7 @@ public sealed class GitLabBoardTests : IDisposable
         _lab.Stub("GET", "/labels", 200, $"[{GitLabPayloads.Label(1, "todo")},{GitLabPayloads.Label(2, "doing")}]");
         _lab.Stub("POST", "/boards/10/lists", 201, GitLabPayloads.BoardList(102, 2, "doing", 1));
 
-        var board = await _lab.Client.EnsureBoardAsync("acme/widget", "Triage", ["todo", "doing"], Ct);
+        var board = await _lab.Client.Boards().EnsureBoardAsync("acme/widget", "Triage", ["todo", "doing"], Ct);
 
         Assert.Equal(["todo", "doing"], board.ListLabels);
         Assert.Equal(["GET " + Boards, "GET " + Boards + "/10/lists", "GET " + GitLabContract.Project + "/labels", "POST " + Boards + "/10/lists"], _lab.Lines);
@@ -62,7 +63,7 @@ public sealed class GitLabBoardTests : IDisposable
         _lab.Stub("GET", "/boards/10/lists", 200, $"[{string.Join(",", lists)}]");
         _lab.Stub("PUT", "/boards/10/lists/*", 200, GitLabPayloads.BoardList(101, 1, "todo", 0));
 
-        var board = await _lab.Client.EnsureBoardAsync("acme/widget", "Triage", ["todo", "doing"], Ct);
+        var board = await _lab.Client.Boards().EnsureBoardAsync("acme/widget", "Triage", ["todo", "doing"], Ct);
 
         Assert.Equal(["todo", "doing", "other"], board.ListLabels);
         var puts = _lab.Requests.Where(r => r.Method == "PUT").ToList();
@@ -88,7 +89,7 @@ public sealed class GitLabBoardTests : IDisposable
                 .RespondWith(Response.Create().WithStatusCode(201).WithBody(GitLabPayloads.BoardList(200 + labelId, labelId, name, position)));
         }
 
-        var board = await _lab.Client.EnsureBoardAsync("acme/widget", "Triage", ["todo", "doing"], Ct);
+        var board = await _lab.Client.Boards().EnsureBoardAsync("acme/widget", "Triage", ["todo", "doing"], Ct);
 
         Assert.Equal(11, board.Id);
         Assert.Equal(["todo", "doing"], board.ListLabels);
@@ -106,7 +107,7 @@ public sealed class GitLabBoardTests : IDisposable
     [Fact]
     public async Task EnsureBoard_WithDuplicateLabels_ThrowsWithoutRequests()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => _lab.Client.EnsureBoardAsync("acme/widget", "Triage", ["todo", "TODO"], Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => _lab.Client.Boards().EnsureBoardAsync("acme/widget", "Triage", ["todo", "TODO"], Ct));
 
         Assert.Empty(_lab.Requests);
     }

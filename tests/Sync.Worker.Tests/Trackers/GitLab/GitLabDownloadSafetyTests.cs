@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Sync.Core.Trackers;
+using Sync.Worker.Tests.Infrastructure;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -51,7 +52,7 @@ public sealed class GitLabDownloadSafetyTests : IDisposable
     [MemberData(nameof(HostileLinks))]
     public async Task DownloadUpload_HostileLink_SendsNoRequestAtAll(string link)
     {
-        var error = await Assert.ThrowsAsync<TrackerUploadRefusedException>(() => _hosts.Client.DownloadUploadAsync("acme/widget", link, Ct));
+        var error = await Assert.ThrowsAsync<TrackerUploadRefusedException>(() => _hosts.Client.Uploads().DownloadUploadAsync("acme/widget", link, Ct));
 
         Assert.Empty(_hosts.Tracker.LogEntries);
         Assert.DoesNotContain("glpat-", error.Message, StringComparison.Ordinal);
@@ -66,7 +67,7 @@ public sealed class GitLabDownloadSafetyTests : IDisposable
     [InlineData(".hidden", ".hidden")]
     public async Task DownloadUpload_UploadLink_RequestsExactlyTheUploadRoute(string rawName, string sentName)
     {
-        var bytes = await _hosts.Client.DownloadUploadAsync("acme/widget", $"/uploads/{Secret}/{rawName}", Ct);
+        var bytes = await _hosts.Client.Uploads().DownloadUploadAsync("acme/widget", $"/uploads/{Secret}/{rawName}", Ct);
 
         Assert.Equal("private"u8.ToArray(), bytes);
         Assert.Equal(["GET " + RoutePrefix + sentName], TwoHostFixture.Lines(_hosts.Tracker));
@@ -81,7 +82,7 @@ public sealed class GitLabDownloadSafetyTests : IDisposable
         _hosts.Tracker.Given(Request.Create().WithPath(new WildcardMatcher("/api/v4/projects/*/uploads/*")).UsingGet()).AtPriority(1)
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", contentType).WithBody("""[{"id":1,"title":"private"}]"""));
 
-        var error = await Assert.ThrowsAsync<TrackerUploadRefusedException>(() => _hosts.Client.DownloadUploadAsync("acme/widget", $"/uploads/{Secret}/a.png", Ct));
+        var error = await Assert.ThrowsAsync<TrackerUploadRefusedException>(() => _hosts.Client.Uploads().DownloadUploadAsync("acme/widget", $"/uploads/{Secret}/a.png", Ct));
 
         Assert.Equal("Tracker 'lab': upload 'a.png' was refused: the answer is JSON (an API answer), not a file", error.Message);
         Assert.Single(_hosts.Tracker.LogEntries);
@@ -94,10 +95,10 @@ public sealed class GitLabDownloadSafetyTests : IDisposable
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/octet-stream").WithBody(new byte[4096]));
 
         var error = await Assert.ThrowsAsync<TrackerUploadRefusedException>(
-            () => _hosts.GitLabWithCap(4095).DownloadUploadAsync("acme/widget", $"/uploads/{Secret}/a.bin", Ct));
+            () => _hosts.GitLabWithCap(4095).Uploads().DownloadUploadAsync("acme/widget", $"/uploads/{Secret}/a.bin", Ct));
 
         Assert.Contains("larger than 4095 bytes", error.Message, StringComparison.Ordinal);
-        Assert.Equal(4096, (await _hosts.GitLabWithCap(4096).DownloadUploadAsync("acme/widget", $"/uploads/{Secret}/a.bin", Ct)).Length);
+        Assert.Equal(4096, (await _hosts.GitLabWithCap(4096).Uploads().DownloadUploadAsync("acme/widget", $"/uploads/{Secret}/a.bin", Ct)).Length);
     }
 
     [Fact]
@@ -123,7 +124,7 @@ public sealed class GitLabDownloadSafetyTests : IDisposable
             .RespondWith(Response.Create().WithStatusCode(302).WithHeader("Location", storage.Urls.Single() + "/blob"));
 
         var error = await Assert.ThrowsAsync<TrackerUploadRefusedException>(
-            () => _hosts.GitLabWithCap(10_000).DownloadUploadAsync("acme/widget", $"/uploads/{Secret}/a.bin", Ct));
+            () => _hosts.GitLabWithCap(10_000).Uploads().DownloadUploadAsync("acme/widget", $"/uploads/{Secret}/a.bin", Ct));
 
         Assert.Contains("larger than 10000 bytes", error.Message, StringComparison.Ordinal);
         Assert.True(chunksWritten < 20_000, $"the whole stream was read ({chunksWritten} KiB)");

@@ -1,4 +1,5 @@
 using Sync.Core.Trackers;
+using Sync.Worker.Tests.Infrastructure;
 
 namespace Sync.Worker.Tests.Trackers.GitLab;
 
@@ -15,7 +16,7 @@ public sealed class GitLabDownloadUploadTests
         var upload = gitlab.Sandbox.GitLabDev.AddUpload(SandboxGitLab.ProjectPath, "trace.log", "text/plain", "stack trace here"u8.ToArray());
         gitlab.ResetCounts();
 
-        var bytes = await gitlab.Client.DownloadUploadAsync(SandboxGitLab.ProjectPath, $"/uploads/{upload.Secret}/trace.log", ct);
+        var bytes = await gitlab.Client.Uploads().DownloadUploadAsync(SandboxGitLab.ProjectPath, $"/uploads/{upload.Secret}/trace.log", ct);
 
         Assert.Equal("stack trace here"u8.ToArray(), bytes);
         Assert.Equal(1, gitlab.Served(ApiRoute));
@@ -32,7 +33,7 @@ public sealed class GitLabDownloadUploadTests
         var absolute = new Uri(gitlab.Sandbox.GitLabDev.WebUrl, $"{SandboxGitLab.ProjectPath}/uploads/{upload.Secret}/a.png").AbsoluteUri;
         gitlab.ResetCounts();
 
-        Assert.Equal([1, 2, 3], await gitlab.Client.DownloadUploadAsync(SandboxGitLab.ProjectPath, absolute, ct));
+        Assert.Equal([1, 2, 3], await gitlab.Client.Uploads().DownloadUploadAsync(SandboxGitLab.ProjectPath, absolute, ct));
         Assert.Equal(1, gitlab.Served(ApiRoute));
         Assert.Equal(1, gitlab.ServedTotal);
     }
@@ -51,7 +52,7 @@ public sealed class GitLabDownloadUploadTests
         await using var gitlab = await SandboxGitLab.StartAsync(ct);
         gitlab.ResetCounts();
 
-        var error = await Assert.ThrowsAsync<TrackerUploadRefusedException>(() => gitlab.Client.DownloadUploadAsync(SandboxGitLab.ProjectPath, link, ct));
+        var error = await Assert.ThrowsAsync<TrackerUploadRefusedException>(() => gitlab.Client.Uploads().DownloadUploadAsync(SandboxGitLab.ProjectPath, link, ct));
 
         Assert.Null(error.FileName);
         Assert.DoesNotContain(link, error.Message, StringComparison.Ordinal);
@@ -67,7 +68,7 @@ public sealed class GitLabDownloadUploadTests
         var elsewhere = new Uri(gitlab.Sandbox.GitLabDev.WebUrl, $"acme/gadget-dev/uploads/{upload.Secret}/a.png").AbsoluteUri;
         gitlab.ResetCounts();
 
-        await Assert.ThrowsAsync<TrackerUploadRefusedException>(() => gitlab.Client.DownloadUploadAsync(SandboxGitLab.ProjectPath, elsewhere, ct));
+        await Assert.ThrowsAsync<TrackerUploadRefusedException>(() => gitlab.Client.Uploads().DownloadUploadAsync(SandboxGitLab.ProjectPath, elsewhere, ct));
         Assert.Equal(0, gitlab.ServedTotal);
     }
 
@@ -78,7 +79,7 @@ public sealed class GitLabDownloadUploadTests
         await using var gitlab = await SandboxGitLab.StartAsync(ct);
         gitlab.ResetCounts();
 
-        await Assert.ThrowsAsync<TrackerNotFoundException>(() => gitlab.Client.DownloadUploadAsync(SandboxGitLab.ProjectPath, "/uploads/00000000000000000000000000000000/none.png", ct));
+        await Assert.ThrowsAsync<TrackerNotFoundException>(() => gitlab.Client.Uploads().DownloadUploadAsync(SandboxGitLab.ProjectPath, "/uploads/00000000000000000000000000000000/none.png", ct));
         Assert.Equal(1, gitlab.Served(ApiRoute));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Sync.Core.Trackers;
+using Sync.Worker.Tests.Infrastructure;
 
 namespace Sync.Worker.Tests.Trackers.GitLab;
 
@@ -96,7 +97,7 @@ public sealed class GitLabLabelMilestoneUploadTests : IDisposable
         _lab.Stub("POST", "/uploads", 201, GitLabPayloads.Upload);
         using var content = new MemoryStream(Encoding.UTF8.GetBytes("PNGDATA"));
 
-        var upload = await _lab.Client.UploadFileAsync("acme/widget", "dk.png", content, Ct);
+        var upload = await _lab.Client.Uploads().UploadFileAsync("acme/widget", "dk.png", content, Ct);
 
         Assert.Equal(new TrackerUpload("/uploads/66dbcd21ec5d24ed6ea225176098d52b/dk.png", "![dk](/uploads/66dbcd21ec5d24ed6ea225176098d52b/dk.png)"), upload);
         var request = Assert.Single(_lab.Requests);

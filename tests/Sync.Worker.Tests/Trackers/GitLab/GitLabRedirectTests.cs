@@ -1,4 +1,5 @@
 using Sync.Core.Trackers;
+using Sync.Worker.Tests.Infrastructure;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -28,7 +29,7 @@ public sealed class GitLabRedirectTests : IDisposable
         _hosts.Elsewhere.Given(Request.Create().WithPath("/bucket/shot.png").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "image/png").WithBody([9, 8, 7]));
 
-        var bytes = await _hosts.Client.DownloadUploadAsync("acme/widget", Link, Ct);
+        var bytes = await _hosts.Client.Uploads().DownloadUploadAsync("acme/widget", Link, Ct);
 
         Assert.Equal([9, 8, 7], bytes);
         Assert.Equal(["GET " + Route], TwoHostFixture.Lines(_hosts.Tracker));
@@ -45,7 +46,7 @@ public sealed class GitLabRedirectTests : IDisposable
     {
         RedirectRoute(_hosts.Tracker.Url + location);
 
-        var error = await Assert.ThrowsAsync<TrackerUploadRefusedException>(() => _hosts.Client.DownloadUploadAsync("acme/widget", Link, Ct));
+        var error = await Assert.ThrowsAsync<TrackerUploadRefusedException>(() => _hosts.Client.Uploads().DownloadUploadAsync("acme/widget", Link, Ct));
 
         Assert.Equal("shot.png", error.FileName);
         Assert.Equal(["GET " + Route], TwoHostFixture.Lines(_hosts.Tracker));
@@ -62,7 +63,7 @@ public sealed class GitLabRedirectTests : IDisposable
                 .RespondWith(Response.Create().WithStatusCode(302).WithHeader("Location", $"{_hosts.Elsewhere.Url}/hop/{hop + 1}"));
         }
 
-        await Assert.ThrowsAsync<TrackerUploadRefusedException>(() => _hosts.Client.DownloadUploadAsync("acme/widget", Link, Ct));
+        await Assert.ThrowsAsync<TrackerUploadRefusedException>(() => _hosts.Client.Uploads().DownloadUploadAsync("acme/widget", Link, Ct));
 
         Assert.Equal(["GET " + Route], TwoHostFixture.Lines(_hosts.Tracker));
         Assert.Equal(["GET /hop/1", "GET /hop/2", "GET /hop/3"], TwoHostFixture.Lines(_hosts.Elsewhere));
@@ -76,7 +77,7 @@ public sealed class GitLabRedirectTests : IDisposable
         _hosts.Elsewhere.Given(Request.Create().WithPath("/bucket/shot.png").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(307).WithHeader("Location", $"{_hosts.Tracker.Url}/api/v4/user"));
 
-        await Assert.ThrowsAsync<TrackerUploadRefusedException>(() => _hosts.Client.DownloadUploadAsync("acme/widget", Link, Ct));
+        await Assert.ThrowsAsync<TrackerUploadRefusedException>(() => _hosts.Client.Uploads().DownloadUploadAsync("acme/widget", Link, Ct));
 
         Assert.Equal(["GET " + Route], TwoHostFixture.Lines(_hosts.Tracker));
         Assert.Equal(["GET /bucket/shot.png"], TwoHostFixture.Lines(_hosts.Elsewhere));
@@ -89,7 +90,7 @@ public sealed class GitLabRedirectTests : IDisposable
         _hosts.Elsewhere.Given(Request.Create().WithPath("/bucket/shot.png").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/vnd.api+json").WithBody("""{"token":"x"}"""));
 
-        var error = await Assert.ThrowsAsync<TrackerUploadRefusedException>(() => _hosts.Client.DownloadUploadAsync("acme/widget", Link, Ct));
+        var error = await Assert.ThrowsAsync<TrackerUploadRefusedException>(() => _hosts.Client.Uploads().DownloadUploadAsync("acme/widget", Link, Ct));
 
         Assert.Contains("JSON", error.Message, StringComparison.Ordinal);
     }
@@ -101,7 +102,7 @@ public sealed class GitLabRedirectTests : IDisposable
         _hosts.Elsewhere.Given(Request.Create().WithPath("/bucket/shot.png").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(403).WithBody("<Error><Code>AccessDenied</Code></Error>"));
 
-        var error = await Assert.ThrowsAsync<TrackerUploadRefusedException>(() => _hosts.Client.DownloadUploadAsync("acme/widget", Link, Ct));
+        var error = await Assert.ThrowsAsync<TrackerUploadRefusedException>(() => _hosts.Client.Uploads().DownloadUploadAsync("acme/widget", Link, Ct));
 
         Assert.DoesNotContain("X-Amz-Signature", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("AccessDenied", error.Message, StringComparison.Ordinal);

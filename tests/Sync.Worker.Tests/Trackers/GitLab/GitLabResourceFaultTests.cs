@@ -1,5 +1,6 @@
 using System.Text;
 using Sync.Core.Trackers;
+using Sync.Worker.Tests.Infrastructure;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -44,9 +45,9 @@ public sealed class GitLabResourceFaultTests : IDisposable
         FailOnceThen("POST", "/uploads", 201, GitLabPayloads.Upload);
         using var content = new MemoryStream(Encoding.UTF8.GetBytes("PNGDATA"));
 
-        await Assert.ThrowsAsync<TrackerUnavailableException>(() => _lab.Client.UploadFileAsync("acme/widget", "dk.png", content, Ct));
+        await Assert.ThrowsAsync<TrackerUnavailableException>(() => _lab.Client.Uploads().UploadFileAsync("acme/widget", "dk.png", content, Ct));
         content.Position = 0;
-        var upload = await _lab.Client.UploadFileAsync("acme/widget", "dk.png", content, Ct);
+        var upload = await _lab.Client.Uploads().UploadFileAsync("acme/widget", "dk.png", content, Ct);
 
         Assert.StartsWith("/uploads/", upload.Url, StringComparison.Ordinal);
         Assert.Equal(2, _lab.Requests.Count);
@@ -78,7 +79,7 @@ public sealed class GitLabResourceFaultTests : IDisposable
     {
         _lab.Stub("GET", "/boards", 404, """{"message":"404 Project Not Found"}""");
 
-        await Assert.ThrowsAsync<TrackerNotFoundException>(() => _lab.Client.EnsureBoardAsync("acme/widget", "Triage", ["todo"], Ct));
+        await Assert.ThrowsAsync<TrackerNotFoundException>(() => _lab.Client.Boards().EnsureBoardAsync("acme/widget", "Triage", ["todo"], Ct));
 
         Assert.Single(_lab.Requests);
     }

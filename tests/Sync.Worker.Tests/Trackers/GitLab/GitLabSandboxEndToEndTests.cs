@@ -1,5 +1,6 @@
 using System.Text;
 using Sync.Core.Trackers;
+using Sync.Worker.Tests.Infrastructure;
 
 namespace Sync.Worker.Tests.Trackers.GitLab;
 
@@ -131,7 +132,7 @@ public sealed class GitLabSandboxEndToEndTests
         await using var lab = await SandboxGitLab.StartAsync(Ct);
         using var content = new MemoryStream(Encoding.UTF8.GetBytes("not really a png"));
 
-        var upload = await lab.Client.UploadFileAsync(Project, "shot.png", content, Ct);
+        var upload = await lab.Client.Uploads().UploadFileAsync(Project, "shot.png", content, Ct);
 
         var stored = lab.Project.Uploads.Single(u => upload.Url == u.RelativeUrl);
         Assert.Equal("not really a png", Encoding.UTF8.GetString(stored.Content));
@@ -146,7 +147,7 @@ public sealed class GitLabSandboxEndToEndTests
         await using var lab = await SandboxGitLab.StartAsync(Ct);
         string[] labels = ["workflow::todo", "workflow::doing", "workflow::done"];
 
-        var created = await lab.Client.EnsureBoardAsync(Project, "E2E board", labels, Ct);
+        var created = await lab.Client.Boards().EnsureBoardAsync(Project, "E2E board", labels, Ct);
         lab.AssertCountsAgree();
         var board = lab.Project.Boards.Single(b => b.Name == "E2E board");
         Assert.Equal(labels, board.Lists.OrderBy(l => l.Position).Select(l => l.Label.Name));
@@ -156,7 +157,7 @@ public sealed class GitLabSandboxEndToEndTests
         Assert.Equal(9, lab.ServedTotal); // GET boards, POST board, GET labels, 3 x POST label, 3 x POST list
 
         lab.ResetCounts();
-        var idle = await lab.Client.EnsureBoardAsync(Project, "E2E board", labels, Ct);
+        var idle = await lab.Client.Boards().EnsureBoardAsync(Project, "E2E board", labels, Ct);
         Assert.Equal(created, idle with { ListLabels = created.ListLabels });
         Assert.Equal(1, lab.Served("GET /projects/:id/boards"));
         Assert.Equal(1, lab.Served("GET /projects/:id/boards/:board_id/lists"));
@@ -165,7 +166,7 @@ public sealed class GitLabSandboxEndToEndTests
 
         lab.ResetCounts();
         string[] reversed = [.. labels.Reverse()];
-        var reordered = await lab.Client.EnsureBoardAsync(Project, "E2E board", reversed, Ct);
+        var reordered = await lab.Client.Boards().EnsureBoardAsync(Project, "E2E board", reversed, Ct);
         Assert.Equal(reversed, reordered.ListLabels);
         Assert.Equal(reversed, board.Lists.OrderBy(l => l.Position).Select(l => l.Label.Name));
         Assert.Equal(2, lab.Served("PUT /projects/:id/boards/:board_id/lists/:list_id"));

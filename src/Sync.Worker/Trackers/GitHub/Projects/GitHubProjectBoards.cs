@@ -143,7 +143,7 @@ internal sealed class GitHubProjectBoards(
     {
         var registration = registrations.FirstOrDefault(r => string.Equals(r.Name, tracker, StringComparison.OrdinalIgnoreCase))
             ?? throw new KeyNotFoundException($"No tracker named '{tracker}' is configured (known: {string.Join(", ", registrations.Select(r => r.Name))})");
-        return registration.Kind == TrackerKind.GitHub
+        return registration.Dialect.Capabilities.Contains(typeof(IProjectBoards))
             ? registration
             : throw new InvalidOperationException($"Tracker '{registration.Name}' is {registration.Kind}; GitHub project boards need a GitHub tracker");
     }
