@@ -12,7 +12,8 @@ namespace Sync.Core.Rice;
 /// each, and keeps one explanatory comment per issue, edited in place when its text changes.
 /// </summary>
 /// <remarks>
-/// The public project is listed incrementally and each issue's labels, score and comment are kept as a document,
+/// The public project is listed incrementally (once per pass: the roadmap after it reads the same listing, see
+/// <see cref="PassListings"/>) and each issue's labels, score and comment are kept as a document,
 /// so a pass where nothing changed writes nothing and reads only the (empty) listing. Bucket labels are created
 /// with colour and description only when an issue is about to get one that the project lacks.
 /// </remarks>
@@ -38,7 +39,7 @@ public sealed class RiceStep(
 
         var project = product.Public;
         var client = trackers.Get(project.Tracker);
-        var listing = await IncrementalListing.ListAsync(client, project.Path, cursors, ScopeOf(project), time, cancellationToken);
+        var listing = await context.Listings.ListAsync(client, project, cursors, ScopeOf(project), time, fromScratch: false, cancellationToken);
         var book = await RiceEntry.LoadAsync(documents, product.Key, cancellationToken);
         var dirty = new HashSet<long>();
         foreach (var issue in listing.Changed.Where(i => !Roadmap.RoadmapText.IsAnyRoadmap(i.Body)))

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Sync.Core.Inventory;
 using Sync.Core.Pipeline;
 using Sync.Core.Products;
 using Sync.Core.Rice;
@@ -48,7 +47,9 @@ public sealed class RoadmapStep(
         var trusted = RoadmapBookStamp.Trusted(await RoadmapBookStamp.LoadAsync(documents, product.Key, cancellationToken), now, rules.FullListEvery);
         var full = trusted is null || rebuildRequest.Count > 0;
         var stamp = trusted ?? new RoadmapBookStamp(RoadmapBookStamp.CurrentSchema, now);
-        var listing = await IncrementalListing.ListAsync(client, project.Path, cursors, ScopeOf(project), time, full, cancellationToken);
+        // RICE's listing of this pass, seen through the roadmap's cursor, unless the roadmap's cursor is further behind (a
+        // RICE stage ran without it) or the roadmap lists in full: then it lists by itself.
+        var listing = await context.Listings.ListAsync(client, project, cursors, ScopeOf(project), time, full, cancellationToken);
         var book = await RoadmapIssue.LoadAsync(documents, product.Key, cancellationToken);
         var state = await RoadmapIssueState.LoadAsync(documents, product.Key, cancellationToken);
         List<long> gone = [];
