@@ -21,6 +21,9 @@ public sealed record PipelineContext(ProductDefinition Product, bool DryRun, IWr
     /// </summary>
     public IReadOnlySet<IssueRef> RequestedIssues { get; init; } = NoIssues;
 
+    /// <summary>The projects' incremental readings made so far in this pass, shared by the steps that list a project.</summary>
+    public Inventory.PassListings Listings { get; init; } = new();
+
     private static readonly IReadOnlySet<IssueRef> NoIssues = new HashSet<IssueRef>();
 }
 

@@ -12,7 +12,8 @@ namespace Sync.Core.Rice;
 /// each, and keeps one explanatory comment per issue, edited in place when its text changes.
 /// </summary>
 /// <remarks>
-/// The public project is listed incrementally and each issue's labels, score and comment are kept as a document,
+/// The public project is listed incrementally (once per pass: the roadmap after it reads the same listing, see
+/// <see cref="PassListings"/>) and each issue's labels, score and comment are kept as a document,
 /// so a pass where nothing changed writes nothing and reads only the (empty) listing. Bucket labels are created
 /// with colour and description only when an issue is about to get one that the project lacks.
 /// </remarks>
@@ -38,7 +39,8 @@ public sealed class RiceStep(
 
         var project = product.Public;
         var client = trackers.Get(project.Tracker);
-        var listing = await IncrementalListing.ListAsync(client, project.Path, cursors, ScopeOf(project), time, cancellationToken);
+        var state = StepState.For(cursors, documents, context.DryRun); // a dry run reads it and writes nothing
+        var listing = await context.Listings.ListAsync(client, project, state, ScopeOf(project), time, fromScratch: false, cancellationToken);
         var book = await RiceEntry.LoadAsync(documents, product.Key, cancellationToken);
         var dirty = new HashSet<long>();
         foreach (var issue in listing.Changed.Where(i => !Roadmap.RoadmapText.IsAnyRoadmap(i.Body)))
@@ -76,10 +78,7 @@ public sealed class RiceStep(
             {
                 book.Remove(entry.Number);
                 dirty.Remove(entry.Number);
-                if (!context.DryRun)
-                {
-                    await documents.DeleteDocumentsAsync(product.Key, RiceEntry.Kind, [RiceEntry.KeyOf(entry.Number)], cancellationToken);
-                }
+                await state.DeleteDocumentsAsync(product.Key, RiceEntry.Kind, [RiceEntry.KeyOf(entry.Number)], cancellationToken);
 
                 continue;
             }
@@ -88,20 +87,14 @@ public sealed class RiceStep(
             {
                 book[entry.Number] = updated;
                 dirty.Add(entry.Number);
-                if (!context.DryRun)
-                {
-                    // Saved per issue, so a crash never forgets a comment IssueSync posted.
-                    await documents.SaveDocumentsAsync([updated.ToStored(product.Key, now)], cancellationToken);
-                    dirty.Remove(entry.Number);
-                }
+                // Saved per issue, so a crash never forgets a comment IssueSync posted.
+                await state.SaveDocumentsAsync([updated.ToStored(product.Key, now)], cancellationToken);
+                dirty.Remove(entry.Number);
             }
         }
 
-        if (!context.DryRun)
-        {
-            await documents.SaveDocumentsAsync([.. dirty.Select(n => book[n].ToStored(product.Key, now))], cancellationToken);
-            await listing.SaveAsync(now, cancellationToken);
-        }
+        await state.SaveDocumentsAsync([.. dirty.Select(n => book[n].ToStored(product.Key, now))], cancellationToken);
+        await listing.SaveAsync(now, cancellationToken);
 
         return run.Summary(open.Select(e => book.GetValueOrDefault(e.Number)).OfType<RiceEntry>().ToList());
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Sync.Core.Inventory;
 using Sync.Core.Pipeline;
 using Sync.Core.Products;
 using Sync.Core.Rice;
@@ -48,7 +47,10 @@ public sealed class RoadmapStep(
         var trusted = RoadmapBookStamp.Trusted(await RoadmapBookStamp.LoadAsync(documents, product.Key, cancellationToken), now, rules.FullListEvery);
         var full = trusted is null || rebuildRequest.Count > 0;
         var stamp = trusted ?? new RoadmapBookStamp(RoadmapBookStamp.CurrentSchema, now);
-        var listing = await IncrementalListing.ListAsync(client, project.Path, cursors, ScopeOf(project), time, full, cancellationToken);
+        // RICE's listing of this pass, seen through the roadmap's cursor, unless the roadmap's cursor is further behind (a
+        // RICE stage ran without it) or the roadmap lists in full: then it lists by itself.
+        var stepState = StepState.For(cursors, documents, context.DryRun); // a dry run reads it and writes nothing
+        var listing = await context.Listings.ListAsync(client, project, stepState, ScopeOf(project), time, full, cancellationToken);
         var book = await RoadmapIssue.LoadAsync(documents, product.Key, cancellationToken);
         var state = await RoadmapIssueState.LoadAsync(documents, product.Key, cancellationToken);
         List<long> gone = [];
@@ -114,25 +116,22 @@ public sealed class RoadmapStep(
             state = await run.BoardAsync(state, roadmap, boards, cancellationToken);
         }
 
-        if (!context.DryRun)
+        // Deleted first: should the save below not happen, the stamp is not renewed and the next run lists in full again.
+        if (gone.Count > 0)
         {
-            // Deleted first: should the save below not happen, the stamp is not renewed and the next run lists in full again.
-            if (gone.Count > 0)
-            {
-                await documents.DeleteDocumentsAsync(product.Key, RoadmapIssue.Kind, [.. gone.Select(n => n.ToString(CultureInfo.InvariantCulture))], cancellationToken);
-            }
+            await stepState.DeleteDocumentsAsync(product.Key, RoadmapIssue.Kind, [.. gone.Select(n => n.ToString(CultureInfo.InvariantCulture))], cancellationToken);
+        }
 
-            await documents.SaveDocumentsAsync(
-                [
-                    roadmap.ToStored(now), state.ToStored(product.Key, now), stamp.ToStored(product.Key, now),
-                    .. book.Values.Select(i => i.ToStored(product.Key, now)),
-                ],
-                cancellationToken);
-            await listing.SaveAsync(now, cancellationToken);
-            if (rebuildRequest.Count > 0)
-            {
-                await documents.DeleteDocumentsAsync(product.Key, RoadmapIssueState.RebuildRequestKind, [.. rebuildRequest.Select(r => r.Key)], cancellationToken);
-            }
+        await stepState.SaveDocumentsAsync(
+            [
+                roadmap.ToStored(now), state.ToStored(product.Key, now), stamp.ToStored(product.Key, now),
+                .. book.Values.Select(i => i.ToStored(product.Key, now)),
+            ],
+            cancellationToken);
+        await listing.SaveAsync(now, cancellationToken);
+        if (rebuildRequest.Count > 0)
+        {
+            await stepState.DeleteDocumentsAsync(product.Key, RoadmapIssueState.RebuildRequestKind, [.. rebuildRequest.Select(r => r.Key)], cancellationToken);
         }
 
         return run.Summary(roadmap, state, full, book.Values.Count(i => i.Confidential));

@@ -4,20 +4,21 @@ using Sync.Core.Storage;
 namespace Sync.Core.Votes;
 
 /// <summary>
-/// Duplicate → canonical numbers of a product's public project, kept as one small document in the cursor store.
+/// Duplicate → canonical numbers of a product's public project, kept as one step-state document (kind <see cref="Kind"/>,
+/// key the product). Kept in the HTTP-cache table (<c>votes-duplicates-v2:</c>) until issue 17; schema migration 4 (SQLite)
+/// / 5 (PostgreSQL) moved it here.
 /// </summary>
 internal static class DuplicateMap
 {
-    // "-v2": the first map (votes-duplicates:) was built from bare numbers and may name a wrong issue; it is left unread.
-    private static string Key(string product) => $"votes-duplicates-v2:{product}";
+    public const string Kind = "votes-duplicates";
 
     /// <summary>The kept map; null when none is kept yet.</summary>
-    public static async Task<Dictionary<long, long>?> LoadAsync(ICursorStore cursors, string product, CancellationToken cancellationToken)
+    public static async Task<Dictionary<long, long>?> LoadAsync(IStepStateStore state, string product, CancellationToken cancellationToken)
     {
-        var stored = await cursors.GetCachedResponseAsync(Key(product), cancellationToken);
+        var stored = (await state.ListDocumentsAsync(product, Kind, cancellationToken)).FirstOrDefault(d => d.Key == product);
         return stored is null ? null : JsonSerializer.Deserialize<Dictionary<long, long>>(stored.Body) ?? [];
     }
 
-    public static Task SaveAsync(ICursorStore cursors, string product, Dictionary<long, long> duplicates, DateTimeOffset now, CancellationToken cancellationToken) =>
-        cursors.SaveCachedResponseAsync(new CachedResponse(Key(product), string.Empty, JsonSerializer.Serialize(duplicates), now), cancellationToken);
+    public static Task SaveAsync(IStepStateStore state, string product, Dictionary<long, long> duplicates, DateTimeOffset now, CancellationToken cancellationToken) =>
+        state.SaveDocumentsAsync([new StoredDocument(product, Kind, product, JsonSerializer.Serialize(duplicates), now)], cancellationToken);
 }

@@ -16,9 +16,12 @@ namespace Sync.Core.Votes;
 /// readable its reading is kept; once it is gone or hidden the last reading stands, so a moved issue never loses the
 /// demand it brought along. Duplicates closed into an issue add their voters to it, one vote per person.
 /// </remarks>
-internal sealed class VoteCounter(ITrackerRegistry trackers, ICursorStore cursors, TimeProvider time, VoteRules rules, bool dryRun)
+internal sealed class VoteCounter(ITrackerRegistry trackers, IStepStateStore state, string product, TimeProvider time, VoteRules rules)
 {
-    public static string SourceKey(IssueRef source) => $"votes-source:{source}";
+    /// <summary>Step-state kind of a moved issue's source reading (key: the source issue). In the HTTP-cache table until issue 17.</summary>
+    public const string SourceKind = "votes-source";
+
+    private Dictionary<string, StoredDocument>? _kept;
 
     public async Task<(string Title, DemandSignal Demand)> CountAsync(
         ITrackerClient client,
@@ -116,11 +119,9 @@ internal sealed class VoteCounter(ITrackerRegistry trackers, ICursorStore cursor
                 var author = signal.Author?.Username
                     ?? (await client.GetIssueAsync(source.Project.Path, source.Number, cancellationToken)).Author.Username;
                 var reading = new SourceReading(author, await VotersAsync(client, source.Project, source.Number, signal, cancellationToken));
-                if (!dryRun)
-                {
-                    await cursors.SaveCachedResponseAsync(
-                        new CachedResponse(SourceKey(source), string.Empty, JsonSerializer.Serialize(reading), time.GetUtcNow()), cancellationToken);
-                }
+                // Through the step state: a dry run reads it and writes nothing.
+                await state.SaveDocumentsAsync(
+                    [new StoredDocument(product, SourceKind, source.ToString(), JsonSerializer.Serialize(reading), time.GetUtcNow())], cancellationToken);
 
                 return reading;
             }
@@ -130,8 +131,8 @@ internal sealed class VoteCounter(ITrackerRegistry trackers, ICursorStore cursor
             }
         }
 
-        var kept = await cursors.GetCachedResponseAsync(SourceKey(source), cancellationToken);
-        return kept is null ? null : JsonSerializer.Deserialize<SourceReading>(kept.Body);
+        _kept ??= (await state.ListDocumentsAsync(product, SourceKind, cancellationToken)).ToDictionary(d => d.Key, StringComparer.Ordinal);
+        return _kept.GetValueOrDefault(source.ToString()) is { } kept ? JsonSerializer.Deserialize<SourceReading>(kept.Body) : null;
     }
 
     private sealed record SourceReading(string Author, List<TrackerReaction> Reactions);

@@ -43,9 +43,10 @@ public sealed class VotesStep(
         var project = product.Public;
         var client = trackers.Get(project.Tracker);
         var now = time.GetUtcNow();
+        var state = StepState.For(cursors, documents, context.DryRun);
         var book = await VoteSignalBook.LoadAsync(documents, product.Key, cancellationToken);
-        var fullRequest = await documents.ListDocumentsAsync(product.Key, VoteSignalBook.FullRequestKind, cancellationToken);
-        var duplicates = await DuplicateMap.LoadAsync(cursors, product.Key, cancellationToken);
+        var fullRequest = await state.ListDocumentsAsync(product.Key, VoteSignalBook.FullRequestKind, cancellationToken);
+        var duplicates = await DuplicateMap.LoadAsync(state, product.Key, cancellationToken);
 
         // No duplicate map yet (a new product, or one kept before duplicates were resolved with their project, which may
         // have credited a same-numbered issue of this project): a full pass rebuilds it.
@@ -136,7 +137,7 @@ public sealed class VotesStep(
         }
 
         // 6. Re-count what changed.
-        var counter = new VoteCounter(trackers, cursors, time, rules, context.DryRun);
+        var counter = new VoteCounter(trackers, state, product.Key, time, rules);
         var counted = new List<(long Number, string Title, bool Open, DemandSignal Signal)>();
         var saved = new List<StoredDocument>();
         foreach (var number in pass.ToRecount.Order())
@@ -167,15 +168,13 @@ public sealed class VotesStep(
             }
         }
 
-        if (!context.DryRun)
+        // Through the step state: a dry run writes none of it.
+        saved.Add(pass.NextBook(now).ToStored(product.Key, now));
+        await state.SaveDocumentsAsync(saved, cancellationToken);
+        await DuplicateMap.SaveAsync(state, product.Key, duplicates, now, cancellationToken);
+        if (fullRequest.Count > 0)
         {
-            saved.Add(pass.NextBook(now).ToStored(product.Key, now));
-            await documents.SaveDocumentsAsync(saved, cancellationToken);
-            await DuplicateMap.SaveAsync(cursors, product.Key, duplicates, now, cancellationToken);
-            if (fullRequest.Count > 0)
-            {
-                await documents.DeleteDocumentsAsync(product.Key, VoteSignalBook.FullRequestKind, [.. fullRequest.Select(r => r.Key)], cancellationToken);
-            }
+            await state.DeleteDocumentsAsync(product.Key, VoteSignalBook.FullRequestKind, [.. fullRequest.Select(r => r.Key)], cancellationToken);
         }
 
         return await Summarize(product.Key, project, pass, requested, counted, elsewhere, now, cancellationToken);

@@ -131,6 +131,23 @@ internal static class PostgresSchema
             last_write_ended timestamptz NULL);
         """;
 
+    // Issue 17: the votes step's own state (duplicate map, moved issues' source readings) leaves the HTTP-cache table for
+    // the step-state documents (kinds votes-duplicates and votes-source, by product: a source reading goes to the product
+    // whose move ledger names that source). The first duplicate map (votes-duplicates:, never read) is dropped.
+    private const string V5 =
+        """
+        INSERT INTO issuesync.documents (product, kind, doc_key, body, updated_at)
+            SELECT substr(cache_key, 21), 'votes-duplicates', substr(cache_key, 21), body, saved_at
+            FROM issuesync.cached_responses WHERE cache_key LIKE 'votes-duplicates-v2:%'
+            ON CONFLICT DO NOTHING;
+        INSERT INTO issuesync.documents (product, kind, doc_key, body, updated_at)
+            SELECT DISTINCT m.product, 'votes-source', m.source_issue, c.body, c.saved_at
+            FROM issuesync.cached_responses c JOIN issuesync.moves m ON c.cache_key = 'votes-source:' || m.source_issue
+            WHERE true -- SQLite: an upsert's SELECT ending in a join's ON needs a WHERE to parse
+            ON CONFLICT DO NOTHING;
+        DELETE FROM issuesync.cached_responses WHERE cache_key LIKE 'votes-duplicates%' OR cache_key LIKE 'votes-source:%';
+        """;
+
     public static SchemaDefinition Definition { get; } =
-        new($"{Name}.", Bootstrap, [new SchemaMigration(1, V1), new SchemaMigration(2, V2), new SchemaMigration(3, V3), new SchemaMigration(4, V4)]);
+        new($"{Name}.", Bootstrap, [new SchemaMigration(1, V1), new SchemaMigration(2, V2), new SchemaMigration(3, V3), new SchemaMigration(4, V4), new SchemaMigration(5, V5)]);
 }

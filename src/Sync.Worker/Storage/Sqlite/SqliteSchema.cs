@@ -109,6 +109,23 @@ internal static class SqliteSchema
             PRIMARY KEY (product, stage, issue));
         """;
 
+    // Issue 17: the votes step's own state (duplicate map, moved issues' source readings) leaves the HTTP-cache table for
+    // the step-state documents (kinds votes-duplicates and votes-source, by product: a source reading goes to the product
+    // whose move ledger names that source). The first duplicate map (votes-duplicates:, never read) is dropped.
+    private const string V4 =
+        """
+        INSERT INTO documents (product, kind, doc_key, body, updated_at)
+            SELECT substr(cache_key, 21), 'votes-duplicates', substr(cache_key, 21), body, saved_at
+            FROM cached_responses WHERE cache_key LIKE 'votes-duplicates-v2:%'
+            ON CONFLICT DO NOTHING;
+        INSERT INTO documents (product, kind, doc_key, body, updated_at)
+            SELECT DISTINCT m.product, 'votes-source', m.source_issue, c.body, c.saved_at
+            FROM cached_responses c JOIN moves m ON c.cache_key = 'votes-source:' || m.source_issue
+            WHERE true -- SQLite: an upsert's SELECT ending in a join's ON needs a WHERE to parse
+            ON CONFLICT DO NOTHING;
+        DELETE FROM cached_responses WHERE cache_key LIKE 'votes-duplicates%' OR cache_key LIKE 'votes-source:%';
+        """;
+
     public static SchemaDefinition Definition { get; } =
-        new("", Bootstrap, [new SchemaMigration(1, V1), new SchemaMigration(2, V2), new SchemaMigration(3, V3)]);
+        new("", Bootstrap, [new SchemaMigration(1, V1), new SchemaMigration(2, V2), new SchemaMigration(3, V3), new SchemaMigration(4, V4)]);
 }
