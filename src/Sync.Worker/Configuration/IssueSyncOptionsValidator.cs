@@ -208,7 +208,7 @@ public sealed class IssueSyncOptionsValidator(IConfiguration configuration) : IV
         }
     }
 
-    private static void ValidateVotes(string key, VoteOptions votes, IssueSyncOptions options, List<string> errors)
+    private static void ValidateVotes(string key, Sync.Core.Votes.VoteRules votes, IssueSyncOptions options, List<string> errors)
     {
         if (votes.WindowDays is < 1 or > 3650)
         {

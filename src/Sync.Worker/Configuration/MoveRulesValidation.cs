@@ -10,7 +10,7 @@ public static partial class MoveRulesValidation
         CheckNames($"{key}:Labels", source.Labels ?? [], errors);
         CheckNames($"{key}:ExcludeLabels", source.ExcludeLabels, errors);
         CheckNames($"{key}:DropLabels", source.DropLabels, errors);
-        var labels = source.Labels is { Count: > 0 } given ? given : ["public"];
+        var labels = source.LabelsOrDefault;
         if (source.ExcludeLabels.Intersect(labels, StringComparer.OrdinalIgnoreCase).FirstOrDefault() is { } both)
         {
             errors.Add($"{key}:ExcludeLabels: '{both}' is also in Labels, so no issue could ever move");
