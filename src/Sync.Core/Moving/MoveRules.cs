@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Sync.Core.Moving;
 
 /// <summary>
@@ -26,9 +28,11 @@ public record MoveRules
     public bool IncludeConfidential { get; set; }
 
     /// <summary>Only issues created at most this many days ago (null: any age).</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "must be at least {1} (leave it out for any age)")]
     public int? MaxAgeDays { get; set; }
 
     /// <summary>Only issues updated within this many days (null: any).</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "must be at least {1} (leave it out for any time)")]
     public int? UpdatedWithinDays { get; set; }
 
     /// <summary>Comment "Moved to URL" on the source, then close it. When false, label it with <see cref="MovedLabel"/> instead.</summary>
@@ -58,9 +62,11 @@ public record MoveRules
     public Dictionary<string, string> UserMap { get; set => field = new(value, StringComparer.OrdinalIgnoreCase); } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Failed attempts after which a move is parked until a maintainer retries it.</summary>
+    [Range(1, 100, ErrorMessage = "{{value}} is outside {1} to {2}")]
     public int MaxAttempts { get; set; } = 5;
 
     /// <summary>Wait before the second attempt of a failed move; it doubles with each further failure, up to six hours.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "06:00:00", ErrorMessage = "{{value}} is outside {1} to {2}")]
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>When a move that failed <paramref name="attempts"/> times may be tried again.</summary>

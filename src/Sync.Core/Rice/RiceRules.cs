@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Sync.Core.Rice;
 
 /// <summary>How bucket labels are chosen from scores.</summary>
@@ -39,6 +41,7 @@ public record RiceRules
     public bool Comment { get; set; } = true;
 
     /// <summary>Reach per unique voter in the votes window.</summary>
+    [Range(0d, double.MaxValue, ErrorMessage = "{{value}} must be a number of at least {1}")]
     public double ReachPerVoter { get; set; } = 1;
 
     /// <summary>Labels that add reach (for example <c>customer</c> = 5, <c>sales-request</c> = 5), name to reach.</summary>
@@ -65,6 +68,7 @@ public record RiceRules
     public IReadOnlyDictionary<string, double> ConfidenceScaleOrDefault => ConfidenceScale ?? DefaultConfidenceScale;
 
     /// <summary>Confidence in percent when an issue has no confidence label: low, so a guess never outranks an estimate.</summary>
+    [Range(0d, 100d, MinimumIsExclusive = true, ErrorMessage = "{{value}} must be a percentage above {1} and at most {2}")]
     public double DefaultConfidence { get; set; } = 50;
 
     /// <summary>Label scope whose value is person-months (<c>effort::0.5</c>, <c>effort::3</c>).</summary>
@@ -74,6 +78,7 @@ public record RiceRules
     public bool UseWeight { get; set; } = true;
 
     /// <summary>Person-months per weight point.</summary>
+    [Range(0d, double.MaxValue, MinimumIsExclusive = true, ErrorMessage = "{{value}} must be a number of person-months above {1}")]
     public double MonthsPerWeight { get; set; } = 1;
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Sync.Core.Roadmap;
 
 /// <summary>
@@ -10,13 +12,17 @@ public record RoadmapRules
     public string Title { get; set => field = value.Trim(); } = "Roadmap";
 
     /// <summary>Issues without a milestone fill Now, Next and Later by rank, up to these sizes.</summary>
+    [Range(0, 200, ErrorMessage = "{{value}} is outside {1} to {2}")]
     public int NowSize { get; set; } = 5;
 
+    [Range(0, 200, ErrorMessage = "{{value}} is outside {1} to {2}")]
     public int NextSize { get; set; } = 10;
 
+    [Range(0, 200, ErrorMessage = "{{value}} is outside {1} to {2}")]
     public int LaterSize { get; set; } = 20;
 
     /// <summary>"Recently shipped" lists issues closed as completed in this many days.</summary>
+    [Range(1, 365, ErrorMessage = "{{value}} is outside {1} to {2}")]
     public int ShippedDays { get; set; } = 30;
 
     /// <summary>Label scope of the board labels (<c>roadmap::now</c>, <c>roadmap::next</c>, <c>roadmap::later</c>).</summary>
@@ -45,6 +51,7 @@ public sealed record ProjectBoardOptions
     public string Owner { get; set => field = value.Trim(); } = string.Empty;
 
     /// <summary>Project number, from its URL (<c>github.com/orgs/acme/projects/3</c> → 3).</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "{{value}} must be the project number from its URL ({1} or more)")]
     public int Number { get; set; }
 
     /// <summary>Single-select field with options Now, Next and Later.</summary>

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Sync.Core.Votes;
 
 /// <summary>
@@ -26,6 +28,7 @@ public sealed record VoteRules
     public bool CountCommentVotes { get; set; }
 
     /// <summary>Recent-demand window: reactions created at or after <c>now - WindowDays</c>.</summary>
+    [Range(1, 3650, ErrorMessage = "{{value}} is outside {1} to {2}")]
     public int WindowDays { get; set; } = 90;
 
     /// <summary>
@@ -39,6 +42,7 @@ public sealed record VoteRules
     /// How often every issue is re-counted whatever its vote signal says (a maintainer's full resync does it at once), so
     /// nothing can drift forever: a signal that hides a change (GitHub's rollup when one voter replaces another) is caught.
     /// </summary>
+    [Range(typeof(TimeSpan), "01:00:00", "30.00:00:00", ErrorMessage = "{{value}} is outside {1} (an hour) to {2} (30 days)")]
     public TimeSpan FullRecountEvery { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary><paramref name="links"/> as <c>from → to</c> pairs; a <c>From</c> listed twice keeps its last <c>To</c>.</summary>

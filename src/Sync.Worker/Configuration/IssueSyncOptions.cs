@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 using Sync.Core.Moving;
 using Sync.Core.Rice;
 using Sync.Core.Roadmap;
@@ -28,9 +30,11 @@ public sealed class IssueSyncOptions
     /// How long a product's run lease lasts without renewal (renewed three times per period while the run lasts):
     /// after a crash the product is free again within this time.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "{{value}} is outside {1} to {2}")]
     public TimeSpan ProductLease { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>The <c>/webhooks/gitlab</c> and <c>/webhooks/github</c> receivers (off until a secret is set).</summary>
+    [ValidateObjectMembers]
     public WebhookOptions Webhooks { get; set; } = new();
 }
 
