@@ -33,7 +33,7 @@ internal static class RiceValidation
         Scale(errors, $"{key}:ConfidenceScale", rice.ConfidenceScale, max: 100);
         AnnotatedOptions.Validate<Sync.Core.Rice.RiceRules>(new RiceRulesAnnotations(), key, rice, errors);
 
-        if (!string.Equals(rice.Mode, "Thresholds", StringComparison.OrdinalIgnoreCase) && !string.Equals(rice.Mode, "Percentiles", StringComparison.OrdinalIgnoreCase))
+        if (!Enum.GetNames<Sync.Core.Rice.RiceBucketMode>().Contains(rice.Mode, StringComparer.OrdinalIgnoreCase))
         {
             errors.Add($"{key}:Mode: '{rice.Mode}' is neither 'Thresholds' nor 'Percentiles'");
         }
