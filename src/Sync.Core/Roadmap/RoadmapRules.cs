@@ -34,9 +34,10 @@ public record RoadmapRules
     /// <summary>
     /// How often the public project is listed in full instead of incrementally. GitLab bumps <c>updated_at</c> when an
     /// issue is made confidential (so the incremental listing sees it), but a full listing now and then also catches a
-    /// change that did not, and drops deleted issues from the book. One listing page per 100 issues.
+    /// change that did not, and drops deleted issues from the book. One listing page per 100 issues. Not a configuration
+    /// key (no setter, so the binder leaves it alone).
     /// </summary>
-    public TimeSpan FullListEvery { get; set; } = TimeSpan.FromDays(1);
+    public TimeSpan FullListEvery { get; } = TimeSpan.FromDays(1);
 
     /// <summary>Optional GitHub Projects v2 board (GitHub public projects only).</summary>
     public ProjectBoardOptions? GitHubProject { get; set; }
