@@ -32,7 +32,7 @@ internal static class BenchInputs
         ExtraEmoji = new Dictionary<string, double> { ["heart"] = 1, ["rocket"] = 1 },
         Bots = ["renovate-bot", "dependabot"],
         // Some people use both trackers: their reactions on an issue and its moved copy count once.
-        IdentityMap = Enumerable.Range(0, 50).ToDictionary(i => $"gitlab:user{i}", i => $"github:user{i}-gh"),
+        IdentityMap = [.. Enumerable.Range(0, 50).Select(i => new IdentityLink($"gitlab:user{i}", $"github:user{i}-gh"))],
     };
 
     public static IReadOnlyList<BenchIssue> Issues(int count)

@@ -20,7 +20,7 @@ public class CoreBenchmarks
 {
     private static readonly RoadmapRules RoadmapRules = new();
     private static readonly RiceRules RiceRules = new() { ReachLabels = new Dictionary<string, double> { ["customer"] = 5, ["sales-request"] = 5 } };
-    private static readonly RiceRules PercentileRules = RiceRules with { Mode = RiceBucketMode.Percentiles };
+    private static readonly RiceRules PercentileRules = RiceRules with { Mode = nameof(RiceBucketMode.Percentiles) };
 
     // Sort key of the baseline: the same "score, missing last" key the roadmap ranks by.
     private static readonly Comparison<RoadmapCandidate> ByScore = static (a, b) =>

@@ -1,57 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Sync.Core.Moving;
 
 /// <summary>
-/// Per-source rules: which issues move and how they are transformed. Defaults are the documented ones
-/// (README, "Moving issues").
+/// Per-source rules: which issues move and how they are transformed. The Worker binds
+/// <c>IssueSync:Products:&lt;key&gt;:Sources:&lt;i&gt;</c> straight into this type, so the defaults written here are the
+/// documented ones (README, "Moving issues") and there is no other copy of them.
 /// </summary>
-public sealed record MoveRules
+public record MoveRules
 {
+    /// <summary>The label an issue needs to move when <see cref="Labels"/> is not configured.</summary>
+    public const string DefaultLabel = "public";
+
+    /// <summary>
+    /// Labels an issue must carry all of to move, as configured; null or empty means <see cref="DefaultLabel"/> (a list
+    /// default would be appended to, not replaced, by the configuration binder). Read <see cref="LabelsOrDefault"/>.
+    /// </summary>
+    public List<string>? Labels { get; set; }
+
     /// <summary>An issue must carry all of these to move.</summary>
-    public IReadOnlyList<string> Labels { get; init; } = ["public"];
+    public IReadOnlyList<string> LabelsOrDefault => Labels is { Count: > 0 } labels ? labels : [DefaultLabel];
 
     /// <summary>An issue carrying any of these never moves.</summary>
-    public IReadOnlyList<string> ExcludeLabels { get; init; } = [];
+    public List<string> ExcludeLabels { get; set; } = [];
 
     /// <summary>Confidential issues never move unless this is set explicitly.</summary>
-    public bool IncludeConfidential { get; init; }
+    public bool IncludeConfidential { get; set; }
 
     /// <summary>Only issues created at most this many days ago (null: any age).</summary>
-    public int? MaxAgeDays { get; init; }
+    [Range(1, int.MaxValue, ErrorMessage = "must be at least {1} (leave it out for any age)")]
+    public int? MaxAgeDays { get; set; }
 
     /// <summary>Only issues updated within this many days (null: any).</summary>
-    public int? UpdatedWithinDays { get; init; }
+    [Range(1, int.MaxValue, ErrorMessage = "must be at least {1} (leave it out for any time)")]
+    public int? UpdatedWithinDays { get; set; }
 
     /// <summary>Comment "Moved to URL" on the source, then close it. When false, label it with <see cref="MovedLabel"/> instead.</summary>
-    public bool CloseSource { get; init; } = true;
+    public bool CloseSource { get; set; } = true;
 
-    public string MovedLabel { get; init; } = "moved";
+    public string MovedLabel { get; set; } = "moved";
 
     /// <summary>Put the private source URL in the attribution header (it reveals private paths, so off by default).</summary>
-    public bool LinkToSource { get; init; }
+    public bool LinkToSource { get; set; }
 
     /// <summary>
     /// How the attribution header names the source project ("Moved from **Widget dev tracker**"). Null: "the development
     /// tracker" — the project's path is private, so it is never used unless <see cref="LinkToSource"/> is set.
     /// </summary>
-    public string? SourceName { get; init; }
+    public string? SourceName { get; set; }
 
     /// <summary>Source label name → target label name (case-insensitive); unmapped labels keep their name.</summary>
-    public IReadOnlyDictionary<string, string> LabelMap { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, string> LabelMap { get; set => field = new(value, StringComparer.OrdinalIgnoreCase); } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Labels that never travel (for example workflow labels of the private tracker). The eligibility labels are dropped unless mapped.</summary>
-    public IReadOnlyList<string> DropLabels { get; init; } = [];
+    public List<string> DropLabels { get; set; } = [];
 
     /// <summary>Create a milestone of the same title in the target when it does not exist (else the milestone is left off).</summary>
-    public bool CreateMilestones { get; init; }
+    public bool CreateMilestones { get; set; }
 
     /// <summary>Source username → target username for @mentions; unmapped mentions are neutralised so nobody is pinged.</summary>
-    public IReadOnlyDictionary<string, string> UserMap { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, string> UserMap { get; set => field = new(value, StringComparer.OrdinalIgnoreCase); } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Failed attempts after which a move is parked until a maintainer retries it.</summary>
-    public int MaxAttempts { get; init; } = 5;
+    [Range(1, 100, ErrorMessage = "{{value}} is outside {1} to {2}")]
+    public int MaxAttempts { get; set; } = 5;
 
     /// <summary>Wait before the second attempt of a failed move; it doubles with each further failure, up to six hours.</summary>
-    public TimeSpan RetryAfter { get; init; } = TimeSpan.FromMinutes(5);
+    [Range(typeof(TimeSpan), "00:00:00", "06:00:00", ErrorMessage = "{{value}} is outside {1} to {2}")]
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>When a move that failed <paramref name="attempts"/> times may be tried again.</summary>
     public DateTimeOffset NextAttempt(DateTimeOffset lastAttempt, int attempts)

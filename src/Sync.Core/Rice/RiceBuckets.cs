@@ -29,7 +29,7 @@ public static class RiceBuckets
             .ThenBy(s => s.Number)
             .ToList();
 
-        if (rules.Mode == RiceBucketMode.Thresholds)
+        if (rules.BucketMode == RiceBucketMode.Thresholds)
         {
             foreach (var (number, score) in scored)
             {

@@ -15,8 +15,8 @@ public static class RiceCalculator
         ArgumentNullException.ThrowIfNull(rules);
         return new RiceScore(
             Reach(labels, recentVoters, windowDays, rules),
-            Scaled(labels, rules.ImpactScope, rules.ImpactScale, whenAbsent: null, "no impact label"),
-            Scaled(labels, rules.ConfidenceScope, rules.ConfidenceScale, rules.DefaultConfidence, "no confidence label, the default"),
+            Scaled(labels, rules.ImpactScope, rules.ImpactScaleOrDefault, whenAbsent: null, "no impact label"),
+            Scaled(labels, rules.ConfidenceScope, rules.ConfidenceScaleOrDefault, rules.DefaultConfidence, "no confidence label, the default"),
             Effort(labels, weight, rules));
     }
 

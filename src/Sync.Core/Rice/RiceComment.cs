@@ -24,7 +24,7 @@ public static class RiceComment
             var asks = new List<string>();
             if (score.Impact.Value is null)
             {
-                asks.Add($"an `{rules.ImpactScope}::` label ({string.Join(", ", rules.ImpactScale.Keys.Select(k => $"`{rules.ImpactScope}::{k}`"))})");
+                asks.Add($"an `{rules.ImpactScope}::` label ({string.Join(", ", rules.ImpactScaleOrDefault.Keys.Select(k => $"`{rules.ImpactScope}::{k}`"))})");
             }
 
             if (score.Effort.Value is null)

@@ -134,7 +134,7 @@ internal sealed class RoadmapRun(
             return state with { LabelsEnsured = !context.DryRun };
         }
 
-        if (rules.GitHubProject is { } target)
+        if (rules.GitHubProject?.For(project.Path) is { } target)
         {
             var options = roadmap.Items
                 .Where(i => i.Section != RoadmapSection.Shipped)

@@ -12,7 +12,7 @@ namespace Sync.Core.Votes;
 /// </remarks>
 public static class VoteTally
 {
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyDictionary<string, string>, VoterIdentity> Identities = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<List<IdentityLink>, VoterIdentity> Identities = new();
 
     public static DemandSignal Count(IssueVotes input, VoteRules rules, DateTimeOffset now)
     {
@@ -35,7 +35,7 @@ public static class VoteTally
     private static IEnumerable<Vote> Eligible(IssueVotes input, VoteRules rules)
     {
         // Built once per identity map, not per issue: resolving the map is most of the cost of a small tally.
-        var identity = Identities.GetValue(rules.IdentityMap, static map => new VoterIdentity(map));
+        var identity = Identities.GetValue(rules.IdentityMap, static links => new VoterIdentity(VoteRules.Pairs(links)));
         var author = identity.Canonical(input.Host, input.AuthorUsername);
         var bots = new HashSet<string>(rules.Bots, StringComparer.OrdinalIgnoreCase);
 

@@ -1,3 +1,10 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using Sync.Core.Moving;
+using Sync.Core.Rice;
+using Sync.Core.Roadmap;
+using Sync.Core.Votes;
+
 namespace Sync.Worker.Configuration;
 
 /// <summary>The <c>IssueSync</c> configuration section (a public contract: documented in the README).</summary>
@@ -23,9 +30,11 @@ internal sealed class IssueSyncOptions
     /// How long a product's run lease lasts without renewal (renewed three times per period while the run lasts):
     /// after a crash the product is free again within this time.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "{{value}} is outside {1} to {2}")]
     public TimeSpan ProductLease { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>The <c>/webhooks/gitlab</c> and <c>/webhooks/github</c> receivers (off until a secret is set).</summary>
+    [ValidateObjectMembers]
     public WebhookOptions Webhooks { get; set; } = new();
 }
 
@@ -49,7 +58,7 @@ internal sealed class ProductOptions
 
     public RedactionOptions Redaction { get; set; } = new();
 
-    public VoteOptions Votes { get; set; } = new();
+    public VoteRules Votes { get; set; } = new();
 
     public RiceOptions Rice { get; set; } = new();
 
@@ -58,44 +67,10 @@ internal sealed class ProductOptions
     public ScheduleOptions Schedule { get; set; } = new();
 }
 
-/// <summary>One private source project and its move rules (defaults in <see cref="Sync.Core.Moving.MoveRules"/>).</summary>
-internal sealed class SourceOptions
+/// <summary>One private source project and its move rules (the rules and their defaults are <see cref="MoveRules"/>).</summary>
+internal sealed record SourceOptions : MoveRules
 {
     public string? Project { get; set; }
-
-    /// <summary>Labels an issue needs to move (default: <c>public</c>). Null, not an empty list: the binder appends to lists.</summary>
-    public List<string>? Labels { get; set; }
-
-    public List<string> ExcludeLabels { get; set; } = [];
-
-    public bool IncludeConfidential { get; set; }
-
-    public int? MaxAgeDays { get; set; }
-
-    public int? UpdatedWithinDays { get; set; }
-
-    public bool CloseSource { get; set; } = true;
-
-    public string MovedLabel { get; set; } = "moved";
-
-    public bool LinkToSource { get; set; }
-
-    /// <summary>Name of the source project in the attribution header (its private path is never shown unless LinkToSource).</summary>
-    public string? SourceName { get; set; }
-
-    public Dictionary<string, string> LabelMap { get; set; } = new(StringComparer.OrdinalIgnoreCase);
-
-    public List<string> DropLabels { get; set; } = [];
-
-    public bool CreateMilestones { get; set; }
-
-    public Dictionary<string, string> UserMap { get; set; } = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Failed attempts in a row after which a move is parked until a maintainer retries it.</summary>
-    public int MaxAttempts { get; set; } = 5;
-
-    /// <summary>Wait before retrying a failed move; doubles with each further failure (at most six hours).</summary>
-    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromMinutes(5);
 }
 
 /// <summary>Redaction applied to everything a product writes publicly (on top of the built-in secret patterns).</summary>
@@ -181,131 +156,20 @@ internal sealed class StorageOptions
     public string SqlitePath { get; set; } = "data/issuesync.db";
 }
 
-/// <summary>How emoji votes count as demand (defaults in <see cref="Sync.Core.Votes.VoteRules"/>).</summary>
-internal sealed class VoteOptions
-{
-    /// <summary>Extra emoji and their weight, e.g. <c>heart: 1</c>, <c>rocket: 1</c> (thumbs up/down always count).</summary>
-    public Dictionary<string, double> ExtraEmoji { get; set; } = new(StringComparer.OrdinalIgnoreCase);
-
-    public bool ExcludeAuthor { get; set; } = true;
-
-    public List<string> Bots { get; set; } = [];
-
-    public bool CountCommentVotes { get; set; }
-
-    public int WindowDays { get; set; } = 90;
-
-    /// <summary>
-    /// How often every issue's votes are re-counted whatever its vote signal says (between those passes only issues whose
-    /// signal changed are), so nothing can drift forever. The dashboard's Full resync does one at once.
-    /// </summary>
-    public TimeSpan FullRecountEvery { get; set; } = new Sync.Core.Votes.VoteRules().FullRecountEvery;
-
-    /// <summary>
-    /// The same person on two hosts, e.g. <c>{ "From": "dev:alice", "To": "github:alice-gh" }</c>. A list of pairs, since a
-    /// configuration key cannot contain the ':' of <c>tracker:username</c>.
-    /// </summary>
-    public List<IdentityLinkOptions> IdentityMap { get; set; } = [];
-}
-
-internal sealed class IdentityLinkOptions
-{
-    public string From { get; set; } = string.Empty;
-
-    public string To { get; set; } = string.Empty;
-}
-
 /// <summary>
-/// RICE scoring (defaults in <see cref="Sync.Core.Rice.RiceRules"/>). Off unless enabled: it labels and comments on
-/// every open public issue, which a product team should ask for. Scales left unset use the defaults; a scale that is
-/// set replaces the default whole.
+/// RICE scoring (the settings and their defaults are <see cref="RiceRules"/>). Off unless enabled: it labels and comments
+/// on every open public issue, which a product team should ask for.
 /// </summary>
-internal sealed class RiceOptions
+internal sealed record RiceOptions : RiceRules
 {
     public bool Enabled { get; set; }
-
-    public string Scope { get; set; } = "rice";
-
-    public string OverrideLabel { get; set; } = "rice::manual";
-
-    public bool Comment { get; set; } = true;
-
-    public double ReachPerVoter { get; set; } = 1;
-
-    /// <summary>Labels that add reach, e.g. <c>customer: 5</c>, <c>sales-request: 5</c>.</summary>
-    public Dictionary<string, double> ReachLabels { get; set; } = new(StringComparer.OrdinalIgnoreCase);
-
-    public string ImpactScope { get; set; } = "impact";
-
-    /// <summary>Label value to impact; null keeps the default 3, 2, 1, 0.5, 0.25.</summary>
-    public Dictionary<string, double>? ImpactScale { get; set; }
-
-    public string ConfidenceScope { get; set; } = "confidence";
-
-    /// <summary>Label value to confidence in percent; null keeps the default 100, 80, 50.</summary>
-    public Dictionary<string, double>? ConfidenceScale { get; set; }
-
-    /// <summary>Confidence in percent when an issue has no confidence label.</summary>
-    public double DefaultConfidence { get; set; } = 50;
-
-    public string EffortScope { get; set; } = "effort";
-
-    public bool UseWeight { get; set; } = true;
-
-    public double MonthsPerWeight { get; set; } = 1;
-
-    /// <summary><c>Thresholds</c> (scores) or <c>Percentiles</c> (rank).</summary>
-    public string Mode { get; set; } = "Thresholds";
-
-    public RiceCutoffOptions Thresholds { get; set; } = new() { Top = 50, High = 20, Medium = 5 };
-
-    public RiceCutoffOptions Percentiles { get; set; } = new() { Top = 10, High = 30, Medium = 60 };
-}
-
-internal sealed class RiceCutoffOptions
-{
-    public double Top { get; set; }
-
-    public double High { get; set; }
-
-    public double Medium { get; set; }
 }
 
 /// <summary>
-/// The product's public roadmap (defaults in <see cref="Sync.Core.Roadmap.RoadmapRules"/>). Off unless enabled: it
+/// The product's public roadmap (the settings and their defaults are <see cref="RoadmapRules"/>). Off unless enabled: it
 /// creates an issue and labels in the public project.
 /// </summary>
-internal sealed class RoadmapOptions
+internal sealed record RoadmapOptions : RoadmapRules
 {
     public bool Enabled { get; set; }
-
-    public string Title { get; set; } = "Roadmap";
-
-    public int NowSize { get; set; } = 5;
-
-    public int NextSize { get; set; } = 10;
-
-    public int LaterSize { get; set; } = 20;
-
-    public int ShippedDays { get; set; } = 30;
-
-    public string LabelScope { get; set; } = "roadmap";
-
-    /// <summary>GitLab board name (GitLab public projects).</summary>
-    public string BoardName { get; set; } = "Roadmap";
-
-    /// <summary>Optional GitHub Projects v2 board (GitHub public projects).</summary>
-    public GitHubProjectOptions? GitHubProject { get; set; }
-}
-
-internal sealed class GitHubProjectOptions
-{
-    /// <summary>Organisation or user that owns the project.</summary>
-    public string Owner { get; set; } = string.Empty;
-
-    /// <summary>Project number, from its URL (<c>github.com/orgs/acme/projects/3</c> → 3).</summary>
-    public int Number { get; set; }
-
-    /// <summary>Single-select field with options Now, Next and Later.</summary>
-    public string Field { get; set; } = "Status";
 }

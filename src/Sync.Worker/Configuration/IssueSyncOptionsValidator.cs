@@ -45,10 +45,7 @@ internal sealed class IssueSyncOptionsValidator(IConfiguration configuration) : 
             errors.Add($"{Root}:Storage:SqlitePath: is empty; give a file path or set {ConnectionStringKey}");
         }
 
-        if (options.ProductLease < TimeSpan.FromSeconds(1) || options.ProductLease > TimeSpan.FromHours(1))
-        {
-            errors.Add($"{Root}:ProductLease: {options.ProductLease} is outside 00:00:01 to 01:00:00");
-        }
+        AnnotatedOptions.Validate(new IssueSyncAnnotations(), Root, options, errors);
 
         WebhookValidation.Validate($"{Root}:Webhooks", options.Webhooks, errors);
         if (!MetricsOptions.IsValidPath(options.Metrics.Path))
@@ -209,17 +206,9 @@ internal sealed class IssueSyncOptionsValidator(IConfiguration configuration) : 
         }
     }
 
-    private static void ValidateVotes(string key, VoteOptions votes, IssueSyncOptions options, List<string> errors)
+    private static void ValidateVotes(string key, Sync.Core.Votes.VoteRules votes, IssueSyncOptions options, List<string> errors)
     {
-        if (votes.WindowDays is < 1 or > 3650)
-        {
-            errors.Add($"{key}:WindowDays: {votes.WindowDays} is outside 1 to 3650");
-        }
-
-        if (votes.FullRecountEvery < TimeSpan.FromHours(1) || votes.FullRecountEvery > TimeSpan.FromDays(30))
-        {
-            errors.Add($"{key}:FullRecountEvery: {votes.FullRecountEvery} is outside 01:00:00 (an hour) to 30.00:00:00 (30 days)");
-        }
+        AnnotatedOptions.Validate(new VoteRulesAnnotations(), key, votes, errors);
 
         foreach (var (emoji, weight) in votes.ExtraEmoji)
         {

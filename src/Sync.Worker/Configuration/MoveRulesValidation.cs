@@ -10,31 +10,13 @@ internal static partial class MoveRulesValidation
         CheckNames($"{key}:Labels", source.Labels ?? [], errors);
         CheckNames($"{key}:ExcludeLabels", source.ExcludeLabels, errors);
         CheckNames($"{key}:DropLabels", source.DropLabels, errors);
-        var labels = source.Labels is { Count: > 0 } given ? given : ["public"];
+        var labels = source.LabelsOrDefault;
         if (source.ExcludeLabels.Intersect(labels, StringComparer.OrdinalIgnoreCase).FirstOrDefault() is { } both)
         {
             errors.Add($"{key}:ExcludeLabels: '{both}' is also in Labels, so no issue could ever move");
         }
 
-        if (source.MaxAgeDays is < 1)
-        {
-            errors.Add($"{key}:MaxAgeDays: must be at least 1 (leave it out for any age)");
-        }
-
-        if (source.UpdatedWithinDays is < 1)
-        {
-            errors.Add($"{key}:UpdatedWithinDays: must be at least 1 (leave it out for any time)");
-        }
-
-        if (source.MaxAttempts is < 1 or > 100)
-        {
-            errors.Add($"{key}:MaxAttempts: {source.MaxAttempts} is outside 1 to 100");
-        }
-
-        if (source.RetryAfter < TimeSpan.Zero || source.RetryAfter > TimeSpan.FromHours(6))
-        {
-            errors.Add($"{key}:RetryAfter: {source.RetryAfter} is outside 00:00:00 to 06:00:00");
-        }
+        AnnotatedOptions.Validate<Sync.Core.Moving.MoveRules>(new MoveRulesAnnotations(), key, source, errors);
 
         if (string.IsNullOrWhiteSpace(source.MovedLabel))
         {

@@ -24,7 +24,6 @@ internal static class RiceValidation
             errors.Add($"{key}:OverrideLabel: '{rice.OverrideLabel}' is one of the bucket labels it is meant to protect");
         }
 
-        AtLeast(errors, $"{key}:ReachPerVoter", rice.ReachPerVoter, 0);
         foreach (var (label, reach) in rice.ReachLabels)
         {
             AtLeast(errors, $"{key}:ReachLabels:{label}", reach, 0);
@@ -32,17 +31,9 @@ internal static class RiceValidation
 
         Scale(errors, $"{key}:ImpactScale", rice.ImpactScale, max: double.MaxValue);
         Scale(errors, $"{key}:ConfidenceScale", rice.ConfidenceScale, max: 100);
-        if (!double.IsFinite(rice.DefaultConfidence) || rice.DefaultConfidence <= 0 || rice.DefaultConfidence > 100)
-        {
-            errors.Add($"{key}:DefaultConfidence: {Text(rice.DefaultConfidence)} must be a percentage above 0 and at most 100");
-        }
+        AnnotatedOptions.Validate<Sync.Core.Rice.RiceRules>(new RiceRulesAnnotations(), key, rice, errors);
 
-        if (!double.IsFinite(rice.MonthsPerWeight) || rice.MonthsPerWeight <= 0)
-        {
-            errors.Add($"{key}:MonthsPerWeight: {Text(rice.MonthsPerWeight)} must be a number of person-months above 0");
-        }
-
-        if (!string.Equals(rice.Mode, "Thresholds", StringComparison.OrdinalIgnoreCase) && !string.Equals(rice.Mode, "Percentiles", StringComparison.OrdinalIgnoreCase))
+        if (!Enum.GetNames<Sync.Core.Rice.RiceBucketMode>().Contains(rice.Mode, StringComparer.OrdinalIgnoreCase))
         {
             errors.Add($"{key}:Mode: '{rice.Mode}' is neither 'Thresholds' nor 'Percentiles'");
         }

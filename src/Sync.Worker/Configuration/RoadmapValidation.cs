@@ -14,18 +14,7 @@ internal static class RoadmapValidation
             errors.Add($"{key}:Title: must be 1 to 255 characters");
         }
 
-        foreach (var (name, size) in new[] { ("NowSize", roadmap.NowSize), ("NextSize", roadmap.NextSize), ("LaterSize", roadmap.LaterSize) })
-        {
-            if (size is < 0 or > 200)
-            {
-                errors.Add($"{key}:{name}: {size} is outside 0 to 200");
-            }
-        }
-
-        if (roadmap.ShippedDays is < 1 or > 365)
-        {
-            errors.Add($"{key}:ShippedDays: {roadmap.ShippedDays} is outside 1 to 365");
-        }
+        AnnotatedOptions.Validate<RoadmapRules>(new RoadmapRulesAnnotations(), key, roadmap, errors);
 
         if (string.IsNullOrWhiteSpace(roadmap.LabelScope) || roadmap.LabelScope.Contains("::", StringComparison.Ordinal) || roadmap.LabelScope.Contains(',', StringComparison.Ordinal))
         {
@@ -53,10 +42,7 @@ internal static class RoadmapValidation
             errors.Add($"{key}:GitHubProject:Owner: must name the organisation or user that owns the project");
         }
 
-        if (project.Number <= 0)
-        {
-            errors.Add($"{key}:GitHubProject:Number: {project.Number} must be the project number from its URL (1 or more)");
-        }
+        AnnotatedOptions.Validate(new ProjectBoardAnnotations(), $"{key}:GitHubProject", project, errors);
 
         if (string.IsNullOrWhiteSpace(project.Field))
         {

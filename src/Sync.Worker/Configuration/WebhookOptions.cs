@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Sync.Worker.Configuration;
 
 /// <summary>
@@ -21,5 +23,6 @@ internal sealed class WebhookOptions
     public string? GitHubSecret { get; set; }
 
     /// <summary>Largest request body read; larger deliveries get 413 before they are read. Issue events are a few KiB.</summary>
+    [Range(MinMaxBodyBytes, MaxMaxBodyBytes, ErrorMessage = "{{value}} is outside {1} to {2}")]
     public int MaxBodyBytes { get; set; } = DefaultMaxBodyBytes;
 }

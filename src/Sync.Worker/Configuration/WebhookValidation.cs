@@ -1,8 +1,6 @@
-using System.Globalization;
-
 namespace Sync.Worker.Configuration;
 
-/// <summary>Rules of the <c>Webhooks</c> section; each error names its key and never contains a secret.</summary>
+/// <summary>Rules of the <c>Webhooks</c> section (its range is an annotation, checked by <see cref="IssueSyncAnnotations"/>); each error names its key and never contains a secret.</summary>
 internal static class WebhookValidation
 {
     public static void Validate(string key, WebhookOptions webhooks, List<string> errors)
@@ -24,11 +22,5 @@ internal static class WebhookValidation
             }
         }
 
-        if (webhooks.MaxBodyBytes is < WebhookOptions.MinMaxBodyBytes or > WebhookOptions.MaxMaxBodyBytes)
-        {
-            errors.Add(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{key}:MaxBodyBytes: {webhooks.MaxBodyBytes} is outside {WebhookOptions.MinMaxBodyBytes} to {WebhookOptions.MaxMaxBodyBytes}"));
-        }
     }
 }

@@ -5,7 +5,7 @@ namespace Sync.Core.Tests.Rice;
 public sealed class RiceBucketsTests
 {
     private static readonly RiceRules Thresholds = new();
-    private static readonly RiceRules Percentiles = new() { Mode = RiceBucketMode.Percentiles };
+    private static readonly RiceRules Percentiles = new() { Mode = nameof(RiceBucketMode.Percentiles) };
 
     private static RiceBucket One(double? score, RiceRules rules) =>
         RiceBuckets.Assign(new Dictionary<long, double?> { [1] = score }, rules)[1];
@@ -41,7 +41,7 @@ public sealed class RiceBucketsTests
     [InlineData(RiceBucketMode.Percentiles)]
     public void Assign_WithoutScore_NeedsInput(RiceBucketMode mode)
     {
-        var buckets = RiceBuckets.Assign(new Dictionary<long, double?> { [1] = null, [2] = 60 }, new RiceRules { Mode = mode });
+        var buckets = RiceBuckets.Assign(new Dictionary<long, double?> { [1] = null, [2] = 60 }, new RiceRules { Mode = mode.ToString() });
 
         Assert.Equal(RiceBucket.NeedsInput, buckets[1]);
         Assert.Equal(RiceBucket.Top, buckets[2]);
@@ -117,7 +117,7 @@ public sealed class RiceBucketsTests
     [Fact]
     public void Assign_Percentiles_CustomCutOffs_AreUsed()
     {
-        var rules = new RiceRules { Mode = RiceBucketMode.Percentiles, Percentiles = new RiceCutoffs(Top: 50, High: 50, Medium: 100) };
+        var rules = new RiceRules { Mode = nameof(RiceBucketMode.Percentiles), Percentiles = new RiceCutoffs(Top: 50, High: 50, Medium: 100) };
         var scores = Enumerable.Range(1, 4).ToDictionary(i => (long)i, i => (double?)i);
 
         var buckets = RiceBuckets.Assign(scores, rules);

@@ -65,7 +65,7 @@ public sealed class VoteTallyTests
     [Fact]
     public void Count_AuthorVotingFromTheMappedGitHubLogin_IsExcluded()
     {
-        var rules = new VoteRules { IdentityMap = new Dictionary<string, string> { ["gitlab:author"] = "github:author-gh" } };
+        var rules = new VoteRules { IdentityMap = [new("gitlab:author", "github:author-gh")] };
         var input = Issue(R("a", "thumbsup")) with { Additional = [new VoteSource("github", [R("author-gh", "+1")])] };
 
         Assert.Equal(1, VoteTally.Count(input, rules, Now).Up);
@@ -129,7 +129,7 @@ public sealed class VoteTallyTests
     [Fact]
     public void Count_MovedIssue_MappedVoterOnSourceAndTargetCountsOnce()
     {
-        var rules = new VoteRules { IdentityMap = new Dictionary<string, string> { ["gitlab:alice"] = "github:alice-gh" } };
+        var rules = new VoteRules { IdentityMap = [new("gitlab:alice", "github:alice-gh")] };
         var target = new IssueVotes("github", "author", [R("alice-gh", "+1"), R("carol", "+1")])
         {
             Additional = [new VoteSource("gitlab", [R("alice", "thumbsup_tone2"), R("bob", "thumbsup")])],

@@ -70,14 +70,14 @@ public sealed class RiceOptionsTests
         Assert.Equal(defaults.ReachPerVoter, rules.ReachPerVoter);
         Assert.Empty(rules.ReachLabels);
         Assert.Equal(defaults.ImpactScope, rules.ImpactScope);
-        Assert.Equal(defaults.ImpactScale.OrderBy(p => p.Key), rules.ImpactScale.OrderBy(p => p.Key));
+        Assert.Equal(defaults.ImpactScaleOrDefault.OrderBy(p => p.Key), rules.ImpactScaleOrDefault.OrderBy(p => p.Key));
         Assert.Equal(defaults.ConfidenceScope, rules.ConfidenceScope);
-        Assert.Equal(defaults.ConfidenceScale.OrderBy(p => p.Key), rules.ConfidenceScale.OrderBy(p => p.Key));
+        Assert.Equal(defaults.ConfidenceScaleOrDefault.OrderBy(p => p.Key), rules.ConfidenceScaleOrDefault.OrderBy(p => p.Key));
         Assert.Equal(defaults.DefaultConfidence, rules.DefaultConfidence);
         Assert.Equal(defaults.EffortScope, rules.EffortScope);
         Assert.Equal(defaults.UseWeight, rules.UseWeight);
         Assert.Equal(defaults.MonthsPerWeight, rules.MonthsPerWeight);
-        Assert.Equal(RiceBucketMode.Thresholds, rules.Mode);
+        Assert.Equal(RiceBucketMode.Thresholds, rules.BucketMode);
         Assert.Equal(defaults.Thresholds, rules.Thresholds);
         Assert.Equal(defaults.Percentiles, rules.Percentiles);
     }
@@ -88,12 +88,12 @@ public sealed class RiceOptionsTests
         var rules = RulesOf((Rice + "Enabled", "true"), (Rice + "ImpactScale:high", "2"), (Rice + "ImpactScale:low", "0.5"));
 
         Assert.NotNull(rules);
-        Assert.Equal(["high", "low"], rules.ImpactScale.Keys.Order(StringComparer.Ordinal));
-        Assert.False(rules.ImpactScale.ContainsKey("3"));
-        Assert.Equal(2, rules.ImpactScale["high"]);
-        Assert.Equal(0.5, rules.ImpactScale["low"]);
-        Assert.Equal(2, rules.ImpactScale["HIGH"]);
-        Assert.Equal(["100", "50", "80"], rules.ConfidenceScale.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["high", "low"], rules.ImpactScaleOrDefault.Keys.Order(StringComparer.Ordinal));
+        Assert.False(rules.ImpactScaleOrDefault.ContainsKey("3"));
+        Assert.Equal(2, rules.ImpactScaleOrDefault["high"]);
+        Assert.Equal(0.5, rules.ImpactScaleOrDefault["low"]);
+        Assert.Equal(2, rules.ImpactScaleOrDefault["HIGH"]);
+        Assert.Equal(["100", "50", "80"], rules.ConfidenceScaleOrDefault.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class RiceOptionsTests
         var rules = RulesOf((Rice + "Enabled", "true"), (Rice + "Mode", mode));
 
         Assert.NotNull(rules);
-        Assert.Equal(expected, rules.Mode);
+        Assert.Equal(expected, rules.BucketMode);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class RiceOptionsTests
         Assert.Equal(5, rules.ReachLabels["Customer"]);
         Assert.Equal("value", rules.ImpactScope);
         Assert.Equal("sure", rules.ConfidenceScope);
-        Assert.Equal(90, Assert.Single(rules.ConfidenceScale).Value);
+        Assert.Equal(90, Assert.Single(rules.ConfidenceScaleOrDefault).Value);
         Assert.Equal(30, rules.DefaultConfidence);
         Assert.Equal("months", rules.EffortScope);
         Assert.False(rules.UseWeight);

@@ -166,7 +166,7 @@ public sealed class RiceSandboxTests
     public async Task RicePass_InPercentileMode_SplitsTenIssuesOneTwoThreeFour(string tracker)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var world = await World.CreateAsync(tracker, new RiceRules { Mode = RiceBucketMode.Percentiles, Comment = false }, ct);
+        await using var world = await World.CreateAsync(tracker, new RiceRules { Mode = nameof(RiceBucketMode.Percentiles), Comment = false }, ct);
         var numbers = Enumerable.Range(1, 10).Select(i => world.Issue($"Idea {i}", i, "impact::1", "effort::1")).ToList();
         await world.VotesAsync(ct);
 

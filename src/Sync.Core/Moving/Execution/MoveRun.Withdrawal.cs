@@ -78,7 +78,7 @@ internal sealed partial class MoveRun
                 : $"the source issue is confidential and {target} has no confidential issues";
         }
 
-        if (rules.Labels.FirstOrDefault(l => !Has(l)) is { } missing)
+        if (rules.LabelsOrDefault.FirstOrDefault(l => !Has(l)) is { } missing)
         {
             return $"the source lost the label '{missing}'";
         }

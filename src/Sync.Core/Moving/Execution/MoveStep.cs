@@ -128,7 +128,7 @@ public sealed class MoveStep(
         var now = time.GetUtcNow();
         var candidates = new List<(TrackerIssue, bool)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var issue in source.ListIssuesAsync(project.Path, new IssueQuery(IssueStateFilter.Open, rules.Labels), cancellationToken))
+        await foreach (var issue in source.ListIssuesAsync(project.Path, new IssueQuery(IssueStateFilter.Open, rules.LabelsOrDefault), cancellationToken))
         {
             var key = issue.Ref.ToString();
             seen.Add(key);

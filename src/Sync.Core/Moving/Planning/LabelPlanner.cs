@@ -16,7 +16,7 @@ public static class LabelPlanner
         var ignoreCase = StringComparer.OrdinalIgnoreCase;
         var map = new Dictionary<string, string>(rules.LabelMap, ignoreCase);
         var left = new HashSet<string>(rules.DropLabels, ignoreCase) { rules.MovedLabel };
-        left.UnionWith(rules.Labels.Where(l => !map.ContainsKey(l)));
+        left.UnionWith(rules.LabelsOrDefault.Where(l => !map.ContainsKey(l)));
 
         var result = new List<TrackerLabel>();
         foreach (var source in sourceLabels.Where(l => !string.IsNullOrWhiteSpace(l) && !left.Contains(l)))

@@ -34,7 +34,7 @@ public static class MoveEligibility
             return "confidential";
         }
 
-        if (rules.Labels.FirstOrDefault(l => !Has(l)) is { } missing)
+        if (rules.LabelsOrDefault.FirstOrDefault(l => !Has(l)) is { } missing)
         {
             return $"missing label '{missing}'";
         }

@@ -44,7 +44,7 @@ public sealed partial class FakePlanner : IMovePlanner
             .Select(c => new PlannedComment(c.Id, $"**{c.Author.Username}** wrote:\n\n{Tokenise(c.Body)}\n\n{MoveMarkers.Comment(key, c.Id)}"))
             .ToList();
         var labels = input.Source.Labels
-            .Where(l => !input.Rules.Labels.Contains(l, StringComparer.OrdinalIgnoreCase))
+            .Where(l => !input.Rules.LabelsOrDefault.Contains(l, StringComparer.OrdinalIgnoreCase))
             .Select(l => new TrackerLabel(l, "#428BCA"))
             .ToList();
         var milestone = input.Source.Milestone is { } title ? new PlannedMilestone(title, null, null) : null;

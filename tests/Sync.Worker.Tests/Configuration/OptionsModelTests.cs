@@ -1,0 +1,112 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using Sync.Core.Moving;
+using Sync.Worker.Configuration;
+
+namespace Sync.Worker.Tests.Configuration;
+
+/// <summary>
+/// One options model per concept: the configuration binds straight into Core's rules (defaults written once, in Core),
+/// and the ranges annotated there come back from the generated validator as one line naming the full key.
+/// </summary>
+public sealed class OptionsModelTests
+{
+    private const string Source = "IssueSync:Products:widget:Sources:0:";
+
+    private static IConfiguration Configuration(params (string Key, string? Value)[] extra)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["IssueSync:Trackers:dev:Kind"] = "GitLab",
+            ["IssueSync:Trackers:dev:ApiUrl"] = "http://127.0.0.1:9/api/v4",
+            ["IssueSync:Trackers:dev:Token"] = "token",
+            ["IssueSync:Trackers:pub:Kind"] = "GitLab",
+            ["IssueSync:Trackers:pub:ApiUrl"] = "http://127.0.0.1:9/api/v4",
+            ["IssueSync:Trackers:pub:Token"] = "token",
+            ["IssueSync:Products:widget:Public"] = "pub:acme/widget",
+            [Source + "Project"] = "dev:acme/widget",
+            ["IssueSync:Storage:SqlitePath"] = "state.db",
+        };
+        foreach (var (key, value) in extra)
+        {
+            values[key] = value;
+        }
+
+        return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+    }
+
+    private static IssueSyncOptions Bind(IConfiguration configuration)
+    {
+        var options = new IssueSyncOptions();
+        configuration.GetSection(IssueSyncOptions.SectionName).Bind(options);
+        return options;
+    }
+
+    private static MoveRules RulesOf(params (string Key, string? Value)[] extra) =>
+        new ProductCatalog(Options.Create(Bind(Configuration(extra)))).Get("widget").Sources[0].Rules;
+
+    private static IReadOnlyList<string> Errors(params (string Key, string? Value)[] extra)
+    {
+        var configuration = Configuration(extra);
+        var result = new IssueSyncOptionsValidator(configuration).Validate(null, Bind(configuration));
+        return result.Failed ? [.. result.Failures] : [];
+    }
+
+    [Fact]
+    public void Catalog_LabelsNotConfigured_MoveIssuesLabelledWithTheOneDefault()
+    {
+        var rules = RulesOf();
+
+        Assert.Equal([MoveRules.DefaultLabel], rules.LabelsOrDefault);
+        Assert.Equal("public", MoveRules.DefaultLabel);
+    }
+
+    [Fact]
+    public void Catalog_LabelsConfigured_ReplaceTheDefaultInsteadOfBeingAppendedToIt()
+    {
+        var rules = RulesOf((Source + "Labels:0", "external"), (Source + "Labels:1", "triaged"));
+
+        Assert.Equal(["external", "triaged"], rules.LabelsOrDefault);
+    }
+
+    [Fact]
+    public void Catalog_SourceRules_AreTheBoundOptionsWithCoreDefaults()
+    {
+        var rules = RulesOf((Source + "LabelMap:Bug", "type::bug"), (Source + "MaxAttempts", "7"));
+        var defaults = new MoveRules();
+
+        Assert.Equal(7, rules.MaxAttempts);
+        Assert.Equal("type::bug", rules.LabelMap["BUG"]);
+        Assert.Equal(defaults.MovedLabel, rules.MovedLabel);
+        Assert.Equal(defaults.RetryAfter, rules.RetryAfter);
+        Assert.Equal(defaults.CloseSource, rules.CloseSource);
+    }
+
+    [Fact]
+    public void Catalog_IdentityMap_IsTrimmedPairsWhereTheLastToOfAFromWins()
+    {
+        var configuration = Configuration(
+            ("IssueSync:Products:widget:Votes:IdentityMap:0:From", " dev:alice "),
+            ("IssueSync:Products:widget:Votes:IdentityMap:0:To", "pub:alice-old"),
+            ("IssueSync:Products:widget:Votes:IdentityMap:1:From", "DEV:alice"),
+            ("IssueSync:Products:widget:Votes:IdentityMap:1:To", " pub:alice-new "));
+        var votes = new ProductCatalog(Options.Create(Bind(configuration))).Get("widget").Votes;
+
+        var pair = Assert.Single(Sync.Core.Votes.VoteRules.Pairs(votes.IdentityMap));
+        Assert.Equal("dev:alice", pair.Key);
+        Assert.Equal("pub:alice-new", pair.Value);
+    }
+
+    [Theory]
+    [InlineData("MaxAttempts", "0", "IssueSync:Products:widget:Sources:0:MaxAttempts: 0 is outside 1 to 100")]
+    [InlineData("RetryAfter", "07:00:00", "IssueSync:Products:widget:Sources:0:RetryAfter: 07:00:00 is outside 00:00:00 to 06:00:00")]
+    [InlineData("UpdatedWithinDays", "0", "IssueSync:Products:widget:Sources:0:UpdatedWithinDays: must be at least 1 (leave it out for any time)")]
+    public void Validate_AnnotatedRange_IsOneLineNamingTheFullKey(string key, string value, string expected) =>
+        Assert.Equal([expected], Errors((Source + key, value)));
+
+    [Fact]
+    public void Validate_AnnotatedRangeOfANestedSection_NamesTheNestedKey() =>
+        Assert.Equal(
+            ["IssueSync:Webhooks:MaxBodyBytes: 10 is outside 1024 to 26214400"],
+            Errors(("IssueSync:Webhooks:MaxBodyBytes", "10")));
+}
