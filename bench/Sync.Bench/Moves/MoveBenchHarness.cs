@@ -110,9 +110,6 @@ internal sealed class MoveBenchHarness : IAsyncDisposable
             _store,
             _store,
             new MovePlanner(),
-            static (issue, rules, now) => (MoveEligibility.IsEligible(issue, rules, now, out var reason), reason),
-            static source => source.Rules,
-            static product => product.Redaction,
             time);
         var product = new ProductDefinition("bench", new ProjectRef(TargetTracker, TargetPath), [new SourceRule(new ProjectRef(SourceTracker, SourcePath))]);
         var counter = _provider.GetRequiredService<RequestCounter>();

@@ -56,9 +56,6 @@ internal static class IssueSyncServiceCollectionExtensions
             sp.GetRequiredService<IMoveLedger>(),
             sp.GetRequiredService<IAuditLog>(),
             sp.GetRequiredService<IMovePlanner>(),
-            static (issue, rules, now) => (MoveEligibility.IsEligible(issue, rules, now, out var reason), reason),
-            static source => source.Rules,
-            static product => product.Redaction,
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IPipelineStep>(sp => new VotesStep(
             sp.GetRequiredService<ITrackerRegistry>(),

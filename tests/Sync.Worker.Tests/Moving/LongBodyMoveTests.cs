@@ -110,9 +110,7 @@ public sealed class LongBodyMoveTests(LostAnswerTests.SandboxFixture fixture) : 
         await ledger.MigrateAsync(ct);
         var product = new ProductDefinition("long", new ProjectRef("pub", dstPath), [new SourceRule(new ProjectRef("dev", srcPath)) { Rules = new MoveRules { RetryAfter = TimeSpan.Zero } }]);
         var step = new MoveStep(
-            services.GetRequiredService<ITrackerRegistry>(), ledger, ledger, new MovePlanner(),
-            static (i, rules, now) => (MoveEligibility.IsEligible(i, rules, now, out var reason), reason),
-            static source => source.Rules, static p => p.Redaction, TimeProvider.System);
+            services.GetRequiredService<ITrackerRegistry>(), ledger, ledger, new MovePlanner(), TimeProvider.System);
 
         var mark = sandbox.Requests.Mark();
         var first = await step.RunAsync(new PipelineContext(product, false, new WriteJournal()), ct);

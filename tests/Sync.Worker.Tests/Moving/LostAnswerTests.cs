@@ -64,9 +64,7 @@ public sealed class LostAnswerTests(LostAnswerTests.SandboxFixture fixture) : IC
         await ledger.MigrateAsync(ct);
         var product = new ProductDefinition("lost", new ProjectRef("pub", dstPath), [new SourceRule(new ProjectRef("dev", srcPath)) { Rules = new MoveRules { RetryAfter = TimeSpan.Zero } }]);
         var step = new MoveStep(
-            services.GetRequiredService<ITrackerRegistry>(), ledger, ledger, new MovePlanner(),
-            static (i, rules, now) => (MoveEligibility.IsEligible(i, rules, now, out var reason), reason),
-            static source => source.Rules, static p => p.Redaction, TimeProvider.System);
+            services.GetRequiredService<ITrackerRegistry>(), ledger, ledger, new MovePlanner(), TimeProvider.System);
 
         var first = await step.RunAsync(new PipelineContext(product, false, new WriteJournal()), ct);
         var second = await step.RunAsync(new PipelineContext(product, false, new WriteJournal()), ct);

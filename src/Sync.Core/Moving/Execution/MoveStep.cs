@@ -1,12 +1,10 @@
+using Sync.Core.Moving.Planning;
 using Sync.Core.Pipeline;
 using Sync.Core.Products;
 using Sync.Core.Storage;
 using Sync.Core.Trackers;
 
 namespace Sync.Core.Moving;
-
-/// <summary>Decides whether an open source issue moves now, and says why not.</summary>
-public delegate (bool Eligible, string Reason) MoveEligibilityCheck(TrackerIssue issue, MoveRules rules, DateTimeOffset now);
 
 /// <summary>
 /// The "move" stage: for each source of the product, plans and executes the move of every eligible open issue,
@@ -17,9 +15,6 @@ public sealed class MoveStep(
     IMoveLedger ledger,
     IAuditLog audit,
     IMovePlanner planner,
-    MoveEligibilityCheck eligibility,
-    Func<SourceRule, MoveRules> rulesFor,
-    Func<ProductDefinition, RedactionRules> redactionFor,
     TimeProvider time) : IPipelineStep
 {
     private readonly MoveExecutor _executor = new();
@@ -48,7 +43,7 @@ public sealed class MoveStep(
 
         foreach (var sourceRule in product.Sources)
         {
-            var rules = rulesFor(sourceRule);
+            var rules = sourceRule.Rules;
             var source = trackers.Get(sourceRule.Project.Tracker);
             var moveContext = new MoveContext(product.Key, sourceRule.Project, source, target, ledger, audit, time, rules, context.DryRun, context.Writes)
             {
@@ -68,7 +63,7 @@ public sealed class MoveStep(
 
                     labels ??= await ListLabelsAsync(source, sourceRule.Project, cancellationToken);
                     var input = new MovePlanInput(
-                        issue, comments, TrackerSite.Of(source), product.Public, TrackerSite.Of(target), rules, redactionFor(product), MovedIssues(sourceRule.Project, moves.Values), labels);
+                        issue, comments, TrackerSite.Of(source), product.Public, TrackerSite.Of(target), rules, product.Redaction, MovedIssues(sourceRule.Project, moves.Values), labels);
                     var plan = planner.Plan(input);
                     var outcome = await _executor.ExecuteAsync(plan, moveContext with { SourceIssue = issue, SourceComments = comments }, cancellationToken);
                     lines.Add(Describe(outcome, plan.Comments.Count));
@@ -155,7 +150,7 @@ public sealed class MoveStep(
             }
 
             // Confidential wins over everything; GitHub has no confidential issues, so such an issue never goes there.
-            if (issue.Confidential && (!rules.IncludeConfidential || !TrackerTraits.For(targetKind).ConfidentialIssues) || !eligibility(issue, rules, now).Eligible)
+            if (issue.Confidential && (!rules.IncludeConfidential || !TrackerTraits.For(targetKind).ConfidentialIssues) || !MoveEligibility.IsEligible(issue, rules, now, out _))
             {
                 tally.Skipped++;
                 continue;

@@ -10,7 +10,7 @@ namespace Sync.Core.Tests.Moving.Execution;
 public sealed class MoveStepTests
 {
     private const string Path = "acme/widget";
-    private static readonly ProductDefinition Product = new("widget", ProjectRef.Parse("pub:acme/widget"), [new SourceRule(ProjectRef.Parse("dev:acme/widget"))]);
+    private static readonly ProductDefinition Product = new("widget", ProjectRef.Parse("pub:acme/widget"), [new SourceRule(ProjectRef.Parse("dev:acme/widget")) { Rules = new MoveRules { ExcludeLabels = ["draft"] } }]);
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
     private readonly FakeTracker _source;
@@ -24,7 +24,7 @@ public sealed class MoveStepTests
         _target = new FakeTracker("pub", TrackerKind.GitLab, _time);
         _source.AddIssue(Path, 12, "Crash on save", "see #11", ["public", "bug"]);
         _source.AddComment(Path, 12, "me too");
-        _source.AddIssue(Path, 13, "WIP: half an idea", "", ["public"]);
+        _source.AddIssue(Path, 13, "WIP: half an idea", "", ["public", "draft"]);
         _source.AddIssue(Path, 14, "Too long a title", "mentions #12", ["public"]);
         _source.AddIssue(Path, 15, "Private only", "", ["bug"]);
         _time.Advance(TimeSpan.FromHours(1));
@@ -175,9 +175,6 @@ public sealed class MoveStepTests
         _ledger,
         _ledger,
         _planner,
-        (issue, _, _) => issue.Title.StartsWith("WIP", StringComparison.Ordinal) ? (false, "draft") : (true, "eligible"),
-        _ => new MoveRules(),
-        _ => RedactionRules.Default,
         _time);
 
     private sealed class Registry(params ITrackerClient[] clients) : ITrackerRegistry
