@@ -19,80 +19,242 @@ public static class VoteTally
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(rules);
 
-        var votes = Eligible(input, rules).ToList();
-        var windowStart = now.AddDays(-rules.WindowDays);
-        var all = Tally(votes);
-        var recent = Tally(votes.Where(v => v.Reaction.CreatedAt >= windowStart).ToList());
-        var voters = votes.Select(v => v.Voter).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var lastVoted = votes
-            .GroupBy(v => v.Voter, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Max(v => v.Reaction.CreatedAt), StringComparer.Ordinal);
-        return new DemandSignal(all, recent, voters) { LastVotedAt = lastVoted };
-    }
-
-    private sealed record Vote(string Voter, TrackerReaction Reaction, VoteClass Class);
-
-    private static IEnumerable<Vote> Eligible(IssueVotes input, VoteRules rules)
-    {
         // Built once per identity map, not per issue: resolving the map is most of the cost of a small tally.
         var identity = Identities.GetValue(rules.IdentityMap, static map => new VoterIdentity(map));
-        var author = identity.Canonical(input.Host, input.AuthorUsername);
-        var bots = new HashSet<string>(rules.Bots, StringComparer.OrdinalIgnoreCase);
+        var pass = new TallyPass(rules, identity.Canonical(input.Host, input.AuthorUsername), now.AddDays(-rules.WindowDays));
 
-        foreach (var source in input.Sources())
+        // The issue's own reactions first, then every additional source, in the order IssueVotes.Sources() gives.
+        pass.Add(identity, input.Host, input.Reactions, input.CommentReactions);
+        foreach (var source in input.Additional ?? [])
         {
-            var reactions = rules.CountCommentVotes
-                ? source.Reactions.Concat(source.CommentReactions ?? [])
-                : source.Reactions;
+            pass.Add(identity, source.Host, source.Reactions, source.CommentReactions);
+        }
 
-            foreach (var reaction in reactions)
+        return pass.ToSignal();
+    }
+
+    /// <summary>
+    /// One pass over the eligible reactions, grouped by voter in order of first appearance (the order the sums of extra
+    /// weights are added in, so the totals are the same to the last bit as a grouping would give).
+    /// </summary>
+    private sealed class TallyPass(VoteRules rules, string author, DateTimeOffset windowStart)
+    {
+        private readonly List<Voter> _voters = [];
+        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+        private readonly List<Extra> _extras = [];
+        private readonly List<int> _recentOrder = [];
+        private HashSet<string>? _bots;
+
+        public void Add(VoterIdentity identity, string host, IReadOnlyList<TrackerReaction> reactions, IReadOnlyList<TrackerReaction>? commentReactions)
+        {
+            AddAll(identity, host, reactions);
+            if (rules.CountCommentVotes && commentReactions is not null)
             {
-                var kind = VoteClassifier.Classify(reaction.Name, rules);
-                if (kind.Kind == VoteKind.None || bots.Contains(reaction.User.Username))
+                AddAll(identity, host, commentReactions);
+            }
+        }
+
+        private void AddAll(VoterIdentity identity, string host, IReadOnlyList<TrackerReaction> reactions)
+        {
+            for (var i = 0; i < reactions.Count; i++)
+            {
+                var reaction = reactions[i];
+                var kind = VoteClassifier.Kind(reaction.Name, rules, out var weight);
+                if (kind == VoteKind.None || IsBot(reaction.User.Username))
                 {
                     continue;
                 }
 
-                var voter = identity.Canonical(source.Host, reaction.User.Username);
+                var voter = identity.Canonical(host, reaction.User.Username);
                 if (rules.ExcludeAuthor && voter == author)
                 {
                     continue;
                 }
 
-                yield return new Vote(voter, reaction, kind);
+                AddVote(voter, reaction, kind, weight);
             }
         }
-    }
 
-    private static VoteCounts Tally(IReadOnlyList<Vote> votes)
-    {
-        int up = 0, down = 0;
-        double extra = 0;
-        foreach (var byVoter in votes.GroupBy(v => v.Voter, StringComparer.Ordinal))
+        private bool IsBot(string username)
         {
-            var direction = byVoter
-                .Where(v => v.Class.Kind is VoteKind.Up or VoteKind.Down)
-                .OrderBy(v => v.Reaction.CreatedAt)
-                .ThenBy(v => v.Reaction.Id)
-                .ThenBy(v => v.Class.Kind == VoteKind.Down)
-                .LastOrDefault();
-            if (direction?.Class.Kind == VoteKind.Up)
+            var bots = rules.Bots;
+            if (bots.Count <= 8)
             {
-                up++;
-            }
-            else if (direction?.Class.Kind == VoteKind.Down)
-            {
-                down++;
+                for (var i = 0; i < bots.Count; i++)
+                {
+                    if (string.Equals(bots[i], username, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
-            // One weight per emoji name per voter: a heart on the issue and its moved copy is one heart.
-            extra += byVoter
-                .Where(v => v.Class.Kind == VoteKind.Extra)
-                .DistinctBy(v => v.Reaction.Name.ToLowerInvariant())
-                .Sum(v => v.Class.Weight);
+            _bots ??= new HashSet<string>(bots, StringComparer.OrdinalIgnoreCase);
+            return _bots.Contains(username);
         }
 
-        var voterCount = votes.Select(v => v.Voter).Distinct(StringComparer.Ordinal).Count();
-        return new VoteCounts(up, down, up - down + extra, voterCount);
+        private void AddVote(string name, TrackerReaction reaction, VoteKind kind, double weight)
+        {
+            if (!_index.TryGetValue(name, out var at))
+            {
+                at = _voters.Count;
+                _index.Add(name, at);
+                _voters.Add(new Voter(name, reaction.CreatedAt));
+            }
+
+            var voter = _voters[at];
+            var recent = reaction.CreatedAt >= windowStart;
+            if (recent && !voter.Recent)
+            {
+                voter.Recent = true;
+                _recentOrder.Add(at);
+            }
+
+            // Max as LINQ's Max keeps it: the first of equal instants stays.
+            if (DateTimeOffset.Compare(reaction.CreatedAt, voter.LastVotedAt) > 0)
+            {
+                voter.LastVotedAt = reaction.CreatedAt;
+            }
+
+            if (kind is VoteKind.Up or VoteKind.Down)
+            {
+                var down = kind == VoteKind.Down;
+                voter.All = Direction.Later(voter.All, reaction, down);
+                if (recent)
+                {
+                    voter.InWindow = Direction.Later(voter.InWindow, reaction, down);
+                }
+            }
+            else
+            {
+                var extra = new Extra(reaction.Name.ToLowerInvariant(), weight, recent, Next: -1);
+                if (voter.LastExtra >= 0)
+                {
+                    _extras[voter.LastExtra] = _extras[voter.LastExtra] with { Next = _extras.Count };
+                }
+                else
+                {
+                    voter.FirstExtra = _extras.Count;
+                }
+
+                voter.LastExtra = _extras.Count;
+                _extras.Add(extra);
+            }
+
+            _voters[at] = voter;
+        }
+
+        public DemandSignal ToSignal()
+        {
+            var all = Counts(window: false);
+            var recent = Counts(window: true);
+            var names = new List<string>(_voters.Count);
+            var lastVoted = new Dictionary<string, DateTimeOffset>(_voters.Count, StringComparer.Ordinal);
+            foreach (var voter in _voters)
+            {
+                names.Add(voter.Name);
+                lastVoted.Add(voter.Name, voter.LastVotedAt);
+            }
+
+            names.Sort(StringComparer.Ordinal);
+            return new DemandSignal(all, recent, names) { LastVotedAt = lastVoted };
+        }
+
+        private VoteCounts Counts(bool window)
+        {
+            int up = 0, down = 0;
+            double extra = 0;
+            var count = window ? _recentOrder.Count : _voters.Count;
+            for (var i = 0; i < count; i++)
+            {
+                var voter = _voters[window ? _recentOrder[i] : i];
+                var direction = window ? voter.InWindow : voter.All;
+                if (direction.Kind == VoteKind.Up)
+                {
+                    up++;
+                }
+                else if (direction.Kind == VoteKind.Down)
+                {
+                    down++;
+                }
+
+                extra += ExtraWeight(voter.FirstExtra, window);
+            }
+
+            return new VoteCounts(up, down, up - down + extra, count);
+        }
+
+        /// <summary>One weight per emoji name per voter, in order: a heart on the issue and its moved copy is one heart.</summary>
+        private double ExtraWeight(int first, bool window)
+        {
+            double sum = 0;
+            for (var i = first; i >= 0; i = _extras[i].Next)
+            {
+                var extra = _extras[i];
+                if (window && !extra.Recent)
+                {
+                    continue;
+                }
+
+                var seen = false;
+                for (var j = first; j != i; j = _extras[j].Next)
+                {
+                    if ((!window || _extras[j].Recent) && string.Equals(_extras[j].Name, extra.Name, StringComparison.Ordinal))
+                    {
+                        seen = true;
+                        break;
+                    }
+                }
+
+                if (!seen)
+                {
+                    sum += extra.Weight;
+                }
+            }
+
+            return sum;
+        }
     }
+
+    /// <summary>A voter's standing up/down vote: the latest by time, then reaction id, then down over up.</summary>
+    private readonly record struct Direction(VoteKind Kind, DateTimeOffset At, long Id)
+    {
+        public static Direction Later(Direction current, TrackerReaction reaction, bool down)
+        {
+            if (current.Kind == VoteKind.None)
+            {
+                return new Direction(down ? VoteKind.Down : VoteKind.Up, reaction.CreatedAt, reaction.Id);
+            }
+
+            var order = DateTimeOffset.Compare(reaction.CreatedAt, current.At);
+            if (order == 0)
+            {
+                order = reaction.Id.CompareTo(current.Id);
+            }
+
+            if (order == 0)
+            {
+                order = down.CompareTo(current.Kind == VoteKind.Down);
+            }
+
+            return order > 0 ? new Direction(down ? VoteKind.Down : VoteKind.Up, reaction.CreatedAt, reaction.Id) : current;
+        }
+    }
+
+    private record struct Voter(string Name, DateTimeOffset LastVotedAt)
+    {
+        public bool Recent { get; set; }
+
+        public Direction All { get; set; }
+
+        public Direction InWindow { get; set; }
+
+        public int FirstExtra { get; set; } = -1;
+
+        public int LastExtra { get; set; } = -1;
+    }
+
+    private readonly record struct Extra(string Name, double Weight, bool Recent, int Next);
 }
