@@ -13,12 +13,25 @@ public static class RiceCalculator
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(rules);
+        var factors = Factors.GetValue(rules, static r => new RiceFactorCache(r));
         return new RiceScore(
-            Reach(labels, recentVoters, windowDays, rules),
-            Scaled(labels, rules.ImpactScope, rules.ImpactScale, whenAbsent: null, "no impact label"),
-            Scaled(labels, rules.ConfidenceScope, rules.ConfidenceScale, rules.DefaultConfidence, "no confidence label, the default"),
-            Effort(labels, weight, rules));
+            factors.Reach(labels, recentVoters, windowDays) ?? Reach(labels, recentVoters, windowDays, rules),
+            factors.Impact.Of(labels, ImpactOf) ?? ImpactOf(labels, rules),
+            factors.Confidence.Of(labels, ConfidenceOf) ?? ConfidenceOf(labels, rules),
+            factors.Effort(labels, weight, EffortOf) ?? Effort(labels, weight, rules));
     }
+
+    // The factors of one rules instance that repeat from issue to issue (a product's pass scores every open issue, the
+    // bench 100,000): rules are built from validated options and not changed afterwards.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RiceRules, RiceFactorCache> Factors = new();
+
+    private static RiceFactor ImpactOf(IReadOnlyList<string> labels, RiceRules rules) =>
+        Scaled(labels, rules.ImpactScope, rules.ImpactScale, whenAbsent: null, "no impact label");
+
+    private static RiceFactor ConfidenceOf(IReadOnlyList<string> labels, RiceRules rules) =>
+        Scaled(labels, rules.ConfidenceScope, rules.ConfidenceScale, rules.DefaultConfidence, "no confidence label, the default");
+
+    private static RiceFactor EffortOf(IReadOnlyList<string> labels, RiceRules rules) => Effort(labels, weight: null, rules);
 
     private static RiceFactor Reach(IReadOnlyList<string> labels, int recentVoters, int windowDays, RiceRules rules)
     {
@@ -43,7 +56,7 @@ public static class RiceCalculator
     }
 
     /// <summary>The reach labels ordered by name, ignoring case; a stable sort, as LINQ's OrderBy is (the list is short).</summary>
-    private static KeyValuePair<string, double>[] SortedReachLabels(IReadOnlyDictionary<string, double> reachLabels)
+    internal static KeyValuePair<string, double>[] SortedReachLabels(IReadOnlyDictionary<string, double> reachLabels)
     {
         var sorted = new KeyValuePair<string, double>[reachLabels.Count];
         var count = 0;
@@ -62,7 +75,7 @@ public static class RiceCalculator
         return sorted;
     }
 
-    private static bool ContainsIgnoreCase(IReadOnlyList<string> labels, string label)
+    internal static bool ContainsIgnoreCase(IReadOnlyList<string> labels, string label)
     {
         for (var i = 0; i < labels.Count; i++)
         {
