@@ -28,22 +28,22 @@ public sealed class InProcessSection : IBenchSection
         [nameof(CoreBenchmarks.VoteTallies)] = (
             10,
             300,
-            "issue 17's goal: about 10 reactions per issue tallied in one pass (voters grouped in a dictionary, no LINQ, no sort but the voter list's), and about 3 KB allocated per issue for its result (voter names, the last-voted dictionary, the counts)",
+            "set by issue 17: about 10 reactions per issue tallied in one pass (voters grouped in a dictionary, no LINQ, no sort but the voter list's), and about 3 KB allocated per issue for its result (voter names, the last-voted dictionary, the counts)",
             "each reaction still builds its voter's canonical `host:username` string before the lookup"),
         [nameof(CoreBenchmarks.RiceScoring)] = (
             5,
             null,
-            "issue 17's goal: per issue a few label scans and the explanation strings of the comment (which the comment needs), then the percentile sort",
+            "set by issue 17: per issue a few label scans and the explanation strings of the comment (which the comment needs), then the percentile sort",
             "the explanation strings (four per issue, with invariant number formatting) cost most of the time; they are what the comment shows"),
         [nameof(CoreBenchmarks.RicePercentiles)] = (
             5,
             null,
-            "chosen before measuring: a sort by score then number plus two dictionaries, a small multiple of the sort",
+            "a sort by score then number plus two dictionaries, a small multiple of the sort (chosen before measuring)",
             "the two-key sort over tuples plus a 100,000-entry result dictionary cost a little more than five plain sorts"),
         [nameof(CoreBenchmarks.RoadmapBuild)] = (
             10,
             null,
-            "chosen before measuring: a few filtering passes, a milestone lookup per issue and one sort with a richer comparer than the baseline's",
+            "a few filtering passes, a milestone lookup per issue and one sort with a richer comparer than the baseline's (chosen before measuring)",
             "cause not investigated (the goal was met on the first Full run)"),
     };
 
