@@ -21,17 +21,29 @@ public static class RiceBuckets
     {
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(rules);
-        var result = scores.Where(s => s.Value is null).ToDictionary(s => s.Key, _ => RiceBucket.NeedsInput);
-        var scored = scores
-            .Where(s => s.Value is not null)
-            .Select(s => (Number: s.Key, Score: s.Value!.Value))
-            .OrderByDescending(s => s.Score)
-            .ThenBy(s => s.Number)
-            .ToList();
+        var result = new Dictionary<long, RiceBucket>(scores.Count);
+        var scored = new (long Number, double Score)[scores.Count];
+        var count = 0;
+        foreach (var (number, score) in scores)
+        {
+            if (score is { } value)
+            {
+                scored[count++] = (number, value);
+            }
+            else
+            {
+                result[number] = RiceBucket.NeedsInput;
+            }
+        }
+
+        // Highest score first, then the lower number: numbers are distinct keys, so the order is total and an unstable
+        // sort gives what LINQ's stable two-key sort gave.
+        var ranked = scored.AsSpan(0, count);
+        ranked.Sort(default(HighestFirst));
 
         if (rules.BucketMode == RiceBucketMode.Thresholds)
         {
-            foreach (var (number, score) in scored)
+            foreach (var (number, score) in ranked)
             {
                 result[number] = ByThreshold(score, rules.Thresholds);
             }
@@ -40,14 +52,14 @@ public static class RiceBuckets
         }
 
         var rank = 0;
-        for (var i = 0; i < scored.Count; i++)
+        for (var i = 0; i < ranked.Length; i++)
         {
-            if (i == 0 || scored[i].Score != scored[i - 1].Score)
+            if (i == 0 || ranked[i].Score != ranked[i - 1].Score)
             {
                 rank = i;
             }
 
-            result[scored[i].Number] = ByPercentile(rank, scored.Count, rules.Percentiles);
+            result[ranked[i].Number] = ByPercentile(rank, ranked.Length, rules.Percentiles);
         }
 
         return result;
@@ -66,4 +78,13 @@ public static class RiceBuckets
         : rank < count * cutoffs.High / 100 ? RiceBucket.High
         : rank < count * cutoffs.Medium / 100 ? RiceBucket.Medium
         : RiceBucket.Low;
+
+    private readonly struct HighestFirst : IComparer<(long Number, double Score)>
+    {
+        public int Compare((long Number, double Score) x, (long Number, double Score) y)
+        {
+            var byScore = y.Score.CompareTo(x.Score);
+            return byScore != 0 ? byScore : x.Number.CompareTo(y.Number);
+        }
+    }
 }

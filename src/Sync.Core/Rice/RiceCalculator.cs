@@ -13,27 +13,79 @@ public static class RiceCalculator
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(rules);
+        var factors = Factors.GetValue(rules, static r => new RiceFactorCache(r));
         return new RiceScore(
-            Reach(labels, recentVoters, windowDays, rules),
-            Scaled(labels, rules.ImpactScope, rules.ImpactScaleOrDefault, whenAbsent: null, "no impact label"),
-            Scaled(labels, rules.ConfidenceScope, rules.ConfidenceScaleOrDefault, rules.DefaultConfidence, "no confidence label, the default"),
-            Effort(labels, weight, rules));
+            factors.Reach(labels, recentVoters, windowDays) ?? Reach(labels, recentVoters, windowDays, rules),
+            factors.Impact.Of(labels, ImpactOf) ?? ImpactOf(labels, rules),
+            factors.Confidence.Of(labels, ConfidenceOf) ?? ConfidenceOf(labels, rules),
+            factors.Effort(labels, weight, EffortOf) ?? Effort(labels, weight, rules));
     }
+
+    // The factors of one rules instance that repeat from issue to issue (a product's pass scores every open issue, the
+    // bench 100,000): rules are built from validated options and not changed afterwards.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RiceRules, RiceFactorCache> Factors = new();
+
+    private static RiceFactor ImpactOf(IReadOnlyList<string> labels, RiceRules rules) =>
+        Scaled(labels, rules.ImpactScope, rules.ImpactScaleOrDefault, whenAbsent: null, "no impact label");
+
+    private static RiceFactor ConfidenceOf(IReadOnlyList<string> labels, RiceRules rules) =>
+        Scaled(labels, rules.ConfidenceScope, rules.ConfidenceScaleOrDefault, rules.DefaultConfidence, "no confidence label, the default");
+
+    private static RiceFactor EffortOf(IReadOnlyList<string> labels, RiceRules rules) => Effort(labels, weight: null, rules);
 
     private static RiceFactor Reach(IReadOnlyList<string> labels, int recentVoters, int windowDays, RiceRules rules)
     {
         var reach = recentVoters * rules.ReachPerVoter;
-        var parts = new List<string> { $"{recentVoters} voter(s) in the last {windowDays} days × {Number(rules.ReachPerVoter)}" };
-        foreach (var (label, add) in rules.ReachLabels.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase))
+        var source = $"{recentVoters} voter(s) in the last {windowDays} days × {Number(rules.ReachPerVoter)}";
+        if (rules.ReachLabels.Count == 0)
         {
-            if (labels.Contains(label, StringComparer.OrdinalIgnoreCase))
+            return new RiceFactor(reach, source);
+        }
+
+        System.Text.StringBuilder? parts = null;
+        foreach (var (label, add) in SortedReachLabels(rules.ReachLabels))
+        {
+            if (ContainsIgnoreCase(labels, label))
             {
                 reach += add;
-                parts.Add($"{Number(add)} for label `{label}`");
+                (parts ??= new System.Text.StringBuilder(source)).Append(" + ").Append(Number(add)).Append(" for label `").Append(label).Append('`');
             }
         }
 
-        return new RiceFactor(reach, string.Join(" + ", parts));
+        return new RiceFactor(reach, parts?.ToString() ?? source);
+    }
+
+    /// <summary>The reach labels ordered by name, ignoring case; a stable sort, as LINQ's OrderBy is (the list is short).</summary>
+    internal static KeyValuePair<string, double>[] SortedReachLabels(IReadOnlyDictionary<string, double> reachLabels)
+    {
+        var sorted = new KeyValuePair<string, double>[reachLabels.Count];
+        var count = 0;
+        foreach (var pair in reachLabels)
+        {
+            var at = count++;
+            while (at > 0 && StringComparer.OrdinalIgnoreCase.Compare(sorted[at - 1].Key, pair.Key) > 0)
+            {
+                sorted[at] = sorted[at - 1];
+                at--;
+            }
+
+            sorted[at] = pair;
+        }
+
+        return sorted;
+    }
+
+    internal static bool ContainsIgnoreCase(IReadOnlyList<string> labels, string label)
+    {
+        for (var i = 0; i < labels.Count; i++)
+        {
+            if (string.Equals(labels[i], label, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static RiceFactor Scaled(
@@ -45,15 +97,22 @@ public static class RiceCalculator
             return new RiceFactor(whenAbsent, whenAbsent is null ? absent : $"{absent} ({Number(whenAbsent.Value)})");
         }
 
+        if (values.Count == 1)
+        {
+            // The common case: one label of the scope, no list or LINQ needed.
+            var only = values[0];
+            return Lookup(scale, only) is { } single
+                ? new RiceFactor(single, $"label `{scope}::{only}`")
+                : Unknown([$"`{scope}::{only}`"], scope, scale, whenAbsent);
+        }
+
         var known = values
             .Select(v => (Value: v, Scaled: Lookup(scale, v)))
             .ToList();
         var unknown = known.Where(k => k.Scaled is null).Select(k => $"`{scope}::{k.Value}`").ToList();
         if (unknown.Count > 0)
         {
-            var allowed = string.Join(", ", scale.Keys.Select(k => $"`{scope}::{k}`"));
-            var fallback = whenAbsent is null ? string.Empty : $"; the default {Number(whenAbsent.Value)} counts";
-            return new RiceFactor(whenAbsent, $"{string.Join(", ", unknown)} is not on the scale ({allowed}){fallback}");
+            return Unknown(unknown, scope, scale, whenAbsent);
         }
 
         var chosen = known.MinBy(k => k.Scaled!.Value);
@@ -64,6 +123,13 @@ public static class RiceCalculator
         }
 
         return new RiceFactor(chosen.Scaled, source);
+    }
+
+    private static RiceFactor Unknown(List<string> unknown, string scope, IReadOnlyDictionary<string, double> scale, double? whenAbsent)
+    {
+        var allowed = string.Join(", ", scale.Keys.Select(k => $"`{scope}::{k}`"));
+        var fallback = whenAbsent is null ? string.Empty : $"; the default {Number(whenAbsent.Value)} counts";
+        return new RiceFactor(whenAbsent, $"{string.Join(", ", unknown)} is not on the scale ({allowed}){fallback}");
     }
 
     private static RiceFactor Effort(IReadOnlyList<string> labels, int? weight, RiceRules rules)
@@ -98,14 +164,37 @@ public static class RiceCalculator
         return new RiceFactor(null, rules.UseWeight ? $"no `{rules.EffortScope}::` label and no weight" : $"no `{rules.EffortScope}::` label");
     }
 
+    /// <summary>
+    /// The trimmed values of the labels <c>scope::value</c>, distinct ignoring case (the first spelling stays) and
+    /// ordinal-sorted. Labels are scanned without LINQ or a prefix string: most issues carry one label of a scope or none.
+    /// </summary>
     private static List<string> ValuesOf(IReadOnlyList<string> labels, string scope)
     {
-        var prefix = scope + "::";
-        return [.. labels
-            .Where(l => l.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            .Select(l => l[prefix.Length..].Trim())
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Order(StringComparer.Ordinal)];
+        var values = new List<string>(0);
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var label = labels[i];
+            if (label.Length < scope.Length + 2
+                || label[scope.Length] != ':' || label[scope.Length + 1] != ':'
+                || !label.AsSpan(0, scope.Length).Equals(scope, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var value = label[(scope.Length + 2)..].Trim();
+            if (!ContainsIgnoreCase(values, value))
+            {
+                values.Add(value);
+            }
+        }
+
+        if (values.Count > 1)
+        {
+            // Stable, as Order() is; distinct ignoring case leaves no two ordinal-equal values anyway.
+            values.Sort(StringComparer.Ordinal);
+        }
+
+        return values;
     }
 
     private static double? Lookup(IReadOnlyDictionary<string, double> scale, string value)
@@ -120,9 +209,20 @@ public static class RiceCalculator
 
         // "impact::0.50" and "impact::.5" mean the scale's 0.5.
         var number = ParsePositive(value);
-        return number is null
-            ? null
-            : scale.Where(p => ParsePositive(p.Key) == number).Select(p => (double?)p.Value).FirstOrDefault();
+        if (number is null)
+        {
+            return null;
+        }
+
+        foreach (var (key, scaled) in scale)
+        {
+            if (ParsePositive(key) == number)
+            {
+                return scaled;
+            }
+        }
+
+        return null;
     }
 
     private static double? ParsePositive(string value) =>

@@ -32,27 +32,42 @@ public static class VoteClassifier
 
     public static VoteClass Classify(string emojiName, VoteRules rules)
     {
+        var kind = Kind(emojiName, rules, out var weight);
+        return kind switch
+        {
+            VoteKind.Up => VoteClass.Up,
+            VoteKind.Down => VoteClass.Down,
+            VoteKind.Extra => new VoteClass(VoteKind.Extra, weight),
+            _ => VoteClass.None,
+        };
+    }
+
+    /// <summary>What <see cref="Classify"/> says, without allocating: the kind, and the weight of an extra emoji.</summary>
+    internal static VoteKind Kind(string emojiName, VoteRules rules, out double weight)
+    {
         ArgumentNullException.ThrowIfNull(emojiName);
         ArgumentNullException.ThrowIfNull(rules);
 
+        weight = 0;
         if (UpNames.Contains(emojiName))
         {
-            return VoteClass.Up;
+            return VoteKind.Up;
         }
 
         if (DownNames.Contains(emojiName))
         {
-            return VoteClass.Down;
+            return VoteKind.Down;
         }
 
-        foreach (var (name, weight) in rules.ExtraEmoji)
+        foreach (var (name, extra) in rules.ExtraEmoji)
         {
             if (string.Equals(name, emojiName, StringComparison.OrdinalIgnoreCase))
             {
-                return new VoteClass(VoteKind.Extra, weight);
+                weight = extra;
+                return VoteKind.Extra;
             }
         }
 
-        return VoteClass.None;
+        return VoteKind.None;
     }
 }

@@ -13,10 +13,12 @@ namespace Sync.Core.Votes;
 public sealed class VoterIdentity
 {
     private readonly Dictionary<string, string> _canonical = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _canonicalBySpan;
 
     public VoterIdentity(IReadOnlyDictionary<string, string> identityMap)
     {
         ArgumentNullException.ThrowIfNull(identityMap);
+        _canonicalBySpan = _canonical.GetAlternateLookup<ReadOnlySpan<char>>();
 
         var neighbours = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var values = new HashSet<string>(StringComparer.Ordinal);
@@ -51,6 +53,13 @@ public sealed class VoterIdentity
         var key = Key(host, username);
         return _canonical.GetValueOrDefault(key, key);
     }
+
+    /// <summary>
+    /// The mapped identity of a key already in the form <see cref="Key"/> gives; false when the key is not mapped (then
+    /// it is its own canonical form). Lets a hot loop build the key in a buffer and allocate only what it keeps.
+    /// </summary>
+    internal bool TryMapped(ReadOnlySpan<char> key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string canonical) =>
+        _canonicalBySpan.TryGetValue(key, out canonical);
 
     public static string Canonical(string host, string username, IReadOnlyDictionary<string, string> identityMap) =>
         new VoterIdentity(identityMap).Canonical(host, username);

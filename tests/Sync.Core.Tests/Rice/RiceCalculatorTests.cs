@@ -320,4 +320,20 @@ public sealed class RiceCalculatorTests
     [InlineData(2.005001, "2.01")]
     public void Number_IsInvariantWithAtMostTwoDecimals(double value, string expected) =>
         Assert.Equal(expected, RiceCalculator.Number(value));
+
+    [Fact]
+    public void Score_SameRulesAcrossIssues_ExplainsEachIssuesOwnSpelling()
+    {
+        // Factors that repeat between issues are shared per rules; each label spelling keeps its own explanation.
+        var rules = new RiceRules();
+
+        var lower = Score(["impact::2", "effort::1"], rules: rules);
+        var upper = Score(["IMPACT:: 2 ", "effort::1"], rules: rules);
+        var both = Score(["impact::2", "impact::3", "effort::1"], rules: rules);
+
+        Assert.Equal("label `impact::2`", lower.Impact.Source);
+        Assert.Equal("label `impact::2`", upper.Impact.Source);
+        Assert.Equal("label `impact::2` (the lowest of 2 impact labels)", both.Impact.Source);
+        Assert.Equal(Score(["impact::2", "effort::1"], rules: new RiceRules()), lower);
+    }
 }

@@ -167,4 +167,30 @@ public sealed class VoteTallyTests
         Assert.Equal(VoteCounts.Zero, signal.All);
         Assert.Empty(signal.Voters);
     }
+
+    [Fact]
+    public void Count_NextTallyWithOtherExtraEmoji_ClassifiesByItsOwnRules()
+    {
+        // A tally reuses its thread's working state: what an emoji meant under one rules must not leak into the next.
+        var issue = Issue(R("a", "heart"), R("b", "thumbsup"));
+        var hearts = VoteTally.Count(issue, new VoteRules { ExtraEmoji = new Dictionary<string, double> { ["heart"] = 2 } }, Now);
+        var plain = VoteTally.Count(issue, new VoteRules(), Now);
+
+        Assert.Equal(new VoteCounts(1, 0, 3, 2), hearts.All);
+        Assert.Equal(new VoteCounts(1, 0, 1, 1), plain.All);
+    }
+
+    [Fact]
+    public void Count_VeryLongUsernames_CountAndMapLikeShortOnes()
+    {
+        var longName = new string('x', 400);
+        var rules = new VoteRules { IdentityMap = [new($"gitlab:{longName}", "github:short")] };
+        var votes = new IssueVotes(
+            "gitlab", "author", [R(longName.ToUpperInvariant(), "thumbsup"), R(" Bob", "thumbsup")], Additional: [new VoteSource("github", [R("short", "thumbsup")])]);
+
+        var signal = VoteTally.Count(votes, rules, Now);
+
+        Assert.Equal(["github:short", "gitlab: bob"], signal.Voters);
+        Assert.Equal(new VoteCounts(2, 0, 2, 2), signal.All);
+    }
 }
