@@ -44,6 +44,7 @@ internal static class HangfireServiceCollectionExtensions
         });
 
         services.AddSingleton<TriggerQueue>();
+        services.AddSingleton<IdleMemoryTrim>();
         services.AddSingleton<ProductRunner>();
         services.AddTransient<ProductPipelineJob>();
         services.AddTransient<TriggerRunJob>();

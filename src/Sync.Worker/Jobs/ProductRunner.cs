@@ -28,7 +28,7 @@ internal sealed record ProductRun(ProductRunSummary Summary, IReadOnlyList<Pendi
 /// triggers back; and a run that held the product wakes the triggers that waited for it (after the lease is released,
 /// so a trigger parked meanwhile is either seen here or finds the product free when its job tries again).
 /// </summary>
-internal sealed class ProductRunner(ProductPipeline pipeline, TriggerQueue triggers, PipelineMetrics metrics, ILogger<ProductRunner> logger)
+internal sealed class ProductRunner(ProductPipeline pipeline, TriggerQueue triggers, PipelineMetrics metrics, IdleMemoryTrim trim, ILogger<ProductRunner> logger)
 {
     /// <param name="onlyIfTriggered">End without running a step when no trigger is pending (a triggered run whose work
     /// another run took); a scheduled run runs either way.</param>
@@ -36,6 +36,7 @@ internal sealed class ProductRunner(ProductPipeline pipeline, TriggerQueue trigg
     public async Task<ProductRun> RunAsync(ProductDefinition product, string stage, bool onlyIfTriggered, string? job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(product);
+        using var running = trim.Enter();
         IReadOnlyList<PendingTrigger> taken = [];
         var held = false;
         ProductRunSummary summary;
