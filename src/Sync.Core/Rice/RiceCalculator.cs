@@ -164,6 +164,12 @@ public static class RiceCalculator
         return new RiceFactor(null, rules.UseWeight ? $"no `{rules.EffortScope}::` label and no weight" : $"no `{rules.EffortScope}::` label");
     }
 
+    /// <summary>True when <paramref name="label"/> is <c>scope::value</c> (the scope compared ignoring case).</summary>
+    internal static bool IsInScope(string label, string scope) =>
+        label.Length >= scope.Length + 2
+        && label[scope.Length] == ':' && label[scope.Length + 1] == ':'
+        && label.AsSpan(0, scope.Length).Equals(scope, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// The trimmed values of the labels <c>scope::value</c>, distinct ignoring case (the first spelling stays) and
     /// ordinal-sorted. Labels are scanned without LINQ or a prefix string: most issues carry one label of a scope or none.
@@ -174,9 +180,7 @@ public static class RiceCalculator
         for (var i = 0; i < labels.Count; i++)
         {
             var label = labels[i];
-            if (label.Length < scope.Length + 2
-                || label[scope.Length] != ':' || label[scope.Length + 1] != ':'
-                || !label.AsSpan(0, scope.Length).Equals(scope, StringComparison.OrdinalIgnoreCase))
+            if (!IsInScope(label, scope))
             {
                 continue;
             }

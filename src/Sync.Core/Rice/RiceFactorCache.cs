@@ -126,9 +126,7 @@ internal sealed class RiceFactorCache(RiceRules rules)
             for (var i = 0; i < labels.Count; i++)
             {
                 var label = labels[i];
-                if (label.Length < scope.Length + 2
-                    || label[scope.Length] != ':' || label[scope.Length + 1] != ':'
-                    || !label.AsSpan(0, scope.Length).Equals(scope, StringComparison.OrdinalIgnoreCase))
+                if (!RiceCalculator.IsInScope(label, scope))
                 {
                     continue;
                 }
