@@ -106,13 +106,17 @@ public sealed class GuardedTrackerClient(ITrackerClient inner, IReadOnlyDictiona
         return inner.CreateMilestoneAsync(projectPath, milestone, cancellationToken);
     }
 
-    /// <summary>The inner client's capabilities, with every public write of uploads and boards checked the same way.</summary>
+    /// <summary>
+    /// The inner client's capabilities, each behind the same check of every public write. Fails closed: a type this guard
+    /// does not know (a capability added later, or the inner client itself) is not handed out, so nothing reaches the
+    /// unguarded client through <see cref="TrackerCapabilities.Get{T}"/>.
+    /// </summary>
     public T? Capability<T>()
         where T : class
     {
         object? capability = typeof(T) == typeof(IUploads) ? inner.Get<IUploads>() is { } uploads ? new GuardedUploads(this, uploads) : null
             : typeof(T) == typeof(IBoards) ? inner.Get<IBoards>() is { } boards ? new GuardedBoards(this, boards) : null
-            : inner.Get<T>();
+            : null;
         return capability as T;
     }
 

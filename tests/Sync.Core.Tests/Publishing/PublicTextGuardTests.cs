@@ -72,6 +72,27 @@ public sealed class PublicTextGuardTests
     }
 
     [Fact]
+    public async Task GuardedClient_Boards_AreChecked_AndNoCapabilityLeadsPastTheGuard()
+    {
+        var tracker = new BoardTracker(new FakeTracker("pub", TrackerKind.GitLab, new FakeTimeProvider()));
+        var guarded = new GuardedTrackerClient(tracker, new Dictionary<string, PublicTextGuard>(StringComparer.OrdinalIgnoreCase) { ["acme/widget"] = Guard });
+        var ct = TestContext.Current.CancellationToken;
+        var boards = guarded.Get<IBoards>();
+
+        Assert.NotNull(boards);
+        await Assert.ThrowsAsync<PublicWriteRefusedException>(() => boards.EnsureBoardAsync("acme/widget", "Roadmap on build.intra.acme.net", ["now"], ct));
+        await Assert.ThrowsAsync<PublicWriteRefusedException>(() => boards.EnsureBoardAsync("acme/widget", "Roadmap", ["now", "ACME-123456"], ct));
+        Assert.Equal(0, tracker.Ensured);
+        await boards.EnsureBoardAsync("acme/widget", "Roadmap", ["now"], ct);
+        Assert.Equal(1, tracker.Ensured);
+
+        // Asking for the client itself, or for a capability the guard does not know, never yields the unguarded inner client.
+        Assert.Null(guarded.Get<ITrackerClient>());
+        Assert.Null(guarded.Get<BoardTracker>());
+        Assert.Null(guarded.Get<IDisposable>());
+    }
+
+    [Fact]
     public void Registry_GuardsEachPublicProject_FromItsProductsSources()
     {
         var time = new FakeTimeProvider();
@@ -89,6 +110,54 @@ public sealed class PublicTextGuardTests
         var refused = Assert.Throws<PublicWriteRefusedException>(() =>
             registry.Get("pub").CreateIssueAsync("acme/widget", new NewIssue("t", "see https://dev.example/acme/widget-dev/-/issues/1"), TestContext.Current.CancellationToken).GetAwaiter().GetResult());
         Assert.Contains("body: internal-host", refused.Broken);
+    }
+
+    /// <summary>A GitLab-like client with label boards: every issue call goes to the fake, boards are counted.</summary>
+    private sealed class BoardTracker(FakeTracker inner) : ITrackerClient, IBoards
+    {
+        public int Ensured { get; private set; }
+
+        public string Name => inner.Name;
+
+        public TrackerKind Kind => inner.Kind;
+
+        public Uri WebRoot => inner.WebRoot;
+
+        public Task<TrackerBoard> EnsureBoardAsync(string projectPath, string boardName, IReadOnlyList<string> listLabels, CancellationToken cancellationToken)
+        {
+            Ensured++;
+            return Task.FromResult(new TrackerBoard(1, boardName, listLabels));
+        }
+
+        public Task<TrackerUser> GetCurrentUserAsync(CancellationToken cancellationToken) => inner.GetCurrentUserAsync(cancellationToken);
+
+        public IAsyncEnumerable<TrackerIssue> ListIssuesAsync(string projectPath, IssueQuery query, CancellationToken cancellationToken) => inner.ListIssuesAsync(projectPath, query, cancellationToken);
+
+        public Task<TrackerIssue> GetIssueAsync(string projectPath, long number, CancellationToken cancellationToken) => inner.GetIssueAsync(projectPath, number, cancellationToken);
+
+        public Task<TrackerIssue> CreateIssueAsync(string projectPath, NewIssue issue, CancellationToken cancellationToken) => inner.CreateIssueAsync(projectPath, issue, cancellationToken);
+
+        public Task<TrackerIssue> EditIssueAsync(string projectPath, long number, IssueEdit edit, CancellationToken cancellationToken) => inner.EditIssueAsync(projectPath, number, edit, cancellationToken);
+
+        public IAsyncEnumerable<TrackerComment> ListCommentsAsync(string projectPath, long number, CancellationToken cancellationToken) => inner.ListCommentsAsync(projectPath, number, cancellationToken);
+
+        public Task<TrackerComment> CreateCommentAsync(string projectPath, long number, string body, bool isInternal, CancellationToken cancellationToken) => inner.CreateCommentAsync(projectPath, number, body, isInternal, cancellationToken);
+
+        public Task<TrackerComment> EditCommentAsync(string projectPath, long number, long commentId, string body, CancellationToken cancellationToken) => inner.EditCommentAsync(projectPath, number, commentId, body, cancellationToken);
+
+        public IAsyncEnumerable<TrackerReaction> ListIssueReactionsAsync(string projectPath, long number, CancellationToken cancellationToken) => inner.ListIssueReactionsAsync(projectPath, number, cancellationToken);
+
+        public IAsyncEnumerable<TrackerReaction> ListCommentReactionsAsync(string projectPath, long number, long commentId, CancellationToken cancellationToken) => inner.ListCommentReactionsAsync(projectPath, number, commentId, cancellationToken);
+
+        public IAsyncEnumerable<IssueVoteSignal> ListVoteSignalsAsync(string projectPath, VoteSignalQuery query, CancellationToken cancellationToken) => inner.ListVoteSignalsAsync(projectPath, query, cancellationToken);
+
+        public IAsyncEnumerable<TrackerLabel> ListLabelsAsync(string projectPath, CancellationToken cancellationToken) => inner.ListLabelsAsync(projectPath, cancellationToken);
+
+        public Task<TrackerLabel> CreateLabelAsync(string projectPath, TrackerLabel label, CancellationToken cancellationToken) => inner.CreateLabelAsync(projectPath, label, cancellationToken);
+
+        public IAsyncEnumerable<TrackerMilestone> ListMilestonesAsync(string projectPath, CancellationToken cancellationToken) => inner.ListMilestonesAsync(projectPath, cancellationToken);
+
+        public Task<TrackerMilestone> CreateMilestoneAsync(string projectPath, TrackerMilestone milestone, CancellationToken cancellationToken) => inner.CreateMilestoneAsync(projectPath, milestone, cancellationToken);
     }
 
     private sealed class Registry(params ITrackerClient[] clients) : ITrackerRegistry

@@ -66,7 +66,7 @@ public sealed class CrashSwitch
 /// <summary>In-memory tracker: one dictionary per resource, every call counted by kind.</summary>
 public sealed class FakeTracker(string name, TrackerKind kind, FakeTimeProvider time, CrashSwitch? crash = null) : ITrackerClient, IUploads
 {
-    private static readonly string[] WriteKinds = ["CreateIssue", "EditIssue", "CreateComment", "EditComment", "CreateLabel", "CreateMilestone", "UploadFile", "EnsureBoard"];
+    private static readonly string[] WriteKinds = ["CreateIssue", "EditIssue", "CreateComment", "EditComment", "CreateLabel", "CreateMilestone", "UploadFile"];
     private long _nextId = 1000;
 
     public string Name => name;
