@@ -5,9 +5,8 @@ using Sync.Core.Trackers;
 namespace Sync.Core.Inventory;
 
 /// <summary>
-/// Reads every project of the product incrementally (only issues changed since the stored cursor), advances the
-/// cursor and says what changed. It is the pass's reading of each project (<see cref="PassListings"/>): RICE and the
-/// roadmap, when their cursors are not further behind, take it instead of listing the public project again.
+/// Reads every project of the product incrementally (only issues changed since the stored cursor) and
+/// advances the cursor. Later steps (move, votes, RICE, roadmap) build on what it finds.
 /// </summary>
 public sealed class InventoryStep(ITrackerRegistry trackers, ICursorStore cursors, TimeProvider time) : IPipelineStep
 {
@@ -21,7 +20,7 @@ public sealed class InventoryStep(ITrackerRegistry trackers, ICursorStore cursor
         var metrics = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var project in context.Product.Projects)
         {
-            var listing = await context.Listings.ListAsync(trackers.Get(project.Tracker), project, cursors, ScopeOf(project), time, fromScratch: false, cancellationToken);
+            var listing = await IncrementalListing.ListAsync(trackers.Get(project.Tracker), project.Path, cursors, ScopeOf(project), time, cancellationToken);
             var changed = listing.Changed;
             var cursor = listing.Cursor;
             var open = changed.Count(i => i.State == IssueState.Open);

@@ -20,7 +20,7 @@ public sealed class PassListingBudgetTests
 {
     private static readonly DateTimeOffset Noon = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
-    public static TheoryData<string, bool> Trackers => new() { { "dev", false }, { "github", false }, { "dev", true }, { "github", true } };
+    public static TheoryData<string> Trackers => new() { "dev", "github" };
 
     /// <summary>
     /// An idle pass of votes + RICE + roadmap makes exactly one issue-listing request for the public project: the empty
@@ -30,13 +30,11 @@ public sealed class PassListingBudgetTests
     /// lists by itself, as it does when a RICE stage ran without it and its cursor is further behind). The votes step's
     /// bulk read of the open issues' vote signals is not an incremental listing (a vote bumps no <c>updated_at</c>, so
     /// every open issue's signal is read each pass; GitHub: the same open-issue pages with If-None-Match, each a 304); it
-    /// is counted apart here and budgeted in <see cref="VotesBudgetTests"/>. A full pass (<paramref name="fullPass"/>: the
-    /// inventory first, as <c>--once</c> and the move stage run it) still lists once: the inventory's reading is the pass's,
-    /// and RICE and the roadmap both take it.
+    /// is counted apart here and budgeted in <see cref="VotesBudgetTests"/>.
     /// </summary>
     [Theory]
     [MemberData(nameof(Trackers))]
-    public async Task IdleVotesRiceRoadmapPass_ListsThePublicProjectOnce_AndRiceAndRoadmapShareIt(string tracker, bool fullPass)
+    public async Task IdleVotesRiceRoadmapPass_ListsThePublicProjectOnce_AndRiceAndRoadmapShareIt(string tracker)
     {
         var ct = TestContext.Current.CancellationToken;
         var time = new FakeTimeProvider(Noon);
@@ -45,32 +43,22 @@ public sealed class PassListingBudgetTests
         var kind = tracker == "dev" ? TrackerKind.GitLab : TrackerKind.GitHub;
         await using var harness = await SandboxTrackerHarness.CreateAsync(tracker, kind, instance, time, ct, unpaced: true);
         var store = harness.Store;
-        var inventory = new InventoryStep(harness.Trackers, store, time);
         var votes = new VotesStep(harness.Trackers, store, store, store, store, time, p => p.Votes);
         var rice = new RiceStep(harness.Trackers, store, store, store, time, p => p.Rice);
         var roadmap = new RoadmapStep(harness.Trackers, store, store, store, store, new NoProjectBoards(), time, p => p.Roadmap);
         var product = new ProductDefinition("bulk", new ProjectRef(tracker, "acme/bulk"), []) { Rice = new RiceRules(), Roadmap = new RoadmapRules() };
         var counter = harness.Counter;
 
-        long Listed() => counter.Snapshot().Trackers.TryGetValue(tracker, out var requests) ? requests.Count("GET", EndpointKinds.IssuesList) : 0;
-
         async Task<(long VoteRequests, long Listings, long Others, PassListings Shared)> PassAsync()
         {
             var context = new PipelineContext(product, DryRun: false, new WriteJournal());
-            var start = Listed();
-            if (fullPass)
-            {
-                await inventory.RunAsync(context, ct);
-            }
-
-            var inventoryListings = Listed() - start;
             await votes.RunAsync(context, ct);
             var before = counter.Snapshot().Trackers[tracker];
             await rice.RunAsync(context, ct);
             await roadmap.RunAsync(context, ct);
             var after = counter.Snapshot().Trackers[tracker];
             var listings = after.Count("GET", EndpointKinds.IssuesList) - before.Count("GET", EndpointKinds.IssuesList);
-            return (before.Total, inventoryListings + listings, after.Total - before.Total - listings, context.Listings);
+            return (before.Total, listings, after.Total - before.Total - listings, context.Listings);
         }
 
         // The first pass writes bucket labels, comments and the roadmap issue; the second reads those writes back; the
@@ -86,6 +74,6 @@ public sealed class PassListingBudgetTests
 
         Assert.Equal(1, idle.Listings);
         Assert.Equal(0, idle.Others);
-        Assert.Equal(fullPass ? (1, 2) : (1, 1), idle.Shared.Counts);
+        Assert.Equal((1, 1), idle.Shared.Counts);
     }
 }
