@@ -38,9 +38,6 @@ internal interface ITrackerDialect
     /// <summary>How the kind's limit answers are read and how its writes are paced (the limit table).</summary>
     LimitRules Limits { get; }
 
-    /// <summary>Issues per page of every listing (the shared pager asks for this many).</summary>
-    int PageSize { get; }
-
     /// <summary>The optional capability ports (<see cref="IUploads"/>, <see cref="IBoards"/>, ...) the kind's client implements.</summary>
     IReadOnlyList<Type> Capabilities { get; }
 

@@ -66,8 +66,6 @@ internal sealed partial class GitHubDialect : ITrackerDialect
     // are separate budgets; every write counts against the secondary limits and may be serialised.
     public LimitRules Limits { get; } = new(ResetWhenExhausted: false, UnhintedLimitWait.Backoff, NamedBudgets: true, WritePacing.AllWrites, SerialWrites: true);
 
-    public int PageSize => GitHubTrackerClient.PageSize;
-
     /// <summary>No uploads or label boards; the roadmap board is a Projects v2 board (<see cref="IProjectBoards"/>, a shared service).</summary>
     public IReadOnlyList<Type> Capabilities { get; } = [typeof(IProjectBoards)];
 

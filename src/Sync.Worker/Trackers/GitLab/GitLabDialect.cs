@@ -50,8 +50,6 @@ internal sealed partial class GitLabDialect : ITrackerDialect
     // REST and GraphQL; only issue and note creation have write ceilings.
     public LimitRules Limits { get; } = new(ResetWhenExhausted: true, UnhintedLimitWait.WindowEnd, NamedBudgets: false, WritePacing.CreatesOnly, SerialWrites: false);
 
-    public int PageSize => GitLabTrackerClient.PageSize;
-
     public IReadOnlyList<Type> Capabilities { get; } = [typeof(IUploads), typeof(IBoards)];
 
     public ITrackerClient CreateClient(TrackerRegistration registration, TrackerClientServices services) =>
