@@ -1,13 +1,18 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Sync.Core.Trackers;
 
 namespace Sync.Core.Moving;
 
 /// <summary>
 /// Per-source rules: which issues move and how they are transformed. The Worker binds
 /// <c>IssueSync:Products:&lt;key&gt;:Sources:&lt;i&gt;</c> straight into this type, so the defaults written here are the
-/// documented ones (README, "Moving issues") and there is no other copy of them.
+/// documented ones (README, "Moving issues") and there is no other copy of them. The listing request
+/// (<see cref="ListingQuery"/>), the eligibility decision (<see cref="IsEligible"/>) and the cross-field checks
+/// (<see cref="Validate"/>; ranges are the annotations) are here too, next to the values they read.
 /// </summary>
-public record MoveRules
+public partial record MoveRules
 {
     /// <summary>The label an issue needs to move when <see cref="Labels"/> is not configured.</summary>
     public const string DefaultLabel = "public";
@@ -69,6 +74,54 @@ public record MoveRules
     [Range(typeof(TimeSpan), "00:00:00", "06:00:00", ErrorMessage = "{{value}} is outside {1} to {2}")]
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>The source listing the move step reads: open issues carrying every one of <see cref="LabelsOrDefault"/>.</summary>
+    public IssueQuery ListingQuery => new(IssueStateFilter.Open, LabelsOrDefault);
+
+    /// <summary>
+    /// Whether <paramref name="issue"/> moves under these rules. The clock is a parameter so the planner and this check
+    /// stay pure; <paramref name="reason"/> is a short phrase for dry-run output ("eligible" when it moves).
+    /// </summary>
+    public bool IsEligible(TrackerIssue issue, DateTimeOffset now, out string reason)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        reason = Ineligibility(issue, now) ?? "eligible";
+        return reason == "eligible";
+    }
+
+    /// <summary>The cross-field checks of these rules (the ranges are annotations); each error starts with <paramref name="key"/>.</summary>
+    public void Validate(string key, List<string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        CheckNames($"{key}:Labels", Labels ?? [], errors);
+        CheckNames($"{key}:ExcludeLabels", ExcludeLabels, errors);
+        CheckNames($"{key}:DropLabels", DropLabels, errors);
+        if (ExcludeLabels.Intersect(LabelsOrDefault, StringComparer.OrdinalIgnoreCase).FirstOrDefault() is { } both)
+        {
+            errors.Add($"{key}:ExcludeLabels: '{both}' is also in Labels, so no issue could ever move");
+        }
+
+        if (string.IsNullOrWhiteSpace(MovedLabel))
+        {
+            errors.Add($"{key}:MovedLabel: is empty; it marks moved sources and keeps them from moving twice");
+        }
+
+        foreach (var (from, to) in LabelMap)
+        {
+            if (string.IsNullOrWhiteSpace(to))
+            {
+                errors.Add($"{key}:LabelMap:{from}: maps to an empty label name (use DropLabels to drop a label)");
+            }
+        }
+
+        foreach (var (from, to) in UserMap)
+        {
+            if (!UserName().IsMatch(to.TrimStart('@')))
+            {
+                errors.Add($"{key}:UserMap:{from}: '{to}' is not a username");
+            }
+        }
+    }
+
     /// <summary>When a move that failed <paramref name="attempts"/> times may be tried again.</summary>
     public DateTimeOffset NextAttempt(DateTimeOffset lastAttempt, int attempts)
     {
@@ -76,6 +129,62 @@ public record MoveRules
         var wait = TimeSpan.FromTicks((long)Math.Min(RetryAfter.Ticks * factor, TimeSpan.FromHours(6).Ticks));
         return lastAttempt + wait;
     }
+
+    private string? Ineligibility(TrackerIssue issue, DateTimeOffset now)
+    {
+        bool Has(string label) => issue.Labels.Contains(label, StringComparer.OrdinalIgnoreCase);
+
+        if (issue.State != IssueState.Open)
+        {
+            return "closed";
+        }
+
+        if (!string.IsNullOrWhiteSpace(MovedLabel) && Has(MovedLabel))
+        {
+            return $"already moved (label '{MovedLabel}')";
+        }
+
+        if (issue.Confidential && !IncludeConfidential)
+        {
+            return "confidential";
+        }
+
+        if (LabelsOrDefault.FirstOrDefault(l => !Has(l)) is { } missing)
+        {
+            return $"missing label '{missing}'";
+        }
+
+        if (ExcludeLabels.FirstOrDefault(Has) is { } excluded)
+        {
+            return $"excluded by label '{excluded}'";
+        }
+
+        if (MaxAgeDays is { } maxAge && now - issue.CreatedAt > TimeSpan.FromDays(maxAge))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"created more than {maxAge} days ago");
+        }
+
+        if (UpdatedWithinDays is { } within && now - issue.UpdatedAt > TimeSpan.FromDays(within))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"not updated within {within} days");
+        }
+
+        return null;
+    }
+
+    private static void CheckNames(string key, List<string> names, List<string> errors)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(names[i]) || names[i].Contains(',', StringComparison.Ordinal))
+            {
+                errors.Add($"{key}:{i}: '{names[i]}' is not a label name (empty or contains a comma)");
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
+    private static partial Regex UserName();
 }
 
 /// <summary>What is removed from everything written to a public tracker, before it is written.</summary>

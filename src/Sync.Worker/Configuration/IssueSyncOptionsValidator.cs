@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Sync.Core.Moving;
 using Sync.Core.Pipeline;
 using Sync.Core.Trackers;
 using Sync.Worker.Trackers;
@@ -154,7 +155,8 @@ internal sealed class IssueSyncOptionsValidator(IConfiguration configuration) : 
                 continue;
             }
 
-            MoveRulesValidation.Validate($"{productKey}:Sources:{i}", product.Sources[i], errors);
+            product.Sources[i].Validate($"{productKey}:Sources:{i}", errors);
+            AnnotatedOptions.Validate<MoveRules>(new MoveRulesAnnotations(), $"{productKey}:Sources:{i}", product.Sources[i], errors);
             if (product.Sources[i].IncludeConfidential && publicProject is not null
                 && options.Trackers.TryGetValue(publicProject.Tracker, out var publicTracker)
                 && TrackerDialects.TryParse(publicTracker.Kind, out var publicDialect)
@@ -173,7 +175,7 @@ internal sealed class IssueSyncOptionsValidator(IConfiguration configuration) : 
             }
         }
 
-        MoveRulesValidation.Validate($"{productKey}:Redaction", product.Redaction, errors);
+        RedactionValidation.Validate($"{productKey}:Redaction", product.Redaction, errors);
         ValidateVotes($"{productKey}:Votes", product.Votes, options, errors);
         if (product.Rice.Enabled)
         {

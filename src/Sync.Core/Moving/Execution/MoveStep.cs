@@ -123,7 +123,7 @@ public sealed class MoveStep(
         var now = time.GetUtcNow();
         var candidates = new List<(TrackerIssue, bool)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var issue in source.ListIssuesAsync(project.Path, new IssueQuery(IssueStateFilter.Open, rules.LabelsOrDefault), cancellationToken))
+        await foreach (var issue in source.ListIssuesAsync(project.Path, rules.ListingQuery, cancellationToken))
         {
             var key = issue.Ref.ToString();
             seen.Add(key);
@@ -150,7 +150,7 @@ public sealed class MoveStep(
             }
 
             // Confidential wins over everything; GitHub has no confidential issues, so such an issue never goes there.
-            if (issue.Confidential && (!rules.IncludeConfidential || !TrackerTraits.For(targetKind).ConfidentialIssues) || !MoveEligibility.IsEligible(issue, rules, now, out _))
+            if (issue.Confidential && (!rules.IncludeConfidential || !TrackerTraits.For(targetKind).ConfidentialIssues) || !rules.IsEligible(issue, now, out _))
             {
                 tally.Skipped++;
                 continue;

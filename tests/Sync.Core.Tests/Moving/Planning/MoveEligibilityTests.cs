@@ -10,7 +10,7 @@ public sealed class MoveEligibilityTests
 
     private static (bool Eligible, string Reason) Check(TrackerIssue issue, MoveRules? rules = null)
     {
-        var eligible = MoveEligibility.IsEligible(issue, rules ?? new MoveRules(), Now, out var reason);
+        var eligible = (rules ?? new MoveRules()).IsEligible(issue, Now, out var reason);
         return (eligible, reason);
     }
 

@@ -96,7 +96,7 @@ public sealed partial class SensitiveCorpusTests
 
         if (sensitive.Ineligible)
         {
-            Assert.False(MoveEligibility.IsEligible(sensitive.Input.Source, new MoveRules { ExcludeLabels = ["security"] }, PlanningFixtures.Created.AddDays(2), out _));
+            Assert.False(new MoveRules { ExcludeLabels = ["security"] }.IsEligible(sensitive.Input.Source, PlanningFixtures.Created.AddDays(2), out _));
         }
     }
 
