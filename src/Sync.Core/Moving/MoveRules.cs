@@ -187,24 +187,48 @@ public partial record MoveRules
     private static partial Regex UserName();
 }
 
-/// <summary>What is removed from everything written to a public tracker, before it is written.</summary>
-/// <param name="Patterns">Extra regular expressions (.NET syntax) whose matches are replaced by <c>[REDACTED]</c>.</param>
-/// <param name="InternalHosts">Host names (and their subdomains) that must not appear publicly; URLs and bare mentions are replaced.</param>
-/// <param name="UseDefaults">The built-in secret rules (gitleaks' rule set and IssueSync's additions).</param>
-public sealed record RedactionRules(IReadOnlyList<string> Patterns, IReadOnlyList<string> InternalHosts, bool UseDefaults = true)
+/// <summary>
+/// What is removed from everything written to a public tracker, before it is written. The Worker binds
+/// <c>IssueSync:Products:&lt;key&gt;:Redaction</c> straight into this type (defaults written once, here).
+/// </summary>
+public sealed record RedactionRules
 {
-    public static RedactionRules Default { get; } = new([], []);
+    public RedactionRules()
+    {
+    }
+
+    /// <param name="patterns">See <see cref="Patterns"/>.</param>
+    /// <param name="internalHosts">See <see cref="InternalHosts"/>.</param>
+    /// <param name="useDefaults">See <see cref="UseDefaults"/>.</param>
+    public RedactionRules(IEnumerable<string> patterns, IEnumerable<string> internalHosts, bool useDefaults = true)
+    {
+        Patterns = [.. patterns];
+        InternalHosts = [.. internalHosts];
+        UseDefaults = useDefaults;
+    }
+
+    /// <summary>No extra patterns or hosts, the built-in secret rules on (a new instance each time: the lists are settable).</summary>
+    public static RedactionRules Default => new();
+
+    /// <summary>Extra regular expressions (.NET syntax) whose matches are replaced by <c>[REDACTED]</c>.</summary>
+    public List<string> Patterns { get; set; } = [];
+
+    /// <summary>Host names (and their subdomains) that must not appear publicly; URLs and bare mentions are replaced.</summary>
+    public List<string> InternalHosts { get; set; } = [];
+
+    /// <summary>The built-in secret rules (gitleaks' rule set and IssueSync's additions).</summary>
+    public bool UseDefaults { get; set; } = true;
 
     /// <summary>
     /// Projects on the source's instance that are public (<c>group/project</c>, or <c>group/*</c> for a whole namespace):
     /// links and references to them stay. Everything else in the source's namespace (or, for a source on another
-    /// instance, the whole instance) is private.
+    /// instance, the whole instance) is private. Surrounding spaces and slashes are ignored where they are read.
     /// </summary>
-    public IReadOnlyList<string> PublicPaths { get; init; } = [];
+    public List<string> PublicPaths { get; set; } = [];
 
     /// <summary>
     /// Treat the whole source instance as internal. Null (the default): yes when the source is another instance than
     /// the public project's and its host is not a shared one (github.com, gitlab.com).
     /// </summary>
-    public bool? SourceInstanceInternal { get; init; }
+    public bool? SourceInstanceInternal { get; set; }
 }

@@ -56,7 +56,7 @@ internal sealed class ProductOptions
 
     public List<SourceOptions> Sources { get; set; } = [];
 
-    public RedactionOptions Redaction { get; set; } = new();
+    public RedactionRules Redaction { get; set; } = new();
 
     public VoteRules Votes { get; set; } = new();
 
@@ -71,22 +71,6 @@ internal sealed class ProductOptions
 internal sealed record SourceOptions : MoveRules
 {
     public string? Project { get; set; }
-}
-
-/// <summary>Redaction applied to everything a product writes publicly (on top of the built-in secret patterns).</summary>
-internal sealed class RedactionOptions
-{
-    public List<string> Patterns { get; set; } = [];
-
-    public List<string> InternalHosts { get; set; } = [];
-
-    public bool UseDefaults { get; set; } = true;
-
-    /// <summary>Projects of the sources' instances that are public (<c>group/project</c> or <c>group/*</c>): links to them stay.</summary>
-    public List<string> PublicPaths { get; set; } = [];
-
-    /// <summary>Treat each source's whole instance as internal; unset: when it is another instance than the public project's and not github.com/gitlab.com.</summary>
-    public bool? SourceInstanceInternal { get; set; }
 }
 
 /// <summary>

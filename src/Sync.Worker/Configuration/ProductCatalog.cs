@@ -6,7 +6,7 @@ using Sync.Core.Trackers;
 namespace Sync.Worker.Configuration;
 
 /// <summary>
-/// The validated products, built once from options. The move, vote, RICE and roadmap rules are the bound options
+/// The validated products, built once from options. The move, redaction, vote, RICE and roadmap rules are the bound options
 /// themselves (each options type is or derives from its Core rules type), so nothing is copied here.
 /// </summary>
 internal sealed class ProductCatalog(IOptions<IssueSyncOptions> options)
@@ -28,11 +28,7 @@ internal sealed class ProductCatalog(IOptions<IssueSyncOptions> options)
                 ProjectRef.Parse(p.Value.Public!),
                 [.. p.Value.Sources.Select(s => new SourceRule(ProjectRef.Parse(s.Project!)) { Rules = s })])
             {
-                Redaction = new RedactionRules([.. p.Value.Redaction.Patterns], [.. p.Value.Redaction.InternalHosts], p.Value.Redaction.UseDefaults)
-                {
-                    PublicPaths = [.. p.Value.Redaction.PublicPaths.Select(path => path.Trim().Trim('/'))],
-                    SourceInstanceInternal = p.Value.Redaction.SourceInstanceInternal,
-                },
+                Redaction = p.Value.Redaction,
                 Votes = p.Value.Votes,
                 Rice = p.Value.Rice.Enabled ? p.Value.Rice : null,
                 Roadmap = p.Value.Roadmap.Enabled ? p.Value.Roadmap : null,

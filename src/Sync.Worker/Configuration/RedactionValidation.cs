@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
+using Sync.Core.Moving;
 
 namespace Sync.Worker.Configuration;
 
 /// <summary>Checks of a product's redaction; each error starts with its key. (A source's move rules check themselves: <c>MoveRules.Validate</c>.)</summary>
 internal static partial class RedactionValidation
 {
-    public static void Validate(string key, RedactionOptions redaction, List<string> errors)
+    public static void Validate(string key, RedactionRules redaction, List<string> errors)
     {
         for (var i = 0; i < redaction.Patterns.Count; i++)
         {

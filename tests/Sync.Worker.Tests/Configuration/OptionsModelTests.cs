@@ -53,6 +53,25 @@ public sealed class OptionsModelTests
     }
 
     [Fact]
+    public void Catalog_Redaction_IsTheBoundRulesWithTheirDefaults()
+    {
+        var unset = new ProductCatalog(Options.Create(Bind(Configuration()))).Get("widget").Redaction;
+        var set = new ProductCatalog(Options.Create(Bind(Configuration(
+            ("IssueSync:Products:widget:Redaction:Patterns:0", "ACME-\\d{6}"),
+            ("IssueSync:Products:widget:Redaction:InternalHosts:0", "intra.acme.net"),
+            ("IssueSync:Products:widget:Redaction:UseDefaults", "false"),
+            ("IssueSync:Products:widget:Redaction:PublicPaths:0", "acme/sdk"),
+            ("IssueSync:Products:widget:Redaction:SourceInstanceInternal", "true"))))).Get("widget").Redaction;
+
+        Assert.Equal((0, 0, true, 0, (bool?)null), (unset.Patterns.Count, unset.InternalHosts.Count, unset.UseDefaults, unset.PublicPaths.Count, unset.SourceInstanceInternal));
+        Assert.Equal(["ACME-\\d{6}"], set.Patterns);
+        Assert.Equal(["intra.acme.net"], set.InternalHosts);
+        Assert.False(set.UseDefaults);
+        Assert.Equal(["acme/sdk"], set.PublicPaths);
+        Assert.True(set.SourceInstanceInternal);
+    }
+
+    [Fact]
     public void Catalog_LabelsNotConfigured_MoveIssuesLabelledWithTheOneDefault()
     {
         var rules = RulesOf();
