@@ -1,8 +1,11 @@
 using Sync.Core.Trackers;
 
-namespace Sync.Sandbox.Tests.Support;
+namespace Sync.Tests.Shared;
 
-/// <summary>The optional ports of a client under test, failing the test when the client has none.</summary>
+/// <summary>
+/// The optional ports of a client under test, failing the test when the client has none. One file, compiled into the
+/// worker and sandbox test projects (linked from their project files).
+/// </summary>
 internal static class CapabilityPorts
 {
     public static IUploads Uploads(this ITrackerClient client) =>
