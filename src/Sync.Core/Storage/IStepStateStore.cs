@@ -32,14 +32,32 @@ public static class StepState
         ArgumentNullException.ThrowIfNull(documents);
         return new StepStateView(cursors, documents, dryRun);
     }
+
+    /// <summary>The same, for a step that also records vote snapshots (<see cref="StepStateView.AddVoteSnapshotAsync"/>).</summary>
+    public static StepStateView For(ICursorStore cursors, IDocumentStore documents, IVoteHistory history, bool dryRun)
+    {
+        ArgumentNullException.ThrowIfNull(cursors);
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(history);
+        return new StepStateView(cursors, documents, dryRun, history);
+    }
 }
 
 /// <summary>
 /// A step's view of its state (<see cref="StepState.For"/>); also an <see cref="ICursorStore"/> and <see cref="IDocumentStore"/>,
-/// for the helpers that take those (listings, books). In a dry run every write, the HTTP cache's included, is dropped.
+/// for the helpers that take those (listings, books). In a dry run every write, the HTTP cache's and the vote
+/// snapshots' included, is dropped.
 /// </summary>
-public sealed class StepStateView(ICursorStore cursorStore, IDocumentStore documentStore, bool dryRun) : IStepStateStore, ICursorStore, IDocumentStore
+public sealed class StepStateView(ICursorStore cursorStore, IDocumentStore documentStore, bool dryRun, IVoteHistory? history = null)
+    : IStepStateStore, ICursorStore, IDocumentStore
 {
+    /// <summary>Records a vote snapshot (see <see cref="IVoteHistory.AddVoteSnapshotAsync"/>); false, writing nothing, in a dry run.</summary>
+    /// <exception cref="InvalidOperationException">The view was made without a vote history.</exception>
+    public Task<bool> AddVoteSnapshotAsync(VoteSnapshot snapshot, CancellationToken cancellationToken) =>
+        history is null
+            ? throw new InvalidOperationException("This step state has no vote history (StepState.For with an IVoteHistory).")
+            : dryRun ? Task.FromResult(false) : history.AddVoteSnapshotAsync(snapshot, cancellationToken);
+
     public Task<SyncCursor?> GetCursorAsync(string scope, CancellationToken cancellationToken) => cursorStore.GetCursorAsync(scope, cancellationToken);
 
     public Task SaveCursorAsync(SyncCursor cursor, CancellationToken cancellationToken) =>

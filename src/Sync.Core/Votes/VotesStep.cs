@@ -43,7 +43,7 @@ public sealed class VotesStep(
         var project = product.Public;
         var client = trackers.Get(project.Tracker);
         var now = time.GetUtcNow();
-        var state = StepState.For(cursors, documents, context.DryRun);
+        var state = StepState.For(cursors, documents, history, context.DryRun);
         var book = await VoteSignalBook.LoadAsync(documents, product.Key, cancellationToken);
         var fullRequest = await state.ListDocumentsAsync(product.Key, VoteSignalBook.FullRequestKind, cancellationToken);
         var duplicates = await DuplicateMap.LoadAsync(state, product.Key, cancellationToken);
@@ -161,11 +161,8 @@ public sealed class VotesStep(
 
             counted.Add((number, title, signal is not null, demand));
             var issue = new IssueRef(project, number).ToString();
-            if (!context.DryRun)
-            {
-                await history.AddVoteSnapshotAsync(new VoteSnapshot(product.Key, issue, now, demand.Up, demand.Down, demand.Weighted, demand.UniqueVoters), cancellationToken);
-                saved.Add(DemandDocument.From(demand).ToStored(product.Key, issue, now));
-            }
+            await state.AddVoteSnapshotAsync(new VoteSnapshot(product.Key, issue, now, demand.Up, demand.Down, demand.Weighted, demand.UniqueVoters), cancellationToken);
+            saved.Add(DemandDocument.From(demand).ToStored(product.Key, issue, now));
         }
 
         // Through the step state: a dry run writes none of it.
