@@ -1,26 +1,27 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 
 namespace Sync.Bench.Memory;
 
-/// <summary>RSS of one worker run: at start-up, the kernel's high-water mark after the sync, and after an idle wait.</summary>
-internal sealed record WorkerMemory(double StartupMiB, double PeakMiB, double IdleMiB, TimeSpan SyncTime, IReadOnlyList<string> Failed);
+/// <summary>
+/// RSS of one worker run: at start-up, the kernel's high-water mark after the sync, and after an idle wait; and the
+/// emulator's own high-water mark, which is not the worker's.
+/// </summary>
+internal sealed record WorkerMemory(double StartupMiB, double PeakMiB, double IdleMiB, TimeSpan SyncTime, IReadOnlyList<string> Failed, double SandboxPeakMiB);
 
 /// <summary>
-/// Runs the built sandbox demo (<c>Sync.Demo.dll</c>: the worker with the sandbox trackers in the same process, copied
-/// next to the bench as a referenced project) as its own process with two extra products on the generated <c>acme/bulk</c> projects, waits until every
-/// product's start-up run is recorded in <c>/metrics</c>, and reads <c>/proc/&lt;pid&gt;/status</c>.
+/// Runs the production worker (<c>Sync.Worker.dll</c>, copied next to the bench as a referenced project) as its own
+/// process against the emulated trackers in a second process (<see cref="SandboxProcess"/>), configured on the command
+/// line with one product per generated <c>acme/bulk</c> project (listing and votes, schedules off). Once it listens it
+/// is asked for a full resync of each (the dashboard's button, from loopback), the probe waits until each run is recorded
+/// in <c>/metrics</c>, and reads the worker's <c>/proc/&lt;pid&gt;/status</c>.
 /// </summary>
 internal static class WorkerMemoryProbe
 {
-    /// <summary>The bulk products (GitLab's and GitHub's acme/bulk) next to the demo's own two.</summary>
-    public static readonly string[] BulkProducts = ["bulkgl", "bulkgh"];
+    /// <summary>The bulk products: GitLab's and GitHub's acme/bulk.</summary>
+    public static readonly (string Product, string Tracker)[] Bulk = [("bulkgl", "gitlab"), ("bulkgh", "github")];
 
-    private static readonly string[] DemoProducts = ["widget", "gadget"];
-
-    public static string WorkerDll => Path.Combine(AppContext.BaseDirectory, "Sync.Demo.dll");
+    public static string[] BulkProducts => [.. Bulk.Select(b => b.Product)];
 
     public static async Task<WorkerMemory> RunAsync(int issues, TimeSpan idleWait, TimeSpan timeout, TextWriter log, CancellationToken cancellationToken)
     {
@@ -30,95 +31,55 @@ internal static class WorkerMemoryProbe
             throw new PlatformNotSupportedException("The memory section reads /proc/<pid>/status (Linux only).");
         }
 
-        if (!File.Exists(WorkerDll))
-        {
-            throw new FileNotFoundException($"The demo is not built next to the bench ({WorkerDll}); build bench/Sync.Bench first.", WorkerDll);
-        }
-
+        var workerDll = ChildProcess.BesideBench("Sync.Worker.dll");
         var directory = Directory.CreateTempSubdirectory("issuesync-bench-memory-").FullName;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in Arguments(issues, Path.Combine(directory, "state.db")))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var sandboxUrl = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var dashboardUrl = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var errors = new ConcurrentQueue<string>();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is not { } line)
-            {
-                return;
-            }
-
-            if (line.StartsWith("Sandbox trackers at ", StringComparison.Ordinal))
-            {
-                sandboxUrl.TrySetResult(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[3].TrimEnd(':'));
-            }
-            else if (line.StartsWith("IssueSync dashboard: ", StringComparison.Ordinal))
-            {
-                dashboardUrl.TrySetResult(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2].Replace("/hangfire", string.Empty, StringComparison.Ordinal));
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is { } line && errors.Count < 200)
-            {
-                errors.Enqueue(line);
-            }
-        };
-
-        var watch = Stopwatch.StartNew();
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
         try
         {
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            var exited = process.WaitForExitAsync(cancellationToken);
-            var sandbox = await FirstAsync(sandboxUrl.Task, exited, timeout, errors, cancellationToken);
+            await using var sandbox = await SandboxProcess.StartAsync(issues, directory, timeout, cancellationToken);
+            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  sandbox pid {sandbox.Process.Id} at {sandbox.BaseAddress} ({issues} issues per project, RSS {sandbox.Process.ReadMiB("VmRSS"):0} MiB)"));
 
-            // The sandbox's own limits (GitHub's 5,000 requests per hour) would make a 10,000-issue sync wait for
-            // an hour; this section is about memory, so they are lifted as soon as the sandbox is up.
-            using (var control = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(sandbox), "_sandbox/control")))
+            var dashboardUrl = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var watch = Stopwatch.StartNew();
+            await using var worker = ChildProcess.Start(workerDll, Arguments(sandbox, Path.Combine(directory, "state.db")), directory, line =>
             {
-                control.Headers.Add("X-Sandbox-Admin", "sandbox-admin");
-                control.Content = new StringContent(
-                    """{"enforceRateLimits":false,"limits":{"gitHubPerHour":100000000,"gitLabPerMinute":100000000}}""", Encoding.UTF8, "application/json");
-                using var answer = await http.SendAsync(control, cancellationToken);
-                answer.EnsureSuccessStatusCode();
-            }
+                if (line.StartsWith("IssueSync dashboard: ", StringComparison.Ordinal))
+                {
+                    var url = line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2];
+                    dashboardUrl.TrySetResult(new Uri(url[..url.LastIndexOf("/hangfire", StringComparison.Ordinal)] + "/"));
+                }
+            });
 
-            var dashboard = await FirstAsync(dashboardUrl.Task, exited, timeout, errors, cancellationToken);
-            var startup = Read(process.Id, "VmRSS");
-            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  worker pid {process.Id} up at {dashboard} (RSS {startup:0} MiB); waiting for the start-up runs of {string.Join(", ", BulkProducts.Concat(DemoProducts))}"));
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
+            var dashboard = await worker.FirstAsync(dashboardUrl.Task, "The worker", timeout, cancellationToken);
+            var startup = worker.ReadMiB("VmRSS");
+            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  worker pid {worker.Id} up at {dashboard} (RSS {startup:0} MiB); full resync of {string.Join(", ", BulkProducts)}"));
+            foreach (var product in BulkProducts)
+            {
+                // The dashboard's "Full resync" button; loopback gets in without credentials when no user is configured.
+                using var answer = await http.PostAsync(new Uri(dashboard, $"hangfire/issuesync/products/{product}/all"), content: null, cancellationToken);
+                if ((int)answer.StatusCode != 303)
+                {
+                    throw new InvalidOperationException($"The worker answered {(int)answer.StatusCode} to the full resync of {product}.");
+                }
+            }
 
             IReadOnlyList<string> failed;
             while (true)
             {
-                if (process.HasExited)
+                if (worker.HasExited)
                 {
-                    throw new InvalidOperationException($"The worker exited with {process.ExitCode} during the sync: {string.Join(" | ", errors.TakeLast(5))}");
+                    throw new InvalidOperationException($"The worker exited with {worker.ExitCode} during the sync: {worker.LastErrors}");
                 }
 
                 if (watch.Elapsed > timeout)
                 {
-                    throw new TimeoutException($"The worker's start-up runs did not all finish within {timeout.TotalSeconds:0} s.");
+                    throw new TimeoutException($"The worker's runs did not all finish within {timeout.TotalSeconds:0} s.");
                 }
 
-                var text = await http.GetStringAsync(new Uri(new Uri(dashboard), "metrics"), cancellationToken);
-                if (BulkProducts.Concat(DemoProducts).All(p => Recorded(text, p, outcome: null)))
+                var text = await http.GetStringAsync(new Uri(dashboard, "metrics"), cancellationToken);
+                if (BulkProducts.All(p => Recorded(text, p, outcome: null)))
                 {
-                    failed = [.. BulkProducts.Concat(DemoProducts).Where(p => !Recorded(text, p, "succeeded"))];
+                    failed = [.. BulkProducts.Where(p => !Recorded(text, p, "succeeded"))];
                     break;
                 }
 
@@ -126,51 +87,48 @@ internal static class WorkerMemoryProbe
             }
 
             var syncTime = watch.Elapsed;
-            var peak = Read(process.Id, "VmHWM");
+            var peak = worker.ReadMiB("VmHWM");
             await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  synced in {syncTime.TotalSeconds:0.0} s, peak RSS {peak:0} MiB; idle for {idleWait.TotalSeconds:0} s"));
             await Task.Delay(idleWait, cancellationToken);
-            var idle = Read(process.Id, "VmRSS");
-            return new WorkerMemory(startup, peak, idle, syncTime, failed);
+            var idle = worker.ReadMiB("VmRSS");
+            var sandboxPeak = sandbox.Process.ReadMiB("VmHWM");
+            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  idle RSS {idle:0} MiB (sandbox process peak {sandboxPeak:0} MiB, not counted)"));
+            return new WorkerMemory(startup, peak, idle, syncTime, failed, sandboxPeak);
         }
         finally
         {
-            await StopAsync(process);
             TryDelete(directory);
         }
     }
 
-    private static IEnumerable<string> Arguments(int issues, string statePath)
+    /// <summary>
+    /// The worker's configuration, all on the command line: the two sandbox trackers, one product per acme/bulk (listing
+    /// and votes; no RICE or roadmap, which would write thousands of labels and comments) with every schedule off, so only
+    /// the requested full resync runs. Its own <c>appsettings.json</c> (beside the bench) is read, as in the container.
+    /// </summary>
+    private static IEnumerable<string> Arguments(SandboxProcess sandbox, string statePath)
     {
-        yield return WorkerDll;
-        yield return "--sandbox-port";
-        yield return "0";
-        yield return "--sandbox-issues";
-        yield return issues.ToString(CultureInfo.InvariantCulture);
         yield return "--urls";
         yield return "http://127.0.0.1:0";
+        yield return "--contentRoot";
+        yield return AppContext.BaseDirectory;
         yield return $"--IssueSync:Storage:SqlitePath={statePath}";
-
-        // The demo products do not include acme/bulk: one product per tracker reads it (listing and votes; no RICE or
-        // roadmap, which would write thousands of labels and comments). Their schedules are off: only the start-up run.
-        foreach (var (product, project) in new[] { ("bulkgl", "gitlab:acme/bulk"), ("bulkgh", "github:acme/bulk") })
+        foreach (var name in Bulk.Select(b => b.Tracker))
         {
-            yield return $"--IssueSync:Products:{product}:Public={project}";
+            var tracker = sandbox.Tracker(name);
+            yield return $"--IssueSync:Trackers:{name}:Kind={tracker.Kind}";
+            yield return $"--IssueSync:Trackers:{name}:ApiUrl={tracker.ApiUrl}";
+            yield return $"--IssueSync:Trackers:{name}:Token={tracker.Token}";
+        }
+
+        foreach (var (product, tracker) in Bulk)
+        {
+            yield return $"--IssueSync:Products:{product}:Public={tracker}:acme/bulk";
             foreach (var stage in new[] { "Move", "Votes", "Rice", "Roadmap" })
             {
                 yield return $"--IssueSync:Products:{product}:Schedule:{stage}=";
             }
         }
-    }
-
-    private static async Task<string> FirstAsync(Task<string> line, Task exited, TimeSpan timeout, ConcurrentQueue<string> errors, CancellationToken cancellationToken)
-    {
-        var first = await Task.WhenAny(line, exited, Task.Delay(timeout, cancellationToken));
-        if (first == line)
-        {
-            return await line;
-        }
-
-        throw new InvalidOperationException($"The worker did not start: {(exited.IsCompleted ? "it exited" : "timed out")}; {string.Join(" | ", errors.TakeLast(5))}");
     }
 
     /// <summary>Whether <c>issuesync_job_duration_seconds_count</c> has a run of <paramref name="product"/> (with that outcome).</summary>
@@ -180,51 +138,6 @@ internal static class WorkerMemoryProbe
             && l.Contains($"product=\"{product}\"", StringComparison.Ordinal)
             && (outcome is null || l.Contains($"outcome=\"{outcome}\"", StringComparison.Ordinal))
             && double.TryParse(l[(l.LastIndexOf(' ') + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var count) && count >= 1);
-
-    /// <summary>A <c>/proc/&lt;pid&gt;/status</c> field in MiB (the kernel reports kB).</summary>
-    private static double Read(int pid, string field)
-    {
-        foreach (var line in File.ReadLines($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/status"))
-        {
-            if (line.StartsWith(field + ":", StringComparison.Ordinal))
-            {
-                var kb = line[(field.Length + 1)..].Trim().Split(' ')[0];
-                return long.Parse(kb, NumberStyles.None, CultureInfo.InvariantCulture) / 1024.0;
-            }
-        }
-
-        throw new InvalidOperationException($"/proc/{pid}/status has no {field}.");
-    }
-
-    /// <summary>SIGTERM (the host's graceful shutdown, like Ctrl-C), then a kill of this process tree only if it hangs.</summary>
-    private static async Task StopAsync(Process process)
-    {
-        if (process.HasExited)
-        {
-            return;
-        }
-
-        try
-        {
-            process.StandardInput.Close();
-            using var term = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", process.Id.ToString(CultureInfo.InvariantCulture) }, UseShellExecute = false });
-            if (term is not null)
-            {
-                await term.WaitForExitAsync(CancellationToken.None);
-            }
-
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            await process.WaitForExitAsync(grace.Token);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or System.ComponentModel.Win32Exception or InvalidOperationException)
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync(CancellationToken.None);
-            }
-        }
-    }
 
     private static void TryDelete(string directory)
     {

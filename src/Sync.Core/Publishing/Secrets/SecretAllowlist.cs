@@ -14,8 +14,9 @@ internal enum AllowlistTarget
 /// A compiled gitleaks allowlist: a finding is dropped when a regex matches its target or its secret contains a
 /// stopword (any of them with <c>condition = "OR"</c>, every kind present with <c>"AND"</c>). Path and commit checks
 /// cannot pass on text, so an allowlist that needs one under "AND", or has nothing else under "OR", never drops anything.
+/// Its regexes are built on first use, like a rule's pattern.
 /// </summary>
-internal sealed class SecretAllowlist(IReadOnlyList<Regex> regexes, AllowlistTarget target, IReadOnlyList<string> stopWords, bool matchAll, bool needsFileContext)
+internal sealed class SecretAllowlist(IReadOnlyList<Lazy<Regex>> regexes, AllowlistTarget target, IReadOnlyList<string> stopWords, bool matchAll, bool needsFileContext)
 {
     public bool Allows(string secret, string match, string line)
     {
@@ -30,7 +31,7 @@ internal sealed class SecretAllowlist(IReadOnlyList<Regex> regexes, AllowlistTar
             AllowlistTarget.Line => line,
             _ => secret,
         };
-        var regexHit = regexes.Count > 0 && regexes.Any(r => r.IsMatch(subject));
+        var regexHit = regexes.Count > 0 && regexes.Any(r => r.Value.IsMatch(subject));
         var stopWordHit = stopWords.Count > 0 && ContainsStopWord(secret);
         return matchAll
             ? (regexes.Count > 0 || stopWords.Count > 0) && (regexes.Count == 0 || regexHit) && (stopWords.Count == 0 || stopWordHit)

@@ -5,7 +5,8 @@ namespace Sync.Core.Publishing.Secrets;
 /// <summary>One compiled secret rule, from gitleaks' file or ours.</summary>
 public sealed class SecretRule
 {
-    private readonly Regex? _groupPattern;
+    private readonly Lazy<Regex> _pattern;
+    private readonly Lazy<Regex?> _groupPattern;
     private readonly int _secretGroup;
     private readonly int[] _unnamedGroups;
 
@@ -13,8 +14,8 @@ public sealed class SecretRule
         string id,
         string description,
         string source,
-        Regex pattern,
-        Regex? groupPattern,
+        Lazy<Regex> pattern,
+        string patternText,
         bool leadingBoundary,
         int secretGroup,
         int[] unnamedGroups,
@@ -26,8 +27,15 @@ public sealed class SecretRule
         Id = id;
         Description = description;
         Source = source;
-        Pattern = pattern;
-        _groupPattern = groupPattern;
+        _pattern = pattern;
+
+        // Only the linear-time engine needs the backtracking one to read groups (see GroupsOf); like the pattern, it is
+        // built on first use.
+        _groupPattern = secretGroup > 0 || unnamedGroups.Length > 0
+            ? new Lazy<Regex?>(() => Pattern.Options.HasFlag(RegexOptions.NonBacktracking)
+                ? new Regex(patternText, RegexOptions.CultureInvariant, RuleCompiler.BacktrackingTimeout)
+                : null)
+            : new Lazy<Regex?>(static () => null);
         LeadingBoundary = leadingBoundary;
         _secretGroup = secretGroup;
         _unnamedGroups = unnamedGroups;
@@ -44,8 +52,14 @@ public sealed class SecretRule
     /// <summary>The rule file it came from.</summary>
     public string Source { get; }
 
-    /// <summary>The compiled pattern; without the rule's leading <c>\b</c> when it had one (see <see cref="LeadingBoundary"/>).</summary>
-    public Regex Pattern { get; }
+    /// <summary>
+    /// The compiled pattern; without the rule's leading <c>\b</c> when it had one (see <see cref="LeadingBoundary"/>).
+    /// Its syntax was checked when the rule file was read; the regex itself is built the first time it is asked for.
+    /// </summary>
+    public Regex Pattern => _pattern.Value;
+
+    /// <summary>Whether <see cref="Pattern"/> has been built (a rule is built the first time one of its keywords occurs).</summary>
+    internal bool IsCompiled => _pattern.IsValueCreated;
 
     /// <summary>
     /// True when the rule's pattern started with <c>\b</c>. The scanner checks that boundary itself, so it can accept a
@@ -102,12 +116,12 @@ public sealed class SecretRule
     /// </summary>
     private Match GroupsOf(string text, Match match)
     {
-        if (_groupPattern is null)
+        if (_groupPattern.Value is not { } groupPattern)
         {
             return match;
         }
 
-        var confined = _groupPattern.Match(text, match.Index, match.Length);
+        var confined = groupPattern.Match(text, match.Index, match.Length);
         return confined.Success && confined.Index == match.Index ? confined : match;
     }
 

@@ -71,6 +71,31 @@ public sealed partial class SecretRuleSetTests
         Assert.Same(SecretRuleSet.Default, SecretRuleSet.Default);
     }
 
+    [Fact]
+    public void FromText_BuildsARulesRegexOnlyOnceItsKeywordOccursInAScannedText()
+    {
+        const string Toml = """
+            [[rules]]
+            id = "alpha"
+            regex = '''\balpha_[a-z0-9]{8}\b'''
+            keywords = ["alpha_"]
+            [[rules.allowlists]]
+            regexes = ['''alpha_example''']
+            [[rules]]
+            id = "beta"
+            regex = '''\bbeta_[a-z0-9]{8}\b'''
+            keywords = ["beta_"]
+            """;
+        var set = SecretRuleSet.FromText([("t.toml", Toml)]);
+        var scanner = new SecretScanner(set);
+
+        Assert.All(set.Rules, r => Assert.False(r.IsCompiled, r.Id));
+        var findings = scanner.Scan("found alpha_k3y9x2m7 in the log");
+
+        Assert.Equal(["alpha"], findings.Select(f => f.RuleId));
+        Assert.Equal([true, false], set.Rules.Select(r => r.IsCompiled));
+    }
+
     private static bool RuleIdIn(string text, string id) => text.Contains($"id = \"{id}\"", StringComparison.Ordinal);
 
     [GeneratedRegex(@"^\[\[rules\]\][ \t]*$", RegexOptions.Multiline)]
