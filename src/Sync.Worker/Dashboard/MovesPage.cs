@@ -158,9 +158,9 @@ internal sealed class MovesPage : RazorPage
             ? "<em>not created yet</em>"
             : Link(move.TargetUrl, move.TargetIssue ?? move.TargetUrl ?? string.Empty);
         WriteLiteral($"<tr class=\"move move-{status}\" data-product=\"{E(move.Product)}\" data-source=\"{E(move.SourceIssue)}\"><td>{E(move.Product)}</td>"
-            + $"<td><code>{E(move.SourceIssue)}</code></td><td class=\"target\">&rarr; {target}</td><td class=\"state\">{E(MoveWording.Describe(move))}</td>"
+            + $"<td><code>{E(move.SourceIssue)}</code></td><td class=\"target\" style=\"white-space:nowrap\">&rarr; {target}</td><td class=\"state\">{E(MoveWording.Describe(move))}</td>"
             + string.Create(CultureInfo.InvariantCulture, $"<td class=\"attempts\">{move.Attempts}</td>")
-            + $"<td>{Time(move.CreatedAt)}</td><td>{Time(move.UpdatedAt)}</td><td>");
+            + $"<td style=\"white-space:nowrap\">{Time(move.CreatedAt)}</td><td style=\"white-space:nowrap\">{Time(move.UpdatedAt)}</td><td>");
         if (move.Status is MoveStatus.Failed or MoveStatus.Parked)
         {
             WriteLiteral($"<form method=\"post\" class=\"retry\" action=\"{E(Url.To(MoveActions.RetryRoute))}\">{AntiforgeryField(Context, services)}"

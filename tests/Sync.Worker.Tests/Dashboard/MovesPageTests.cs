@@ -58,7 +58,7 @@ public sealed class MovesPageTests(PagesDashboardHost host) : IClassFixture<Page
         Assert.Contains("in progress at step 3 of 4 (comment on the source)", moving, StringComparison.Ordinal);
         Assert.Contains("<a href=\"https://gitlab.example/acme/gadget/-/issues/77\" rel=\"noopener noreferrer\">gitlab:acme/gadget#77</a>", moving, StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"retry\"", moving, StringComparison.Ordinal);
-        Assert.Contains($"<td>{at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC</td>", failed, StringComparison.Ordinal);
+        Assert.Contains($"\">{at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC</td>", failed, StringComparison.Ordinal);
         Assert.True(page.IndexOf("#9101", StringComparison.Ordinal) < page.IndexOf("#9102", StringComparison.Ordinal), "newest change first");
 
         var onlyFailed = await client.GetStringAsync("/hangfire/issuesync/moves?product=gadget&state=failed", Ct);
