@@ -45,10 +45,27 @@ internal static class DemandRows
         foreach (var (issue, votes) in top)
         {
             var entry = rice.GetValueOrDefault(issue!.Number);
-            var snapshots = await store.ListVoteSnapshotsAsync(product.Key, issue.ToString(), now.AddDays(-TrendDays), cancellationToken);
-            rows.Add(new DemandRow(issue, entry?.Title ?? string.Empty, entry?.WebUrl, votes, entry, snapshots));
+            rows.Add(new DemandRow(issue, entry?.Title ?? string.Empty, entry?.WebUrl, votes, entry, await TrendAsync(store, product.Key, issue.ToString(), now, cancellationToken)));
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// The snapshots of the trend window, with the count as it stood when the window opened and as it stands now: a snapshot
+    /// is only stored when the count changes, so the last one before the window and the latest one still hold at those times.
+    /// </summary>
+    private static async Task<IReadOnlyList<VoteSnapshot>> TrendAsync(IStateStore store, string product, string issue, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var from = now.AddDays(-TrendDays);
+        var inWindow = await store.ListVoteSnapshotsAsync(product, issue, from, cancellationToken);
+        var before = await store.GetVoteSnapshotAtAsync(product, issue, from, cancellationToken);
+        List<VoteSnapshot> points = before is null || inWindow.Any(s => s.TakenAt == from) ? [.. inWindow] : [before with { TakenAt = from }, .. inWindow];
+        if (points.Count > 0 && points[^1].TakenAt < now)
+        {
+            points.Add(points[^1] with { TakenAt = now });
+        }
+
+        return points;
     }
 }

@@ -76,7 +76,8 @@ public sealed class DemandPageTests(PagesDashboardHost host) : IClassFixture<Pag
         Assert.Contains("<a href=\"https://gitlab.example/acme/gadget/-/issues/9201\" rel=\"noopener noreferrer\">#9201 Faster &lt;sync&gt;</a>", first, StringComparison.Ordinal);
         Assert.Contains("<td class=\"votes\">12 up, 1 down, 11 voters (weighted 5000)</td>", first, StringComparison.Ordinal);
         Assert.Contains("<svg class=\"trend\"", first, StringComparison.Ordinal);
-        Assert.Contains($"Voters: 4 on {now.AddDays(-60):yyyy-MM-dd}, 11 on {now.AddDays(-1):yyyy-MM-dd}", first, StringComparison.Ordinal); // 120 days ago is outside
+        // From the count as the window opened (the snapshot of 120 days ago still held then) to the count now.
+        Assert.Contains($"Voters: 1 on {now.AddDays(-90):yyyy-MM-dd}, 11 on {now:yyyy-MM-dd}", first, StringComparison.Ordinal);
         Assert.Contains("reach <strong>11</strong> <small>11 voters in 90 days</small>", first, StringComparison.Ordinal);
         Assert.Contains("confidence <strong>80%</strong>", first, StringComparison.Ordinal);
         Assert.Contains("score <strong class=\"score\">5.87</strong>, bucket <strong class=\"bucket\">high</strong>", first, StringComparison.Ordinal);
