@@ -53,7 +53,8 @@ internal static class DemoApp
             DefaultUrls = DemoCommandLine.DefaultUrls,
             BeforeMigrate = app =>
             {
-                if (app.Configuration[IssueSyncOptionsValidator.ConnectionStringKey] is null)
+                // --audit reads what the last demo run left, so it must not start from a clean state.
+                if (app.Configuration[IssueSyncOptionsValidator.ConnectionStringKey] is null && worker.AuditCount is null)
                 {
                     SandboxDemoConfiguration.ResetDemoState(app.Services.GetRequiredService<IOptions<IssueSyncOptions>>().Value.Storage.SqlitePath);
                 }

@@ -20,6 +20,12 @@ public interface IMoveLedger
 
     Task<IReadOnlyList<MoveRecord>> ListMovesAsync(string product, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// At most <see cref="MoveQuery.Limit"/> moves that <see cref="MoveQuery.Matches"/>, in the query's order (newest change
+    /// first); ties are broken ordinally whatever the database's collation.
+    /// </summary>
+    Task<IReadOnlyList<MoveRecord>> QueryMovesAsync(MoveQuery query, CancellationToken cancellationToken);
+
     /// <summary>Inserts or replaces the record keyed by (product, source issue).</summary>
     Task SaveMoveAsync(MoveRecord move, CancellationToken cancellationToken);
 
@@ -70,6 +76,9 @@ public interface IAuditLog
 
     /// <summary>Newest first; <paramref name="product"/> null lists every product.</summary>
     Task<IReadOnlyList<AuditEntry>> ListAuditAsync(string? product, int limit, CancellationToken cancellationToken);
+
+    /// <summary>At most <see cref="AuditQuery.Limit"/> entries that <see cref="AuditQuery.Matches"/>, newest (highest id) first.</summary>
+    Task<IReadOnlyList<AuditEntry>> QueryAuditAsync(AuditQuery query, CancellationToken cancellationToken);
 }
 
 /// <summary>Named, expiring leases that guard work which must not run twice at once (across processes).</summary>

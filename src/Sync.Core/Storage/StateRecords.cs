@@ -47,6 +47,68 @@ public sealed record MoveRecord(
 
     /// <summary>Parked after too many failed attempts (not because the source stopped qualifying).</summary>
     public bool GaveUp => Error?.StartsWith(GaveUpPrefix, StringComparison.Ordinal) == true;
+
+    /// <summary>Where the move stands, in the terms a maintainer filters by.</summary>
+    public MoveStatus Status => Parked ? MoveStatus.Parked
+        : Failed ? MoveStatus.Failed
+        : State == MoveState.Completed ? MoveStatus.Done
+        : MoveStatus.InProgress;
+}
+
+/// <summary>
+/// A move's standing, derived from <see cref="MoveRecord.State"/> and <see cref="MoveRecord.Error"/>: an error wins over
+/// the step reached (a failed move keeps its last step), a parked error over a plain failure.
+/// </summary>
+public enum MoveStatus
+{
+    /// <summary>Completed, no error.</summary>
+    Done,
+
+    /// <summary>Not completed and no error: the next pass continues it.</summary>
+    InProgress,
+
+    /// <summary>The last attempt failed; the next pass tries again.</summary>
+    Failed,
+
+    /// <summary>Stopped (the source no longer qualifies, or too many failures) until a maintainer retries it.</summary>
+    Parked,
+}
+
+/// <summary>Where a page of moves ended: the last move shown, in the listing's order (newest change first).</summary>
+public sealed record MoveCursor(DateTimeOffset UpdatedAt, string Product, string SourceIssue);
+
+/// <summary>
+/// A page of the move ledger, newest change first (<see cref="MoveRecord.UpdatedAt"/> descending, then product and source
+/// issue descending, ordinal), so a maintainer sees what just happened.
+/// </summary>
+/// <param name="Product">One product, or null for every product.</param>
+/// <param name="Status">One standing, or null for every move.</param>
+/// <param name="Before">Only moves after this one in the listing's order (the next page), or null for the first page.</param>
+public sealed record MoveQuery(string? Product, MoveStatus? Status, int Limit, MoveCursor? Before = null)
+{
+    /// <summary>Whether <paramref name="move"/> belongs to the page's filters and comes after <see cref="Before"/>.</summary>
+    public bool Matches(MoveRecord move)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        return (Product is null || move.Product == Product)
+            && (Status is null || move.Status == Status)
+            && (Before is null || Compare(move, Before) < 0);
+    }
+
+    /// <summary>The listing's order as a comparison: newer (greater) first.</summary>
+    public static int Compare(MoveRecord move, MoveCursor cursor)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        ArgumentNullException.ThrowIfNull(cursor);
+        var byTime = move.UpdatedAt.UtcTicks.CompareTo(cursor.UpdatedAt.UtcTicks);
+        if (byTime != 0)
+        {
+            return byTime;
+        }
+
+        var byProduct = string.CompareOrdinal(move.Product, cursor.Product);
+        return byProduct != 0 ? byProduct : string.CompareOrdinal(move.SourceIssue, cursor.SourceIssue);
+    }
 }
 
 /// <summary>One source comment copied to the target (so a resumed move posts it once).</summary>
@@ -91,6 +153,24 @@ public static class AuditActions
     public const string Close = "close";
     public const string Upload = "upload";
     public const string Redaction = "redaction";
+
+    /// <summary>Every kind IssueSync writes, for filters that must name a known one.</summary>
+    public static IReadOnlyList<string> All { get; } = [Create, Edit, Comment, Label, Close, Upload, Redaction];
+}
+
+/// <summary>A page of the audit log, newest first by id (the order entries were appended).</summary>
+/// <param name="Product">One product, or null for every product.</param>
+/// <param name="Action">One action, or null for every action.</param>
+/// <param name="BeforeId">Only entries with a smaller id (the next, older page), or null for the newest.</param>
+public sealed record AuditQuery(string? Product, string? Action, int Limit, long? BeforeId = null)
+{
+    public bool Matches(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return (Product is null || entry.Product == Product)
+            && (Action is null || entry.Action == Action)
+            && (BeforeId is null || entry.Id < BeforeId);
+    }
 }
 
 /// <param name="Action">One of <see cref="AuditActions"/> (free text is allowed for new kinds).</param>

@@ -9,13 +9,18 @@ internal static class DashboardEndpoints
 
     private static int extended;
 
-    /// <summary>The Hangfire dashboard behind <see cref="DashboardAuthentication"/>, with the IssueSync page in its menu.</summary>
+    /// <summary>
+    /// The Hangfire dashboard behind <see cref="DashboardAuthentication"/>, with the IssueSync pages in its menu, and
+    /// <c>/audit.json</c> behind the same authentication.
+    /// </summary>
     public static void MapIssueSyncDashboard(this WebApplication app)
     {
         ExtendHangfireOnce();
         app.UseWhen(
-            context => context.Request.Path.StartsWithSegments(Path, StringComparison.OrdinalIgnoreCase),
+            context => context.Request.Path.StartsWithSegments(Path, StringComparison.OrdinalIgnoreCase)
+                || context.Request.Path.StartsWithSegments(AuditExport.JsonPath, StringComparison.OrdinalIgnoreCase),
             branch => branch.UseMiddleware<DashboardAuthentication>());
+        app.MapAuditJson();
         app.MapHangfireDashboard(Path, new DashboardOptions
         {
             DashboardTitle = "IssueSync",
@@ -34,10 +39,22 @@ internal static class DashboardEndpoints
         }
 
         DashboardRoutes.Routes.AddRazorPage(MaintainerPage.Route, _ => new MaintainerPage());
+        DashboardRoutes.Routes.AddRazorPage(MovesPage.Route, _ => new MovesPage());
+        DashboardRoutes.Routes.AddRazorPage(AuditPage.Route, _ => new AuditPage());
+        DashboardRoutes.Routes.AddRazorPage(DemandPage.Route, _ => new DemandPage());
         MaintainerActions.Register(DashboardRoutes.Routes);
-        NavigationMenu.Items.Add(page => new MenuItem(MaintainerPage.Title, page.Url.To(MaintainerPage.Route))
-        {
-            Active = page.RequestPath.StartsWith(MaintainerPage.Route, StringComparison.Ordinal),
-        });
+        MoveActions.Register(DashboardRoutes.Routes);
+        // The IssueSync page's route prefixes the others: its item is active only on its own page and actions.
+        string[] pages = [MovesPage.Route, AuditPage.Route, DemandPage.Route];
+        AddMenuItem(MaintainerPage.Title, MaintainerPage.Route, path => !pages.Any(p => path.StartsWith(p, StringComparison.Ordinal)));
+        AddMenuItem(MovesPage.Title, MovesPage.Route);
+        AddMenuItem(AuditPage.Title, AuditPage.Route);
+        AddMenuItem(DemandPage.Title, DemandPage.Route);
     }
+
+    private static void AddMenuItem(string title, string route, Func<string, bool>? also = null) =>
+        NavigationMenu.Items.Add(page => new MenuItem(title, page.Url.To(route))
+        {
+            Active = page.RequestPath.StartsWith(route, StringComparison.Ordinal) && (also is null || also(page.RequestPath)),
+        });
 }

@@ -92,7 +92,7 @@ internal static class MaintainerActions
             if (await ledger.GetMoveAsync(target.Product.Key, target.Issue.ToString(), http.RequestAborted) is { GaveUp: true } parked)
             {
                 var time = http.RequestServices.GetRequiredService<TimeProvider>();
-                await ledger.SaveMoveAsync(parked with { Error = null, Attempts = 0, UpdatedAt = time.GetUtcNow() }, http.RequestAborted);
+                await ledger.SaveMoveAsync(MoveActions.ClearFailure(parked, time.GetUtcNow()), http.RequestAborted);
             }
         }
 
@@ -114,7 +114,8 @@ internal static class MaintainerActions
         http.Response.Headers.Location = new UrlHelper(context).To(MaintainerPage.Route) + query;
     }
 
-    private sealed class PostDispatcher(Func<DashboardContext, HttpContext, Task> action) : IDashboardDispatcher
+    /// <summary>Runs an action for a POST of a dashboard that is not read-only; anything else gets 403 or 405.</summary>
+    internal sealed class PostDispatcher(Func<DashboardContext, HttpContext, Task> action) : IDashboardDispatcher
     {
         public Task Dispatch(DashboardContext context)
         {

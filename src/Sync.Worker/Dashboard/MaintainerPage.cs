@@ -3,7 +3,6 @@ using System.Net;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.Dashboard.Pages;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 using Sync.Core.Pipeline;
 using Sync.Core.Products;
@@ -124,14 +123,7 @@ internal sealed class MaintainerPage : RazorPage
         WriteLiteral($"<button type=\"submit\" class=\"btn btn-sm {style}\">{E(text)}</button></form>");
     }
 
-    /// <summary>Hangfire checks antiforgery tokens whenever the host registers antiforgery; the forms then carry one.</summary>
-    private void WriteAntiforgeryField(IServiceProvider services)
-    {
-        if (Context.AntiforgeryToken is { } token && services.GetService<IOptions<AntiforgeryOptions>>()?.Value.FormFieldName is { } field)
-        {
-            WriteLiteral($"<input type=\"hidden\" name=\"{E(field)}\" value=\"{E(token)}\">");
-        }
-    }
+    private void WriteAntiforgeryField(IServiceProvider services) => WriteLiteral(DashboardHtml.AntiforgeryField(Context, services));
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -14,18 +14,27 @@ internal sealed record CommandLine(
     /// <summary>Read a password from standard input, print its hash for <c>IssueSync:Dashboard:Users</c>, exit.</summary>
     public bool HashPassword { get; init; }
 
+    /// <summary><c>--audit N</c>: print the newest N audit entries of the configured store (oldest of them first), exit.</summary>
+    public int? AuditCount { get; init; }
+
+    /// <summary>The most entries <c>--audit</c> prints.</summary>
+    public const int MaxAuditCount = 10_000;
+
     /// <summary>How to start the sandbox demo, which has its own entry point (the worker does not carry the sandbox).</summary>
     public const string DemoCommand = "dotnet run --project src/Sync.Demo";
 
     public const string Usage = """
         Usage: Sync.Worker [--once [--dry-run] [--summary-json PATH]] [configuration...]
                Sync.Worker --hash-password < password.txt
+               Sync.Worker --audit N [configuration...]
 
           (no switch)          run the worker: Hangfire server, recurring jobs, dashboard at /hangfire
           --once               run every product's pipeline once, print a summary, exit 0 on success, 1 on failure
           --dry-run            with --once: do every read, print every write it would make, make none
           --summary-json PATH  with --once: also write the summary as JSON to PATH
           --hash-password      read a dashboard password from stdin, print its hash for IssueSync:Dashboard:Users:<i>:PasswordHash
+          --audit N            print the newest N (1-10000) audit entries of the configured store, oldest of them first, one a
+                               line: id, time (UTC), product, action, target, detail, dry-run|written, tab-separated; then exit
           configuration        standard .NET configuration, e.g. --IssueSync:Products:web:Public=public:acme/web --urls http://0.0.0.0:8080
 
         The sandbox demo (emulated trackers and a built-in configuration) has its own entry point: dotnet run --project src/Sync.Demo
@@ -37,6 +46,7 @@ internal sealed record CommandLine(
         error = null;
         bool once = false, dryRun = false, help = false, hashPassword = false;
         string? summaryJson = null;
+        string? audit = null;
         var rest = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
@@ -48,6 +58,9 @@ internal sealed record CommandLine(
                 case "--dry-run": dryRun = true; break;
                 case "--hash-password": hashPassword = true; break;
                 case "--help" or "-h" or "-?": help = true; break;
+                case "--audit":
+                    audit = inlineValue ?? Next(args, ref i, name, ref error);
+                    break;
                 case "--summary-json":
                     summaryJson = inlineValue ?? Next(args, ref i, name, ref error);
                     break;
@@ -75,7 +88,25 @@ internal sealed record CommandLine(
             error = "--summary-json needs a file path";
         }
 
-        return new CommandLine(once, dryRun, summaryJson, help, rest) { HashPassword = hashPassword };
+        int? auditCount = null;
+        if (error is null && audit is not null)
+        {
+            if (!int.TryParse(audit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+                || count < 1 || count > MaxAuditCount)
+            {
+                error = $"--audit needs a number of entries from 1 to {MaxAuditCount}; got '{audit}'";
+            }
+            else if (once || hashPassword)
+            {
+                error = "--audit takes no --once, --dry-run or --hash-password";
+            }
+            else
+            {
+                auditCount = count;
+            }
+        }
+
+        return new CommandLine(once, dryRun, summaryJson, help, rest) { HashPassword = hashPassword, AuditCount = auditCount };
     }
 
     private static (string Name, string? Value) Split(string arg)

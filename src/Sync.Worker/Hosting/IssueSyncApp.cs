@@ -63,6 +63,12 @@ internal static class IssueSyncApp
 
         hooks.BeforeMigrate?.Invoke(app);
         await app.Services.GetRequiredService<IStateStore>().MigrateAsync(cancellationToken);
+        if (commandLine.AuditCount is { } entries)
+        {
+            await AuditExport.PrintAsync(app.Services, entries, output, cancellationToken);
+            return ExitOk;
+        }
+
         return commandLine.Once
             ? await RunOnceAsync(app, commandLine, hooks, output, error, cancellationToken)
             : await RunServiceAsync(app, hooks, output, cancellationToken);
@@ -86,7 +92,7 @@ internal static class IssueSyncApp
         builder.Services.AddIssueSync(builder.Configuration, commandLine);
         hooks.ConfigureServices?.Invoke(builder.Services);
         var app = builder.Build();
-        if (!commandLine.Once)
+        if (!commandLine.Once && commandLine.AuditCount is null)
         {
             MapEndpoints(app);
         }

@@ -9,7 +9,8 @@ internal sealed record SchemaMigration(int Version, string Sql);
 /// <param name="TablePrefix">Prepended to every table name (a schema qualifier such as <c>issuesync.</c>, or empty).</param>
 /// <param name="Bootstrap">Creates the <c>schema_version</c> table (and schema) if missing; runs before the version is read.</param>
 /// <param name="Migrations">Ordered steps.</param>
-internal sealed record SchemaDefinition(string TablePrefix, string Bootstrap, IReadOnlyList<SchemaMigration> Migrations)
+/// <param name="OrdinalCollation">The collation that compares text byte by byte (ordinal), for orders both dialects must share.</param>
+internal sealed record SchemaDefinition(string TablePrefix, string Bootstrap, IReadOnlyList<SchemaMigration> Migrations, string OrdinalCollation = "BINARY")
 {
     public int LatestVersion => Migrations[^1].Version;
 }

@@ -24,4 +24,30 @@ internal abstract partial class SqlStateStore
         var rows = await connection.QueryAsync<AuditRow>(command);
         return [.. rows.Select(r => new AuditEntry(FromDb(r.At), r.Product, r.Action, r.Target, r.Detail, r.DryRun) { Id = r.Id })];
     }
+
+    public async Task<IReadOnlyList<AuditEntry>> QueryAuditAsync(AuditQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Limit);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var sql = Sql.QueryAudit(query.Product is not null, query.Action is not null, query.BeforeId is not null);
+        var parameters = new DynamicParameters(new { query.Limit });
+        if (query.Product is not null)
+        {
+            parameters.Add("Product", query.Product);
+        }
+
+        if (query.Action is not null)
+        {
+            parameters.Add("Action", query.Action);
+        }
+
+        if (query.BeforeId is { } before)
+        {
+            parameters.Add("BeforeId", before);
+        }
+
+        var rows = await connection.QueryAsync<AuditRow>(Command(sql, parameters, cancellationToken));
+        return [.. rows.Select(r => new AuditEntry(FromDb(r.At), r.Product, r.Action, r.Target, r.Detail, r.DryRun) { Id = r.Id })];
+    }
 }

@@ -20,6 +20,29 @@ internal abstract partial class SqlStateStore
         return [.. rows.Select(ToRecord)];
     }
 
+    public async Task<IReadOnlyList<MoveRecord>> QueryMovesAsync(MoveQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Limit);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var sql = Sql.QueryMoves(query.Product is not null, query.Status, query.Before is not null);
+        var parameters = new DynamicParameters(new { query.Limit });
+        if (query.Product is not null)
+        {
+            parameters.Add("Product", query.Product);
+        }
+
+        if (query.Before is { } before)
+        {
+            parameters.Add("BeforeAt", ToDb(before.UpdatedAt));
+            parameters.Add("BeforeProduct", before.Product);
+            parameters.Add("BeforeSource", before.SourceIssue);
+        }
+
+        var rows = await connection.QueryAsync<MoveRow>(Command(sql, parameters, cancellationToken));
+        return [.. rows.Select(ToRecord)];
+    }
+
     public async Task SaveMoveAsync(MoveRecord move, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);

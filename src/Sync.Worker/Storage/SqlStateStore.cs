@@ -13,7 +13,7 @@ internal abstract partial class SqlStateStore : IStateStore
     private protected SqlStateStore(SchemaDefinition schema)
     {
         Schema = schema;
-        Sql = new StoreSql(schema.TablePrefix);
+        Sql = new StoreSql(schema.TablePrefix, schema.OrdinalCollation);
     }
 
     private protected SchemaDefinition Schema { get; }

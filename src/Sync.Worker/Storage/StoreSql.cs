@@ -1,10 +1,13 @@
+using Sync.Core.Storage;
+
 namespace Sync.Worker.Storage;
 
 /// <summary>
 /// The statements both dialects share. SQLite (3.35+) and PostgreSQL accept the same upsert, RETURNING-free
-/// INSERT … SELECT and LIMIT syntax, so only table qualification differs; the prefix is baked in once here.
+/// INSERT … SELECT and LIMIT syntax, so only table qualification and the name of the ordinal collation (<paramref name="c"/>)
+/// differ; they are baked in once here.
 /// </summary>
-internal sealed class StoreSql(string p)
+internal sealed class StoreSql(string p, string c)
 {
     private const string MoveColumns =
         "product AS Product, source_issue AS SourceIssue, state AS State, target_issue AS TargetIssue, " +
@@ -28,6 +31,43 @@ internal sealed class StoreSql(string p)
 
     public string ListMoves { get; } =
         $"SELECT {MoveColumns} FROM {p}moves WHERE product = @Product ORDER BY created_at, source_issue";
+
+    /// <summary>
+    /// A page of moves, newest change first; ties ordered by product then source issue, compared ordinally on both dialects
+    /// (PostgreSQL's default collation would order text differently from SQLite's). Only the filters in use are in the
+    /// statement: PostgreSQL cannot type an untyped null parameter.
+    /// </summary>
+    public string QueryMoves(bool product, MoveStatus? status, bool before)
+    {
+        var parked = $"substr(error, 1, {MoveRecord.ParkedPrefix.Length}) = '{MoveRecord.ParkedPrefix}'";
+        List<string> where = [];
+        if (product)
+        {
+            where.Add("product = @Product");
+        }
+
+        if (status is { } s)
+        {
+            where.Add(s switch
+            {
+                MoveStatus.Done => $"error IS NULL AND state = {(int)MoveState.Completed}",
+                MoveStatus.InProgress => $"error IS NULL AND state <> {(int)MoveState.Completed}",
+                MoveStatus.Failed => $"error IS NOT NULL AND NOT ({parked})",
+                MoveStatus.Parked => $"error IS NOT NULL AND {parked}",
+                _ => throw new ArgumentOutOfRangeException(nameof(status), s, "Unknown move status."),
+            });
+        }
+
+        if (before)
+        {
+            where.Add(
+                $"(updated_at < @BeforeAt OR (updated_at = @BeforeAt AND (product COLLATE {c} < @BeforeProduct "
+                + $"OR (product = @BeforeProduct AND source_issue COLLATE {c} < @BeforeSource))))");
+        }
+
+        var filter = where.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", where.Select(w => $"({w})"));
+        return $"SELECT {MoveColumns} FROM {p}moves{filter} ORDER BY updated_at DESC, product COLLATE {c} DESC, source_issue COLLATE {c} DESC LIMIT @Limit";
+    }
 
     public string UpsertMove { get; } =
         $"""
@@ -118,6 +158,29 @@ internal sealed class StoreSql(string p)
 
     public string ListAuditForProduct { get; } =
         $"SELECT {AuditColumns} FROM {p}audit_entries WHERE product = @Product ORDER BY at DESC, id DESC LIMIT @Limit";
+
+    /// <summary>A page of the audit log, newest (highest id) first, with only the filters in use in the statement.</summary>
+    public string QueryAudit(bool product, bool action, bool before)
+    {
+        List<string> where = [];
+        if (product)
+        {
+            where.Add("product = @Product");
+        }
+
+        if (action)
+        {
+            where.Add("action = @Action");
+        }
+
+        if (before)
+        {
+            where.Add("id < @BeforeId");
+        }
+
+        var filter = where.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", where);
+        return $"SELECT {AuditColumns} FROM {p}audit_entries{filter} ORDER BY id DESC LIMIT @Limit";
+    }
 
     // One statement decides and writes, so two processes racing for a lease cannot both see it as free.
     public string AcquireLease { get; } =

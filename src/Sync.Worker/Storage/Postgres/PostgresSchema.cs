@@ -149,5 +149,5 @@ internal static class PostgresSchema
         """;
 
     public static SchemaDefinition Definition { get; } =
-        new($"{Name}.", Bootstrap, [new SchemaMigration(1, V1), new SchemaMigration(2, V2), new SchemaMigration(3, V3), new SchemaMigration(4, V4), new SchemaMigration(5, V5)]);
+        new($"{Name}.", Bootstrap, [new SchemaMigration(1, V1), new SchemaMigration(2, V2), new SchemaMigration(3, V3), new SchemaMigration(4, V4), new SchemaMigration(5, V5)], OrdinalCollation: "\"C\"");
 }

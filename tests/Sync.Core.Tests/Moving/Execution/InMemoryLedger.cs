@@ -19,6 +19,14 @@ public sealed class InMemoryLedger : IMoveLedger, IAuditLog
     public Task<IReadOnlyList<MoveRecord>> ListMovesAsync(string product, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<MoveRecord>>([.. Moves.Values.Where(m => m.Product == product)]);
 
+    public Task<IReadOnlyList<MoveRecord>> QueryMovesAsync(MoveQuery query, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<MoveRecord>>([.. Moves.Values
+            .Where(query.Matches)
+            .OrderByDescending(m => m.UpdatedAt.UtcTicks)
+            .ThenByDescending(m => m.Product, StringComparer.Ordinal)
+            .ThenByDescending(m => m.SourceIssue, StringComparer.Ordinal)
+            .Take(query.Limit)]);
+
     public Task SaveMoveAsync(MoveRecord move, CancellationToken cancellationToken)
     {
         Writes++;
@@ -57,4 +65,7 @@ public sealed class InMemoryLedger : IMoveLedger, IAuditLog
 
     public Task<IReadOnlyList<AuditEntry>> ListAuditAsync(string? product, int limit, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<AuditEntry>>([.. Audit.Where(a => product is null || a.Product == product).Reverse().Take(limit)]);
+
+    public Task<IReadOnlyList<AuditEntry>> QueryAuditAsync(AuditQuery query, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<AuditEntry>>([.. Enumerable.Reverse(Audit).Where(query.Matches).Take(query.Limit)]);
 }
