@@ -9,6 +9,7 @@ using Sync.Sandbox.GitLab;
 using Sync.Sandbox.Hosting;
 using Sync.Sandbox.Pipeline;
 using Sync.Sandbox.Seeding;
+using Sync.Sandbox.Web;
 
 namespace Sync.Sandbox;
 
@@ -89,6 +90,11 @@ public sealed class SandboxServer : IAsyncDisposable
         app.MapGitHub(host, gitHub);
         app.MapAdmin(host);
         app.MapAdminTrackers(host, [gitLabDev, gitLab, gitHub]);
+        foreach (var instance in new[] { gitLabDev, gitLab, gitHub })
+        {
+            app.MapWebViews(instance);
+        }
+
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
