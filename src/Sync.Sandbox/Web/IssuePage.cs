@@ -60,7 +60,11 @@ internal static class IssuePage
 
         if (issue.MovedToId is { } movedTo)
         {
-            sb.Append("<p class=\"meta\">Moved to issue id ").Append(movedTo).Append("</p>\n");
+            // GitLab's native move stays on the instance: the new issue is one of its projects'.
+            var target = instance.Projects().SelectMany(p => p.Issues).FirstOrDefault(i => i.Id == movedTo);
+            sb.Append("<p class=\"meta\">Moved to ").Append(target is null
+                ? "an issue this page cannot show"
+                : $"<a href=\"{WebHtml.Encode(WebLinks.Issue(instance, target))}\">{WebHtml.Encode($"{target.Project.Path}#{target.Number}")}</a>").Append("</p>\n");
         }
 
         AppendSidebar(sb, issue);

@@ -154,6 +154,27 @@ public sealed class WebViewTests
         Assert.Equal("closed", rows.Single(r => r.QuerySelector("a")!.TextContent == "Old thing").Children[2].TextContent);
     }
 
+    [Fact]
+    public async Task IssuePage_OfAnIssueMovedByGitLab_LinksToWhereItWent_AndAClosedDuplicateToItsCanonical()
+    {
+        await using var server = await TestSandbox.StartAsync();
+        var dev = server.GitLabDev;
+        using var api = TestSandbox.Client(dev);
+        var issue = dev.AddIssue("acme/widget", "Move me", "body");
+        using var moved = await api.Send(HttpMethod.Post, $"projects/acme%2Fwidget/issues/{issue.Number}/move", new { to_project_id = dev.Project("acme/gadget-dev").Id });
+        var movedTo = (await moved.Json()).GetProperty("web_url").GetString()!;
+        var demo = server.DemoIssues;
+        using var http = WebPages.Browser();
+
+        var (_, _, source) = await WebPages.GetAsync(http, $"{dev.WebUrl}acme/widget/-/issues/{issue.Number}");
+        var (_, _, duplicate) = await WebPages.GetAsync(http, $"{server.GitHub.WebUrl}{SandboxDemoIssues.GitHubProject}/issues/{demo.Duplicate}");
+
+        Assert.Equal(movedTo, source.QuerySelectorAll("p.meta a")[^1].GetAttribute("href"));
+        Assert.Equal("Closed", duplicate.QuerySelector(".state")!.TextContent);
+        Assert.Contains("as duplicate", duplicate.QuerySelector("main > p:not(.meta)")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"{server.GitHub.WebUrl}acme/widget/issues/{demo.Canonical}", duplicate.QuerySelectorAll("p.meta a")[^1].GetAttribute("href"));
+    }
+
     [Theory]
     [InlineData("gitlab/acme/nope")]
     [InlineData("gitlab/acme/gadget/-/issues/9999")]
