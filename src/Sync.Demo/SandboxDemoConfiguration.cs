@@ -90,7 +90,7 @@ internal static class SandboxDemoConfiguration
 
         // The seed's sensitive dev issue names an internal host and a private path: their public copies show the redaction.
         values[$"{key}:Redaction:InternalHosts:0"] = SandboxDemoIssues.InternalHost;
-        values[$"{key}:Redaction:Patterns:0"] = System.Text.RegularExpressions.Regex.Escape(SandboxDemoIssues.PrivatePath) + @"\S*";
+        values[$"{key}:Redaction:Patterns:0"] = System.Text.RegularExpressions.Regex.Escape(SandboxDemoIssues.PrivatePath) + @"[^\s`]*";
 
         // Every few minutes, so a visitor of the dashboard sees the recurring jobs run.
         values[$"{key}:Schedule:Move"] = "*/2 * * * *";

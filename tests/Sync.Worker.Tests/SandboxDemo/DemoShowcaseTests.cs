@@ -89,6 +89,7 @@ public sealed class DemoShowcaseTests
         var copyPage = await copy.Content.ReadAsStringAsync(ct);
         Assert.Equal(HttpStatusCode.OK, copy.StatusCode);
         Assert.Contains("[REDACTED]", copyPage, StringComparison.Ordinal);
+        Assert.Contains("<code>[REDACTED]</code>", copyPage, StringComparison.Ordinal); // the private path, its code span intact
         Assert.DoesNotContain(SandboxDemoIssues.SensitiveToken, copyPage, StringComparison.Ordinal);
         Assert.DoesNotContain(SandboxDemoIssues.InternalHost, copyPage, StringComparison.Ordinal);
         Assert.DoesNotContain(SandboxDemoIssues.PrivatePath, copyPage, StringComparison.Ordinal);
