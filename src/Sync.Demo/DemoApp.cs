@@ -45,6 +45,11 @@ internal static class DemoApp
             new SandboxOptions { Port = demo.SandboxPort, IssuesPerProject = demo.SandboxIssues },
             cancellationToken);
         SandboxDemoConfiguration.RaiseSandboxCeilings(sandbox);
+        if (demo.FailedMove && !worker.Once)
+        {
+            sandbox.Control.InjectFault(sandbox.GitLabDev.Name, sandbox.DemoIssues.FailingMoveFault);
+        }
+
         await output.WriteLineAsync($"Sandbox trackers at {sandbox.BaseAddress} (loaded in {sandbox.LoadTime.TotalMilliseconds:0} ms): GitLab dev {sandbox.GitLabDev.ApiUrl}, GitLab {sandbox.GitLab.ApiUrl}, GitHub {sandbox.GitHub.ApiUrl}");
 
         var hooks = new IssueSyncAppHooks

@@ -8,6 +8,12 @@ namespace Sync.Demo;
 /// </summary>
 internal sealed record DemoCommandLine(int SandboxPort, int SandboxIssues, bool Help, IReadOnlyList<string> WorkerArgs)
 {
+    /// <summary>
+    /// Whether the dev tracker refuses one demo move once (<see cref="Sync.Sandbox.SandboxDemoIssues.FailingMoveFault"/>), so
+    /// the dashboard shows a failed move a maintainer can retry. Service mode only: a <c>--once</c> run has nobody to retry it.
+    /// </summary>
+    public bool FailedMove { get; init; } = true;
+
     public const int DefaultSandboxPort = 5081;
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
@@ -20,6 +26,9 @@ internal sealed record DemoCommandLine(int SandboxPort, int SandboxIssues, bool 
 
           --sandbox-port N     port of the sandbox trackers (default 5081, 0 = any free port)
           --sandbox-issues N   also generate an acme/bulk project with N issues on each sandbox tracker
+          --sandbox-failed-move on|off
+                               in service mode, the dev tracker refuses one demo move once so the dashboard shows
+                               a failed move to retry (default on; never with --once)
           --sandbox            accepted and ignored (the demo always runs against the sandbox)
 
         The worker's switches (--once, --dry-run, --summary-json, configuration) work here too:
@@ -31,6 +40,7 @@ internal sealed record DemoCommandLine(int SandboxPort, int SandboxIssues, bool 
         error = null;
         int port = DefaultSandboxPort, issues = 0;
         var help = false;
+        var failedMove = true;
         var rest = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
@@ -46,6 +56,9 @@ internal sealed record DemoCommandLine(int SandboxPort, int SandboxIssues, bool 
                 case "--sandbox-issues":
                     issues = ParseInt(inline ?? Next(args, ref i, name, ref error), name, 0, 1_000_000, ref error);
                     break;
+                case "--sandbox-failed-move":
+                    failedMove = ParseSwitch(inline ?? Next(args, ref i, name, ref error), name, ref error);
+                    break;
                 case "--help" or "-h" or "-?":
                     help = true;
                     break;
@@ -53,7 +66,7 @@ internal sealed record DemoCommandLine(int SandboxPort, int SandboxIssues, bool 
             }
         }
 
-        return new DemoCommandLine(port, issues, help, rest);
+        return new DemoCommandLine(port, issues, help, rest) { FailedMove = failedMove };
     }
 
     private static string? Next(IReadOnlyList<string> args, ref int i, string name, ref string? error)
@@ -65,6 +78,19 @@ internal sealed record DemoCommandLine(int SandboxPort, int SandboxIssues, bool 
 
         error ??= $"{name} needs a value";
         return null;
+    }
+
+    private static bool ParseSwitch(string? text, string name, ref string? error)
+    {
+        switch (text)
+        {
+            case null: return true;
+            case "on" or "true": return true;
+            case "off" or "false": return false;
+            default:
+                error ??= $"{name}: '{text}' is neither on nor off";
+                return true;
+        }
     }
 
     private static int ParseInt(string? text, string name, int min, int max, ref string? error)

@@ -58,6 +58,9 @@ internal static class SandboxDemoConfiguration
 
         AddProduct(values, "widget", "github:acme/widget", ["dev:acme/widget", "github:acme/widget-private"]);
         AddProduct(values, "gadget", "gitlab:acme/gadget", ["dev:acme/gadget-dev"]);
+
+        // The dev widget's releases travel with its issues, so the public roadmap places them by milestone.
+        values["IssueSync:Products:widget:Sources:0:CreateMilestones"] = "true";
         return values;
     }
 
@@ -84,6 +87,10 @@ internal static class SandboxDemoConfiguration
         values[$"{key}:Rice:Mode"] = "Percentiles"; // the demo's few votes would all be "low" on absolute thresholds
 
         values[$"{key}:Roadmap:Enabled"] = "true";
+
+        // The seed's sensitive dev issue names an internal host and a private path: their public copies show the redaction.
+        values[$"{key}:Redaction:InternalHosts:0"] = SandboxDemoIssues.InternalHost;
+        values[$"{key}:Redaction:Patterns:0"] = System.Text.RegularExpressions.Regex.Escape(SandboxDemoIssues.PrivatePath) + @"[^\s`]*";
 
         // Every few minutes, so a visitor of the dashboard sees the recurring jobs run.
         values[$"{key}:Schedule:Move"] = "*/2 * * * *";

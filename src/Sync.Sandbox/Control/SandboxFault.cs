@@ -5,6 +5,13 @@ public enum SandboxFaultKind
     /// <summary>Before the handler: answer with <see cref="SandboxFault.Status"/> (default 500) and a tracker-looking error body.</summary>
     ServerError,
 
+    /// <summary>
+    /// Before the handler: the tracker refuses the request as it refuses a bad write, with <see cref="SandboxFault.Status"/>
+    /// (default 422) and <see cref="SandboxFault.Message"/> in the tracker's error body. Nothing is stored, and a client
+    /// must not retry it: a 4xx other than 408/429 is not a transient fault.
+    /// </summary>
+    Refused,
+
     /// <summary>Before the handler: hold the request far longer than any client timeout, until the client aborts.</summary>
     Timeout,
 
@@ -54,10 +61,19 @@ public sealed record SandboxFault(
     int Skip = 0,
     string? Endpoint = null,
     string? UpdateProject = null,
-    int? UpdateIssue = null)
+    int? UpdateIssue = null,
+    string? Message = null)
 {
-    /// <summary>The status a <see cref="SandboxFaultKind.ServerError"/> (500) or <see cref="SandboxFaultKind.CommitThenError"/> (502) answers.</summary>
-    public int ErrorStatus => Status ?? (Kind == SandboxFaultKind.CommitThenError ? 502 : 500);
+    /// <summary>
+    /// The status a <see cref="SandboxFaultKind.ServerError"/> (500), <see cref="SandboxFaultKind.CommitThenError"/> (502) or
+    /// <see cref="SandboxFaultKind.Refused"/> (422) answers.
+    /// </summary>
+    public int ErrorStatus => Status ?? Kind switch
+    {
+        SandboxFaultKind.CommitThenError => 502,
+        SandboxFaultKind.Refused => 422,
+        _ => 500,
+    };
 
     /// <summary>Whether the fault strikes after the handler committed (else before the handler).</summary>
     public bool AfterCommit => Kind is SandboxFaultKind.CommitThenDrop or SandboxFaultKind.CommitThenError or SandboxFaultKind.CommitThenHang

@@ -39,6 +39,8 @@ internal sealed class GitHubDialect(SandboxControl control, long userId, string 
 
     public ApiReply BadRequest(string message) => Error(400, message);
 
+    public ApiReply Refused(int status, string message) => Error(status, message);
+
     public ApiReply ServerError(int status) => status switch
     {
         502 => Error(502, "Server Error"),

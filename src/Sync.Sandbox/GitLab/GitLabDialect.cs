@@ -41,6 +41,9 @@ internal sealed class GitLabDialect(SandboxControl control) : ITrackerDialect
 
     public ApiReply BadRequest(string message) => new(400, new JsonObject { ["error"] = message });
 
+    // render_api_error!(message, status): {"message": ...}, as GitLab answers a write it refuses.
+    public ApiReply Refused(int status, string message) => new(status, new JsonObject { ["message"] = message });
+
     public ApiReply ServerError(int status) => status switch
     {
         502 => new ApiReply(502, Text: "<html><body><h1>502 Bad Gateway</h1>GitLab is not responding.</body></html>") { ContentType = "text/html" },

@@ -9,6 +9,7 @@ using Sync.Sandbox.GitLab;
 using Sync.Sandbox.Hosting;
 using Sync.Sandbox.Pipeline;
 using Sync.Sandbox.Seeding;
+using Sync.Sandbox.Web;
 
 namespace Sync.Sandbox;
 
@@ -40,6 +41,9 @@ public sealed class SandboxServer : IAsyncDisposable
     public SandboxControl Control { get; }
     public SandboxStats Stats { get; }
 
+    /// <summary>The demo seed's hand-made issues (a planned one, a sensitive one, a failing move, a duplicate pair...).</summary>
+    public required SandboxDemoIssues DemoIssues { get; init; }
+
     /// <summary>What the trackers were sent (every request other than GET), for leak checks in tests.</summary>
     public SandboxRequestLog Requests { get; }
     public TimeSpan LoadTime { get; }
@@ -66,7 +70,7 @@ public sealed class SandboxServer : IAsyncDisposable
         // Seeded data is anchored to the start of the UTC day, so sandboxes started on the same day serve the same
         // timestamps and a stored sync cursor stays meaningful across restarts of the demo.
         var now = new DateTimeOffset(time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
-        new DemoSeeder(new Random(options.RandomSeed), now).Seed(gitLabDev, gitLab, gitHub);
+        var demoIssues = new DemoSeeder(options.RandomSeed, now).Seed(gitLabDev, gitLab, gitHub);
         if (options.IssuesPerProject > 0)
         {
             // Independent instances: generate in parallel to keep start-up short on 2 cores.
@@ -89,6 +93,11 @@ public sealed class SandboxServer : IAsyncDisposable
         app.MapGitHub(host, gitHub);
         app.MapAdmin(host);
         app.MapAdminTrackers(host, [gitLabDev, gitLab, gitHub]);
+        foreach (var instance in new[] { gitLabDev, gitLab, gitHub })
+        {
+            app.MapWebViews(instance);
+        }
+
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -98,7 +107,7 @@ public sealed class SandboxServer : IAsyncDisposable
             instance.Bind(baseAddress);
         }
 
-        return new SandboxServer(app, stopping, gitLabDev, gitLab, gitHub, control, stats, requests, loadTime, baseAddress);
+        return new SandboxServer(app, stopping, gitLabDev, gitLab, gitHub, control, stats, requests, loadTime, baseAddress) { DemoIssues = demoIssues };
     }
 
     public async ValueTask DisposeAsync()

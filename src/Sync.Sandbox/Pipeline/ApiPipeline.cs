@@ -45,6 +45,9 @@ internal static class ApiPipeline
                 case SandboxFaultKind.ServerError:
                     await WriteAsync(ctx, dialect.ServerError(fault.ErrorStatus), ct);
                     return;
+                case SandboxFaultKind.Refused:
+                    await WriteAsync(ctx, dialect.Refused(fault.ErrorStatus, fault.Message ?? "Refused by an injected sandbox fault"), ct);
+                    return;
                 case SandboxFaultKind.Timeout:
                     await HoldAsync(ct);
                     return;

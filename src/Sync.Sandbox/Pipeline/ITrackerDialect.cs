@@ -16,6 +16,9 @@ internal interface ITrackerDialect
 
     ApiReply ServerError(int status);
 
+    /// <summary>A refused write (4xx) in the tracker's error shape, carrying <paramref name="message"/>.</summary>
+    ApiReply Refused(int status, string message);
+
     /// <summary>
     /// Which content-creation ceiling a request counts against, if any: the one rule both the limiter and
     /// <see cref="SandboxStats.WriteWindows"/> use.

@@ -14,6 +14,13 @@ internal static class BulkGenerator
         var users = SeedText.Users.Select(instance.User).ToArray();
         var span = TimeSpan.FromDays(365).Ticks / Math.Max(1, count);
         var vote = gitHub ? "+1" : "thumbsup";
+
+        // Votes fall in the last eight weeks of the clock (never before their issue), as the demo seed's do, so the
+        // votes window counts them: an older issue's votes spread over the eight weeks, a newer one's follow it closely.
+        var windowStart = now.AddDays(-DemoSeeder.VoteWeeks * 7);
+        var windowMinutes = (long)(now - windowStart).TotalMinutes;
+        DateTimeOffset VoteAt(int n, int v, DateTimeOffset created) =>
+            created >= windowStart ? created.AddTicks(span / 4) : windowStart.AddMinutes(((n * 131L) + (v * 977L)) % windowMinutes);
         lock (instance.Sync)
         {
             foreach (var name in new[] { "public", "bug", "feature", "customer" })
@@ -39,7 +46,7 @@ internal static class BulkGenerator
                 var issue = instance.CreateIssue(project, users[n % users.Length], $"Bulk issue {n}: {SeedText.Areas[n % SeedText.Areas.Length]}", $"Generated issue number {n}.", labels, false, created);
                 for (var v = 0; v < n % 4; v++)
                 {
-                    instance.CreateAward(issue, issue.Awards, vote, users[(n + v) % users.Length], created);
+                    instance.CreateAward(issue, issue.Awards, vote, users[(n + v) % users.Length], VoteAt(n, v, created));
                 }
 
                 if (n % 10 == 0)

@@ -2,14 +2,22 @@ using Sync.Sandbox.Model;
 
 namespace Sync.Sandbox.Seeding;
 
-/// <summary>The always-present demo data, deterministic for a given seed and sandbox clock.</summary>
-internal sealed class DemoSeeder(Random random, DateTimeOffset now)
+/// <summary>
+/// The always-present demo data, deterministic for a given seed and sandbox clock: generated issues (below) and a few
+/// hand-made ones that show each thing IssueSync does (DemoSeeder.Showcase.cs). Votes fall in the last eight weeks of
+/// the clock, so the votes window (90 days by default) counts them and RICE reach is not zero.
+/// </summary>
+internal sealed partial class DemoSeeder(int seed, DateTimeOffset now)
 {
+    private readonly Random random = new(seed);
+
+    // Vote times have a generator of their own, so the rest of the seed stays what it was for a given seed.
+    private readonly Random votes = new(unchecked((seed * 31) + 7));
     // Tiny valid PNG so seeded screenshot links resolve to a real image.
     private static readonly byte[] Png = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
-    public void Seed(SandboxInstance gitLabDev, SandboxInstance gitLab, SandboxInstance gitHub)
+    public SandboxDemoIssues Seed(SandboxInstance gitLabDev, SandboxInstance gitLab, SandboxInstance gitHub)
     {
         foreach (var instance in new[] { gitLabDev, gitLab, gitHub })
         {
@@ -35,12 +43,14 @@ internal sealed class DemoSeeder(Random random, DateTimeOffset now)
         var privateRepo = gitHub.CreateProject("acme/widget-private", isPrivate: true, "Widget private triage.");
         Fill(gitHub, privateRepo, 10, []);
         gitHub.CreateIssue(privateRepo, Pick(gitHub), "Bump dependencies", "Routine update.", [], false, Past(), isPullRequest: true);
+        return Showcase(gitLabDev, widget, gitHub, repo);
     }
 
     private void AddMilestones(SandboxInstance instance, SandboxProject project)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        foreach (var (title, days) in new[] { ("v2.4", -20), ("v2.5", 40) })
+        // The next release due in two weeks (the roadmap's Now), the one after in six (Next).
+        foreach (var (title, days) in new[] { ("v2.4", 14), ("v2.5", 42) })
         {
             project.Milestones.Add(new SandboxMilestone
             {
@@ -122,7 +132,9 @@ internal sealed class DemoSeeder(Random random, DateTimeOffset now)
             var note = instance.CreateNote(issue, Pick(instance), body, isInternal: false, system: false, at);
             if (random.Next(3) == 0)
             {
-                instance.CreateAward(issue, note.Awards, gitHub ? "+1" : "thumbsup", Pick(instance), Later(at));
+                var voter = Pick(instance);
+                _ = Later(at); // keeps the generated sequence of the seed as it was
+                instance.CreateAward(issue, note.Awards, gitHub ? "+1" : "thumbsup", voter, VoteTime(at));
             }
         }
 
@@ -139,9 +151,25 @@ internal sealed class DemoSeeder(Random random, DateTimeOffset now)
         var pool = gitHub ? SeedText.Reactions : SeedText.Emoji;
         for (var v = random.Next(12); v > 0; v--)
         {
-            instance.CreateAward(issue, issue.Awards, pool[random.Next(pool.Length)], Pick(instance), Later(at));
+            var name = pool[random.Next(pool.Length)];
+            var voter = Pick(instance);
+            _ = Later(at); // keeps the generated sequence of the seed as it was
+            instance.CreateAward(issue, issue.Awards, name, voter, VoteTime(issue.CreatedAt));
         }
     }
+
+    /// <summary>
+    /// A vote in the last eight weeks of the clock and after <paramref name="after"/> (an issue is voted on once it
+    /// exists), spread evenly, so the votes window counts it and weekly counts differ.
+    /// </summary>
+    private DateTimeOffset VoteTime(DateTimeOffset after)
+    {
+        var from = after > now.AddDays(-VoteWeeks * 7) ? after : now.AddDays(-VoteWeeks * 7);
+        var minutes = (now - from).TotalMinutes;
+        return minutes < 2 ? from + ((now - from) / 2) : from.AddMinutes(Math.Floor(1 + (votes.NextDouble() * (minutes - 1))));
+    }
+
+    internal const int VoteWeeks = 8;
 
     private SandboxUser Pick(SandboxInstance instance) => instance.User(SeedText.Users[random.Next(SeedText.Users.Length)]);
 

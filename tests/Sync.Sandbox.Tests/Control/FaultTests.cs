@@ -27,6 +27,31 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task DemoFailingMoveFault_RefusesOnlyThatIssuesFirstNote_With422AndItsMessage_StoringNothing()
+    {
+        await using var server = await TestSandbox.StartAsync();
+        var demo = server.DemoIssues;
+        server.Control.InjectFault("gitlab-dev", demo.FailingMoveFault);
+        using var client = TestSandbox.Client(server.GitLabDev);
+        var notesBefore = server.GitLabDev.Issue(SandboxDemoIssues.DevProject, demo.FailingMove).Notes.Count;
+
+        using var other = await client.Send(HttpMethod.Post, $"projects/acme%2Fwidget/issues/{demo.Sensitive}/notes", new { body = "Moved to x" });
+        using var otherProject = await client.Send(HttpMethod.Post, $"projects/acme%2Fgadget-dev/issues/{demo.FailingMove % 10}/notes", new { body = "Moved to x" });
+        using var refused = await client.Send(HttpMethod.Post, $"projects/acme%2Fwidget/issues/{demo.FailingMove}/notes", new { body = "Moved to y" });
+        var afterRefusal = server.GitLabDev.Issue(SandboxDemoIssues.DevProject, demo.FailingMove).Notes.Count;
+        using var retried = await client.Send(HttpMethod.Post, $"projects/acme%2Fwidget/issues/{demo.FailingMove}/notes", new { body = "Moved to y" });
+
+        Assert.Equal(HttpStatusCode.Created, other.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, otherProject.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal(SandboxDemoIssues.FailingMoveMessage, (await refused.Json()).GetProperty("message").GetString());
+        Assert.Equal(notesBefore, afterRefusal);
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+        Assert.Equal(0, server.Control.PendingFaults);
+        Assert.Equal("CSV export drops the last row", server.GitLabDev.Issue(SandboxDemoIssues.DevProject, demo.FailingMove).Title);
+    }
+
+    [Fact]
     public async Task MalformedJsonFault_Answers200WithTruncatedBody()
     {
         await using var server = await TestSandbox.StartAsync();

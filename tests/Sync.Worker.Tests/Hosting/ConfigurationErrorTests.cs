@@ -133,6 +133,7 @@ public sealed class ConfigurationErrorTests
     [InlineData("--dry-run", "--dry-run only works together with --once")]
     [InlineData("--once --summary-json", "--summary-json needs a value")]
     [InlineData("--sandbox-port 70000", "--sandbox-port: '70000' is not a whole number from 0 to 65535")]
+    [InlineData("--sandbox-failed-move maybe", "--sandbox-failed-move: 'maybe' is neither on nor off")]
     public async Task Start_WithMisusedSwitch_ExitsWith2(string args, string expected)
     {
         var (code, _, error) = await InProcessApp.RunAsync(args.Split(' '));

@@ -26,11 +26,20 @@ internal sealed class InProcessApp
         // Hangfire's static log provider would otherwise point at the logger factory of a disposed earlier host.
         Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
         return IsDemo(args)
-            ? DemoApp.RunAsync(args, Output, Error, started, cancellationToken)
+            ? DemoApp.RunAsync(WithDemoDefaults(args), Output, Error, started, cancellationToken)
             : IssueSyncApp.RunAsync(args, Output, Error, new IssueSyncAppHooks { Started = started }, cancellationToken);
     }
 
     public static bool IsDemo(IEnumerable<string> args) => args.Any(a => a.StartsWith("--sandbox", StringComparison.Ordinal));
+
+    /// <summary>
+    /// The demo's deliberately failing move (<c>--sandbox-failed-move</c>, on by default in service mode) is off unless a
+    /// test asks for it: the tests of a clean demo run would otherwise see that planned failure as theirs.
+    /// </summary>
+    public static string[] WithDemoDefaults(IReadOnlyList<string> args) =>
+        IsDemo(args) && !args.Any(a => a.StartsWith("--sandbox-failed-move", StringComparison.Ordinal))
+            ? [.. args, "--sandbox-failed-move=off"]
+            : [.. args];
 
     public static string TempPath(string name)
     {

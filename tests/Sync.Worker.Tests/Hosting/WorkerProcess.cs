@@ -64,7 +64,7 @@ internal sealed class WorkerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        var args = arguments.ToList();
+        var args = InProcessApp.WithDemoDefaults([.. arguments]).ToList();
         foreach (var arg in args.Prepend(InProcessApp.IsDemo(args) ? WorkerBinary.DemoPath : WorkerBinary.Path))
         {
             info.ArgumentList.Add(arg);

@@ -1,0 +1,102 @@
+using System.Net;
+using Hangfire;
+using Sync.Core.Rice;
+using Sync.Core.Roadmap;
+using Sync.Sandbox;
+using Sync.Worker.Storage.Sqlite;
+using Sync.Worker.Tests.Hosting;
+
+namespace Sync.Worker.Tests.SandboxDemo;
+
+/// <summary>
+/// The demo as a visitor starts it (service mode, its start-up runs, the planned failing move on) shows the product:
+/// recent votes give RICE scores, the roadmap's Now column has a real score, the sensitive dev issue's public copy is
+/// redacted, and one move failed with the tracker's words, in the ledger.
+/// </summary>
+[Collection(HostCollection.Name)]
+public sealed class DemoShowcaseTests
+{
+    [Fact]
+    public async Task DemoRun_ScoresVotedIssues_FillsNowWithAScore_RedactsTheSensitiveCopy_AndRecordsTheFailedMove()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var database = InProcessApp.TempPath("showcase.db");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var started = new TaskCompletionSource<WebApplication>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var app = new InProcessApp();
+
+        // A yearly schedule: only the start-up run of each product happens during the test.
+        var run = app.RunAsync(
+            [
+                "--sandbox", "--sandbox-port", "0", "--urls", "http://127.0.0.1:0", "--sandbox-failed-move", "on",
+                $"--IssueSync:Storage:SqlitePath={database}",
+                .. new[] { "widget", "gadget" }.SelectMany(p => new[] { "Move", "Votes", "Rice", "Roadmap" }.Select(s => $"--IssueSync:Products:{p}:Schedule:{s}=0 0 1 1 *")),
+            ],
+            started.SetResult,
+            stop.Token);
+        var host = await started.Task.WaitAsync(TimeSpan.FromSeconds(60), ct);
+        var monitoring = host.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (monitoring.SucceededListCount() + monitoring.FailedCount() < 2 && waited.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            await Task.Delay(200, ct);
+        }
+
+        // The widget run fails on its one refused move (and only on it); gadget's run succeeds.
+        var failed = monitoring.FailedJobs(0, 10).Select(j => j.Value.ExceptionMessage).ToList();
+        var failure = Assert.Single(failed);
+        Assert.Equal(1, monitoring.SucceededListCount());
+        var store = new SqliteStateStore(database);
+        var moves = await store.ListMovesAsync("widget", ct);
+        var failedMove = Assert.Single(moves, m => m.Failed);
+        Assert.Contains(SandboxDemoIssues.FailingMoveMessage, failedMove.Error, StringComparison.Ordinal);
+        Assert.Contains(failedMove.SourceIssue, failure, StringComparison.Ordinal);
+        Assert.NotNull(failedMove.TargetUrl); // the public copy exists; the move stopped at the notice on its source
+        Assert.True(moves.Count(m => !m.Failed && !m.Parked) > 20, "the other widget moves completed");
+
+        // The failed move's source is the seed's "CSV export" issue, and its page is served by the sandbox.
+        var sandbox = new Uri(app.Output.ToString().Split('\n').First(l => l.StartsWith("Sandbox trackers at ", StringComparison.Ordinal)).Split(' ')[3]);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var number = failedMove.SourceIssue[(failedMove.SourceIssue.IndexOf('#', StringComparison.Ordinal) + 1)..];
+        var sourcePage = await http.GetStringAsync(new Uri(sandbox, $"gitlab-dev/acme/widget/-/issues/{number}"), ct);
+        Assert.Contains("CSV export drops the last row", sourcePage, StringComparison.Ordinal);
+
+        // Voted issues have a RICE score above zero, and both products' Now columns carry a real score.
+        foreach (var product in new[] { "widget", "gadget" })
+        {
+            var rice = await RiceEntry.LoadAsync(store, product, ct);
+            Assert.Contains(rice.Values, e => e.Score?.Score > 0);
+            var roadmap = await ProductRoadmap.LoadAsync(store, product, ct);
+            Assert.NotNull(roadmap);
+            Assert.Contains(roadmap.In(RoadmapSection.Now), i => i.RiceScore > 0);
+        }
+
+        var widgetRice = await RiceEntry.LoadAsync(store, "widget", ct);
+        foreach (var title in new[] { "Bulk edit for saved reports", "Offline mode for the mobile app", "Dark mode for the dashboard" })
+        {
+            var entry = Assert.Single(widgetRice.Values, e => e.Title == title);
+            Assert.True(entry.Score?.Score > 0, $"{title}: RICE {entry.Score?.Score}");
+        }
+
+        Assert.True(Assert.Single(widgetRice.Values, e => e.Title == "Single sign-on with Okta").Score?.NeedsInput);
+        var planned = Assert.Single((await ProductRoadmap.LoadAsync(store, "widget", ct))!.In(RoadmapSection.Now), i => i.Title == "Bulk edit for saved reports");
+        Assert.Equal("v2.4", planned.Milestone);
+        Assert.NotNull(planned.MilestoneDue);
+
+        // The sensitive dev issue's public copy, on the sandbox's own page: redacted, nothing private left.
+        var sensitive = Assert.Single(widgetRice.Values, e => e.Title == "Webhook deliveries to the billing service time out");
+        using var copy = await http.GetAsync(sensitive.WebUrl, ct);
+        var copyPage = await copy.Content.ReadAsStringAsync(ct);
+        Assert.Equal(HttpStatusCode.OK, copy.StatusCode);
+        Assert.Contains("[REDACTED]", copyPage, StringComparison.Ordinal);
+        Assert.Contains("<code>[REDACTED]</code>", copyPage, StringComparison.Ordinal); // the private path, its code span intact
+        Assert.DoesNotContain(SandboxDemoIssues.SensitiveToken, copyPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(SandboxDemoIssues.InternalHost, copyPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(SandboxDemoIssues.PrivatePath, copyPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Contoso's billing admin", copyPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Private project", copyPage, StringComparison.Ordinal);
+
+        await stop.CancelAsync();
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(30), ct));
+    }
+}
