@@ -7,13 +7,25 @@ namespace Sync.Worker.Tests.Dashboard;
 /// start-up run of every product is awaited once, so the pages have the demo's real moves, audit entries and demand, and
 /// nothing else runs by itself (yearly schedules) while a test seeds its own rows.
 /// </summary>
-public sealed class PagesDashboardHost() : DashboardHost(
-    [.. ProtectedDashboardHost.YearlySchedules,
-    $"--IssueSync:Dashboard:Users:0:Name={ProtectedDashboardHost.User}",
-    $"--IssueSync:Dashboard:Users:0:PasswordHash={ProtectedDashboardHost.AliceHash}",
-    $"--IssueSync:Webhooks:GitLabSecret={WebhookSecret}"])
+public class PagesDashboardHost : DashboardHost
 {
     public const string WebhookSecret = "gitlab-webhook-secret-0123456789";
+
+    public PagesDashboardHost()
+        : this([])
+    {
+    }
+
+    /// <param name="extra">More command-line arguments for the demo (for example its failing move switched on).</param>
+    protected PagesDashboardHost(string[] extra)
+        : base(
+        [.. ProtectedDashboardHost.YearlySchedules,
+        $"--IssueSync:Dashboard:Users:0:Name={ProtectedDashboardHost.User}",
+        $"--IssueSync:Dashboard:Users:0:PasswordHash={ProtectedDashboardHost.AliceHash}",
+        $"--IssueSync:Webhooks:GitLabSecret={WebhookSecret}",
+        .. extra])
+    {
+    }
 
     private readonly SemaphoreSlim startup = new(1, 1);
     private bool started;
