@@ -101,12 +101,14 @@ public static class RoadmapBuilder
 
         // Without this a request lacking impact or effort would be on no list at all while RICE ranks the others.
         var placed = items.Select(i => i.Number).ToHashSet();
-        var waiting = open
-            .Where(c => c.NeedsInput && !placed.Contains(c.Number))
+        var waiting = open.Where(c => c.NeedsInput && !placed.Contains(c.Number)).ToList();
+
+        // OrderBy followed by Take sorts only as far as the first NeedsInputCap (LINQ's partial sort), not every waiting issue.
+        items.AddRange(waiting
             .OrderByDescending(c => c.Up)
             .ThenBy(c => c, TieBreak)
-            .ToList();
-        items.AddRange(waiting.Take(NeedsInputCap).Select(c => ToItem(c, RoadmapSection.NeedsInput, byTitle)));
+            .Take(NeedsInputCap)
+            .Select(c => ToItem(c, RoadmapSection.NeedsInput, byTitle)));
 
         return new ProductRoadmap(product, publicProject, rules.Title, issueUrl, items)
         {
