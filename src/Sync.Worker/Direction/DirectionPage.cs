@@ -134,7 +134,7 @@ internal static class DirectionPage
 
     /// <summary>
     /// The vote count as text (the emoji is hidden from screen readers, and means nothing without an emoji font) and,
-    /// when there is one, the trend plot next to it.
+    /// when there is one, the trend plot right after it.
     /// </summary>
     private static void AppendDemand(StringBuilder html, ProductDirection product, RoadmapItem item, bool withChange)
     {
@@ -144,12 +144,14 @@ internal static class DirectionPage
             html.Append(" · ").Append(Change(item.UpChange));
         }
 
-        html.Append("</span>");
         if (product.Trends.TryGetValue(item.Number, out var svg))
         {
-            // Built by TrendSparkline from numbers and dates only (its title is encoded there): markup, not tracker text.
+            // Inside the span, so the plot wraps with its count. Built by TrendSparkline from numbers and dates only
+            // (its title is encoded there): markup, not tracker text.
             html.Append(' ').Append(svg);
         }
+
+        html.Append("</span>");
     }
 
     /// <summary>Where a product's Atom feed is, relative to /direction.</summary>

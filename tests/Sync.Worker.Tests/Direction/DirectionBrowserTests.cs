@@ -44,12 +44,13 @@ public sealed class DirectionBrowserTests(DirectionHostFixture host) : IClassFix
         Assert.Contains("#41 &lt;b onmouseover=alert(3)&gt;Bold&lt;/b&gt;", waiting, StringComparison.Ordinal);
         Assert.Contains("…and 3 more.", waiting, StringComparison.Ordinal);
 
-        // The seeded snapshots of #12 (19 then 25 voters) are drawn next to its count, as an SVG Chromium parsed.
+        // The seeded snapshots of #12 (5 rising to 25 voters) are drawn next to its count, as an SVG Chromium parsed.
         var now = DirectionPageTests.Column(widget, "now");
         var svgAt = now.IndexOf("<svg class=\"trend\"", StringComparison.Ordinal);
         Assert.True(svgAt > now.IndexOf("25 votes", StringComparison.Ordinal), now);
         Assert.Contains("<polyline", now[svgAt..], StringComparison.Ordinal);
-        Assert.Contains(" 19 on ", now[svgAt..], StringComparison.Ordinal);
+        Assert.Contains("Voters: 5 on ", now[svgAt..], StringComparison.Ordinal);
+        Assert.Equal(5, now[svgAt..].Split("points=\"")[1].Split('"')[0].Split(' ').Length);
 
         // Both the head's alternate link and the visible link name the feed; following the visible one gives Atom.
         Assert.Contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"widget roadmap: entered Now and shipped\" href=\"direction/widget.atom\">", dom, StringComparison.Ordinal);

@@ -176,8 +176,8 @@ public sealed class DirectionPageTests
         var waiting = "<svg class=\"trend\" data-test=\"40\"></svg>";
         var html = DirectionPage.Html([Widget with { Trends = new Dictionary<long, string> { [12] = svg, [40] = waiting } }]);
 
-        Assert.Contains("25 votes · +3 this week</span> " + svg + " <span class=\"badge", Column(html, "now"), StringComparison.Ordinal);
-        Assert.Contains("6 votes</span> " + waiting + "</li>", NeedsInput(html, "widget"), StringComparison.Ordinal);
+        Assert.Contains("25 votes · +3 this week " + svg + "</span> <span class=\"badge", Column(html, "now"), StringComparison.Ordinal);
+        Assert.Contains("6 votes " + waiting + "</span></li>", NeedsInput(html, "widget"), StringComparison.Ordinal);
         Assert.Equal(2, html.Split("<svg").Length - 1);
     }
 
