@@ -25,7 +25,7 @@ internal sealed record ProductDirection(string Product, string PublicProject, Pr
 
     /// <summary>
     /// Every configured product in catalogue order, each with its last built roadmap and, when <paramref name="history"/>
-    /// is given, the trend plot of each item that shows a vote count: one snapshot query per such item (at most the
+    /// is given, the trend plot of each item that shows a vote count: two snapshot queries per such item (at most the
     /// roadmap's Now, Next and Later sizes plus <see cref="RoadmapBuilder.NeedsInputCap"/>), never one per project issue.
     /// </summary>
     public static async Task<IReadOnlyList<ProductDirection>> LoadAllAsync(
@@ -62,8 +62,7 @@ internal sealed record ProductDirection(string Product, string PublicProject, Pr
             }
 
             var issue = new IssueRef(product.Public, item.Number).ToString();
-            var snapshots = await history.ListVoteSnapshotsAsync(product.Key, issue, from, cancellationToken);
-            var svg = TrendSparkline.Svg(snapshots, from, to);
+            var svg = TrendSparkline.Svg(await TrendAsync(history, product.Key, issue, from, to, cancellationToken), from, to);
             if (svg.Length > 0)
             {
                 trends[item.Number] = svg;
@@ -71,6 +70,28 @@ internal sealed record ProductDirection(string Product, string PublicProject, Pr
         }
 
         return direction with { Trends = trends };
+    }
+
+    /// <summary>
+    /// The snapshots in the window, with the count as it stood when the window opened and as it stands at the end of
+    /// today (the dashboard's Demand page draws the same): a snapshot is only stored when the count changes, so the last
+    /// one before the window and the latest one still hold then, and a quiet issue still has a line. Two queries.
+    /// </summary>
+    private static async Task<IReadOnlyList<VoteSnapshot>> TrendAsync(
+        IVoteHistory history, string product, string issue, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var inWindow = await history.ListVoteSnapshotsAsync(product, issue, from, cancellationToken);
+        var before = await history.GetVoteSnapshotAtAsync(product, issue, from, cancellationToken);
+        List<VoteSnapshot> points = before is null || inWindow.Any(s => s.TakenAt == from) ? [.. inWindow] : [before with { TakenAt = from }, .. inWindow];
+
+        // The last instant of today, so the point is dated today (the window's end is tomorrow's midnight).
+        var today = to.AddTicks(-1);
+        if (points.Count > 0 && points[^1].TakenAt < today)
+        {
+            points.Add(points[^1] with { TakenAt = today });
+        }
+
+        return points;
     }
 
     /// <summary>Whether the page shows the item's vote count (and so its trend): every section but Recently shipped.</summary>

@@ -70,7 +70,9 @@ public sealed class RoadmapNeedsInputTests
         Assert.Contains("<span aria-hidden=\"true\">👍</span> 3 votes", next, StringComparison.Ordinal);
         Assert.Contains("<svg class=\"trend\"", next, StringComparison.Ordinal);
         Assert.Contains("Voters: 2 on 2026-06-01, 3 on 2026-06-01", next, StringComparison.Ordinal);
-        Assert.DoesNotContain("<svg", DirectionPageTests.Column(page, "now"), StringComparison.Ordinal); // one snapshot: no trend
+
+        // One snapshot (the count never changed): still a line, from it to today's count.
+        Assert.Contains("Voters: 5 on 2026-06-01, 5 on 2026-06-01", DirectionPageTests.Column(page, "now"), StringComparison.Ordinal);
         var waiting = DirectionPageTests.NeedsInput(page, RoadmapWorld.ProductKey);
         Assert.True(waiting.IndexOf($"#{fax} Fax support", StringComparison.Ordinal) < waiting.IndexOf($"#{typo} Typo fix", StringComparison.Ordinal), waiting);
 
