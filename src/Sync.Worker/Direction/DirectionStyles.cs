@@ -43,7 +43,7 @@ internal static class DirectionStyles
         .none { margin: 0; color: var(--muted); font-style: italic; }
         .feed { margin: 4px 0 0; font-size: 0.875rem; }
         .trend { vertical-align: middle; margin-left: 4px; color: var(--link); }
-        .demand { white-space: nowrap; }
+        .meta .trend { display: block; margin: 2px 0 0; }
         .needs-input { margin-top: 20px; padding: 12px; background: var(--page); border-radius: 8px; border-left: 6px solid #bf3989; }
         .needs-input h3 { margin: 0 0 4px; font-size: 1.1rem; }
         .hint, .more { margin: 0 0 8px; color: var(--muted); font-size: 0.875rem; }

@@ -75,7 +75,8 @@ internal sealed record ProductDirection(string Product, string PublicProject, Pr
     /// <summary>
     /// The snapshots in the window, with the count as it stood when the window opened and as it stands at the end of
     /// today (the dashboard's Demand page draws the same): a snapshot is only stored when the count changes, so the last
-    /// one before the window and the latest one still hold then, and a quiet issue still has a line. Two queries.
+    /// one before the window and the latest one still hold then, and a quiet issue still has a line. None when the
+    /// points span less than a day. Two queries.
     /// </summary>
     private static async Task<IReadOnlyList<VoteSnapshot>> TrendAsync(
         IVoteHistory history, string product, string issue, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
@@ -91,7 +92,8 @@ internal sealed record ProductDirection(string Product, string PublicProject, Pr
             points.Add(points[^1] with { TakenAt = today });
         }
 
-        return points;
+        // Less than a day of history (an issue first counted today) is a dot at the right edge, not a trend.
+        return points.Count > 0 && points[^1].TakenAt - points[0].TakenAt >= TimeSpan.FromDays(1) ? points : [];
     }
 
     /// <summary>Whether the page shows the item's vote count (and so its trend): every section but Recently shipped.</summary>

@@ -54,6 +54,7 @@ public sealed class DirectionTrendTests : IAsyncLifetime
         await Snapshot(30, Now.AddDays(-3), 3); // Later: one snapshot, never changed
         await Snapshot(5, Now.AddDays(-3), 40); // Shipped: no vote count shown, so no plot
         await Snapshot(999, Now.AddDays(-3), 7); // not on the roadmap
+        await Snapshot(13, Now.AddHours(-2), 4); // first counted today: less than a day is no trend
 
         var direction = await ProductDirection.LoadAsync(Widget, _store, _store, Now, ct);
 
@@ -62,7 +63,8 @@ public sealed class DirectionTrendTests : IAsyncLifetime
         Assert.Equal(points[0].Split(',')[1], points[1].Split(',')[1]);
         Assert.False(direction.Trends.ContainsKey(5));
         Assert.False(direction.Trends.ContainsKey(999));
-        Assert.False(direction.Trends.ContainsKey(13)); // no snapshot at all
+        Assert.False(direction.Trends.ContainsKey(13));
+        Assert.False(direction.Trends.ContainsKey(20)); // no snapshot at all
         Assert.Equal(direction.Trends, (await ProductDirection.LoadAsync(Widget, _store, _store, Now.AddHours(11), ct)).Trends); // same day: same bytes
     }
 }

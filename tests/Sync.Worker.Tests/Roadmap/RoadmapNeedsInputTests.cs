@@ -49,6 +49,7 @@ public sealed class RoadmapNeedsInputTests
 
         // A PM adds SSO's inputs (RICE 5 × 3 × 0.5 = 7.5) and Dark mode gets one more vote: SSO enters Now, Dark mode
         // moves to Next and now has two snapshots, a trend.
+        world.Time.Advance(TimeSpan.FromDays(2)); // two days later, so the plots span more than a day
         var issue = world.Instance.Issue(RoadmapWorld.Project, sso);
         issue.Labels.AddRange(["impact::3", "effort::1"]);
         issue.UpdatedAt = world.Time.GetUtcNow();
@@ -69,10 +70,10 @@ public sealed class RoadmapNeedsInputTests
         var next = DirectionPageTests.Column(page, "next");
         Assert.Contains("<span aria-hidden=\"true\">👍</span> 3 votes", next, StringComparison.Ordinal);
         Assert.Contains("<svg class=\"trend\"", next, StringComparison.Ordinal);
-        Assert.Contains("Voters: 2 on 2026-06-01, 3 on 2026-06-01", next, StringComparison.Ordinal);
+        Assert.Contains("Voters: 2 on 2026-06-01, 3 on 2026-06-03", next, StringComparison.Ordinal);
 
         // One snapshot (the count never changed): still a line, from it to today's count.
-        Assert.Contains("Voters: 5 on 2026-06-01, 5 on 2026-06-01", DirectionPageTests.Column(page, "now"), StringComparison.Ordinal);
+        Assert.Contains("Voters: 5 on 2026-06-01, 5 on 2026-06-03", DirectionPageTests.Column(page, "now"), StringComparison.Ordinal);
         var waiting = DirectionPageTests.NeedsInput(page, RoadmapWorld.ProductKey);
         Assert.True(waiting.IndexOf($"#{fax} Fax support", StringComparison.Ordinal) < waiting.IndexOf($"#{typo} Typo fix", StringComparison.Ordinal), waiting);
 
