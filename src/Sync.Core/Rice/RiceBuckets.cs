@@ -14,8 +14,10 @@ public static class RiceBuckets
     };
 
     /// <summary>
-    /// Bucket per issue number. Issues without a score need input. In percentiles mode issues are ranked by score
-    /// (highest first); equal scores share the rank of the first of them, so ties always land in one bucket.
+    /// Bucket per issue number. Issues without a score need input. A score of zero (or less) is low in both modes: it
+    /// says nobody asked for the issue recently or it has no impact, so no cut-off (a threshold of 0, or a rank among
+    /// equally unasked-for issues) may lift it. In percentiles mode only the scores above zero are ranked (highest
+    /// first) and counted; equal scores share the rank of the first of them, so ties always land in one bucket.
     /// </summary>
     public static IReadOnlyDictionary<long, RiceBucket> Assign(IReadOnlyDictionary<long, double?> scores, RiceRules rules)
     {
@@ -26,13 +28,18 @@ public static class RiceBuckets
         var count = 0;
         foreach (var (number, score) in scores)
         {
-            if (score is { } value)
+            if (score is not { } value)
             {
-                scored[count++] = (number, value);
+                result[number] = RiceBucket.NeedsInput;
+            }
+            else if (!(value > 0))
+            {
+                // Also NaN: never ranked, never above low.
+                result[number] = RiceBucket.Low;
             }
             else
             {
-                result[number] = RiceBucket.NeedsInput;
+                scored[count++] = (number, value);
             }
         }
 

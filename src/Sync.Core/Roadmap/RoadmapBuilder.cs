@@ -8,6 +8,12 @@ namespace Sync.Core.Roadmap;
 /// </summary>
 public static class RoadmapBuilder
 {
+    /// <summary>
+    /// At most this many issues are listed under Needs input (by demand); the roadmap counts the rest
+    /// (<see cref="ProductRoadmap.NeedsInputMore"/>), so the issue body stays far below the trackers' size limits.
+    /// </summary>
+    public const int NeedsInputCap = 50;
+
     private static readonly RoadmapSection[] Planned = [RoadmapSection.Now, RoadmapSection.Next, RoadmapSection.Later];
 
     // Number decides; title and URL only make the order total should a caller pass the same number twice.
@@ -29,8 +35,10 @@ public static class RoadmapBuilder
     /// rank up to <see cref="RoadmapRules.NowSize"/>, <see cref="RoadmapRules.NextSize"/> and
     /// <see cref="RoadmapRules.LaterSize"/>. When any candidate has a RICE score only scored issues are ranked (by
     /// score, then votes); otherwise all are ranked by votes. Issues closed as completed in the last
-    /// <see cref="RoadmapRules.ShippedDays"/> days are shipped. Confidential candidates are left out before anything
-    /// else, so they take no place and do not even steer the order of the others (RICE ranking on or off, milestones).
+    /// <see cref="RoadmapRules.ShippedDays"/> days are shipped. Open issues that lack RICE inputs
+    /// (<see cref="RoadmapCandidate.NeedsInput"/>) and got no place are listed under Needs input, most votes first, then
+    /// by number, up to <see cref="NeedsInputCap"/>. Confidential candidates are left out before anything else, so they
+    /// take no place and do not even steer the order of the others (RICE ranking on or off, milestones).
     /// </summary>
     public static ProductRoadmap Build(
         string product,
@@ -91,7 +99,22 @@ public static class RoadmapBuilder
             .ThenBy(c => c, TieBreak);
         items.AddRange(shipped.Select(c => ToItem(c, RoadmapSection.Shipped, byTitle)));
 
-        return new ProductRoadmap(product, publicProject, rules.Title, issueUrl, items) { Schema = ProductRoadmap.CurrentSchema };
+        // Without this a request lacking impact or effort would be on no list at all while RICE ranks the others.
+        var placed = items.Select(i => i.Number).ToHashSet();
+        var waiting = open.Where(c => c.NeedsInput && !placed.Contains(c.Number)).ToList();
+
+        // OrderBy followed by Take sorts only as far as the first NeedsInputCap (LINQ's partial sort), not every waiting issue.
+        items.AddRange(waiting
+            .OrderByDescending(c => c.Up)
+            .ThenBy(c => c, TieBreak)
+            .Take(NeedsInputCap)
+            .Select(c => ToItem(c, RoadmapSection.NeedsInput, byTitle)));
+
+        return new ProductRoadmap(product, publicProject, rules.Title, issueUrl, items)
+        {
+            Schema = ProductRoadmap.CurrentSchema,
+            NeedsInputMore = Math.Max(0, waiting.Count - NeedsInputCap),
+        };
     }
 
     private static IEnumerable<RoadmapCandidate> Rank(IEnumerable<RoadmapCandidate> candidates, bool riceOn) =>

@@ -13,6 +13,10 @@ namespace Sync.Core.Roadmap;
 /// <param name="RiceScore">RICE score, null when not scored or needing input.</param>
 /// <param name="RiceBucket">RICE bucket label value, null when RICE is off.</param>
 /// <param name="Confidential">Visible to project members only: never placed on the roadmap, whatever its rank.</param>
+/// <param name="NeedsInput">
+/// RICE is on for the product and the issue has no score (impact or effort missing, or not scored yet): an open one
+/// that gets no place in Now, Next or Later is listed under Needs input instead of dropped.
+/// </param>
 public sealed record RoadmapCandidate(
     long Number,
     string Title,
@@ -25,4 +29,5 @@ public sealed record RoadmapCandidate(
     int UpChange,
     double? RiceScore,
     string? RiceBucket,
-    bool Confidential);
+    bool Confidential,
+    bool NeedsInput = false);

@@ -10,6 +10,12 @@ public enum RoadmapSection
     Next,
     Later,
     Shipped,
+
+    /// <summary>
+    /// Open requests that are on none of Now, Next or Later because they lack RICE inputs (impact or effort, or not
+    /// scored yet), by demand. Listed so a voter always finds the issue they voted for; never labelled or put on a board.
+    /// </summary>
+    NeedsInput,
 }
 
 /// <summary>One issue on a roadmap, with everything the issue text, the board and /direction show.</summary>
@@ -19,6 +25,10 @@ public enum RoadmapSection
 /// <param name="RiceBucket">RICE bucket label value (<c>top</c>, <c>high</c>, …), null when RICE is off.</param>
 /// <param name="MilestoneDue">Due date of the milestone, when it has one.</param>
 /// <param name="ClosedAt">For shipped issues, when they were closed.</param>
+/// <param name="EnteredNowAt">
+/// For Now items, when the roadmap step first saw the issue in Now (carried across passes while it stays there; the
+/// Atom feed's "entered Now" time). Null elsewhere.
+/// </param>
 public sealed record RoadmapItem(
     long Number,
     string Title,
@@ -30,7 +40,12 @@ public sealed record RoadmapItem(
     string? RiceBucket,
     string? Milestone,
     DateOnly? MilestoneDue,
-    DateTimeOffset? ClosedAt);
+    DateTimeOffset? ClosedAt,
+    DateTimeOffset? EnteredNowAt = null)
+{
+    /// <summary>Now, Next or Later: the sections that get a board label and a place on a board.</summary>
+    public bool IsPlanned => Section is RoadmapSection.Now or RoadmapSection.Next or RoadmapSection.Later;
+}
 
 /// <summary>
 /// A product's roadmap as last built: items in display order within each section. Kept as a document (kind
@@ -51,6 +66,12 @@ public sealed record ProductRoadmap(string Product, string PublicProject, string
     /// rebuild overwrites it.
     /// </summary>
     public int Schema { get; init; }
+
+    /// <summary>
+    /// How many more issues need input than <see cref="RoadmapSection.NeedsInput"/> lists (the builder keeps the first
+    /// <see cref="RoadmapBuilder.NeedsInputCap"/>, by demand). 0 in documents written before the section existed.
+    /// </summary>
+    public int NeedsInputMore { get; init; }
 
     public IEnumerable<RoadmapItem> In(RoadmapSection section) => Items.Where(i => i.Section == section);
 

@@ -62,7 +62,7 @@ internal sealed class RoadmapRun(
     /// </summary>
     public async Task<Dictionary<long, IReadOnlyList<string>>> LabelAsync(Dictionary<long, RoadmapIssue> book, ProductRoadmap roadmap, CancellationToken cancellationToken)
     {
-        var wanted = roadmap.Items.Where(i => i.Section != RoadmapSection.Shipped).ToDictionary(i => i.Number, i => rules.LabelOf(i.Section));
+        var wanted = roadmap.Items.Where(i => i.IsPlanned).ToDictionary(i => i.Number, i => rules.LabelOf(i.Section));
         var changed = new Dictionary<long, IReadOnlyList<string>>();
         foreach (var issue in book.Values.Where(i => i.Open || i.Confidential).OrderBy(i => i.Number))
         {
@@ -137,7 +137,7 @@ internal sealed class RoadmapRun(
         if (rules.GitHubProject?.For(project.Path) is { } target)
         {
             var options = roadmap.Items
-                .Where(i => i.Section != RoadmapSection.Shipped)
+                .Where(i => i.IsPlanned)
                 .ToDictionary(i => i.Number, i => i.Section.ToString());
             var writes = await boards.SyncAsync(project.Tracker, target, options, context.DryRun, cancellationToken);
             foreach (var write in writes)
@@ -159,7 +159,7 @@ internal sealed class RoadmapRun(
         var issue = state.Number is { } n ? $"#{n.ToString(CultureInfo.InvariantCulture)}" : "(new)";
         _lines.Insert(0, string.Create(
             CultureInfo.InvariantCulture,
-            $"{project}: roadmap {issue} {_issueOutcome}{(context.DryRun ? " (dry run: nothing written)" : string.Empty)}: now {counts[RoadmapSection.Now]}, next {counts[RoadmapSection.Next]}, later {counts[RoadmapSection.Later]}, shipped {counts[RoadmapSection.Shipped]}"));
+            $"{project}: roadmap {issue} {_issueOutcome}{(context.DryRun ? " (dry run: nothing written)" : string.Empty)}: now {counts[RoadmapSection.Now]}, next {counts[RoadmapSection.Next]}, later {counts[RoadmapSection.Later]}, shipped {counts[RoadmapSection.Shipped]}, needs input {counts[RoadmapSection.NeedsInput] + roadmap.NeedsInputMore}"));
         _lines.Insert(1, $"{project}: {_labelWrites} board label change(s), {_labelsCreated} label(s) created");
         if (fullListing || confidential > 0)
         {
@@ -170,7 +170,8 @@ internal sealed class RoadmapRun(
 
         var metrics = new Dictionary<string, long>(StringComparer.Ordinal)
         {
-            ["roadmapItems"] = roadmap.Items.Count,
+            ["roadmapItems"] = roadmap.Items.Count(i => i.Section != RoadmapSection.NeedsInput),
+            ["roadmapNeedsInput"] = roadmap.In(RoadmapSection.NeedsInput).Count() + roadmap.NeedsInputMore,
             ["roadmapIssueWrites"] = _issueOutcome == "unchanged" ? 0 : 1,
             ["roadmapLabelWrites"] = _labelWrites,
             ["roadmapConfidentialLeftOff"] = confidential,

@@ -168,10 +168,18 @@ public sealed class RoadmapStep(
             {
                 var up = demand.GetValueOrDefault(new IssueRef(product.Public, i.Number).ToString())?.Up ?? 0;
                 var score = rice.GetValueOrDefault(i.Number) is { State: IssueState.Open, Score.Score: { } s, Bucket: { } b } ? (s, RiceBuckets.ValueOf(b)) : ((double, string)?)null;
-                return new RoadmapCandidate(i.Number, i.Title, i.WebUrl, i.Open, i.Completed, i.ClosedAt, i.Milestone, up, 0, score?.Item1, score?.Item2, i.Confidential);
+
+                // With RICE on, an open issue without a score (inputs missing, or not scored yet) is ranked nowhere.
+                var needsInput = product.Rice is not null && i.Open && score is null;
+                return new RoadmapCandidate(i.Number, i.Title, i.WebUrl, i.Open, i.Completed, i.ClosedAt, i.Milestone, up, 0, score?.Item1, score?.Item2, i.Confidential, needsInput);
             })
             .ToList();
         var roadmap = RoadmapBuilder.Build(product.Key, product.Public.ToString(), state.WebUrl, rules, candidates, state.Milestones ?? [], now);
+
+        // When each Now item entered Now (for the Atom feed): carried from the last roadmap while it stays in Now, so a
+        // rebuild does not make an old entry new; an item that left Now and comes back enters again.
+        var previous = await ProductRoadmap.LoadAsync(documents, product.Key, cancellationToken);
+        var enteredNow = previous?.In(RoadmapSection.Now).Where(i => i.EnteredNowAt is not null).ToDictionary(i => i.Number, i => i.EnteredNowAt!.Value) ?? [];
 
         // The weekly change only for what is shown: one history lookup per item, none for the issues left off. Titles
         // and milestone names go out again (the roadmap issue, /direction): they get the product's redaction first.
@@ -186,6 +194,7 @@ public sealed class RoadmapStep(
                 UpChange = weekAgo is null ? 0 : item.Up - weekAgo.Up,
                 Title = redact(item.Title),
                 Milestone = item.Milestone is null ? null : redact(item.Milestone),
+                EnteredNowAt = item.Section == RoadmapSection.Now ? enteredNow.GetValueOrDefault(item.Number, now) : null,
             });
         }
 

@@ -49,6 +49,8 @@ public static class RoadmapText
             }
         }
 
+        AppendNeedsInput(text, roadmap);
+
         Line(text, string.Empty);
         Line(text, "## Recently shipped");
         Line(text, string.Empty);
@@ -67,6 +69,40 @@ public static class RoadmapText
         Line(text, string.Empty);
         text.Append(Marker(roadmap.Product));
         return text.ToString();
+    }
+
+    /// <summary>Heading of the section of open requests that lack RICE inputs (also the anchor voters are sent to).</summary>
+    public const string NeedsInputHeading = "Needs input";
+
+    /// <summary>
+    /// Open requests that lack RICE inputs, by demand, so a voter finds the issue they voted for. Left out when there are
+    /// none (and so whenever RICE is off), which keeps those roadmaps' text as it was.
+    /// </summary>
+    private static void AppendNeedsInput(StringBuilder text, ProductRoadmap roadmap)
+    {
+        var items = roadmap.In(RoadmapSection.NeedsInput).ToList();
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        Line(text, string.Empty);
+        Line(text, $"## {NeedsInputHeading}");
+        Line(text, string.Empty);
+        Line(text, "_Open requests that cannot be ranked yet: they need RICE inputs (an impact label and an effort estimate). Most votes first._");
+        Line(text, string.Empty);
+        Line(text, "| Issue | Demand |");
+        Line(text, "| --- | --- |");
+        foreach (var item in items)
+        {
+            Line(text, $"| {Link(item)} | {Demand(item)} |");
+        }
+
+        if (roadmap.NeedsInputMore > 0)
+        {
+            Line(text, string.Empty);
+            Line(text, string.Create(CultureInfo.InvariantCulture, $"_…and {roadmap.NeedsInputMore} more._"));
+        }
     }
 
     /// <summary>
@@ -145,13 +181,18 @@ public static class RoadmapText
     private static string Link(RoadmapItem item) =>
         string.Create(CultureInfo.InvariantCulture, $"[#{item.Number} {Escape(item.Title)}]({Destination(item.Url)})");
 
+    // The count is written out as words: the emoji alone means nothing to a screen reader or a font without it.
     private static string Demand(RoadmapItem item)
     {
-        var up = string.Create(CultureInfo.InvariantCulture, $"👍 {item.Up}");
+        var votes = Votes(item.Up);
         return item.UpChange == 0
-            ? up
-            : string.Create(CultureInfo.InvariantCulture, $"{up} ({(item.UpChange > 0 ? "+" : string.Empty)}{item.UpChange} this week)");
+            ? $"{votes} (👍)"
+            : string.Create(CultureInfo.InvariantCulture, $"{votes} (👍, {(item.UpChange > 0 ? "+" : string.Empty)}{item.UpChange} this week)");
     }
+
+    /// <summary><c>1 vote</c>, <c>12 votes</c>: a vote count as text.</summary>
+    public static string Votes(int count) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? "vote" : "votes")}");
 
     private static string Rice(RoadmapItem item)
     {

@@ -6,10 +6,11 @@ using Sync.Worker.Configuration;
 namespace Sync.Worker.Direction;
 
 /// <summary>
-/// The public roadmap of every product: <c>/direction</c> (HTML) and <c>/direction.json</c>. Served from the
-/// roadmaps last built into the state store, so a visit never calls a tracker. Public by design: a roadmap
-/// only holds issues of the public projects, never a confidential one, and a roadmap stored before that was checked
-/// is not served (<see cref="Sync.Core.Roadmap.ProductRoadmap.LoadAsync"/>).
+/// The public roadmap of every product: <c>/direction</c> (HTML), <c>/direction.json</c> and an Atom feed per product,
+/// <c>/direction/&lt;product&gt;.atom</c>. Served from the roadmaps last built into the state store (and, for the page's
+/// trend plots, the stored vote snapshots), so a visit never calls a tracker. Public by design: a roadmap only holds
+/// issues of the public projects, never a confidential one, and a roadmap stored before that was checked is not served
+/// (<see cref="Sync.Core.Roadmap.ProductRoadmap.LoadAsync"/>).
 /// </summary>
 internal static class DirectionEndpoints
 {
@@ -18,25 +19,33 @@ internal static class DirectionEndpoints
 
     public static IEndpointRouteBuilder MapDirection(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/direction", (HttpContext context, ProductCatalog catalog, IDocumentStore store, CancellationToken cancellationToken) =>
-                ServeAsync(context, catalog, store, DirectionPage.Render, HtmlContentType, cancellationToken))
+        app.MapGet("/direction", async (HttpContext context, ProductCatalog catalog, IDocumentStore store, IVoteHistory history, TimeProvider time, CancellationToken cancellationToken) =>
+                Serve(context, DirectionPage.Render(await ProductDirection.LoadAllAsync(catalog, store, history, time.GetUtcNow(), cancellationToken)), HtmlContentType))
             .AllowAnonymous();
-        app.MapGet("/direction.json", (HttpContext context, ProductCatalog catalog, IDocumentStore store, CancellationToken cancellationToken) =>
-                ServeAsync(context, catalog, store, DirectionJson.Render, JsonContentType, cancellationToken))
+        app.MapGet("/direction.json", async (HttpContext context, ProductCatalog catalog, IDocumentStore store, CancellationToken cancellationToken) =>
+                Serve(context, DirectionJson.Render(await ProductDirection.LoadAllAsync(catalog, store, cancellationToken)), JsonContentType))
+            .AllowAnonymous();
+        app.MapGet("/direction/{product}.atom", async (string product, HttpContext context, ProductCatalog catalog, IDocumentStore store, CancellationToken cancellationToken) =>
+            {
+                // Exactly a configured key: one URL per feed, and nothing read for anything else.
+                if (catalog.All.FirstOrDefault(p => string.Equals(p.Key, product, StringComparison.Ordinal)) is not { } definition)
+                {
+                    return Results.NotFound();
+                }
+
+                var direction = await ProductDirection.LoadAsync(definition, store, null, default, cancellationToken);
+                var request = context.Request;
+                var root = $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}/";
+                var page = new Uri(new Uri(root), "direction");
+                var feed = new Uri(new Uri(root), DirectionPage.FeedHref(definition.Key));
+                return Serve(context, DirectionFeed.Render(direction, page, feed), DirectionFeed.ContentType);
+            })
             .AllowAnonymous();
         return app;
     }
 
-    private static async Task<IResult> ServeAsync(
-        HttpContext context,
-        ProductCatalog catalog,
-        IDocumentStore store,
-        Func<IReadOnlyList<ProductDirection>, byte[]> render,
-        string contentType,
-        CancellationToken cancellationToken)
+    private static IResult Serve(HttpContext context, byte[] body, string contentType)
     {
-        var body = render(await ProductDirection.LoadAllAsync(catalog, store, cancellationToken));
-
         // The output is deterministic, so a hash of it is a strong validator; no-cache makes browsers revalidate.
         var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 16))}\"");
         var headers = context.Response.GetTypedHeaders();

@@ -23,7 +23,10 @@ internal static class DirectionJson
             Items(roadmap, RoadmapSection.Now),
             Items(roadmap, RoadmapSection.Next),
             Items(roadmap, RoadmapSection.Later),
-            Items(roadmap, RoadmapSection.Shipped));
+            Items(roadmap, RoadmapSection.Shipped),
+            Items(roadmap, RoadmapSection.NeedsInput),
+            roadmap?.NeedsInputMore ?? 0,
+            DirectionPage.FeedHref(product.Product));
     }
 
     private static ItemJson[] Items(ProductRoadmap? roadmap, RoadmapSection section) =>
@@ -39,10 +42,14 @@ internal static class DirectionJson
                 i.RiceBucket,
                 i.Milestone,
                 i.MilestoneDue,
-                i.ClosedAt))];
+                i.ClosedAt,
+                i.EnteredNowAt))];
 
     private sealed record DirectionDocument(IReadOnlyList<ProductJson> Products);
 
+    /// <param name="NeedsInput">Open requests that lack RICE inputs, most votes first (at most 50).</param>
+    /// <param name="NeedsInputMore">How many more need input than <paramref name="NeedsInput"/> lists.</param>
+    /// <param name="Feed">The product's Atom feed, relative to <c>/direction.json</c>.</param>
     private sealed record ProductJson(
         string Product,
         string PublicProject,
@@ -52,9 +59,13 @@ internal static class DirectionJson
         IReadOnlyList<ItemJson> Now,
         IReadOnlyList<ItemJson> Next,
         IReadOnlyList<ItemJson> Later,
-        IReadOnlyList<ItemJson> Shipped);
+        IReadOnlyList<ItemJson> Shipped,
+        IReadOnlyList<ItemJson> NeedsInput,
+        int NeedsInputMore,
+        string Feed);
 
     /// <param name="MilestoneDue">Serialised as <c>yyyy-MM-dd</c> (System.Text.Json's DateOnly format).</param>
+    /// <param name="EnteredNowAt">For Now items, when the issue entered Now; null elsewhere.</param>
     private sealed record ItemJson(
         long Number,
         string Title,
@@ -65,5 +76,6 @@ internal static class DirectionJson
         string? RiceBucket,
         string? Milestone,
         DateOnly? MilestoneDue,
-        DateTimeOffset? ClosedAt);
+        DateTimeOffset? ClosedAt,
+        DateTimeOffset? EnteredNowAt);
 }

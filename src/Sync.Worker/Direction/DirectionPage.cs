@@ -20,14 +20,23 @@ internal static class DirectionPage
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>Direction</title>\n<style>\n").Append(DirectionStyles.Css).Append("\n</style>\n</head>\n<body>\n")
+            .Append("<title>Direction</title>\n");
+        foreach (var product in products)
+        {
+            // Feed readers find a product's feed from the page; relative, so the page works under any path base.
+            html.Append("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+                .Append(Encode(DirectionFeed.TitleOf(product.Product))).Append("\" href=\"").Append(Encode(FeedHref(product.Product))).Append("\">\n");
+        }
+
+        html.Append("<style>\n").Append(DirectionStyles.Css).Append("\n</style>\n</head>\n<body>\n")
             .Append("<header>\n<h1>Direction</h1>\n<p>What we are working on now, what comes next and what comes later.</p>\n</header>\n<main>\n");
         foreach (var product in products)
         {
             AppendProduct(html, product);
         }
 
-        html.Append("</main>\n<footer>Votes (👍) show demand; the weekly change counts the last 7 days.</footer>\n</body>\n</html>\n");
+        html.Append("</main>\n<footer>Votes (👍) show demand; the weekly change counts the last 7 days, the line the last ")
+            .Append(Number(ProductDirection.TrendDays)).Append(" days of voters.</footer>\n</body>\n</html>\n");
         return html.ToString();
     }
 
@@ -36,6 +45,8 @@ internal static class DirectionPage
         html.Append("<section class=\"product\" id=\"product-").Append(Encode(product.Product)).Append("\">\n")
             .Append("<h2>").Append(Encode(product.Product))
             .Append(" <span class=\"project\">").Append(Encode(product.PublicProject)).Append("</span></h2>\n");
+        html.Append("<p class=\"feed\"><a href=\"").Append(Encode(FeedHref(product.Product)))
+            .Append("\" type=\"application/atom+xml\">Atom feed</a> of what enters Now and what ships</p>\n");
         if (product.Roadmap is not { } roadmap)
         {
             html.Append("<p class=\"empty\">").Append(Encode(NotBuiltText)).Append("</p>\n</section>\n");
@@ -53,15 +64,16 @@ internal static class DirectionPage
         }
 
         html.Append("<div class=\"columns\">\n");
-        AppendColumn(html, roadmap, RoadmapSection.Now, "now", "Now");
-        AppendColumn(html, roadmap, RoadmapSection.Next, "next", "Next");
-        AppendColumn(html, roadmap, RoadmapSection.Later, "later", "Later");
+        AppendColumn(html, product, roadmap, RoadmapSection.Now, "now", "Now");
+        AppendColumn(html, product, roadmap, RoadmapSection.Next, "next", "Next");
+        AppendColumn(html, product, roadmap, RoadmapSection.Later, "later", "Later");
         html.Append("</div>\n");
+        AppendNeedsInput(html, product, roadmap);
         AppendShipped(html, roadmap);
         html.Append("</section>\n");
     }
 
-    private static void AppendColumn(StringBuilder html, ProductRoadmap roadmap, RoadmapSection section, string cssClass, string heading)
+    private static void AppendColumn(StringBuilder html, ProductDirection product, ProductRoadmap roadmap, RoadmapSection section, string cssClass, string heading)
     {
         html.Append("<section class=\"column ").Append(cssClass).Append("\">\n<h3>").Append(heading).Append("</h3>\n");
         var items = roadmap.In(section).ToList();
@@ -76,8 +88,8 @@ internal static class DirectionPage
         {
             html.Append("<li class=\"card\">");
             AppendIssue(html, item);
-            html.Append("\n<p class=\"meta\"><span class=\"demand\">👍 ").Append(Number(item.Up))
-                .Append(" · ").Append(Change(item.UpChange)).Append("</span>");
+            html.Append("\n<p class=\"meta\">");
+            AppendDemand(html, product, item, withChange: true);
             AppendRice(html, item);
             AppendMilestone(html, item);
             html.Append("</p></li>\n");
@@ -85,6 +97,65 @@ internal static class DirectionPage
 
         html.Append("</ol>\n</section>\n");
     }
+
+    /// <summary>
+    /// Open requests that lack RICE inputs, most votes first, so a voter finds the issue they voted for. Left out when
+    /// there are none, as in the roadmap issue.
+    /// </summary>
+    private static void AppendNeedsInput(StringBuilder html, ProductDirection product, ProductRoadmap roadmap)
+    {
+        var items = roadmap.In(RoadmapSection.NeedsInput).ToList();
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<section class=\"needs-input\" id=\"needs-input-").Append(Encode(product.Product)).Append("\">\n<h3>")
+            .Append(Encode(RoadmapText.NeedsInputHeading)).Append("</h3>\n")
+            .Append("<p class=\"hint\">Open requests that cannot be ranked yet: they need RICE inputs (an impact label and an effort estimate). Most votes first.</p>\n")
+            .Append("<ol class=\"waiting\">\n");
+        foreach (var item in items)
+        {
+            html.Append("<li>");
+            AppendIssue(html, item);
+            html.Append(' ');
+            AppendDemand(html, product, item, withChange: false);
+            html.Append("</li>\n");
+        }
+
+        html.Append("</ol>\n");
+        if (roadmap.NeedsInputMore > 0)
+        {
+            html.Append("<p class=\"more\">…and ").Append(Number(roadmap.NeedsInputMore)).Append(" more.</p>\n");
+        }
+
+        html.Append("</section>\n");
+    }
+
+    /// <summary>
+    /// The vote count as text (the emoji is hidden from screen readers, and means nothing without an emoji font) and,
+    /// when there is one, the trend plot right after it.
+    /// </summary>
+    private static void AppendDemand(StringBuilder html, ProductDirection product, RoadmapItem item, bool withChange)
+    {
+        html.Append("<span class=\"demand\"><span aria-hidden=\"true\">👍</span> ").Append(Encode(RoadmapText.Votes(item.Up)));
+        if (withChange)
+        {
+            html.Append(" · ").Append(Change(item.UpChange));
+        }
+
+        if (product.Trends.TryGetValue(item.Number, out var svg))
+        {
+            // Inside the span, so the plot wraps with its count. Built by TrendSparkline from numbers and dates only
+            // (its title is encoded there): markup, not tracker text.
+            html.Append(' ').Append(svg);
+        }
+
+        html.Append("</span>");
+    }
+
+    /// <summary>Where a product's Atom feed is, relative to /direction.</summary>
+    public static string FeedHref(string product) => $"direction/{Uri.EscapeDataString(product)}.atom";
 
     private static void AppendShipped(StringBuilder html, ProductRoadmap roadmap)
     {

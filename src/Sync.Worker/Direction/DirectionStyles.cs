@@ -41,6 +41,15 @@ internal static class DirectionStyles
         .badge.rice-top { background: #fff1e5; border-color: #bc4c00; color: #762c00; }
         .badge.rice-high { background: #fff8c5; border-color: #9a6700; color: #4d2d00; }
         .none { margin: 0; color: var(--muted); font-style: italic; }
+        .feed { margin: 4px 0 0; font-size: 0.875rem; }
+        .trend { vertical-align: middle; margin-left: 4px; color: var(--link); }
+        .meta .trend { display: block; margin: 2px 0 0; }
+        .needs-input { margin-top: 20px; padding: 12px; background: var(--page); border-radius: 8px; border-left: 6px solid #bf3989; }
+        .needs-input h3 { margin: 0 0 4px; font-size: 1.1rem; }
+        .hint, .more { margin: 0 0 8px; color: var(--muted); font-size: 0.875rem; }
+        .waiting { margin: 0 0 8px; padding-left: 24px; }
+        .waiting li { margin: 4px 0; overflow-wrap: anywhere; }
+        .waiting .demand { margin-left: 8px; color: var(--muted); font-size: 0.875rem; }
         .shipped { margin-top: 20px; }
         .shipped h3 { margin: 0 0 8px; font-size: 1.1rem; }
         .shipped ul { margin: 0; padding-left: 20px; }

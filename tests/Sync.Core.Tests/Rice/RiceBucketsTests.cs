@@ -152,6 +152,76 @@ public sealed class RiceBucketsTests
     }
 
     [Theory]
+    [InlineData(RiceBucketMode.Thresholds)]
+    [InlineData(RiceBucketMode.Percentiles)]
+    public void Assign_AllZeroScores_AreAllLow(RiceBucketMode mode)
+    {
+        // The demo's case: every vote is older than the window, so every reach and every score is 0.
+        var scores = Enumerable.Range(1, 6).ToDictionary(i => (long)i, _ => (double?)0);
+
+        var buckets = RiceBuckets.Assign(scores, new RiceRules { Mode = mode.ToString() });
+
+        Assert.Equal(6, buckets.Count);
+        Assert.All(buckets.Values, b => Assert.Equal(RiceBucket.Low, b));
+    }
+
+    [Fact]
+    public void Assign_Percentiles_MixOfZeroAndPositive_RanksOnlyThePositiveOnes()
+    {
+        // Ten positive scores split 1/2/3/4 exactly as without the zeros; were the five zeros ranked (n = 15), 1 of 15
+        // would be top (rank < 1.5 → two issues) and the split would move.
+        var scores = Enumerable.Range(1, 10).ToDictionary(i => (long)i, i => (double?)(i * 10));
+        for (var i = 11; i <= 15; i++)
+        {
+            scores[i] = 0;
+        }
+
+        scores[16] = null;
+
+        var buckets = RiceBuckets.Assign(scores, Percentiles);
+
+        Assert.Equal([10L], Numbers(buckets, RiceBucket.Top));
+        Assert.Equal([9L, 8L], Numbers(buckets, RiceBucket.High));
+        Assert.Equal([7L, 6L, 5L], Numbers(buckets, RiceBucket.Medium));
+        Assert.Equal([15L, 14L, 13L, 12L, 11L, 4L, 3L, 2L, 1L], Numbers(buckets, RiceBucket.Low));
+        Assert.Equal(RiceBucket.NeedsInput, buckets[16]);
+    }
+
+    [Fact]
+    public void Assign_Percentiles_OnePositiveAmongZeros_IsTopAndTheZerosLow()
+    {
+        var scores = new Dictionary<long, double?> { [1] = 0, [2] = 0.5, [3] = 0, [4] = 0 };
+
+        var buckets = RiceBuckets.Assign(scores, Percentiles);
+
+        Assert.Equal(RiceBucket.Top, buckets[2]);
+        Assert.Equal([4L, 3L, 1L], Numbers(buckets, RiceBucket.Low));
+    }
+
+    [Fact]
+    public void Assign_Percentiles_TiesAtZero_AreLowWhateverTheirNumbers()
+    {
+        // Before: equal scores shared the rank of the first, so two zeros at the top of a zero-only ranking were top.
+        var scores = new Dictionary<long, double?> { [7] = 0, [3] = 0, [5] = 2, [9] = 2 };
+
+        var buckets = RiceBuckets.Assign(scores, Percentiles);
+
+        Assert.Equal([9L, 5L], Numbers(buckets, RiceBucket.Top));
+        Assert.Equal([7L, 3L], Numbers(buckets, RiceBucket.Low));
+    }
+
+    [Fact]
+    public void Assign_Thresholds_ZeroMediumCutOff_StillLeavesZeroLow()
+    {
+        var rules = new RiceRules { Thresholds = new RiceCutoffs(Top: 10, High: 1, Medium: 0) };
+
+        var buckets = RiceBuckets.Assign(new Dictionary<long, double?> { [1] = 0, [2] = 0.01 }, rules);
+
+        Assert.Equal(RiceBucket.Low, buckets[1]);
+        Assert.Equal(RiceBucket.Medium, buckets[2]);
+    }
+
+    [Theory]
     [InlineData(RiceBucket.Top, "top")]
     [InlineData(RiceBucket.High, "high")]
     [InlineData(RiceBucket.Medium, "medium")]

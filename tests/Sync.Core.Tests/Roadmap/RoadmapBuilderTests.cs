@@ -21,6 +21,9 @@ public sealed class RoadmapBuilderTests
     private static RoadmapCandidate Closed(long number, DateTimeOffset closedAt, bool completed = true) =>
         new(number, $"Issue {number}", $"https://example.com/issues/{number}", false, completed, closedAt, null, 0, 0, null, null, false);
 
+    private static RoadmapCandidate Unscored(long number, int up = 0, string? milestone = null, bool confidential = false, bool open = true) =>
+        new(number, $"Issue {number}", $"https://example.com/issues/{number}", open, false, null, milestone, up, 0, null, null, confidential, NeedsInput: open);
+
     private static ProductRoadmap Build(IReadOnlyList<RoadmapCandidate> candidates, IReadOnlyList<TrackerMilestone>? milestones = null, RoadmapRules? rules = null) =>
         RoadmapBuilder.Build("acme", "github:acme/public", null, rules ?? Small, candidates, milestones ?? [M14, M15, M16, M17, Undated, Done], Now);
 
@@ -186,5 +189,68 @@ public sealed class RoadmapBuilderTests
 
         Assert.Equal([2], roadmap.Items.Select(i => i.Number));
         Assert.Equal(RoadmapSection.Shipped, roadmap.Items[0].Section);
+    }
+
+    [Fact]
+    public void Build_RiceOn_UnscoredOpenIssuesAreListedUnderNeedsInputByVotesThenNumber()
+    {
+        var roadmap = Build([Open(1, up: 1, score: 10), Unscored(7, up: 3), Unscored(4, up: 9), Unscored(5, up: 3), Unscored(2)]);
+
+        Assert.Equal([1], Numbers(roadmap, RoadmapSection.Now));
+        Assert.Empty(Numbers(roadmap, RoadmapSection.Next));
+        Assert.Equal([4, 5, 7, 2], Numbers(roadmap, RoadmapSection.NeedsInput));
+        Assert.Equal(0, roadmap.NeedsInputMore);
+        var item = roadmap.In(RoadmapSection.NeedsInput).First();
+        Assert.Equal((9, "Issue 4", "https://example.com/issues/4"), (item.Up, item.Title, item.Url));
+    }
+
+    [Fact]
+    public void Build_NeedsInput_LeavesOutWhatIsPlacedClosedOrConfidential()
+    {
+        // 3 is placed by its dated milestone; 6 is closed; 8 is confidential: none of them is "needs input".
+        var roadmap = Build([Open(1, score: 10), Unscored(3, up: 50, milestone: "1.4"), Unscored(6, up: 40, open: false), Unscored(8, up: 30, confidential: true), Unscored(9, up: 1)]);
+
+        Assert.Equal([3, 1], Numbers(roadmap, RoadmapSection.Now));
+        Assert.Equal([9], Numbers(roadmap, RoadmapSection.NeedsInput));
+    }
+
+    [Fact]
+    public void Build_NoIssueScoredYet_RanksByVotesAndListsOnlyTheOverflowUnderNeedsInput()
+    {
+        // RICE on but nothing scored: ranking falls back to votes (as before), and what does not fit is not dropped.
+        var candidates = Enumerable.Range(1, 9).Select(i => Unscored(i, up: i)).ToList();
+
+        var roadmap = Build(candidates);
+
+        Assert.Equal([9, 8], Numbers(roadmap, RoadmapSection.Now));
+        Assert.Equal([5, 4], Numbers(roadmap, RoadmapSection.Later));
+        Assert.Equal([3, 2, 1], Numbers(roadmap, RoadmapSection.NeedsInput));
+    }
+
+    [Fact]
+    public void Build_RiceOff_NothingNeedsInput()
+    {
+        var roadmap = Build([.. Enumerable.Range(1, 9).Select(i => Open(i, up: i))]);
+
+        Assert.Empty(Numbers(roadmap, RoadmapSection.NeedsInput));
+        Assert.Equal(6, roadmap.Items.Count);
+    }
+
+    [Fact]
+    public void Build_MoreThanTheCapNeedInput_KeepsTheMostWantedAndCountsTheRest()
+    {
+        var candidates = Enumerable.Range(1, RoadmapBuilder.NeedsInputCap + 7).Select(i => Unscored(i, up: i % 10)).Append(Open(1000, score: 1)).ToList();
+
+        var roadmap = Build(candidates);
+        var shuffled = Build([.. candidates.OrderBy(c => (c.Number * 7919) % 101)]);
+
+        var listed = roadmap.In(RoadmapSection.NeedsInput).ToList();
+        Assert.Equal(RoadmapBuilder.NeedsInputCap, listed.Count);
+        Assert.Equal(7, roadmap.NeedsInputMore);
+        Assert.Equal(listed.OrderByDescending(i => i.Up).ThenBy(i => i.Number).Select(i => i.Number), listed.Select(i => i.Number));
+        Assert.All(listed, i => Assert.True(i.Up >= listed[^1].Up));
+        Assert.Equal(9, listed[0].Up);
+        Assert.Equal(roadmap.Items, shuffled.Items);
+        Assert.Equal(roadmap.NeedsInputMore, shuffled.NeedsInputMore);
     }
 }

@@ -34,9 +34,9 @@ public sealed class RoadmapTextTests
         Assert.Contains("## Later", lines);
         Assert.Contains("## Recently shipped", lines);
         Assert.Contains("| Issue | Demand | RICE | Milestone |", lines);
-        Assert.Contains("| [#12 Dark mode](https://example.com/issues/12) | 👍 25 (+3 this week) | high · 64 | 1.4 (due 2026-07-01) |", lines);
-        Assert.Contains("| [#14 Offline](https://example.com/issues/14) | 👍 9 (-2 this week) | medium · 38.4 | Someday |", lines);
-        Assert.Contains("| [#20 Themes](https://example.com/issues/20) | 👍 4 | low · 0.13 | — |", lines);
+        Assert.Contains("| [#12 Dark mode](https://example.com/issues/12) | 25 votes (👍, +3 this week) | high · 64 | 1.4 (due 2026-07-01) |", lines);
+        Assert.Contains("| [#14 Offline](https://example.com/issues/14) | 9 votes (👍, -2 this week) | medium · 38.4 | Someday |", lines);
+        Assert.Contains("| [#20 Themes](https://example.com/issues/20) | 4 votes (👍) | low · 0.13 | — |", lines);
         // Closed 23:30 at UTC-2, which is the 31st in UTC: dates do not depend on the offset the tracker used.
         Assert.Contains("- [#3 Export](https://example.com/issues/3) — shipped 2026-05-31", lines);
     }
@@ -59,7 +59,7 @@ public sealed class RoadmapTextTests
     {
         var text = RoadmapText.Render(Roadmap(Item(1, RoadmapSection.Now, up: 2)), Rules);
 
-        Assert.Contains("| [#1 Issue 1](https://example.com/issues/1) | 👍 2 | — | — |", text, StringComparison.Ordinal);
+        Assert.Contains("| [#1 Issue 1](https://example.com/issues/1) | 2 votes (👍) | — | — |", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,13 +82,57 @@ public sealed class RoadmapTextTests
 
         var row = Assert.Single(text.Split('\n'), l => l.StartsWith("| [#7 ", StringComparison.Ordinal));
         Assert.Equal(
-            "| [#7 a\\|b\\] \\[x\\](evil) &lt;script&gt;alert(1)&lt;/script&gt; @\u200balice second line &lt;!-- ](https://example.com/issues/7) | 👍 0 | — | v&lt;2&gt;\\|@\u200bbob |",
+            "| [#7 a\\|b\\] \\[x\\](evil) &lt;script&gt;alert(1)&lt;/script&gt; @\u200balice second line &lt;!-- ](https://example.com/issues/7) | 0 votes (👍) | — | v&lt;2&gt;\\|@\u200bbob |",
             row);
         Assert.DoesNotContain("<script>", text, StringComparison.Ordinal);
         Assert.DoesNotContain("@alice", text, StringComparison.Ordinal);
         Assert.DoesNotContain("@bob", text, StringComparison.Ordinal);
         Assert.Equal(1, text.Split("<!--").Length - 1);
     }
+
+    [Fact]
+    public void Render_NeedsInput_IsATableAfterLaterAndBeforeShippedInItemOrder()
+    {
+        var roadmap = Roadmap([.. Sample().Items, Item(40, RoadmapSection.NeedsInput, "Sync calendars", up: 7), Item(9, RoadmapSection.NeedsInput, "Emoji", up: 1)]);
+
+        var text = RoadmapText.Render(roadmap, Rules);
+
+        var positions = new[] { "## Later", "## Needs input", "_Open requests that cannot be ranked yet", "| Issue | Demand |\n", "#40 Sync calendars", "#9 Emoji", "## Recently shipped" }
+            .Select(s => text.IndexOf(s, StringComparison.Ordinal))
+            .ToList();
+        Assert.DoesNotContain(-1, positions);
+        Assert.Equal(positions.Order(), positions);
+        Assert.Contains("| [#40 Sync calendars](https://example.com/issues/40) | 7 votes (👍) |\n", text, StringComparison.Ordinal);
+        Assert.Contains("| [#9 Emoji](https://example.com/issues/9) | 1 vote (👍) |\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("more._", text, StringComparison.Ordinal);
+        Assert.Equal(text, RoadmapText.Render(roadmap, Rules));
+    }
+
+    [Fact]
+    public void Render_NeedsInputBeyondTheCap_SaysHowManyMore()
+    {
+        var roadmap = Roadmap(Item(40, RoadmapSection.NeedsInput, up: 7)) with { NeedsInputMore = 12 };
+
+        var text = RoadmapText.Render(roadmap, Rules);
+
+        Assert.Contains("| [#40 Issue 40](https://example.com/issues/40) | 7 votes (👍) |\n\n_…and 12 more._\n\n## Recently shipped", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_NoIssueNeedsInput_LeavesTheSectionOut()
+    {
+        var text = RoadmapText.Render(Sample(), Rules);
+
+        Assert.DoesNotContain("Needs input", text, StringComparison.Ordinal);
+        Assert.Equal(4, text.Split("\n## ").Length - 1);
+    }
+
+    [Theory]
+    [InlineData(0, "0 votes")]
+    [InlineData(1, "1 vote")]
+    [InlineData(2, "2 votes")]
+    [InlineData(1234, "1234 votes")]
+    public void Votes_WritesTheCountAsText(int count, string expected) => Assert.Equal(expected, RoadmapText.Votes(count));
 
     [Fact]
     public void Render_MarkerIsTheLastLine()
@@ -118,8 +162,8 @@ public sealed class RoadmapTextTests
 
         Assert.Equal(
             [
-                "- | [#12 Dark mode](https://example.com/issues/12) | 👍 25 (+3 this week) | high · 64 | 1.4 (due 2026-07-01) |",
-                "+ | [#12 Dark mode](https://example.com/issues/12) | 👍 26 (+3 this week) | high · 64 | 1.4 (due 2026-07-01) |",
+                "- | [#12 Dark mode](https://example.com/issues/12) | 25 votes (👍, +3 this week) | high · 64 | 1.4 (due 2026-07-01) |",
+                "+ | [#12 Dark mode](https://example.com/issues/12) | 26 votes (👍, +3 this week) | high · 64 | 1.4 (due 2026-07-01) |",
             ],
             RoadmapText.Diff(before, after));
     }

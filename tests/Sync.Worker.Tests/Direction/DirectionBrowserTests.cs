@@ -29,6 +29,43 @@ public sealed class DirectionBrowserTests(DirectionHostFixture host) : IClassFix
     }
 
     [Fact]
+    public async Task Chromium_DomHasNeedsInputATrendPlotAndTheFeedLink_AndTheFeedLinkLeadsToAnAtomFeed()
+    {
+        var chromium = Chromium.Require();
+        var dir = Path.GetDirectoryName(InProcessApp.TempPath("chromium"))!;
+        var page = new Uri(host.BaseAddress, "/direction");
+
+        var dom = await Chromium.RunAsync(chromium, Path.Combine(dir, "profile"), Timeout, TestContext.Current.CancellationToken, "--dump-dom", page.ToString());
+
+        var widget = dom[dom.IndexOf("id=\"product-widget\"", StringComparison.Ordinal)..];
+        var waiting = DirectionPageTests.NeedsInput(dom, "widget");
+        Assert.Contains("<h3>Needs input</h3>", waiting, StringComparison.Ordinal);
+        Assert.Contains("#40 Calendar sync</a> <span class=\"demand\"><span aria-hidden=\"true\">👍</span> 6 votes", waiting, StringComparison.Ordinal);
+        Assert.Contains("#41 &lt;b onmouseover=alert(3)&gt;Bold&lt;/b&gt;", waiting, StringComparison.Ordinal);
+        Assert.Contains("…and 3 more.", waiting, StringComparison.Ordinal);
+
+        // The seeded snapshots of #12 (5 rising to 25 voters) are drawn next to its count, as an SVG Chromium parsed.
+        var now = DirectionPageTests.Column(widget, "now");
+        var svgAt = now.IndexOf("<svg class=\"trend\"", StringComparison.Ordinal);
+        Assert.True(svgAt > now.IndexOf("25 votes", StringComparison.Ordinal), now);
+        Assert.Contains("<polyline", now[svgAt..], StringComparison.Ordinal);
+        Assert.Contains("Voters: 5 on ", now[svgAt..], StringComparison.Ordinal);
+        Assert.Equal(6, now[svgAt..].Split("points=\"")[1].Split('"')[0].Split(' ').Length); // the five, and today's count
+
+        // Both the head's alternate link and the visible link name the feed; following the visible one gives Atom.
+        Assert.Contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"widget roadmap: entered Now and shipped\" href=\"direction/widget.atom\">", dom, StringComparison.Ordinal);
+        const string Visible = "<p class=\"feed\"><a href=\"";
+        var hrefAt = widget.IndexOf(Visible, StringComparison.Ordinal) + Visible.Length;
+        Assert.True(hrefAt >= Visible.Length, "no visible feed link");
+        var feedUrl = new Uri(page, widget[hrefAt..widget.IndexOf('"', hrefAt)]);
+        using var http = host.CreateClient();
+        using var response = await http.GetAsync(feedUrl, TestContext.Current.CancellationToken);
+        Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
+        var feed = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("{http://www.w3.org/2005/Atom}feed", feed.Root!.Name.ToString());
+    }
+
+    [Fact]
     public async Task Chromium_Screenshot_ShowsNowNextLaterSideBySide()
     {
         var chromium = Chromium.Require();

@@ -1,13 +1,14 @@
 using Hangfire;
 using Sync.Core.Roadmap;
+using Sync.Core.Storage;
 using Sync.Worker.Storage.Sqlite;
 using Sync.Worker.Tests.Hosting;
 
 namespace Sync.Worker.Tests.Direction;
 
 /// <summary>
-/// The real worker in service mode against the sandbox, with the widget roadmap written straight into its SQLite
-/// store and none for gadget. Started once for the tests of a class.
+/// The real worker in service mode against the sandbox, with the widget roadmap (and vote snapshots of its #12)
+/// written straight into its SQLite store and none for gadget. Started once for the tests of a class.
 /// </summary>
 public sealed class DirectionHostFixture : IAsyncLifetime
 {
@@ -48,6 +49,13 @@ public sealed class DirectionHostFixture : IAsyncLifetime
         await store.MigrateAsync(CancellationToken.None);
         await store.SaveDocumentsAsync([DirectionSamples.Widget().ToStored(DirectionSamples.BuiltAt)], CancellationToken.None);
         await store.DeleteDocumentsAsync("gadget", ProductRoadmap.Kind, ["gadget"], CancellationToken.None);
+
+        // Snapshots of #12 over the last 90 days of the worker's (system) clock: a trend plot next to its count.
+        var now = TimeProvider.System.GetUtcNow();
+        foreach (var (daysAgo, voters) in new[] { (85, 5), (60, 9), (40, 14), (20, 19), (2, 25) })
+        {
+            await store.AddVoteSnapshotAsync(new VoteSnapshot("widget", "github:acme/widget#12", now.AddDays(-daysAgo), voters, 0, voters, voters), CancellationToken.None);
+        }
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };

@@ -32,7 +32,7 @@ public sealed class DirectionHostTests(DirectionHostFixture host) : IClassFixtur
         Assert.Contains("<a href=\"https://github.com/acme/widget/issues/1\">Roadmap issue</a>", widgetSection, StringComparison.Ordinal);
         var now = DirectionPageTests.Column(widgetSection, "now");
         Assert.Contains("<a class=\"issue\" href=\"https://github.com/acme/widget/issues/12\">#12 Faster sync</a>", now, StringComparison.Ordinal);
-        Assert.Contains("👍 25 · +3 this week", now, StringComparison.Ordinal);
+        Assert.Contains("<span aria-hidden=\"true\">👍</span> 25 votes · +3 this week", now, StringComparison.Ordinal);
         Assert.Contains("RICE top · 42.5", now, StringComparison.Ordinal);
         Assert.Contains("🏁 v2.0 · due 2025-07-01", now, StringComparison.Ordinal);
         Assert.Contains("#13 &lt;script&gt;alert(1)&lt;/script&gt;", now, StringComparison.Ordinal);
@@ -104,5 +104,46 @@ public sealed class DirectionHostTests(DirectionHostFixture host) : IClassFixtur
         var shipped = widget.GetProperty("shipped")[0];
         Assert.Equal(5, shipped.GetProperty("number").GetInt64());
         Assert.Equal(new DateTimeOffset(2025, 5, 20, 14, 30, 0, TimeSpan.Zero), shipped.GetProperty("closedAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task Feed_IsServedAsAtomForAConfiguredProduct_AndRevalidatedWithItsETag()
+    {
+        using var http = host.CreateClient();
+        var ct = TestContext.Current.CancellationToken;
+        using var response = await http.GetAsync("/direction/widget.atom", ct);
+        var xml = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(new MediaTypeHeaderValue("application/atom+xml") { CharSet = "utf-8" }, response.Content.Headers.ContentType);
+        System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
+        Assert.Equal(atom + "feed", xml.Root!.Name);
+        Assert.Equal(new Uri(host.BaseAddress, "/direction/widget.atom").AbsoluteUri, xml.Root.Elements(atom + "link").Single(l => (string?)l.Attribute("rel") == "self").Attribute("href")!.Value);
+        Assert.Equal(new Uri(host.BaseAddress, "/direction#product-widget").AbsoluteUri, xml.Root.Elements(atom + "link").Single(l => (string?)l.Attribute("rel") == "alternate").Attribute("href")!.Value);
+        Assert.Equal(["Now: #13 " + DirectionSamples.ScriptTitle, "Shipped: #5 Export to CSV", "Now: #12 Faster sync"], xml.Root.Elements(atom + "entry").Select(e => e.Element(atom + "title")!.Value));
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/direction/widget.atom");
+        again.Headers.IfNoneMatch.Add(response.Headers.ETag!);
+        using var second = await http.SendAsync(again, ct);
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+
+        // A product without a roadmap yet has a valid, empty feed.
+        using var gadget = await http.GetAsync("/direction/gadget.atom", ct);
+        var empty = System.Xml.Linq.XDocument.Parse(await gadget.Content.ReadAsStringAsync(ct));
+        Assert.Equal(HttpStatusCode.OK, gadget.StatusCode);
+        Assert.Empty(empty.Root!.Elements(atom + "entry"));
+    }
+
+    [Theory]
+    [InlineData("/direction/nope.atom")]
+    [InlineData("/direction/WIDGET.atom")]
+    [InlineData("/direction/widget.rss")]
+    [InlineData("/direction/.atom")]
+    public async Task Feed_OfAnUnknownProduct_IsNotFound(string path)
+    {
+        using var http = host.CreateClient();
+        using var response = await http.GetAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }

@@ -59,9 +59,9 @@ public sealed class DirectionPageTests
     {
         var html = DirectionPage.Html([Widget]);
 
-        Assert.Contains("👍 25 · +3 this week", html, StringComparison.Ordinal);
-        Assert.Contains("👍 4 · −1 this week", html, StringComparison.Ordinal);
-        Assert.Contains("👍 10 · no change this week", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"demand\"><span aria-hidden=\"true\">👍</span> 25 votes · +3 this week</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span aria-hidden=\"true\">👍</span> 4 votes · −1 this week", html, StringComparison.Ordinal);
+        Assert.Contains("<span aria-hidden=\"true\">👍</span> 10 votes · no change this week", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"badge rice-top\">RICE top · 42.5</span>", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"badge\">RICE medium · 7</span>", html, StringComparison.Ordinal);
         Assert.Contains("🏁 v2.0 · due 2025-07-01", html, StringComparison.Ordinal);
@@ -78,7 +78,11 @@ public sealed class DirectionPageTests
 
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
         Assert.Contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+        // The only <link>s are the products' feeds (relative, same site): no stylesheet, font or anything else to load.
+        Assert.Equal(
+            ["<link rel=\"alternate\" type=\"application/atom+xml\" title=\"widget roadmap: entered Now and shipped\" href=\"direction/widget.atom\">",
+             "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"gadget roadmap: entered Now and shipped\" href=\"direction/gadget.atom\">"],
+            html.Split('\n').Where(l => l.Contains("<link", StringComparison.OrdinalIgnoreCase)));
         Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("url(", html, StringComparison.OrdinalIgnoreCase);
@@ -124,8 +128,84 @@ public sealed class DirectionPageTests
         Assert.Equal(20, next.GetProperty("number").GetInt64());
         Assert.Equal(JsonValueKind.Null, next.GetProperty("url").ValueKind);
         Assert.Equal(
-            ["number", "title", "url", "up", "upChange", "riceScore", "riceBucket", "milestone", "milestoneDue", "closedAt"],
+            ["number", "title", "url", "up", "upChange", "riceScore", "riceBucket", "milestone", "milestoneDue", "closedAt", "enteredNowAt"],
             next.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(
+            ["product", "publicProject", "title", "issueUrl", "built", "now", "next", "later", "shipped", "needsInput", "needsInputMore", "feed"],
+            products[1].EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(0, products[0].GetProperty("needsInput").GetArrayLength());
+        Assert.Equal("direction/gadget.atom", products[0].GetProperty("feed").GetString());
+        Assert.Equal([40L, 41L], products[1].GetProperty("needsInput").EnumerateArray().Select(i => i.GetProperty("number").GetInt64()));
+        Assert.Equal(JsonValueKind.Null, products[1].GetProperty("needsInput")[1].GetProperty("url").ValueKind);
+        Assert.Equal(3, products[1].GetProperty("needsInputMore").GetInt32());
+        Assert.Equal(DirectionSamples.EnteredNow12, products[1].GetProperty("now")[0].GetProperty("enteredNowAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public void Html_NeedsInput_ListsTheRequestsWithTheirVotesAndHowManyMore()
+    {
+        var html = DirectionPage.Html([Widget]);
+
+        var section = NeedsInput(html, "widget");
+        Assert.Contains("<h3>Needs input</h3>", section, StringComparison.Ordinal);
+        Assert.Contains("<li><a class=\"issue\" href=\"https://github.com/acme/widget/issues/40\">#40 Calendar sync</a> <span class=\"demand\"><span aria-hidden=\"true\">👍</span> 6 votes</span></li>", section, StringComparison.Ordinal);
+        Assert.Contains("<li><span class=\"issue\">#41 &lt;b onmouseover=alert(3)&gt;Bold&lt;/b&gt;</span> <span class=\"demand\"><span aria-hidden=\"true\">👍</span> 1 vote</span></li>", section, StringComparison.Ordinal);
+        Assert.True(section.IndexOf("#40", StringComparison.Ordinal) < section.IndexOf("#41", StringComparison.Ordinal));
+        Assert.Contains("<p class=\"more\">…and 3 more.</p>", section, StringComparison.Ordinal);
+        Assert.True(html.IndexOf("class=\"columns\"", StringComparison.Ordinal) < html.IndexOf("class=\"needs-input\"", StringComparison.Ordinal));
+        Assert.True(html.IndexOf("class=\"needs-input\"", StringComparison.Ordinal) < html.IndexOf("<h3>Recently shipped</h3>", StringComparison.Ordinal));
+        Assert.DoesNotContain("#40", Column(html, "now") + Column(html, "next") + Column(html, "later"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Html_NobodyNeedsInput_LeavesTheSectionOut()
+    {
+        var roadmap = DirectionSamples.Widget();
+        roadmap = roadmap with { Items = [.. roadmap.Items.Where(i => i.Section != RoadmapSection.NeedsInput)], NeedsInputMore = 0 };
+
+        var html = DirectionPage.Html([new("widget", "github:acme/widget", roadmap)]);
+
+        Assert.DoesNotContain("class=\"needs-input\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Needs input", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Html_TrendPlot_SitsNextToTheVoteCountOfItsItemOnly()
+    {
+        var svg = "<svg class=\"trend\" data-test=\"12\"></svg>";
+        var waiting = "<svg class=\"trend\" data-test=\"40\"></svg>";
+        var html = DirectionPage.Html([Widget with { Trends = new Dictionary<long, string> { [12] = svg, [40] = waiting } }]);
+
+        Assert.Contains("25 votes · +3 this week " + svg + "</span> <span class=\"badge", Column(html, "now"), StringComparison.Ordinal);
+        Assert.Contains("6 votes " + waiting + "</span></li>", NeedsInput(html, "widget"), StringComparison.Ordinal);
+        Assert.Equal(2, html.Split("<svg").Length - 1);
+    }
+
+    [Fact]
+    public void Html_EveryProduct_HasAVisibleFeedLink()
+    {
+        var html = DirectionPage.Html([Widget, new("gadget", "gitlab:acme/gadget", null)]);
+
+        Assert.Contains("<p class=\"feed\"><a href=\"direction/widget.atom\" type=\"application/atom+xml\">Atom feed</a> of what enters Now and what ships</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"direction/gadget.atom\" type=\"application/atom+xml\">Atom feed</a>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TrendWindow_IsTheNinetyDaysUpToTheEndOfTheUtcDay()
+    {
+        var (from, to) = ProductDirection.TrendWindow(new DateTimeOffset(2026, 12, 3, 23, 30, 0, TimeSpan.FromHours(-2)));
+
+        Assert.Equal(new DateTimeOffset(2026, 12, 5, 0, 0, 0, TimeSpan.Zero), to);
+        Assert.Equal(to.AddDays(-90), from);
+        Assert.Equal((from, to), ProductDirection.TrendWindow(new DateTimeOffset(2026, 12, 4, 0, 0, 1, TimeSpan.Zero)));
+    }
+
+    internal static string NeedsInput(string html, string product)
+    {
+        var start = html.IndexOf($"<section class=\"needs-input\" id=\"needs-input-{product}\">", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no needs-input section for {product}");
+        var end = html.IndexOf("</section>", start, StringComparison.Ordinal);
+        return html[start..end];
     }
 
     internal static string Column(string html, string column)

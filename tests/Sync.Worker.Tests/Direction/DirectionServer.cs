@@ -11,8 +11,9 @@ using Sync.Worker.Direction;
 namespace Sync.Worker.Tests.Direction;
 
 /// <summary>
-/// Just <c>/direction</c> and <c>/direction.json</c> on loopback, over a given state store: for step-level tests that
-/// need to see what the public endpoints serve from what a step stored, without the whole worker.
+/// Just <c>/direction</c>, <c>/direction.json</c> and the Atom feeds on loopback, over a given state store (its vote
+/// snapshots too): for step-level tests that need to see what the public endpoints serve from what a step stored,
+/// without the whole worker.
 /// </summary>
 internal sealed class DirectionServer : IAsyncDisposable
 {
@@ -27,7 +28,8 @@ internal sealed class DirectionServer : IAsyncDisposable
     public HttpClient Client { get; }
 
     /// <param name="products">Product key → public project (<c>tracker:group/project</c>).</param>
-    public static async Task<DirectionServer> StartAsync(IDocumentStore store, IReadOnlyDictionary<string, string> products, CancellationToken cancellationToken)
+    /// <param name="time">The clock that places the trend plots' window (the system clock when null).</param>
+    public static async Task<DirectionServer> StartAsync(IDocumentStore store, IReadOnlyDictionary<string, string> products, CancellationToken cancellationToken, TimeProvider? time = null)
     {
         var options = new IssueSyncOptions();
         foreach (var (key, project) in products)
@@ -40,6 +42,8 @@ internal sealed class DirectionServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         builder.Services.AddSingleton(new ProductCatalog(Options.Create(options)));
         builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton((IVoteHistory)store);
+        builder.Services.AddSingleton(time ?? TimeProvider.System);
         var app = builder.Build();
         app.MapDirection();
         await app.StartAsync(cancellationToken);
@@ -50,6 +54,8 @@ internal sealed class DirectionServer : IAsyncDisposable
     public Task<string> PageAsync(CancellationToken cancellationToken) => Client.GetStringAsync("direction", cancellationToken);
 
     public Task<string> JsonAsync(CancellationToken cancellationToken) => Client.GetStringAsync("direction.json", cancellationToken);
+
+    public Task<string> FeedAsync(string product, CancellationToken cancellationToken) => Client.GetStringAsync($"direction/{product}.atom", cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

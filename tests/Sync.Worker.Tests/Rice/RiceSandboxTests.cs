@@ -180,6 +180,28 @@ public sealed class RiceSandboxTests
         Assert.DoesNotContain(pass.Writes.Keys, k => k.Contains("comments", StringComparison.Ordinal) || k.Contains("notes", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [MemberData(nameof(Trackers))]
+    public async Task RicePass_InPercentileMode_ZeroScoresAreLowAndOnlyPositiveScoresAreRanked(string tracker)
+    {
+        // The demo's case (issue 18): votes older than the window give reach 0, so a score of 0, all tied at rank 0.
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await World.CreateAsync(tracker, new RiceRules { Mode = nameof(RiceBucketMode.Percentiles), Comment = false }, ct);
+        var stale = Enumerable.Range(1, 3).Select(i => world.Issue($"Old idea {i}", 0, "impact::3", "effort::1")).ToList();
+        foreach (var (number, i) in stale.Select((n, i) => (n, i)))
+        {
+            world.Instance.AddAward(Project, number, world.Kind == TrackerKind.GitLab ? "thumbsup" : "+1", $"old-voter{i}", at: Noon.AddDays(-365));
+        }
+
+        var fresh = world.Issue("New idea", 1, "impact::0.25", "effort::1");
+        await world.VotesAsync(ct);
+
+        await world.RiceAsync(ct);
+
+        Assert.All(stale, n => Assert.Equal(["rice::low"], world.BucketLabels(n)));
+        Assert.Equal(["rice::top"], world.BucketLabels(fresh));
+    }
+
     /// <summary>One sandbox project, IssueSync's client and store for it, and the votes and RICE steps.</summary>
     private sealed class World : IAsyncDisposable
     {

@@ -76,6 +76,7 @@ public sealed class RoadmapConfidentialityTests
         var page = await direction.PageAsync(ct);
         AssertNeverMentioned(json, leak, embargo);
         AssertNeverMentioned(page, leak, embargo);
+        AssertNeverMentioned(await direction.FeedAsync(RoadmapWorld.ProductKey, ct), leak, embargo);
         Assert.Equal([n.DarkMode], Section(json, "now"));
         Assert.Equal([n.Search], Section(json, "shipped"));
     }

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using Sync.Core.Roadmap;
+using Sync.Worker.Tests.Direction;
+
+namespace Sync.Worker.Tests.Roadmap;
+
+/// <summary>
+/// With RICE on, open requests that lack RICE inputs are on every public surface of the roadmap (the issue, /direction,
+/// /direction.json) by demand instead of dropped; when an item entered Now is kept across passes for the Atom feed; and
+/// /direction plots the stored vote snapshots.
+/// </summary>
+public sealed class RoadmapNeedsInputTests
+{
+    private static readonly Dictionary<string, string> Products = new() { [RoadmapWorld.ProductKey] = RoadmapWorld.PublicProject };
+
+    [Fact]
+    public async Task Rebuild_RequestsWithoutRiceInputs_AreListedByDemand_AndEnteredNowIsCarriedAcrossPasses()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await RoadmapWorld.CreateAsync(new RoadmapRules { NowSize = 1, NextSize = 1, LaterSize = 0 }, ct);
+        var darkMode = world.Issue("Dark mode", 2, labels: ["impact::2", "effort::1"]); // RICE 2 × 2 × 0.5 ÷ 1 = 2
+        var sso = world.Issue("SSO", 5);
+        var typo = world.Issue("Typo fix", 1);
+        var fax = world.Issue("Fax support", 5);
+
+        await world.PassAsync(ct);
+        var firstAt = world.Time.GetUtcNow();
+
+        // SSO and fax tie on votes: the lower number first; nothing of theirs is dropped.
+        var body = world.RoadmapBody();
+        var section = body[body.IndexOf("## Needs input", StringComparison.Ordinal)..body.IndexOf("## Recently shipped", StringComparison.Ordinal)];
+        Assert.Equal(
+            [$"#{sso} SSO", $"#{fax} Fax support", $"#{typo} Typo fix"],
+            section.Split('\n').Where(l => l.StartsWith("| [#", StringComparison.Ordinal)).Select(l => l[3..l.IndexOf(']', StringComparison.Ordinal)]));
+        Assert.Contains($"| [#{sso} SSO](https://gitlab.example/acme/road/-/issues/{sso}) | 5 votes (👍) |", section, StringComparison.Ordinal);
+        Assert.Contains("| 1 vote (👍) |", section, StringComparison.Ordinal);
+        Assert.Contains($"[#{darkMode} Dark mode]", body[..body.IndexOf("## Next", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Empty(world.BoardLabels(sso)); // listed, but not planned: no board label
+        Assert.Equal(["roadmap::now"], world.BoardLabels(darkMode));
+
+        // Nothing changed: the same text, no write, and Dark mode keeps the time it entered Now.
+        var (writes, result) = await world.PassAsync(ct);
+        Assert.Empty(writes);
+        Assert.Equal(body, world.RoadmapBody());
+        Assert.Contains(result.Lines, l => l.EndsWith("shipped 0, needs input 3", StringComparison.Ordinal));
+        var kept = (await ProductRoadmap.LoadAsync(world.Store, RoadmapWorld.ProductKey, ct))!;
+        Assert.Equal(firstAt, kept.In(RoadmapSection.Now).Single().EnteredNowAt);
+
+        // A PM adds SSO's inputs (RICE 5 × 3 × 0.5 = 7.5) and Dark mode gets one more vote: SSO enters Now, Dark mode
+        // moves to Next and now has two snapshots, a trend.
+        world.Time.Advance(TimeSpan.FromDays(2)); // two days later, so the plots span more than a day
+        var issue = world.Instance.Issue(RoadmapWorld.Project, sso);
+        issue.Labels.AddRange(["impact::3", "effort::1"]);
+        issue.UpdatedAt = world.Time.GetUtcNow();
+        world.Instance.AddAward(RoadmapWorld.Project, darkMode, "thumbsup", "late-voter", at: world.Time.GetUtcNow());
+        await world.PassAsync(ct);
+        var thirdAt = world.Time.GetUtcNow();
+
+        var roadmap = (await ProductRoadmap.LoadAsync(world.Store, RoadmapWorld.ProductKey, ct))!;
+        var now = roadmap.In(RoadmapSection.Now).Single();
+        Assert.Equal((sso, thirdAt), (now.Number, now.EnteredNowAt));
+        Assert.Equal([darkMode], roadmap.In(RoadmapSection.Next).Select(i => i.Number));
+        Assert.Null(roadmap.In(RoadmapSection.Next).Single().EnteredNowAt);
+        Assert.Equal([fax, typo], roadmap.In(RoadmapSection.NeedsInput).Select(i => i.Number));
+        Assert.DoesNotContain($"#{sso} SSO", world.RoadmapBody()[world.RoadmapBody().IndexOf("## Needs input", StringComparison.Ordinal)..], StringComparison.Ordinal);
+
+        await using var direction = await DirectionServer.StartAsync(world.Store, Products, ct, world.Time);
+        var page = await direction.PageAsync(ct);
+        var next = DirectionPageTests.Column(page, "next");
+        Assert.Contains("<span aria-hidden=\"true\">👍</span> 3 votes", next, StringComparison.Ordinal);
+        Assert.Contains("<svg class=\"trend\"", next, StringComparison.Ordinal);
+        Assert.Contains("Voters: 2 on 2026-06-01, 3 on 2026-06-03", next, StringComparison.Ordinal);
+
+        // One snapshot (the count never changed): still a line, from it to today's count.
+        Assert.Contains("Voters: 5 on 2026-06-01, 5 on 2026-06-03", DirectionPageTests.Column(page, "now"), StringComparison.Ordinal);
+        var waiting = DirectionPageTests.NeedsInput(page, RoadmapWorld.ProductKey);
+        Assert.True(waiting.IndexOf($"#{fax} Fax support", StringComparison.Ordinal) < waiting.IndexOf($"#{typo} Typo fix", StringComparison.Ordinal), waiting);
+
+        using var json = JsonDocument.Parse(await direction.JsonAsync(ct));
+        var product = json.RootElement.GetProperty("products")[0];
+        Assert.Equal([(long)fax, typo], product.GetProperty("needsInput").EnumerateArray().Select(i => i.GetProperty("number").GetInt64()));
+        Assert.Equal(0, product.GetProperty("needsInputMore").GetInt32());
+
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var feed = XDocument.Parse(await direction.FeedAsync(RoadmapWorld.ProductKey, ct));
+        var entry = Assert.Single(feed.Root!.Elements(atom + "entry"));
+        Assert.Equal($"Now: #{sso} SSO", entry.Element(atom + "title")!.Value);
+        Assert.Equal(thirdAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), entry.Element(atom + "updated")!.Value);
+    }
+}
