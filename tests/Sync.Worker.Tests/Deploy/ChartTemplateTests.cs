@@ -115,7 +115,7 @@ public sealed class ChartTemplateTests
         var hosts = ChartFiles.DefaultValues()!["ingress"]!["hosts"]!.AsArray();
         var paths = hosts.SelectMany(h => h!["paths"]!.AsArray()).Select(p => (string?)p!["path"]).ToList();
 
-        Assert.Equal(["/hangfire", "/webhooks", "/direction", "/direction.json"], paths);
+        Assert.Equal(["/hangfire", "/webhooks", "/direction", "/direction.json", "/audit.json"], paths);
         Assert.Contains("number: {{ $port }}", ChartFiles.Read("templates", "ingress.yaml"), StringComparison.Ordinal);
         Assert.Contains("targetPort: http", ChartFiles.Read("templates", "service.yaml"), StringComparison.Ordinal);
     }
