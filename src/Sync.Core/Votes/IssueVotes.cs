@@ -24,6 +24,25 @@ public sealed record IssueVotes(
     IReadOnlyList<TrackerReaction>? CommentReactions = null,
     IReadOnlyList<VoteSource>? Additional = null)
 {
+    /// <summary>
+    /// The votes as they stood at <paramref name="at"/>: only the reactions given by then. A reaction removed since is
+    /// not known, so this is what the present reactions say of the past, not a record of it.
+    /// </summary>
+    public IssueVotes AsOf(DateTimeOffset at)
+    {
+        static List<TrackerReaction> Before(IReadOnlyList<TrackerReaction> reactions, DateTimeOffset at) => [.. reactions.Where(r => r.CreatedAt <= at)];
+        return this with
+        {
+            Reactions = Before(Reactions, at),
+            CommentReactions = CommentReactions is null ? null : Before(CommentReactions, at),
+            Additional = Additional is null ? null : [.. Additional.Select(s => s with
+            {
+                Reactions = Before(s.Reactions, at),
+                CommentReactions = s.CommentReactions is null ? null : Before(s.CommentReactions, at),
+            })],
+        };
+    }
+
     /// <summary>The issue's own reactions followed by every additional source.</summary>
     public IEnumerable<VoteSource> Sources()
     {

@@ -23,7 +23,7 @@ internal sealed class VoteCounter(ITrackerRegistry trackers, IStepStateStore sta
 
     private Dictionary<string, StoredDocument>? _kept;
 
-    public async Task<(string Title, DemandSignal Demand)> CountAsync(
+    public async Task<(string Title, DemandSignal Demand, IssueVotes Votes)> CountAsync(
         ITrackerClient client,
         ProjectRef project,
         long number,
@@ -60,7 +60,7 @@ internal sealed class VoteCounter(ITrackerRegistry trackers, IStepStateStore sta
             votes = new IssueVotes(moved.Issue.Project.Tracker, reading.Author, reading.Reactions, Additional: [.. votes.Sources()]);
         }
 
-        return (title, VoteTally.Count(votes, rules, now));
+        return (title, VoteTally.Count(votes, rules, now), votes);
     }
 
     /// <summary>The voters the signal carries; none when it counts no reaction; else the issue's reaction list.</summary>

@@ -147,9 +147,10 @@ public sealed class VotesStep(
             var source = sourceOf.GetValueOrDefault(number);
             string title;
             DemandSignal demand;
+            IssueVotes votes;
             try
             {
-                (title, demand) = await counter.CountAsync(
+                (title, demand, votes) = await counter.CountAsync(
                     client, project, number, signal, issueDuplicates.Select(d => (d, duplicateSignals.GetValueOrDefault(d))).ToList(),
                     source is null ? null : (source, sourceSignals.GetValueOrDefault(source)), now, cancellationToken);
             }
@@ -161,6 +162,15 @@ public sealed class VotesStep(
 
             counted.Add((number, title, signal is not null, demand));
             var issue = new IssueRef(project, number).ToString();
+            if (demand.UniqueVoters > 0 && await history.GetVoteSnapshotAtAsync(product.Key, issue, now, cancellationToken) is null)
+            {
+                // Counted for the first time: its history so far, from when its present reactions were given.
+                foreach (var past in PastSnapshots(product.Key, issue, votes, rules, now))
+                {
+                    await state.AddVoteSnapshotAsync(past, cancellationToken);
+                }
+            }
+
             await state.AddVoteSnapshotAsync(new VoteSnapshot(product.Key, issue, now, demand.Up, demand.Down, demand.Weighted, demand.UniqueVoters), cancellationToken);
             saved.Add(DemandDocument.From(demand).ToStored(product.Key, issue, now));
         }
@@ -285,6 +295,32 @@ public sealed class VotesStep(
     {
         var then = await history.GetVoteSnapshotAtAsync(product, issue, now.AddDays(-days), cancellationToken);
         return VoteTrend.Change(then is null ? [] : [then], signal, now, days);
+    }
+
+    /// <summary>How far back the history of an issue counted for the first time is read from its reactions, a point a week.</summary>
+    public const int PastWeeks = 13;
+
+    /// <summary>
+    /// Weekly snapshots of an issue counted for the first time, oldest first, each the tally of the reactions given by
+    /// then (a reaction removed since is not known), only where the counts change, so a trend is real from the first
+    /// pass rather than flat until snapshots accumulate.
+    /// </summary>
+    public static IReadOnlyList<VoteSnapshot> PastSnapshots(string product, string issue, IssueVotes votes, VoteRules rules, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(votes);
+        var past = new List<VoteSnapshot>(PastWeeks);
+        for (var week = PastWeeks; week >= 1; week--)
+        {
+            var at = now.AddDays(-7 * week);
+            var then = VoteTally.Count(votes.AsOf(at), rules, at);
+            var snapshot = new VoteSnapshot(product, issue, at, then.Up, then.Down, then.Weighted, then.UniqueVoters);
+            if (past.Count == 0 || past[^1] with { TakenAt = at } != snapshot)
+            {
+                past.Add(snapshot);
+            }
+        }
+
+        return past;
     }
 
     private static string Shorten(string title) => title.Length <= 60 ? title : title[..59] + "…";

@@ -10,7 +10,7 @@ namespace Sync.Worker.Tests.SandboxDemo;
 
 /// <summary>
 /// The demo as a visitor starts it (service mode, its start-up runs, the planned failing move on) shows the product:
-/// recent votes give RICE scores, the roadmap's Now column has a real score, the sensitive dev issue's public copy is
+/// recent votes give RICE scores and weekly trends, the roadmap's Now column has a real score, the sensitive dev issue's public copy is
 /// redacted, and one move failed with the tracker's words, in the ledger.
 /// </summary>
 [Collection(HostCollection.Name)]
@@ -69,6 +69,9 @@ public sealed class DemoShowcaseTests
             var roadmap = await ProductRoadmap.LoadAsync(store, product, ct);
             Assert.NotNull(roadmap);
             Assert.Contains(roadmap.In(RoadmapSection.Now), i => i.RiceScore > 0);
+
+            // The seed's votes are spread over eight weeks, and a first count reads the history from them: trends show.
+            Assert.Contains(roadmap.Items, i => i.UpChange > 0);
         }
 
         var widgetRice = await RiceEntry.LoadAsync(store, "widget", ct);

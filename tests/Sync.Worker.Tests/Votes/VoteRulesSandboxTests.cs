@@ -47,18 +47,22 @@ public sealed class VoteRulesSandboxTests
         var first = await step.RunAsync(new PipelineContext(product, DryRun: false, new WriteJournal()), ct);
 
         // alice and eve count all-time; only alice is in the 90-day window; the author and the bot never count;
-        // grace's heart adds a voter and weight 2. No snapshot is older than 7 days yet, so no trend.
+        // grace's heart adds a voter and weight 2. Counted for the first time, the issue's history is read from when the
+        // reactions were given, a point a week for 13 weeks where the counts change: nobody 91 days ago, alice and eve
+        // from 84 days ago, so no 👍 came in the last 7 or 30 days.
         Assert.True(first.Lines.Contains($"#{issue.Number} Dark mode: 👍 2 👎 0, 3 voter(s), 1 in the window; 7 d 0, 30 d 0"), string.Join(" | ", first.Lines));
-        var snapshot = Assert.Single(await store.ListVoteSnapshotsAsync("p", $"{tracker}:acme/rules#{issue.Number}", Noon.AddYears(-1), ct));
-        Assert.Equal((2, 0, 4.0, 3), (snapshot.Up, snapshot.Down, snapshot.Weighted, snapshot.UniqueVoters));
+        var snapshots = await store.ListVoteSnapshotsAsync("p", $"{tracker}:acme/rules#{issue.Number}", Noon.AddYears(-1), ct);
+        Assert.Equal(
+            [(Noon.AddDays(-91), 0, 0, 0.0, 0), (Noon.AddDays(-84), 2, 0, 2.0, 2), (Noon, 2, 0, 4.0, 3)],
+            snapshots.Select(s => (s.TakenAt, s.Up, s.Down, s.Weighted, s.UniqueVoters)));
 
         time.Advance(TimeSpan.FromDays(8));
         instance.AddAward("acme/rules", issue.Number, up, "dan.new");
         var second = await step.RunAsync(new PipelineContext(product, DryRun: false, new WriteJournal()), ct);
 
         // Eight days on, alice has left the window and dan joined it. Against the snapshot taken 8 days ago: +1 over
-        // 7 days; none is 30 days old, so no 30-day trend yet.
-        Assert.True(second.Lines.Contains($"#{issue.Number} Dark mode: 👍 3 👎 0, 4 voter(s), 1 in the window; 7 d +1, 30 d 0"), string.Join(" | ", second.Lines));
+        // 7 days; against the one read for 84 days before it: +1 over 30 days.
+        Assert.True(second.Lines.Contains($"#{issue.Number} Dark mode: 👍 3 👎 0, 4 voter(s), 1 in the window; 7 d +1, 30 d +1"), string.Join(" | ", second.Lines));
     }
 
     [Theory]
