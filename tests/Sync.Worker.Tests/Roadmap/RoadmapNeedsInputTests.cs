@@ -91,4 +91,28 @@ public sealed class RoadmapNeedsInputTests
         Assert.Equal($"Now: #{sso} SSO", entry.Element(atom + "title")!.Value);
         Assert.Equal(thirdAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), entry.Element(atom + "updated")!.Value);
     }
+
+    [Fact]
+    public async Task NeedsInput_TitleCarryingASecret_IsRedactedOnEveryPublicSurface()
+    {
+        // Assembled, so no scanner flags this file: a GitLab personal access token (gitleaks' gitlab-pat rule).
+        var token = "glpat" + "-" + "Zq8vN2mXk4LpR7tYw3Hs";
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await RoadmapWorld.CreateAsync(new RoadmapRules { NowSize = 1, NextSize = 0, LaterSize = 0 }, ct);
+        world.Issue("Dark mode", 2, labels: ["impact::2", "effort::1"]);
+        var leaky = world.Issue($"Login fails with {token} pasted", 3); // no RICE inputs: listed under Needs input
+
+        await world.PassAsync(ct);
+
+        var body = world.RoadmapBody();
+        var section = body[body.IndexOf("## Needs input", StringComparison.Ordinal)..];
+        Assert.Contains($"[#{leaky} Login fails with \\[REDACTED\\] pasted](", section, StringComparison.Ordinal); // Markdown-escaped brackets
+        await using var direction = await DirectionServer.StartAsync(world.Store, Products, ct, world.Time);
+        foreach (var surface in new[] { body, await direction.PageAsync(ct), await direction.JsonAsync(ct), await direction.FeedAsync(RoadmapWorld.ProductKey, ct) })
+        {
+            Assert.DoesNotContain(token, surface, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Login fails with [REDACTED] pasted", await direction.PageAsync(ct), StringComparison.Ordinal);
+    }
 }
