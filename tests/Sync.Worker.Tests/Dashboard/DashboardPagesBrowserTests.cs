@@ -22,7 +22,7 @@ public sealed class DashboardPagesBrowserTests(PagesDashboardHost host) : IClass
         var at = host.Now.AddHours(1);
         const string source = "dev:acme/widget#9501";
         await host.Store.SaveMoveAsync(new MoveRecord("widget", source, MoveState.Intent, null, null, "HTTP 503 from github", 3, at, at), Ct);
-        await using var browser = await StartAsync();
+        await using var browser = await host.BrowserAsync(Ct);
 
         await browser.NavigateAsync($"{host.BaseAddress}hangfire/issuesync/moves?product=widget&state=failed", Ct);
         var state = await browser.EvaluateAsync($"document.querySelector('tr[data-source=\"{source}\"] td.state').textContent", Ct);
@@ -58,7 +58,7 @@ public sealed class DashboardPagesBrowserTests(PagesDashboardHost host) : IClass
         ], Ct);
         await host.Store.AddVoteSnapshotAsync(new VoteSnapshot("gadget", $"{project}#9601", host.Now.AddDays(-30), 10, 0, 10, 10), Ct);
         await host.Store.AddVoteSnapshotAsync(new VoteSnapshot("gadget", $"{project}#9601", host.Now.AddDays(-2), 40, 2, 8000, 41), Ct);
-        await using var browser = await StartAsync();
+        await using var browser = await host.BrowserAsync(Ct);
 
         await browser.NavigateAsync($"{host.BaseAddress}hangfire/issuesync/audit?product=gadget&action=redaction", Ct);
         var detail = await browser.EvaluateAsync("document.querySelector('#issuesync-audit tbody tr td.detail').textContent", Ct);
@@ -71,13 +71,5 @@ public sealed class DashboardPagesBrowserTests(PagesDashboardHost host) : IClass
         Assert.Equal("svg", await browser.EvaluateAsync("document.querySelector('#demand-9601 td.trend svg').tagName", Ct));
         Assert.Equal("needs input", await browser.EvaluateAsync("document.querySelector('#demand-9601 td.rice .needs-input').textContent", Ct));
         Assert.Equal("Demand", await browser.EvaluateAsync("document.querySelector('.list-group-item.active, .nav .active a, a.active')?.textContent?.trim() ?? ''", Ct));
-    }
-
-    private async Task<ChromiumSession> StartAsync()
-    {
-        var profile = Path.Combine(Path.GetDirectoryName(InProcessApp.TempPath("chromium"))!, "profile");
-        var browser = await ChromiumSession.StartAsync(profile, Ct);
-        await browser.SetBasicAuthAsync(ProtectedDashboardHost.User, ProtectedDashboardHost.Password, Ct);
-        return browser;
     }
 }

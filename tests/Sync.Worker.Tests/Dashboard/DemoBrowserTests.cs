@@ -20,7 +20,7 @@ public sealed class DemoBrowserTests(ShowcaseDemoHost host) : IClassFixture<Show
     public async Task Chromium_FollowsAnIssueLinkOnDirection_ToTheIssuesPage()
     {
         await host.WaitForStartupRunsAsync(Ct);
-        await using var browser = await StartAsync();
+        await using var browser = await host.BrowserAsync(Ct);
 
         await browser.NavigateAsync($"{host.BaseAddress}direction", Ct);
         var link = await browser.EvaluateAsync("document.querySelector('#product-widget section.now a.issue, #product-widget a.issue').textContent", Ct);
@@ -42,7 +42,7 @@ public sealed class DemoBrowserTests(ShowcaseDemoHost host) : IClassFixture<Show
         await host.WaitForStartupRunsAsync(Ct);
         var failed = Assert.Single(await host.Store.QueryMovesAsync(new MoveQuery("widget", MoveStatus.Failed, 10), Ct));
         Assert.Contains(SandboxDemoIssues.FailingMoveMessage, failed.Error, StringComparison.Ordinal);
-        await using var browser = await StartAsync();
+        await using var browser = await host.BrowserAsync(Ct);
 
         await browser.NavigateAsync($"{host.BaseAddress}hangfire/issuesync/moves?product=widget&state=failed", Ct);
         var row = $"tr[data-source=\"{failed.SourceIssue}\"]";
@@ -61,13 +61,5 @@ public sealed class DemoBrowserTests(ShowcaseDemoHost host) : IClassFixture<Show
         await browser.NavigateAsync($"{host.BaseAddress}hangfire/issuesync/moves?product=widget", Ct);
         Assert.Equal("done", await browser.EvaluateAsync($"document.querySelector('{row} td.state').textContent", Ct));
         Assert.Equal("0", await browser.EvaluateAsync($"String(document.querySelectorAll('{row} form.retry').length)", Ct));
-    }
-
-    private async Task<ChromiumSession> StartAsync()
-    {
-        var profile = Path.Combine(Path.GetDirectoryName(InProcessApp.TempPath("chromium"))!, "profile");
-        var browser = await ChromiumSession.StartAsync(profile, Ct);
-        await browser.SetBasicAuthAsync(ProtectedDashboardHost.User, ProtectedDashboardHost.Password, Ct);
-        return browser;
     }
 }

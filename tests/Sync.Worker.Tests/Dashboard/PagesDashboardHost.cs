@@ -1,4 +1,5 @@
 using Sync.Core.Storage;
+using Sync.Worker.Tests.Hosting;
 
 namespace Sync.Worker.Tests.Dashboard;
 
@@ -35,6 +36,15 @@ public class PagesDashboardHost : DashboardHost
     public DateTimeOffset Now => Host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
 
     public HttpClient SignedIn() => Client(ProtectedDashboardHost.User, ProtectedDashboardHost.Password);
+
+    /// <summary>A headless Chromium session signed in to the dashboard as its user.</summary>
+    internal async Task<ChromiumSession> BrowserAsync(CancellationToken cancellationToken)
+    {
+        var profile = Path.Combine(Path.GetDirectoryName(InProcessApp.TempPath("chromium"))!, "profile");
+        var browser = await ChromiumSession.StartAsync(profile, cancellationToken);
+        await browser.SetBasicAuthAsync(ProtectedDashboardHost.User, ProtectedDashboardHost.Password, cancellationToken);
+        return browser;
+    }
 
     /// <summary>Waits until the demo's start-up runs (one per product) have finished.</summary>
     public async Task WaitForStartupRunsAsync(CancellationToken cancellationToken)
