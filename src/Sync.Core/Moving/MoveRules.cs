@@ -23,8 +23,14 @@ public partial record MoveRules
     /// </summary>
     public List<string>? Labels { get; set; }
 
-    /// <summary>An issue must carry all of these to move.</summary>
-    public IReadOnlyList<string> LabelsOrDefault => Labels is { Count: > 0 } labels ? labels : [DefaultLabel];
+    /// <summary>An issue must carry all of these to move (a forum's ideas need none unless configured).</summary>
+    public virtual IReadOnlyList<string> LabelsOrDefault => Labels is { Count: > 0 } labels ? labels : [DefaultLabel];
+
+    /// <summary>How the attribution header names the origin when <see cref="SourceName"/> is not set.</summary>
+    public virtual string Origin => Planning.Attribution.GenericOrigin;
+
+    /// <summary>The edit that closes a moved source when <see cref="CloseSource"/> is on (a forum closes or locks its idea).</summary>
+    public virtual IssueEdit CloseEdit => new(State: IssueState.Closed, StateReason: "completed");
 
     /// <summary>An issue carrying any of these never moves.</summary>
     public List<string> ExcludeLabels { get; set; } = [];
@@ -169,8 +175,11 @@ public partial record MoveRules
             return string.Create(CultureInfo.InvariantCulture, $"not updated within {within} days");
         }
 
-        return null;
+        return MoreIneligibility(issue);
     }
+
+    /// <summary>What a derived kind of source adds to the eligibility checks (a forum's vote minimum); null: eligible.</summary>
+    protected virtual string? MoreIneligibility(TrackerIssue issue) => null;
 
     private static void CheckNames(string key, List<string> names, List<string> errors)
     {

@@ -21,6 +21,15 @@ public sealed record ProductDefinition(string Key, ProjectRef Public, IReadOnlyL
     /// <summary>The public roadmap issue, board labels and boards; null when the product has no roadmap.</summary>
     public RoadmapRules? Roadmap { get; init; }
 
+    /// <summary>
+    /// Feature forums whose ideas move into the public project like source issues (their rules are
+    /// <see cref="Forums.ForumRules"/>): GitHub Discussions, Discourse, and the product's CSV imports.
+    /// </summary>
+    public IReadOnlyList<SourceRule> Forums { get; init; } = [];
+
+    /// <summary>Everything that moves into the public project: the private sources, then the forums.</summary>
+    public IEnumerable<SourceRule> MoveSources => Sources.Concat(Forums);
+
     /// <summary>Every project the product reads: the public one first, then the sources in configured order.</summary>
     public IEnumerable<ProjectRef> Projects => Sources.Select(s => s.Project).Prepend(Public);
 }

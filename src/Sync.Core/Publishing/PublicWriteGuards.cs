@@ -21,7 +21,7 @@ public static class PublicWriteGuards
     {
         ArgumentNullException.ThrowIfNull(trackers);
         var redactors = Redactors(products, trackers);
-        var users = products.SelectMany(p => p.Sources).SelectMany(s => s.Rules.UserMap.Values);
+        var users = products.SelectMany(p => p.MoveSources).SelectMany(s => s.Rules.UserMap.Values);
         return new PublicTextGuard(redactors, users);
     }
 
@@ -44,12 +44,12 @@ public static class PublicWriteGuards
             var target = trackers.Get(product.Public.Tracker).WebRoot;
             var redaction = product.Redaction;
             var secrets = SecretScans.For(redaction);
-            if (product.Sources.Count == 0)
+            if (!product.MoveSources.Any())
             {
                 redactors.Add(new TextRedactor(secrets, PrivateScope.For(null, string.Empty, target, product.Public.Path, redaction.InternalHosts, redaction.PublicPaths, redaction.SourceInstanceInternal, false), uploadPaths: false));
             }
 
-            foreach (var source in product.Sources)
+            foreach (var source in product.MoveSources)
             {
                 var scope = PrivateScope.For(
                     trackers.Get(source.Project.Tracker).WebRoot,

@@ -15,6 +15,13 @@ public interface ITrackerClient
     TrackerKind Kind { get; }
 
     /// <summary>
+    /// The tracker name its usernames belong to, as <see cref="Votes.VoteRules.IdentityMap"/> spells them: the tracker's own
+    /// <see cref="Name"/>, except for a forum read through another tracker's accounts (GitHub Discussions: the GitHub
+    /// tracker its token and API root are), so one person voting on both counts once.
+    /// </summary>
+    string IdentityHost => Name;
+
+    /// <summary>
     /// The web root of the tracker's instance, ending in '/' (<c>https://gitlab.example.com/</c>, <c>https://github.com/</c>):
     /// a project's web page is this plus its path. Tells which links of copied text lead into a private instance.
     /// </summary>

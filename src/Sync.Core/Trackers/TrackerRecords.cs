@@ -58,6 +58,9 @@ public sealed record TrackerIssue
 
     public int CommentCount { get; init; }
 
+    /// <summary>A forum idea (GitHub Discussions) has an accepted answer; false on issue trackers.</summary>
+    public bool Answered { get; init; }
+
     public int? Weight { get; init; }
 
     public long? MovedToId { get; init; }

@@ -15,6 +15,9 @@ namespace Sync.Core.Trackers;
 /// <param name="IssueWebPath">The path segment of an issue's web page after the project (<c>issues</c>, <c>-/issues</c>).</param>
 /// <param name="MergeRequestWebPath">The same for a pull or merge request.</param>
 /// <param name="VoteWebhooks">The tracker sends a webhook when a vote changes (GitLab's Emoji Hook).</param>
+/// <param name="Forum">
+/// A feature forum: a source only (never a public project), whose ideas move like issues and whose votes follow them.
+/// </param>
 public sealed record TrackerTraits(
     TrackerKind Kind,
     TimeSpan UpdatedAtResolution,
@@ -25,7 +28,8 @@ public sealed record TrackerTraits(
     bool TakesUploads,
     string IssueWebPath,
     string MergeRequestWebPath,
-    bool VoteWebhooks)
+    bool VoteWebhooks,
+    bool Forum = false)
 {
     /// <summary>GitLab's <c>ThrottledTouch::TOUCH_INTERVAL</c>.</summary>
     public static readonly TimeSpan GitLabTouchInterval = TimeSpan.FromMinutes(1);
@@ -65,11 +69,38 @@ public sealed record TrackerTraits(
         MergeRequestWebPath: "pull",
         VoteWebhooks: false);
 
+    /// <summary>
+    /// A feature forum (<see cref="TrackerKind.GitHubDiscussions"/>, <see cref="TrackerKind.Discourse"/>,
+    /// <see cref="TrackerKind.CsvImport"/>): read as a source only, so the body limits never apply (GitHub's are given);
+    /// second timestamps, no confidential items, no uploads, no vote webhooks.
+    /// </summary>
+    public static TrackerTraits ForumOf(TrackerKind kind, string ideaWebPath) => new(
+        kind,
+        UpdatedAtResolution: TimeSpan.FromSeconds(1),
+        TouchWindow: TimeSpan.Zero,
+        ListingBoundSlack: TimeSpan.FromSeconds(1),
+        BodyLimits.GitHub with { Kind = kind },
+        ConfidentialIssues: false,
+        TakesUploads: false,
+        IssueWebPath: ideaWebPath,
+        MergeRequestWebPath: ideaWebPath,
+        VoteWebhooks: false,
+        Forum: true);
+
+    private static readonly TrackerTraits Discussions = ForumOf(TrackerKind.GitHubDiscussions, "discussions");
+
+    private static readonly TrackerTraits DiscourseForum = ForumOf(TrackerKind.Discourse, "t");
+
+    private static readonly TrackerTraits CsvImport = ForumOf(TrackerKind.CsvImport, "import");
+
     /// <exception cref="ArgumentOutOfRangeException">A kind Core has no traits for.</exception>
     public static TrackerTraits For(TrackerKind kind) => kind switch
     {
         TrackerKind.GitLab => GitLab,
         TrackerKind.GitHub => GitHub,
+        TrackerKind.GitHubDiscussions => Discussions,
+        TrackerKind.Discourse => DiscourseForum,
+        TrackerKind.CsvImport => CsvImport,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, $"No tracker traits are known for kind {kind}"),
     };
 }

@@ -14,13 +14,18 @@ public sealed record VoteSignalQuery(IssueStateFilter State = IssueStateFilter.O
 /// </summary>
 /// <param name="Author">The issue's author (their own vote does not count), when the read gives it.</param>
 /// <param name="Title">The issue's title, for the summary, when the read gives it.</param>
+/// <param name="Anonymous">
+/// Votes known only as a number (a forum's GitHub Discussions <c>upvoteCount</c>, a CSV export's vote count): carried
+/// beside the voters, never merged with them, shown separately ("+42 from the forum"). Zero on issue trackers.
+/// </param>
 public sealed record IssueVoteSignal(
     long Number,
     IReadOnlyDictionary<string, int> Counts,
     IReadOnlyList<TrackerReaction>? Voters,
     IReadOnlyList<CommentVoteSignal>? Comments = null,
     TrackerUser? Author = null,
-    string? Title = null);
+    string? Title = null,
+    int Anonymous = 0);
 
 /// <summary>One comment's vote signal (see <see cref="IssueVoteSignal"/>).</summary>
 public sealed record CommentVoteSignal(long CommentId, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<TrackerReaction>? Voters);

@@ -43,6 +43,11 @@ public sealed record VoteSignalBook
         ArgumentNullException.ThrowIfNull(signal);
         var text = new StringBuilder();
         Append(text, signal.Counts, signal.Voters);
+        if (signal.Anonymous != 0)
+        {
+            text.Append("|anonymous=").Append(signal.Anonymous.ToString(CultureInfo.InvariantCulture));
+        }
+
         foreach (var comment in (signal.Comments ?? []).OrderBy(c => c.CommentId))
         {
             text.Append('|').Append(comment.CommentId.ToString(CultureInfo.InvariantCulture)).Append(':');

@@ -47,6 +47,9 @@ internal sealed class TrackerOptions
     public string? ApiUrl { get; set; }
 
     public string? Token { get; set; }
+
+    /// <summary>Discourse only: the <c>Api-Username</c> the <see cref="Token"/> (the <c>Api-Key</c>) acts as.</summary>
+    public string? Username { get; set; }
 }
 
 internal sealed class ProductOptions
@@ -55,6 +58,9 @@ internal sealed class ProductOptions
     public string? Public { get; set; }
 
     public List<SourceOptions> Sources { get; set; } = [];
+
+    /// <summary>Feature forums whose ideas move into the public project (rules and defaults: <see cref="Sync.Core.Forums.ForumRules"/>).</summary>
+    public List<ForumOptions> Forums { get; set; } = [];
 
     public RedactionRules Redaction { get; set; } = new();
 
@@ -70,6 +76,16 @@ internal sealed class ProductOptions
 /// <summary>One private source project and its move rules (the rules and their defaults are <see cref="MoveRules"/>).</summary>
 internal sealed record SourceOptions : MoveRules
 {
+    public string? Project { get; set; }
+}
+
+/// <summary>One feature forum and its rules (the rules and their defaults are <see cref="Sync.Core.Forums.ForumRules"/>).</summary>
+internal sealed record ForumOptions : Sync.Core.Forums.ForumRules
+{
+    /// <summary>
+    /// <c>&lt;forum&gt;:&lt;owner&gt;/&lt;repo&gt;/&lt;category-slug&gt;</c> (GitHub Discussions),
+    /// <c>&lt;forum&gt;:c/&lt;category-slug&gt;</c> (Discourse) or <c>csv:&lt;product&gt;/import</c> (CSV imports).
+    /// </summary>
     public string? Project { get; set; }
 }
 

@@ -28,6 +28,7 @@ internal sealed class ProductCatalog(IOptions<IssueSyncOptions> options)
                 ProjectRef.Parse(p.Value.Public!),
                 [.. p.Value.Sources.Select(s => new SourceRule(ProjectRef.Parse(s.Project!)) { Rules = s })])
             {
+                Forums = [.. p.Value.Forums.Select(f => new SourceRule(ProjectRef.Parse(f.Project!)) { Rules = f })],
                 Redaction = p.Value.Redaction,
                 Votes = p.Value.Votes,
                 Rice = p.Value.Rice.Enabled ? p.Value.Rice : null,

@@ -82,4 +82,5 @@ internal sealed record TrackerClientServices(
     IHttpMessageHandlerFactory HandlerFactory,
     Microsoft.Extensions.Logging.ILoggerFactory LoggerFactory,
     TimeProvider Time,
-    Core.Storage.ICursorStore? CursorStore);
+    Core.Storage.ICursorStore? CursorStore,
+    Core.Storage.IDocumentStore? Documents = null);

@@ -19,7 +19,9 @@ internal sealed class TrackerRegistry : ITrackerRegistry
     {
         // Optional: where GitHub's ETags for incremental listings are kept (the host registers its state store).
         var cursorStore = services.GetService(typeof(ICursorStore)) as ICursorStore;
-        var clientServices = new TrackerClientServices(httpClientFactory, handlerFactory, loggerFactory, time, cursorStore);
+        // Optional too: where a forum keeps what it must remember (CSV imports, a Discourse topic's voters before closing).
+        var documents = services.GetService(typeof(IDocumentStore)) as IDocumentStore;
+        var clientServices = new TrackerClientServices(httpClientFactory, handlerFactory, loggerFactory, time, cursorStore, documents);
         var clients = new Dictionary<string, ITrackerClient>(StringComparer.OrdinalIgnoreCase);
         foreach (var registration in registrations)
         {

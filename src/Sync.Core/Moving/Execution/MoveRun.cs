@@ -161,10 +161,10 @@ internal sealed partial class MoveRun(MovePlan plan, MoveContext context)
                 await WriteAsync(
                     AuditActions.Close,
                     plan.SourceIssue,
-                    "close as completed",
+                    context.Rules.CloseEdit.StateReason is { } reason ? $"close as {reason}" : "close",
                     $"closed after moving to {TargetText}",
                     () => Once(
-                        () => context.SourceClient.EditIssueAsync(context.Source.Path, _source.Number, new IssueEdit(State: IssueState.Closed, StateReason: "completed"), cancellationToken),
+                        () => context.SourceClient.EditIssueAsync(context.Source.Path, _source.Number, context.Rules.CloseEdit, cancellationToken),
                         async () => await context.SourceClient.GetIssueAsync(context.Source.Path, _source.Number, cancellationToken) is { State: IssueState.Closed } closed ? closed : null),
                 cancellationToken);
             }

@@ -34,14 +34,14 @@ public sealed class MoveStep(
         tally.LabelWritesBefore = LabelWrites(context.Writes);
 
         // Every open labelled issue of each source is listed below, so a requested one is among the candidates when it qualifies.
-        var requested = RequestedIssues.In(context, product.Sources.Select(s => s.Project));
+        var requested = RequestedIssues.In(context, product.MoveSources.Select(s => s.Project));
         if (requested.Count > 0)
         {
             lines.Add(RequestedIssues.Line(requested));
             tally.Requested = requested.Count;
         }
 
-        foreach (var sourceRule in product.Sources)
+        foreach (var sourceRule in product.MoveSources)
         {
             var rules = sourceRule.Rules;
             var source = trackers.Get(sourceRule.Project.Tracker);

@@ -43,7 +43,7 @@ public sealed partial class MovePlanner : IMovePlanner
             Display(rules, source.Author.Username),
             source.CreatedAt,
             rules.LinkToSource ? Attribution.SourceLink(source, new Uri(input.SourceSite.WebRoot, source.Ref.Project.Path).AbsoluteUri)
-                : string.IsNullOrWhiteSpace(rules.SourceName) ? null : $"**{rules.SourceName.Trim()}**");
+                : string.IsNullOrWhiteSpace(rules.SourceName) ? rules.Origin : $"**{rules.SourceName.Trim()}**");
         var limits = BodyLimits.For(input.TargetKind);
         var bodyText = Blocks(Apply(text.Markdown, source.Body, "body"));
         var bodyParts = Continuations.Compose(
