@@ -9,13 +9,18 @@ namespace Sync.Core.Rice;
 /// </remarks>
 public static class RiceCalculator
 {
-    public static RiceScore Score(IReadOnlyList<string> labels, int? weight, int recentVoters, int windowDays, RiceRules rules)
+    /// <param name="forumVotes">
+    /// Votes a forum the issue came from knows only as a number (no voter, no date): each reaches like a recent voter
+    /// while the forum still reports it, and the breakdown names them apart.
+    /// </param>
+    public static RiceScore Score(IReadOnlyList<string> labels, int? weight, int recentVoters, int windowDays, RiceRules rules, int forumVotes = 0)
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(rules);
         var factors = Factors.GetValue(rules, static r => new RiceFactorCache(r));
         return new RiceScore(
-            factors.Reach(labels, recentVoters, windowDays) ?? Reach(labels, recentVoters, windowDays, rules),
+            forumVotes > 0 ? Reach(labels, recentVoters, windowDays, rules, forumVotes)
+                : factors.Reach(labels, recentVoters, windowDays) ?? Reach(labels, recentVoters, windowDays, rules),
             factors.Impact.Of(labels, ImpactOf) ?? ImpactOf(labels, rules),
             factors.Confidence.Of(labels, ConfidenceOf) ?? ConfidenceOf(labels, rules),
             factors.Effort(labels, weight, EffortOf) ?? Effort(labels, weight, rules));
@@ -33,10 +38,12 @@ public static class RiceCalculator
 
     private static RiceFactor EffortOf(IReadOnlyList<string> labels, RiceRules rules) => Effort(labels, weight: null, rules);
 
-    private static RiceFactor Reach(IReadOnlyList<string> labels, int recentVoters, int windowDays, RiceRules rules)
+    private static RiceFactor Reach(IReadOnlyList<string> labels, int recentVoters, int windowDays, RiceRules rules, int forumVotes = 0)
     {
-        var reach = recentVoters * rules.ReachPerVoter;
-        var source = $"{recentVoters} voter(s) in the last {windowDays} days × {Number(rules.ReachPerVoter)}";
+        var reach = (recentVoters + forumVotes) * rules.ReachPerVoter;
+        var source = forumVotes > 0
+            ? $"({recentVoters} voter(s) in the last {windowDays} days + {forumVotes} from the forum) × {Number(rules.ReachPerVoter)}"
+            : $"{recentVoters} voter(s) in the last {windowDays} days × {Number(rules.ReachPerVoter)}";
         if (rules.ReachLabels.Count == 0)
         {
             return new RiceFactor(reach, source);

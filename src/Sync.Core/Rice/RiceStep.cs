@@ -60,7 +60,8 @@ public sealed class RiceStep(
                 e.Weight,
                 demand.GetValueOrDefault(new IssueRef(project, e.Number).ToString())?.VotersSince(windowStart) ?? 0,
                 product.Votes.WindowDays,
-                rules));
+                rules,
+                demand.GetValueOrDefault(new IssueRef(project, e.Number).ToString())?.Anonymous ?? 0));
         var buckets = RiceBuckets.Assign(scores.ToDictionary(s => s.Key, s => s.Value.Score), rules);
 
         var run = new RiceRun(client, project, rules, context, audit, time);

@@ -105,7 +105,7 @@ public static class RoadmapBuilder
 
         // OrderBy followed by Take sorts only as far as the first NeedsInputCap (LINQ's partial sort), not every waiting issue.
         items.AddRange(waiting
-            .OrderByDescending(c => c.Up)
+            .OrderByDescending(c => c.Up + c.ForumVotes)
             .ThenBy(c => c, TieBreak)
             .Take(NeedsInputCap)
             .Select(c => ToItem(c, RoadmapSection.NeedsInput, byTitle)));
@@ -132,7 +132,7 @@ public static class RoadmapBuilder
             }
         }
 
-        var byUp = b.Up.CompareTo(a.Up);
+        var byUp = (b.Up + b.ForumVotes).CompareTo(a.Up + a.ForumVotes);
         return byUp != 0 ? byUp : TieBreak.Compare(a, b);
     });
 
@@ -159,5 +159,8 @@ public static class RoadmapBuilder
             c.RiceBucket,
             c.Milestone,
             c.Milestone is not null && byTitle.TryGetValue(c.Milestone, out var m) ? m.DueDate : null,
-            section == RoadmapSection.Shipped ? c.ClosedAt : null);
+            section == RoadmapSection.Shipped ? c.ClosedAt : null)
+        {
+            ForumVotes = c.ForumVotes,
+        };
 }

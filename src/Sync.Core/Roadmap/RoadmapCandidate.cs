@@ -30,4 +30,8 @@ public sealed record RoadmapCandidate(
     double? RiceScore,
     string? RiceBucket,
     bool Confidential,
-    bool NeedsInput = false);
+    bool NeedsInput = false)
+{
+    /// <summary>Votes a forum the issue came from knows only as a number: they rank with <see cref="Up"/>, shown apart.</summary>
+    public int ForumVotes { get; init; }
+}

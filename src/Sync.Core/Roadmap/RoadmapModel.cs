@@ -43,6 +43,9 @@ public sealed record RoadmapItem(
     DateTimeOffset? ClosedAt,
     DateTimeOffset? EnteredNowAt = null)
 {
+    /// <summary>Votes a forum the issue came from knows only as a number ("+42 from the forum"); 0 otherwise.</summary>
+    public int ForumVotes { get; init; }
+
     /// <summary>Now, Next or Later: the sections that get a board label and a place on a board.</summary>
     public bool IsPlanned => Section is RoadmapSection.Now or RoadmapSection.Next or RoadmapSection.Later;
 }

@@ -166,12 +166,16 @@ public sealed class RoadmapStep(
             .Where(i => i.Number != state.Number)
             .Select(i =>
             {
-                var up = demand.GetValueOrDefault(new IssueRef(product.Public, i.Number).ToString())?.Up ?? 0;
+                var counted = demand.GetValueOrDefault(new IssueRef(product.Public, i.Number).ToString());
+                var up = counted?.Up ?? 0;
                 var score = rice.GetValueOrDefault(i.Number) is { State: IssueState.Open, Score.Score: { } s, Bucket: { } b } ? (s, RiceBuckets.ValueOf(b)) : ((double, string)?)null;
 
                 // With RICE on, an open issue without a score (inputs missing, or not scored yet) is ranked nowhere.
                 var needsInput = product.Rice is not null && i.Open && score is null;
-                return new RoadmapCandidate(i.Number, i.Title, i.WebUrl, i.Open, i.Completed, i.ClosedAt, i.Milestone, up, 0, score?.Item1, score?.Item2, i.Confidential, needsInput);
+                return new RoadmapCandidate(i.Number, i.Title, i.WebUrl, i.Open, i.Completed, i.ClosedAt, i.Milestone, up, 0, score?.Item1, score?.Item2, i.Confidential, needsInput)
+                {
+                    ForumVotes = counted?.Anonymous ?? 0,
+                };
             })
             .ToList();
         var roadmap = RoadmapBuilder.Build(product.Key, product.Public.ToString(), state.WebUrl, rules, candidates, state.Milestones ?? [], now);

@@ -185,14 +185,19 @@ public static class RoadmapText
     private static string Demand(RoadmapItem item)
     {
         var votes = Votes(item.Up);
+        var forum = item.ForumVotes > 0 ? " " + FromTheForum(item.ForumVotes) : string.Empty;
         return item.UpChange == 0
-            ? $"{votes} (👍)"
-            : string.Create(CultureInfo.InvariantCulture, $"{votes} (👍, {(item.UpChange > 0 ? "+" : string.Empty)}{item.UpChange} this week)");
+            ? $"{votes} (👍){forum}"
+            : string.Create(CultureInfo.InvariantCulture, $"{votes} (👍, {(item.UpChange > 0 ? "+" : string.Empty)}{item.UpChange} this week){forum}");
     }
 
     /// <summary><c>1 vote</c>, <c>12 votes</c>: a vote count as text.</summary>
     public static string Votes(int count) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? "vote" : "votes")}");
+
+    /// <summary><c>+42 from the forum</c>: a forum's number-only votes, shown apart from the counted voters.</summary>
+    public static string FromTheForum(int count) =>
+        string.Create(CultureInfo.InvariantCulture, $"+{count} from the forum");
 
     private static string Rice(RoadmapItem item)
     {

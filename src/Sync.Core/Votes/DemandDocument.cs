@@ -11,8 +11,11 @@ public sealed record DemandDocument(int Up, int Down, double Weighted, int Uniqu
 {
     public const string Kind = "demand";
 
+    /// <summary>Forum votes known only as a number (<see cref="DemandSignal.Anonymous"/>); 0 in documents written before forums.</summary>
+    public int Anonymous { get; init; }
+
     public static DemandDocument From(DemandSignal signal) =>
-        new(signal.Up, signal.Down, signal.Weighted, signal.UniqueVoters, signal.LastVotedAt);
+        new(signal.Up, signal.Down, signal.Weighted, signal.UniqueVoters, signal.LastVotedAt) { Anonymous = signal.Anonymous };
 
     /// <summary>Voters whose latest counted reaction is at or after <paramref name="since"/>.</summary>
     public int VotersSince(DateTimeOffset since) => LastVotedAt.Values.Count(at => at >= since);

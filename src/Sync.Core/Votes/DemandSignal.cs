@@ -26,4 +26,10 @@ public sealed record DemandSignal(VoteCounts All, VoteCounts Recent, IReadOnlyLi
     /// moved on since the count (RICE reach) without asking the tracker again.
     /// </summary>
     public IReadOnlyDictionary<string, DateTimeOffset> LastVotedAt { get; init; } = new Dictionary<string, DateTimeOffset>();
+
+    /// <summary>
+    /// Votes known only as a number, from a forum the issue came from (<see cref="IssueVotes.Anonymous"/>): not in
+    /// <see cref="All"/> (nobody to merge them with), shown apart ("+42 from the forum").
+    /// </summary>
+    public int Anonymous { get; init; }
 }

@@ -4,10 +4,12 @@ namespace Sync.Core.Votes;
 
 /// <summary>Reactions from one issue on one tracker.</summary>
 /// <param name="Host">Tracker name the usernames belong to (as used in <see cref="VoteRules.IdentityMap"/>).</param>
+/// <param name="Anonymous">Votes known only as a number (a forum's count without voters): never merged, added on top.</param>
 public sealed record VoteSource(
     string Host,
     IReadOnlyList<TrackerReaction> Reactions,
-    IReadOnlyList<TrackerReaction>? CommentReactions = null);
+    IReadOnlyList<TrackerReaction>? CommentReactions = null,
+    int Anonymous = 0);
 
 /// <summary>Everything that votes for one issue.</summary>
 /// <param name="Host">Tracker name of the issue itself.</param>
@@ -24,6 +26,12 @@ public sealed record IssueVotes(
     IReadOnlyList<TrackerReaction>? CommentReactions = null,
     IReadOnlyList<VoteSource>? Additional = null)
 {
+    /// <summary>
+    /// Votes known only as a number on the issue's own source (a forum idea's <c>upvoteCount</c>, a CSV count): they
+    /// have no identity to merge and no time, so they are added on top and shown apart.
+    /// </summary>
+    public int Anonymous { get; init; }
+
     /// <summary>
     /// The votes as they stood at <paramref name="at"/>: only the reactions given by then. A reaction removed since is
     /// not known, so this is what the present reactions say of the past, not a record of it.
@@ -46,7 +54,7 @@ public sealed record IssueVotes(
     /// <summary>The issue's own reactions followed by every additional source.</summary>
     public IEnumerable<VoteSource> Sources()
     {
-        yield return new VoteSource(Host, Reactions, CommentReactions);
+        yield return new VoteSource(Host, Reactions, CommentReactions, Anonymous);
         foreach (var source in Additional ?? [])
         {
             yield return source;

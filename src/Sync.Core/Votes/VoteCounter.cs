@@ -57,7 +57,11 @@ internal sealed class VoteCounter(ITrackerRegistry trackers, IStepStateStore sta
         if (source is { } moved && await ReadSourceAsync(moved.Issue, moved.Signal, cancellationToken) is { } reading)
         {
             // The source is the original: its author's vote is excluded, the public voters are merged in by identity.
-            votes = new IssueVotes(moved.Issue.Project.Tracker, reading.Author, reading.Reactions, Additional: [.. votes.Sources()]);
+            // A forum's number-only votes come along as the source's anonymous count.
+            votes = new IssueVotes(reading.Host ?? moved.Issue.Project.Tracker, reading.Author, reading.Reactions, Additional: [.. votes.Sources()])
+            {
+                Anonymous = reading.Anonymous,
+            };
         }
 
         return (title, VoteTally.Count(votes, rules, now), votes);
@@ -118,7 +122,12 @@ internal sealed class VoteCounter(ITrackerRegistry trackers, IStepStateStore sta
             {
                 var author = signal.Author?.Username
                     ?? (await client.GetIssueAsync(source.Project.Path, source.Number, cancellationToken)).Author.Username;
-                var reading = new SourceReading(author, await VotersAsync(client, source.Project, source.Number, signal, cancellationToken));
+                var reading = new SourceReading(author, await VotersAsync(client, source.Project, source.Number, signal, cancellationToken))
+                {
+                    Anonymous = signal.Anonymous,
+                    // Only a forum read through another tracker's accounts names a host of its own.
+                    Host = string.Equals(client.IdentityHost, client.Name, StringComparison.OrdinalIgnoreCase) ? null : client.IdentityHost,
+                };
                 // Through the step state: a dry run reads it and writes nothing.
                 await state.SaveDocumentsAsync(
                     [new StoredDocument(product, SourceKind, source.ToString(), JsonSerializer.Serialize(reading), time.GetUtcNow())], cancellationToken);
@@ -135,5 +144,13 @@ internal sealed class VoteCounter(ITrackerRegistry trackers, IStepStateStore sta
         return _kept.GetValueOrDefault(source.ToString()) is { } kept ? JsonSerializer.Deserialize<SourceReading>(kept.Body) : null;
     }
 
-    private sealed record SourceReading(string Author, List<TrackerReaction> Reactions);
+    /// <param name="Author">The source's author on <see cref="Host"/>.</param>
+    private sealed record SourceReading(string Author, List<TrackerReaction> Reactions)
+    {
+        /// <summary>The source's number-only votes (a forum's); 0 in readings kept before forums.</summary>
+        public int Anonymous { get; init; }
+
+        /// <summary>Whose usernames these are (<see cref="ITrackerClient.IdentityHost"/>); null in readings kept before forums (the tracker's name).</summary>
+        public string? Host { get; init; }
+    }
 }

@@ -36,12 +36,14 @@ public static class VoteTally
 
         // The issue's own reactions first, then every additional source, in the order IssueVotes.Sources() gives.
         pass.Add(input.Host, input.Reactions, input.CommentReactions);
+        var anonymous = input.Anonymous;
         foreach (var source in input.Additional ?? [])
         {
             pass.Add(source.Host, source.Reactions, source.CommentReactions);
+            anonymous += source.Anonymous;
         }
 
-        return pass.ToSignal();
+        return pass.ToSignal() with { Anonymous = Math.Max(0, anonymous) };
     }
 
     private sealed class TallyPass

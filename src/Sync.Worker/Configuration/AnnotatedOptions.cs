@@ -17,6 +17,9 @@ namespace Sync.Worker.Configuration;
 internal sealed partial class MoveRulesAnnotations : IValidateOptions<MoveRules>;
 
 [OptionsValidator]
+internal sealed partial class ForumRulesAnnotations : IValidateOptions<Sync.Core.Forums.ForumRules>;
+
+[OptionsValidator]
 internal sealed partial class VoteRulesAnnotations : IValidateOptions<VoteRules>;
 
 [OptionsValidator]

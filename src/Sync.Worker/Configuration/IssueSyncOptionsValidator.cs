@@ -37,6 +37,7 @@ internal sealed class IssueSyncOptionsValidator(IConfiguration configuration) : 
         foreach (var (key, product) in options.Products)
         {
             ValidateProduct(key, product, options, errors);
+            ValidateForumChoices(key, errors);
         }
 
         ValidateSourcesAreNotShared(options, errors);
@@ -128,6 +129,20 @@ internal sealed class IssueSyncOptionsValidator(IConfiguration configuration) : 
 
                 owners.TryAdd(name, key);
             }
+
+            // A forum feeding two products would move each idea twice too.
+            for (var i = 0; i < product.Forums.Count; i++)
+            {
+                if (ProjectRef.TryParse(product.Forums[i].Project, out var forum, out _)
+                    && owners.TryGetValue(forum!.ToString(), out var owner) && !string.Equals(owner, key, StringComparison.OrdinalIgnoreCase))
+                {
+                    errors.Add($"{Root}:Products:{key}:Forums:{i}:Project: '{forum}' already feeds product '{owner}'; a forum can feed one product only");
+                }
+                else if (forum is not null)
+                {
+                    owners.TryAdd(forum.ToString(), key);
+                }
+            }
         }
 
         foreach (var (key, product) in options.Products)
@@ -175,6 +190,7 @@ internal sealed class IssueSyncOptionsValidator(IConfiguration configuration) : 
             }
         }
 
+        ValidateForums(key, product, publicProject, options, errors);
         RedactionValidation.Validate($"{productKey}:Redaction", product.Redaction, errors);
         ValidateVotes($"{productKey}:Votes", product.Votes, options, errors);
         if (product.Rice.Enabled)
@@ -230,6 +246,90 @@ internal sealed class IssueSyncOptionsValidator(IConfiguration configuration) : 
                     errors.Add($"{key}:IdentityMap:{i}: '{identity}' is not '<configured tracker>:<username>'");
                     break;
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A product's forums: each on a forum tracker (never a public project or a private source, and no forum anywhere
+    /// else), with a path of its kind's shape, listed once, and valid rules.
+    /// </summary>
+    private static void ValidateForums(string key, ProductOptions product, ProjectRef? publicProject, IssueSyncOptions options, List<string> errors)
+    {
+        var productKey = $"{Root}:Products:{key}";
+        TrackerKind? KindOf(ProjectRef project) =>
+            string.Equals(project.Tracker, ForumPaths.CsvTracker, StringComparison.OrdinalIgnoreCase) ? TrackerKind.CsvImport
+            : options.Trackers.TryGetValue(project.Tracker, out var tracker) && TrackerDialects.TryParse(tracker.Kind, out var dialect) ? dialect.Kind
+            : null;
+
+        if (publicProject is not null && KindOf(publicProject) is { } publicKind && TrackerTraits.For(publicKind).Forum)
+        {
+            errors.Add($"{productKey}:Public: '{publicProject}' is a {publicKind} forum; a forum can only be listed under Forums");
+        }
+
+        for (var i = 0; i < product.Sources.Count; i++)
+        {
+            if (ProjectRef.TryParse(product.Sources[i].Project, out var source, out _) && KindOf(source!) is { } sourceKind && TrackerTraits.For(sourceKind).Forum)
+            {
+                errors.Add($"{productKey}:Sources:{i}:Project: '{source}' is a {sourceKind} forum; list it under Forums");
+            }
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < product.Forums.Count; i++)
+        {
+            var forumKey = $"{productKey}:Forums:{i}";
+            var forum = product.Forums[i];
+            var isCsv = ProjectRef.TryParse(forum.Project, out var parsed, out _) && string.Equals(parsed!.Tracker, ForumPaths.CsvTracker, StringComparison.OrdinalIgnoreCase);
+            var project = isCsv ? parsed : ValidateReference($"{forumKey}:Project", forum.Project, options, errors);
+            if (project is null)
+            {
+                continue;
+            }
+
+            if (KindOf(project) is not { } kind || !TrackerTraits.For(kind).Forum)
+            {
+                errors.Add($"{forumKey}:Project: '{project}' is not on a forum tracker (Kind GitHubDiscussions or Discourse, or 'csv:{key}/import'); an issue tracker's project goes under Sources");
+                continue;
+            }
+
+            if (ForumPaths.Problem(kind, project.Path, key) is { } problem)
+            {
+                errors.Add($"{forumKey}:Project: '{project}' {problem}");
+            }
+
+            if (!seen.Add(project.ToString()))
+            {
+                errors.Add($"{forumKey}:Project: '{project}' is listed twice in the product's forums");
+            }
+
+            forum.Validate(forumKey, errors);
+            AnnotatedOptions.Validate<Sync.Core.Forums.ForumRules>(new ForumRulesAnnotations(), forumKey, forum, errors);
+            if (forum.Answered is not null && kind != TrackerKind.GitHubDiscussions)
+            {
+                errors.Add($"{forumKey}:Answered: only GitHub Discussions have answers; leave it out for a {kind} forum");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The forums' choices as written: the binder leaves an enum property at its default when the text names no value, and
+    /// a typo of <c>Keep</c> must not close every idea.
+    /// </summary>
+    private void ValidateForumChoices(string product, List<string> errors)
+    {
+        foreach (var forum in configuration.GetSection($"{Root}:Products:{product}:Forums").GetChildren())
+        {
+            Check<Sync.Core.Forums.ForumClose>(forum, nameof(Sync.Core.Forums.ForumRules.CloseAs));
+            Check<Sync.Core.Forums.ForumCloseReason>(forum, nameof(Sync.Core.Forums.ForumRules.CloseReason));
+        }
+
+        void Check<T>(IConfigurationSection forum, string name)
+            where T : struct, Enum
+        {
+            if (forum[name] is { } text && !Enum.GetNames<T>().Contains(text.Trim(), StringComparer.OrdinalIgnoreCase))
+            {
+                errors.Add($"{Root}:Products:{product}:Forums:{forum.Key}:{name}: '{text}' is not one of {string.Join(", ", Enum.GetNames<T>())}");
             }
         }
     }

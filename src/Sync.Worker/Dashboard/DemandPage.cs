@@ -57,7 +57,8 @@ internal sealed class DemandPage : RazorPage
             var name = row.Title.Length > 0 ? $"#{row.Issue.Number.ToString(CultureInfo.InvariantCulture)} {row.Title}" : row.Issue.ToString();
             var votes = string.Create(
                 CultureInfo.InvariantCulture,
-                $"{row.Demand.Up} up, {row.Demand.Down} down, {row.Demand.UniqueVoters} voter{(row.Demand.UniqueVoters == 1 ? string.Empty : "s")} (weighted {row.Demand.Weighted:0.##})");
+                $"{row.Demand.Up} up, {row.Demand.Down} down, {row.Demand.UniqueVoters} voter{(row.Demand.UniqueVoters == 1 ? string.Empty : "s")} (weighted {row.Demand.Weighted:0.##})")
+                + (row.Demand.Anonymous > 0 ? ", " + Sync.Core.Roadmap.RoadmapText.FromTheForum(row.Demand.Anonymous) : string.Empty);
             var trend = TrendSparkline.Svg(row.Snapshots, now.AddDays(-DemandRows.TrendDays), now);
             WriteLiteral(string.Create(CultureInfo.InvariantCulture, $"<tr class=\"demand\" id=\"demand-{row.Issue.Number}\">")
                 + $"<td>{Link(row.WebUrl, name)}</td><td class=\"votes\">{E(votes)}</td>"

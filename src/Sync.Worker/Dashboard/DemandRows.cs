@@ -36,7 +36,7 @@ internal static class DemandRows
             .Select(d => (Issue: IssueRef.TryParse(d.Key, out var issue) ? issue : null, Demand: d.Value))
             .Where(d => d.Issue is not null && d.Issue.Project == product.Public)
             .Where(d => counted ? open.Contains(d.Issue!.Number) : rice.GetValueOrDefault(d.Issue!.Number)?.State != IssueState.Closed)
-            .OrderByDescending(d => d.Demand.Weighted)
+            .OrderByDescending(d => d.Demand.Weighted + d.Demand.Anonymous)
             .ThenByDescending(d => d.Demand.UniqueVoters)
             .ThenBy(d => d.Issue!.Number)
             .Take(Top)

@@ -107,7 +107,7 @@ internal static class DirectionFeed
     private static string Summary(FeedEntry entry, string issue)
     {
         var item = entry.Item;
-        var facts = new List<string> { RoadmapText.Votes(item.Up) };
+        var facts = new List<string> { item.ForumVotes > 0 ? $"{RoadmapText.Votes(item.Up)} {RoadmapText.FromTheForum(item.ForumVotes)}" : RoadmapText.Votes(item.Up) };
         if (item.RiceScore is { } score)
         {
             var value = score.ToString("0.##", CultureInfo.InvariantCulture);

@@ -43,7 +43,8 @@ internal static class DirectionJson
                 i.Milestone,
                 i.MilestoneDue,
                 i.ClosedAt,
-                i.EnteredNowAt))];
+                i.EnteredNowAt,
+                i.ForumVotes))];
 
     private sealed record DirectionDocument(IReadOnlyList<ProductJson> Products);
 
@@ -66,6 +67,7 @@ internal static class DirectionJson
 
     /// <param name="MilestoneDue">Serialised as <c>yyyy-MM-dd</c> (System.Text.Json's DateOnly format).</param>
     /// <param name="EnteredNowAt">For Now items, when the issue entered Now; null elsewhere.</param>
+    /// <param name="ForumVotes">Votes a forum the issue came from knows only as a number, apart from <paramref name="Up"/>.</param>
     private sealed record ItemJson(
         long Number,
         string Title,
@@ -77,5 +79,6 @@ internal static class DirectionJson
         string? Milestone,
         DateOnly? MilestoneDue,
         DateTimeOffset? ClosedAt,
-        DateTimeOffset? EnteredNowAt);
+        DateTimeOffset? EnteredNowAt,
+        int ForumVotes);
 }

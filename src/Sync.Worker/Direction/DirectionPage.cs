@@ -139,6 +139,11 @@ internal static class DirectionPage
     private static void AppendDemand(StringBuilder html, ProductDirection product, RoadmapItem item, bool withChange)
     {
         html.Append("<span class=\"demand\"><span aria-hidden=\"true\">👍</span> ").Append(Encode(RoadmapText.Votes(item.Up)));
+        if (item.ForumVotes > 0)
+        {
+            html.Append(" <span class=\"forum\">").Append(Encode(RoadmapText.FromTheForum(item.ForumVotes))).Append("</span>");
+        }
+
         if (withChange)
         {
             html.Append(" · ").Append(Change(item.UpChange));

@@ -128,7 +128,7 @@ public sealed class DirectionPageTests
         Assert.Equal(20, next.GetProperty("number").GetInt64());
         Assert.Equal(JsonValueKind.Null, next.GetProperty("url").ValueKind);
         Assert.Equal(
-            ["number", "title", "url", "up", "upChange", "riceScore", "riceBucket", "milestone", "milestoneDue", "closedAt", "enteredNowAt"],
+            ["number", "title", "url", "up", "upChange", "riceScore", "riceBucket", "milestone", "milestoneDue", "closedAt", "enteredNowAt", "forumVotes"],
             next.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal(
             ["product", "publicProject", "title", "issueUrl", "built", "now", "next", "later", "shipped", "needsInput", "needsInputMore", "feed"],
