@@ -62,7 +62,7 @@ internal sealed class MaintainerPage : RazorPage
         foreach (var product in products)
         {
             WriteLiteral($"<tr id=\"product-{E(product.Key)}\"><td><strong>{E(product.Key)}</strong></td><td><code>{E(product.Public.ToString())}</code></td><td>");
-            WriteLiteral(string.Join("<br>", product.Sources.Select(s => $"<code>{E(s.Project.ToString())}</code>")));
+            WriteLiteral(string.Join("<br>", product.MoveSources.Select(s => $"<code>{E(s.Project.ToString())}</code>")));
             WriteLiteral($"</td><td id=\"running-{E(product.Key)}\">{TriggerTable.Running(running[product.Key])}</td><td>");
             foreach (var stage in MaintainerActions.ProductActions.Where(d => d.IsEnabled(product)))
             {

@@ -92,6 +92,23 @@ public sealed class ForumRulesTests
         Assert.StartsWith("> Moved from **Widget ideas** · ", plan.Body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Jane **[x](https://evil.example/a)** <img src=x onerror=alert(1)>", "Jane x https evil.example a img src x onerror alert 1")]
+    [InlineData("@everyone", "everyone")]
+    [InlineData("José O'Neil-Smith", "José O'Neil-Smith")]
+    [InlineData("`]]>` <!-- -->", "someone")]
+    [InlineData("ghp_0123456789abcdefABCDEF0123456789abcd", "REDACTED")]
+    public void Plan_ForumAuthorThatIsNoUsername_IsShownAsPlainWords(string author, string shown)
+    {
+        var idea = Idea() with { Author = new TrackerUser(author, 0) };
+        var comment = new TrackerComment { Id = 5, Body = "Same here.", Author = new TrackerUser(author, 0), CreatedAt = PlanningFixtures.Issue().CreatedAt };
+
+        var plan = new MovePlanner().Plan(PlanningFixtures.Input(issue: idea, comments: [comment], rules: new ForumRules()));
+
+        Assert.StartsWith($"> Moved from the feature forum · originally opened by **{shown}** on ", plan.Body, StringComparison.Ordinal);
+        Assert.StartsWith($"> **{shown}** commented on ", plan.Comments[0].Body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Count_ForumSourceWithNumberOnlyVotes_KeepsThemApartAndMergesVotersByIdentity()
     {

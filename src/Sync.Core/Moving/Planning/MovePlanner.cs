@@ -40,7 +40,7 @@ public sealed partial class MovePlanner : IMovePlanner
 
         var title = Whitespace().Replace(Apply(text.Plain, source.Title, "title"), " ").Trim();
         var header = Attribution.IssueHeader(
-            Display(rules, source.Author.Username),
+            Display(rules, source.Author.Username, n => Apply(text.Plain, n, "author")),
             source.CreatedAt,
             rules.LinkToSource ? Attribution.SourceLink(source, new Uri(input.SourceSite.WebRoot, source.Ref.Project.Path).AbsoluteUri)
                 : string.IsNullOrWhiteSpace(rules.SourceName) ? rules.Origin : $"**{rules.SourceName.Trim()}**");
@@ -64,7 +64,7 @@ public sealed partial class MovePlanner : IMovePlanner
                 continue;
             }
 
-            var commentHeader = Attribution.CommentHeader(Display(rules, comment.Author.Username), comment.CreatedAt);
+            var commentHeader = Attribution.CommentHeader(Display(rules, comment.Author.Username, n => Apply(text.Plain, n, $"comment {comment.Id} author")), comment.CreatedAt);
             var of = comment.Id.ToString(CultureInfo.InvariantCulture);
             var parts = Continuations.Compose(
                 commentHeader, copied, MoveMarkers.Comment(markerKey, comment.Id), (part, count) => MoveMarkers.Continued(markerKey, of, part, count),
@@ -116,10 +116,34 @@ public sealed partial class MovePlanner : IMovePlanner
         return first < 0 ? string.Empty : string.Join('\n', lines[first..]);
     }
 
-    private static string Display(MoveRules rules, string username) =>
-        rules.UserMap.TryGetValue(username, out var mapped) && !string.IsNullOrWhiteSpace(mapped)
-            ? mapped.Trim().TrimStart('@')
-            : username;
+    /// <summary>
+    /// The author as the header shows them: the mapped account, else the username. A tracker's username is plain; a
+    /// forum's or a CSV file's author may be any text, so anything else is redacted like a title and left as letters,
+    /// digits, spaces and <c>.'-</c> (no Markdown, mention, link or HTML can ride in on a name).
+    /// </summary>
+    private static string Display(MoveRules rules, string username, Func<string, string> redact)
+    {
+        if (rules.UserMap.TryGetValue(username, out var mapped) && !string.IsNullOrWhiteSpace(mapped))
+        {
+            return mapped.Trim().TrimStart('@');
+        }
+
+        var redacted = redact(username);
+        if (PlainName().IsMatch(username) && string.Equals(redacted, username, StringComparison.Ordinal))
+        {
+            return username;
+        }
+
+        var safe = Whitespace().Replace(NameNoise().Replace(redacted, " "), " ").Trim();
+        safe = safe.Length > 64 ? safe[..64].TrimEnd() : safe;
+        return safe.Any(char.IsLetterOrDigit) ? safe : "someone";
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PlainName();
+
+    [GeneratedRegex(@"[^\p{L}\p{M}\p{Nd} .'\-]", RegexOptions.CultureInvariant)]
+    private static partial Regex NameNoise();
 
     // A label or milestone name that trips a rule is left off entirely: "[REDACTED]" is no useful label.
     private static List<TrackerLabel> PublicLabels(IReadOnlyList<TrackerLabel> labels, PublicText text, List<Redaction> redactions)
