@@ -275,7 +275,7 @@ public sealed class VotesStep(
             var month = await ChangeAsync(product, issue, signal, now, 30, cancellationToken);
             lines.Add(string.Create(
                 CultureInfo.InvariantCulture,
-                $"#{number} {Shorten(title)}: 👍 {signal.Up} 👎 {signal.Down}, {signal.UniqueVoters} voter(s), {signal.Recent.Up} in the window; 7 d {week.Up:+0;-0;0}, 30 d {month.Up:+0;-0;0}"));
+                $"#{number} {Shorten(title)}: 👍 {signal.Up} 👎 {signal.Down}, {signal.UniqueVoters} voter(s){(signal.Anonymous > 0 ? $" {Roadmap.RoadmapText.FromTheForum(signal.Anonymous)}" : string.Empty)}, {signal.Recent.Up} in the window; 7 d {week.Up:+0;-0;0}, 30 d {month.Up:+0;-0;0}"));
         }
 
         var metrics = new Dictionary<string, long>(StringComparer.Ordinal)
