@@ -19,6 +19,7 @@ using Sync.Worker.Running;
 using Sync.Worker.Storage.Postgres;
 using Sync.Worker.Storage.Sqlite;
 using Sync.Worker.Trackers;
+using Sync.Worker.Trackers.CsvImport;
 using Sync.Worker.Webhooks;
 
 namespace Sync.Worker.Hosting;
@@ -137,6 +138,9 @@ internal static class IssueSyncServiceCollectionExtensions
     private static List<string> AddTrackers(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddTrackerInfrastructure();
+
+        // The built-in tracker of CSV imports: no API, no token, no HttpClient; its ideas are in the state store.
+        services.AddSingleton(new TrackerRegistration(CsvImportDialect.TrackerName, TrackerKind.CsvImport, CsvImportDialect.Root));
         var names = new List<string>();
         var trackers = configuration.GetSection($"{IssueSyncOptions.SectionName}:Trackers");
         foreach (var section in trackers.GetChildren())
