@@ -46,7 +46,7 @@ internal static class IssueSyncServiceCollectionExtensions
         services.AddSingleton<TrackerRegistry>();
         services.Replace(ServiceDescriptor.Singleton<ITrackerRegistry>(sp =>
             PublicWriteGuards.Wrap(sp.GetRequiredService<TrackerRegistry>(), sp.GetRequiredService<ProductCatalog>().All)));
-        services.AddIssueSyncMetrics(configuration, serviceMode: !commandLine.Once);
+        services.AddIssueSyncMetrics(configuration, serviceMode: !commandLine.Once && commandLine.ImportCsvPath is null);
 
         // One registration per name in PipelineStages.StepOrder, in any order: the pipeline runs them in the declared order
         // and refuses to start when one is missing or undeclared.
@@ -88,6 +88,8 @@ internal static class IssueSyncServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<IssueSyncOptions>>().Value.ProductLease));
         services.AddSingleton<OnceRunner>();
+        services.AddSingleton<CsvImports>();
+        services.AddSingleton<CsvImportRunner>();
 
         services.AddIssueSyncJobs(configuration, runServer: !commandLine.Once);
         services.AddSingleton<WebhookReceiver>();
