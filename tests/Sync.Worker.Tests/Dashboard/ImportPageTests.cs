@@ -105,6 +105,33 @@ public sealed class ImportPageTests(ImportDashboardHost host) : IClassFixture<Im
         Assert.Equal(before, await StoredIdeasAsync());
     }
 
+    [Fact]
+    public async Task Chromium_UploadsAFile_ReadsThePreview_AndImports()
+    {
+        await host.WaitForStartupRunsAsync(Ct);
+        var before = await StoredIdeasAsync();
+        await using var browser = await host.BrowserAsync(Ct);
+        await browser.NavigateAsync($"{host.BaseAddress}hangfire/issuesync/import", Ct);
+
+        // A browser user picks a file; the page's file input gets it the way a drop or picker sets it.
+        var set = await browser.EvaluateAsync(
+            "(() => { const dt = new DataTransfer(); dt.items.add(new File(['title,votes\\nBrowser idea <b>one</b>,7\\n'], 'browser.csv', { type: 'text/csv' }));"
+            + " document.getElementById('file').files = dt.files; return String(document.getElementById('file').files.length); })()",
+            Ct);
+        Assert.Equal("1", set);
+        await browser.ClickAndWaitAsync("#issuesync-import-upload button", Ct);
+
+        Assert.Equal("browser.csv: 1 idea(s) for product widget: 1 new, 0 updated, 0 unchanged", await browser.EvaluateAsync("document.getElementById('issuesync-import-summary').textContent", Ct));
+        Assert.Equal("Browser idea <b>one</b>", await browser.EvaluateAsync("document.querySelector('#issuesync-import-preview tbody tr td:last-child').textContent", Ct));
+        Assert.Equal("0", await browser.EvaluateAsync("String(document.querySelectorAll('#issuesync-import-preview b').length)", Ct));
+        Assert.Equal(before, await StoredIdeasAsync());
+
+        await browser.ClickAndWaitAsync("#issuesync-import-confirm button", Ct);
+
+        Assert.StartsWith("Imported: 1 idea(s) stored;", await browser.EvaluateAsync("document.getElementById('issuesync-import-done').textContent", Ct), StringComparison.Ordinal);
+        Assert.Equal(before + 1, await StoredIdeasAsync());
+    }
+
     [Theory]
     [InlineData("GET", Route)]
     [InlineData("POST", Route + "/preview")]
