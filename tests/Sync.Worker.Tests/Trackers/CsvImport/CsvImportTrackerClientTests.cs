@@ -181,6 +181,23 @@ public sealed class CsvImportTrackerClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MoveOfOneIdea_CostsExactlyTheseStoreCalls_AndNoRequest()
+    {
+        await ImportAsync(TwoIdeas);
+        var (lists, saves) = (_store.Lists, _store.Saves);
+
+        // What the move step asks of a source for one idea: the listing, its replies, the reply, the close; then votes.
+        _ = await _client.ListIssuesAsync(Path, new ForumRules().ListingQuery, Ct).ToListAsync(Ct);
+        _ = await _client.ListCommentsAsync(Path, 1, Ct).ToListAsync(Ct);
+        _ = await _client.CreateCommentAsync(Path, 1, "Moved to https://github.com/acme/widget/issues/7", false, Ct);
+        _ = await _client.EditIssueAsync(Path, 1, new ForumRules().CloseEdit, Ct);
+        _ = await _client.ListVoteSignalsAsync(Path, new VoteSignalQuery(Numbers: [1]), Ct).ToListAsync(Ct);
+
+        Assert.Equal(1 + 1 + 1 + 1 + 1, _store.Lists - lists); // listing, replies, reply (read), close (read), votes
+        Assert.Equal(1 + 1, _store.Saves - saves); // the reply, the close
+    }
+
+    [Fact]
     public async Task UnknownIdeaOrPath_IsNotFound()
     {
         await ImportAsync(TwoIdeas);
@@ -195,8 +212,13 @@ public sealed class CsvImportTrackerClientTests : IAsyncLifetime
     {
         public int Saves { get; private set; }
 
-        public Task<IReadOnlyList<StoredDocument>> ListDocumentsAsync(string product, string kind, CancellationToken cancellationToken) =>
-            inner.ListDocumentsAsync(product, kind, cancellationToken);
+        public int Lists { get; private set; }
+
+        public Task<IReadOnlyList<StoredDocument>> ListDocumentsAsync(string product, string kind, CancellationToken cancellationToken)
+        {
+            Lists++;
+            return inner.ListDocumentsAsync(product, kind, cancellationToken);
+        }
 
         public Task SaveDocumentsAsync(IReadOnlyCollection<StoredDocument> documents, CancellationToken cancellationToken)
         {
