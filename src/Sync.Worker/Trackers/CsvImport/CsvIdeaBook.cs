@@ -110,11 +110,11 @@ internal sealed class CsvIdeaBook(IDocumentStore documents, TimeProvider time)
         return writes.Count;
     }
 
+    /// <summary>One idea by its number: a single-row read of the store.</summary>
     public async Task<CsvIdeaDocument?> GetAsync(string product, long number, CancellationToken cancellationToken) =>
-        (await documents.ListDocumentsAsync(product, CsvIdeaDocument.Kind, cancellationToken))
-            .Where(d => d.Key == CsvIdeaDocument.KeyOf(number))
-            .Select(CsvIdeaDocument.FromStored)
-            .FirstOrDefault();
+        await documents.GetDocumentAsync(product, CsvIdeaDocument.Kind, CsvIdeaDocument.KeyOf(number), cancellationToken) is { } stored
+            ? CsvIdeaDocument.FromStored(stored)
+            : null;
 
     public Task SaveAsync(string product, CsvIdeaDocument idea, CancellationToken cancellationToken) =>
         documents.SaveDocumentsAsync([idea.ToStored(product)], cancellationToken);
