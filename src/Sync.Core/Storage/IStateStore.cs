@@ -106,6 +106,13 @@ public interface IDocumentStore
     /// <summary>Every document of one kind of one product, ordered by key (ordinal).</summary>
     Task<IReadOnlyList<StoredDocument>> ListDocumentsAsync(string product, string kind, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// One document by its key, or null: a single-row read where the store has one (the SQL stores), so a caller that
+    /// reads documents one at a time (a CSV import's ideas during a move) does not read the whole kind each time.
+    /// </summary>
+    async Task<StoredDocument?> GetDocumentAsync(string product, string kind, string key, CancellationToken cancellationToken) =>
+        (await ListDocumentsAsync(product, kind, cancellationToken)).FirstOrDefault(d => string.Equals(d.Key, key, StringComparison.Ordinal));
+
     /// <summary>Inserts or replaces each document by (product, kind, key), all in one transaction.</summary>
     Task SaveDocumentsAsync(IReadOnlyCollection<StoredDocument> documents, CancellationToken cancellationToken);
 

@@ -66,6 +66,10 @@ internal sealed class IssueSyncOptionsValidator(IConfiguration configuration) : 
         {
             errors.Add($"{key}: tracker name '{trackerName}' may not contain ':', '#', '/' or spaces");
         }
+        else if (string.Equals(trackerName, Trackers.CsvImport.CsvImportDialect.TrackerName, StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add($"{key}: the tracker name '{trackerName}' is reserved for the built-in tracker of CSV imports (projects csv:<product>/import); name this tracker differently");
+        }
 
         ITrackerDialect? dialect = null;
         if (string.IsNullOrWhiteSpace(tracker.Kind))
@@ -83,7 +87,7 @@ internal sealed class IssueSyncOptionsValidator(IConfiguration configuration) : 
 
         if (string.IsNullOrWhiteSpace(tracker.ApiUrl))
         {
-            errors.Add($"{key}:ApiUrl: is missing (e.g. {string.Join(" or ", TrackerDialects.All.Select(d => d.ExampleApiUrl))})");
+            errors.Add($"{key}:ApiUrl: is missing (e.g. {string.Join(" or ", TrackerDialects.Configurable.Select(d => d.ExampleApiUrl))})");
         }
         else if (!Uri.TryCreate(tracker.ApiUrl.Trim(), UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
@@ -241,7 +245,8 @@ internal sealed class IssueSyncOptionsValidator(IConfiguration configuration) : 
             foreach (var identity in new[] { votes.IdentityMap[i].From, votes.IdentityMap[i].To })
             {
                 var colon = identity.IndexOf(':', StringComparison.Ordinal);
-                if (colon <= 0 || colon == identity.Length - 1 || !options.Trackers.ContainsKey(identity[..colon]))
+                if (colon <= 0 || colon == identity.Length - 1
+                    || !(options.Trackers.ContainsKey(identity[..colon]) || identity[..colon] == Trackers.CsvImport.CsvImportDialect.TrackerName))
                 {
                     errors.Add($"{key}:IdentityMap:{i}: '{identity}' is not '<configured tracker>:<username>'");
                     break;

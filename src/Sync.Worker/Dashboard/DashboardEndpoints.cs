@@ -42,14 +42,17 @@ internal static class DashboardEndpoints
         DashboardRoutes.Routes.AddRazorPage(MovesPage.Route, _ => new MovesPage());
         DashboardRoutes.Routes.AddRazorPage(AuditPage.Route, _ => new AuditPage());
         DashboardRoutes.Routes.AddRazorPage(DemandPage.Route, _ => new DemandPage());
+        DashboardRoutes.Routes.AddRazorPage(ImportPage.Route, _ => new ImportPage());
         MaintainerActions.Register(DashboardRoutes.Routes);
         MoveActions.Register(DashboardRoutes.Routes);
+        ImportActions.Register(DashboardRoutes.Routes);
         // The IssueSync page's route prefixes the others: its item is active only on its own page and actions.
-        string[] pages = [MovesPage.Route, AuditPage.Route, DemandPage.Route];
+        string[] pages = [MovesPage.Route, AuditPage.Route, DemandPage.Route, ImportPage.Route];
         AddMenuItem(MaintainerPage.Title, MaintainerPage.Route, path => !pages.Any(p => path.StartsWith(p, StringComparison.Ordinal)));
         AddMenuItem(MovesPage.Title, MovesPage.Route);
         AddMenuItem(AuditPage.Title, AuditPage.Route);
         AddMenuItem(DemandPage.Title, DemandPage.Route);
+        AddMenuItem(ImportPage.Title, ImportPage.Route);
     }
 
     private static void AddMenuItem(string title, string route, Func<string, bool>? also = null) =>

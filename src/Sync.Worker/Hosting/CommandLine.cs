@@ -17,6 +17,12 @@ internal sealed record CommandLine(
     /// <summary><c>--audit N</c>: print the newest N audit entries of the configured store (oldest of them first), exit.</summary>
     public int? AuditCount { get; init; }
 
+    /// <summary><c>--import-csv FILE</c>: import the file's ideas into <see cref="ImportProduct"/>, then move them; exit.</summary>
+    public string? ImportCsvPath { get; init; }
+
+    /// <summary><c>--product KEY</c>: the product an <c>--import-csv</c> is for.</summary>
+    public string? ImportProduct { get; init; }
+
     /// <summary>The most entries <c>--audit</c> prints.</summary>
     public const int MaxAuditCount = 10_000;
 
@@ -27,6 +33,7 @@ internal sealed record CommandLine(
         Usage: Sync.Worker [--once [--dry-run] [--summary-json PATH]] [configuration...]
                Sync.Worker --hash-password < password.txt
                Sync.Worker --audit N [configuration...]
+               Sync.Worker --import-csv FILE --product KEY [--dry-run] [configuration...]
 
           (no switch)          run the worker: Hangfire server, recurring jobs, dashboard at /hangfire
           --once               run every product's pipeline once, print a summary, exit 0 on success, 1 on failure
@@ -35,6 +42,11 @@ internal sealed record CommandLine(
           --hash-password      read a dashboard password from stdin, print its hash for IssueSync:Dashboard:Users:<i>:PasswordHash
           --audit N            print the newest N (1-10000) audit entries of the configured store, oldest of them first, one a
                                line: id, time (UTC), product, action, target, detail, dry-run|written, tab-separated; then exit
+          --import-csv FILE    import a feature forum's CSV export (Canny, UserVoice, Fider; columns in docs/csv-import.md) into
+                               the product's csv:<product>/import forum, then run its move stage once; the whole file is
+                               checked first and a file with any error stores nothing (one line per error on stderr, exit 1)
+          --product KEY        with --import-csv: the product the ideas are for
+          --dry-run            with --import-csv: print the preview (row, number, new/updated, votes, title), store nothing
           configuration        standard .NET configuration, e.g. --IssueSync:Products:web:Public=public:acme/web --urls http://0.0.0.0:8080
 
         The sandbox demo (emulated trackers and a built-in configuration) has its own entry point: dotnet run --project src/Sync.Demo
@@ -47,6 +59,7 @@ internal sealed record CommandLine(
         bool once = false, dryRun = false, help = false, hashPassword = false;
         string? summaryJson = null;
         string? audit = null;
+        string? importCsv = null, product = null;
         var rest = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
@@ -61,6 +74,12 @@ internal sealed record CommandLine(
                 case "--audit":
                     audit = inlineValue ?? Next(args, ref i, name, ref error);
                     break;
+                case "--import-csv":
+                    importCsv = inlineValue ?? Next(args, ref i, name, ref error);
+                    break;
+                case "--product":
+                    product = inlineValue ?? Next(args, ref i, name, ref error);
+                    break;
                 case "--summary-json":
                     summaryJson = inlineValue ?? Next(args, ref i, name, ref error);
                     break;
@@ -71,9 +90,22 @@ internal sealed record CommandLine(
             }
         }
 
-        if (error is null && dryRun && !once)
+        if (error is null && importCsv is not null)
         {
-            error = "--dry-run only works together with --once";
+            error = once || hashPassword || audit is not null || summaryJson is not null
+                ? "--import-csv takes no --once, --audit, --summary-json or --hash-password"
+                : string.IsNullOrWhiteSpace(importCsv) ? "--import-csv needs a file path"
+                : string.IsNullOrWhiteSpace(product) ? "--import-csv needs --product KEY (the product the ideas are for)"
+                : null;
+        }
+        else if (error is null && product is not null)
+        {
+            error = "--product only works together with --import-csv";
+        }
+
+        if (error is null && dryRun && !once && importCsv is null)
+        {
+            error = "--dry-run only works together with --once or --import-csv";
         }
         else if (error is null && summaryJson is not null && !once)
         {
@@ -106,7 +138,13 @@ internal sealed record CommandLine(
             }
         }
 
-        return new CommandLine(once, dryRun, summaryJson, help, rest) { HashPassword = hashPassword, AuditCount = auditCount };
+        return new CommandLine(once, dryRun, summaryJson, help, rest)
+        {
+            HashPassword = hashPassword,
+            AuditCount = auditCount,
+            ImportCsvPath = importCsv,
+            ImportProduct = product?.Trim(),
+        };
     }
 
     private static (string Name, string? Value) Split(string arg)

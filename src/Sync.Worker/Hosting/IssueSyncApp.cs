@@ -69,6 +69,12 @@ internal static class IssueSyncApp
             return ExitOk;
         }
 
+        if (commandLine.ImportCsvPath is { } csv)
+        {
+            return await app.Services.GetRequiredService<CsvImportRunner>()
+                .RunAsync(csv, commandLine.ImportProduct!, commandLine.DryRun, output, error, cancellationToken);
+        }
+
         return commandLine.Once
             ? await RunOnceAsync(app, commandLine, hooks, output, error, cancellationToken)
             : await RunServiceAsync(app, hooks, output, cancellationToken);
@@ -92,7 +98,7 @@ internal static class IssueSyncApp
         builder.Services.AddIssueSync(builder.Configuration, commandLine);
         hooks.ConfigureServices?.Invoke(builder.Services);
         var app = builder.Build();
-        if (!commandLine.Once && commandLine.AuditCount is null)
+        if (!commandLine.Once && commandLine.AuditCount is null && commandLine.ImportCsvPath is null)
         {
             MapEndpoints(app);
         }

@@ -19,6 +19,7 @@ using Sync.Worker.Running;
 using Sync.Worker.Storage.Postgres;
 using Sync.Worker.Storage.Sqlite;
 using Sync.Worker.Trackers;
+using Sync.Worker.Trackers.CsvImport;
 using Sync.Worker.Webhooks;
 
 namespace Sync.Worker.Hosting;
@@ -45,7 +46,7 @@ internal static class IssueSyncServiceCollectionExtensions
         services.AddSingleton<TrackerRegistry>();
         services.Replace(ServiceDescriptor.Singleton<ITrackerRegistry>(sp =>
             PublicWriteGuards.Wrap(sp.GetRequiredService<TrackerRegistry>(), sp.GetRequiredService<ProductCatalog>().All)));
-        services.AddIssueSyncMetrics(configuration, serviceMode: !commandLine.Once);
+        services.AddIssueSyncMetrics(configuration, serviceMode: !commandLine.Once && commandLine.ImportCsvPath is null);
 
         // One registration per name in PipelineStages.StepOrder, in any order: the pipeline runs them in the declared order
         // and refuses to start when one is missing or undeclared.
@@ -87,6 +88,8 @@ internal static class IssueSyncServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<IssueSyncOptions>>().Value.ProductLease));
         services.AddSingleton<OnceRunner>();
+        services.AddSingleton<CsvImports>();
+        services.AddSingleton<CsvImportRunner>();
 
         services.AddIssueSyncJobs(configuration, runServer: !commandLine.Once);
         services.AddSingleton<WebhookReceiver>();
@@ -137,6 +140,9 @@ internal static class IssueSyncServiceCollectionExtensions
     private static List<string> AddTrackers(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddTrackerInfrastructure();
+
+        // The built-in tracker of CSV imports: no API, no token, no HttpClient; its ideas are in the state store.
+        services.AddSingleton(new TrackerRegistration(CsvImportDialect.TrackerName, TrackerKind.CsvImport, CsvImportDialect.Root));
         var names = new List<string>();
         var trackers = configuration.GetSection($"{IssueSyncOptions.SectionName}:Trackers");
         foreach (var section in trackers.GetChildren())

@@ -19,6 +19,14 @@ internal abstract partial class SqlStateStore
             .Select(r => new StoredDocument(r.Product, r.Kind, r.Key, r.Body, FromDb(r.UpdatedAt)))];
     }
 
+    public async Task<StoredDocument?> GetDocumentAsync(string product, string kind, string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<DocumentRow>(
+            Command(Sql.GetDocument, new { Product = product, Kind = kind, Key = key }, cancellationToken));
+        return row is null ? null : new StoredDocument(row.Product, row.Kind, row.Key, row.Body, FromDb(row.UpdatedAt));
+    }
+
     public async Task SaveDocumentsAsync(IReadOnlyCollection<StoredDocument> documents, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(documents);

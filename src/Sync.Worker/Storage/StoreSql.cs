@@ -199,6 +199,12 @@ internal sealed class StoreSql(string p, string c)
         FROM {p}documents WHERE product = @Product AND kind = @Kind
         """;
 
+    public string GetDocument { get; } =
+        $"""
+        SELECT product AS Product, kind AS Kind, doc_key AS Key, body AS Body, updated_at AS UpdatedAt
+        FROM {p}documents WHERE product = @Product AND kind = @Kind AND doc_key = @Key
+        """;
+
     public string UpsertDocument { get; } =
         $"""
         INSERT INTO {p}documents (product, kind, doc_key, body, updated_at) VALUES (@Product, @Kind, @Key, @Body, @UpdatedAt)

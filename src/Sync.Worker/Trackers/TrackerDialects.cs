@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Sync.Core.Trackers;
+using Sync.Worker.Trackers.CsvImport;
 using Sync.Worker.Trackers.GitHub;
 using Sync.Worker.Trackers.GitLab;
 
@@ -15,12 +16,16 @@ internal static class TrackerDialects
     [
         new GitLabDialect(),
         new GitHubDialect(),
+        new CsvImportDialect(),
     ];
+
+    /// <summary>The kinds a tracker can be configured with: all but the built-in ones (the <c>csv</c> tracker of CSV imports).</summary>
+    public static IEnumerable<ITrackerDialect> Configurable => All.Where(d => d is not CsvImportDialect);
 
     private static readonly FrozenDictionary<TrackerKind, ITrackerDialect> ByKind = All.ToFrozenDictionary(d => d.Kind);
 
     /// <summary>The kinds' names as configuration spells them, for error messages ("GitLab or GitHub").</summary>
-    public static string KindNames => string.Join(" or ", All.Select(d => d.Kind.ToString()));
+    public static string KindNames => string.Join(" or ", Configurable.Select(d => d.Kind.ToString()));
 
     /// <exception cref="ArgumentOutOfRangeException">No dialect is registered for <paramref name="kind"/>.</exception>
     public static ITrackerDialect For(TrackerKind kind) =>
@@ -28,7 +33,7 @@ internal static class TrackerDialects
             ? dialect
             : throw new ArgumentOutOfRangeException(nameof(kind), kind, $"No tracker dialect is registered for kind {kind}");
 
-    /// <summary>Parses a configured kind (case-insensitive); false for a name no dialect speaks.</summary>
+    /// <summary>Parses a configured kind (case-insensitive); false for a name no dialect speaks or a built-in kind.</summary>
     public static bool TryParse(string? text, out ITrackerDialect dialect)
     {
         dialect = null!;
@@ -37,7 +42,7 @@ internal static class TrackerDialects
             return false;
         }
 
-        if (ByKind.TryGetValue(kind, out var found))
+        if (ByKind.TryGetValue(kind, out var found) && found is not CsvImportDialect)
         {
             dialect = found;
             return true;

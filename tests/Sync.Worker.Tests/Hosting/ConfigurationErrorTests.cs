@@ -27,6 +27,8 @@ public sealed class ConfigurationErrorTests
         { "GitLab URL without /api/v4", "--IssueSync:Trackers:dev:ApiUrl=https://gitlab.example.com", "IssueSync:Trackers:dev:ApiUrl: 'https://gitlab.example.com' is not a GitLab REST v4 root" },
         { "GitHub kind on a GitLab URL", "--IssueSync:Trackers:pub:ApiUrl=https://gitlab.example.com/api/v4", "IssueSync:Trackers:pub:ApiUrl: 'https://gitlab.example.com/api/v4' is a GitLab API root but Kind is GitHub" },
         { "missing token", "--IssueSync:Trackers:dev:Token=", "IssueSync:Trackers:dev:Token: is missing" },
+        { "tracker named csv", "--IssueSync:Trackers:csv:Kind=GitLab|--IssueSync:Trackers:csv:ApiUrl=http://127.0.0.1:9/api/v4|--IssueSync:Trackers:csv:Token=t", "IssueSync:Trackers:csv: the tracker name 'csv' is reserved for the built-in tracker of CSV imports (projects csv:<product>/import); name this tracker differently" },
+        { "built-in kind configured", "--IssueSync:Trackers:dev:Kind=CsvImport", "IssueSync:Trackers:dev:Kind: 'CsvImport' is not a tracker kind (expected GitLab or GitHub" }, // other configurable kinds may follow in the list
         { "unknown tracker in public project", "--IssueSync:Products:widget:Public=public:acme/widget", "IssueSync:Products:widget:Public: unknown tracker 'public' in 'public:acme/widget' (configured: dev, pub)" },
         { "malformed source reference", "--IssueSync:Products:widget:Sources:0:Project=acme/widget", "IssueSync:Products:widget:Sources:0:Project: 'acme/widget' is not of the form '<tracker>:<group>/<project>'" },
         { "reference without project path", "--IssueSync:Products:widget:Sources:0:Project=dev:widget", "IssueSync:Products:widget:Sources:0:Project: 'dev:widget' has no valid project path" },
@@ -130,7 +132,7 @@ public sealed class ConfigurationErrorTests
     }
 
     [Theory]
-    [InlineData("--dry-run", "--dry-run only works together with --once")]
+    [InlineData("--dry-run", "--dry-run only works together with --once or --import-csv")]
     [InlineData("--once --summary-json", "--summary-json needs a value")]
     [InlineData("--sandbox-port 70000", "--sandbox-port: '70000' is not a whole number from 0 to 65535")]
     [InlineData("--sandbox-failed-move maybe", "--sandbox-failed-move: 'maybe' is neither on nor off")]

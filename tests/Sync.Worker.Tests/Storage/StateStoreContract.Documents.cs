@@ -28,6 +28,24 @@ public abstract partial class StateStoreContract
     }
 
     [Fact]
+    public async Task GetDocument_ReadsOneByItsExactKey_OrNull()
+    {
+        var kind = Unique("csv-idea");
+        await Store.SaveDocumentsAsync(
+        [
+            new StoredDocument(Product, kind, "0000000001", "{\"n\":1}", T0),
+            new StoredDocument(Product, kind, "0000000002", "{\"n\":2}", T0),
+        ], Ct);
+
+        var found = await Store.GetDocumentAsync(Product, kind, "0000000002", Ct);
+
+        Assert.NotNull(found);
+        Assert.Equal(("0000000002", "{\"n\":2}", T0.UtcTicks), (found.Key, found.Body, found.UpdatedAt.UtcTicks));
+        Assert.Null(await Store.GetDocumentAsync(Product, kind, "0000000003", Ct));
+        Assert.Null(await Store.GetDocumentAsync(Product, Unique("other"), "0000000001", Ct));
+    }
+
+    [Fact]
     public async Task ListDocuments_IsOrderedOrdinallyByKey()
     {
         var kind = Unique("rice");
