@@ -5,12 +5,6 @@ namespace Sync.Worker.Configuration;
 /// <summary>The shape of a forum's project path, per forum kind (see <see cref="TrackerKind"/>).</summary>
 internal static class ForumPaths
 {
-    /// <summary>The built-in tracker every product's CSV imports live on (no configuration, no HTTP).</summary>
-    public const string CsvTracker = "csv";
-
-    /// <summary>A product's CSV import project: <c>csv:&lt;product&gt;/import</c>.</summary>
-    public static ProjectRef CsvProject(string product) => new(CsvTracker, $"{product}/import");
-
     /// <summary>Null when <paramref name="path"/> fits <paramref name="kind"/>, else the one-line reason.</summary>
     public static string? Problem(TrackerKind kind, string path, string product)
     {
@@ -21,8 +15,8 @@ internal static class ForumPaths
                 "is not '<forum>:<owner>/<repo>/<category-slug>' (the repository and the Discussions category of its ideas)",
             TrackerKind.Discourse when segments.Length is < 2 or > 3 || !string.Equals(segments[0], "c", StringComparison.Ordinal) =>
                 "is not '<forum>:c/<category-slug>' (or 'c/<parent-slug>/<child-slug>' for a subcategory)",
-            TrackerKind.CsvImport when !string.Equals(path, CsvProject(product).Path, StringComparison.OrdinalIgnoreCase) =>
-                $"is not '{CsvProject(product)}' (the product's own CSV imports)",
+            TrackerKind.CsvImport when !string.Equals(path, Trackers.CsvImport.CsvImports.ProjectOf(product).Path, StringComparison.OrdinalIgnoreCase) =>
+                $"is not '{Trackers.CsvImport.CsvImports.ProjectOf(product)}' (the product's own CSV imports)",
             _ => null,
         };
     }

@@ -263,7 +263,7 @@ internal sealed class IssueSyncOptionsValidator(IConfiguration configuration) : 
     {
         var productKey = $"{Root}:Products:{key}";
         TrackerKind? KindOf(ProjectRef project) =>
-            string.Equals(project.Tracker, ForumPaths.CsvTracker, StringComparison.OrdinalIgnoreCase) ? TrackerKind.CsvImport
+            string.Equals(project.Tracker, Trackers.CsvImport.CsvImportDialect.TrackerName, StringComparison.OrdinalIgnoreCase) ? TrackerKind.CsvImport
             : options.Trackers.TryGetValue(project.Tracker, out var tracker) && TrackerDialects.TryParse(tracker.Kind, out var dialect) ? dialect.Kind
             : null;
 
@@ -285,7 +285,7 @@ internal sealed class IssueSyncOptionsValidator(IConfiguration configuration) : 
         {
             var forumKey = $"{productKey}:Forums:{i}";
             var forum = product.Forums[i];
-            var isCsv = ProjectRef.TryParse(forum.Project, out var parsed, out _) && string.Equals(parsed!.Tracker, ForumPaths.CsvTracker, StringComparison.OrdinalIgnoreCase);
+            var isCsv = ProjectRef.TryParse(forum.Project, out var parsed, out _) && string.Equals(parsed!.Tracker, Trackers.CsvImport.CsvImportDialect.TrackerName, StringComparison.OrdinalIgnoreCase);
             var project = isCsv ? parsed : ValidateReference($"{forumKey}:Project", forum.Project, options, errors);
             if (project is null)
             {
