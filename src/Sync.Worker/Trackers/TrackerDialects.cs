@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Sync.Core.Trackers;
+using Sync.Worker.Trackers.Discourse;
 using Sync.Worker.Trackers.GitHub;
 using Sync.Worker.Trackers.GitLab;
 
@@ -15,6 +16,7 @@ internal static class TrackerDialects
     [
         new GitLabDialect(),
         new GitHubDialect(),
+        new DiscourseDialect(),
     ];
 
     private static readonly FrozenDictionary<TrackerKind, ITrackerDialect> ByKind = All.ToFrozenDictionary(d => d.Kind);
