@@ -11,8 +11,8 @@ namespace Sync.Worker.Trackers;
 /// </summary>
 internal sealed class TrackerAuthHandler(ITrackerDialect dialect, Uri apiRoot, string token, string? username = null) : DelegatingHandler
 {
-    public TrackerAuthHandler(TrackerKind kind, Uri apiRoot, string token)
-        : this(TrackerDialects.For(kind), apiRoot, token)
+    public TrackerAuthHandler(TrackerKind kind, Uri apiRoot, string token, string? username = null)
+        : this(TrackerDialects.For(kind), apiRoot, token, username)
     {
     }
 

@@ -110,8 +110,9 @@ internal sealed partial class DiscourseTrackerClient
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"voting/who?topic_id={DiscourseJson.Id(id)}", UriKind.Relative));
             request.Headers.Accept.ParseAdd("application/json");
             using var response = await _http.SendAsync(client, request, "GET /voting/who", cancellationToken).ConfigureAwait(false);
-            var who = await _http.ReadJsonAsync<JsonNode?>(response, Json, "GET /voting/who", cancellationToken).ConfigureAwait(false);
-            if (who is JsonArray users)
+            // A JsonElement, not a node: the answer is the JSON literal null where the site hides who voted.
+            var who = await _http.ReadJsonAsync<JsonElement>(response, Json, "GET /voting/who", cancellationToken).ConfigureAwait(false);
+            if (who.ValueKind == JsonValueKind.Array && JsonNode.Parse(who.GetRawText()) is JsonArray users)
             {
                 voters.AddRange(users.OfType<JsonObject>()
                     .Where(u => u.Str("username") is { Length: > 0 } && u.Long("id") is not null)
