@@ -27,6 +27,7 @@ public sealed class ConfigurationErrorTests
         { "GitLab URL without /api/v4", "--IssueSync:Trackers:dev:ApiUrl=https://gitlab.example.com", "IssueSync:Trackers:dev:ApiUrl: 'https://gitlab.example.com' is not a GitLab REST v4 root" },
         { "GitHub kind on a GitLab URL", "--IssueSync:Trackers:pub:ApiUrl=https://gitlab.example.com/api/v4", "IssueSync:Trackers:pub:ApiUrl: 'https://gitlab.example.com/api/v4' is a GitLab API root but Kind is GitHub" },
         { "missing token", "--IssueSync:Trackers:dev:Token=", "IssueSync:Trackers:dev:Token: is missing" },
+        { "Discourse without Api-Username", $"--IssueSync:Trackers:forum:Kind=Discourse|--IssueSync:Trackers:forum:ApiUrl=http://127.0.0.1:9/|--IssueSync:Trackers:forum:Token={Secret}", "IssueSync:Trackers:forum:Username: is missing (the Discourse account the token acts as, sent as Api-Username)" },
         { "unknown tracker in public project", "--IssueSync:Products:widget:Public=public:acme/widget", "IssueSync:Products:widget:Public: unknown tracker 'public' in 'public:acme/widget' (configured: dev, pub)" },
         { "malformed source reference", "--IssueSync:Products:widget:Sources:0:Project=acme/widget", "IssueSync:Products:widget:Sources:0:Project: 'acme/widget' is not of the form '<tracker>:<group>/<project>'" },
         { "reference without project path", "--IssueSync:Products:widget:Sources:0:Project=dev:widget", "IssueSync:Products:widget:Sources:0:Project: 'dev:widget' has no valid project path" },
