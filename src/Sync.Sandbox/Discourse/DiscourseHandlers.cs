@@ -43,7 +43,8 @@ internal sealed class DiscourseHandlers(SandboxDiscourse forum)
 
     /// <summary>
     /// ListController#category_default (<c>/c/:slug/:id/l/latest.json</c>): bumped order, pinned first, <c>topics_per_page</c>
-    /// a page (0-based <c>page</c>); subcategories' topics included unless <c>no_subcategories=true</c>;
+    /// a page (0-based <c>page</c>); subcategories' topics included unless <c>no_subcategories=true</c> (their "About" topics not:
+    /// site setting <c>show_category_definitions_in_topic_lists</c>, default false);
     /// <c>more_topics_url</c> whenever the page is full (TopicListSerializer#include_more_topics_url?).
     /// </summary>
     public ApiReply Latest(ApiRequest r)
@@ -57,7 +58,7 @@ internal sealed class DiscourseHandlers(SandboxDiscourse forum)
 
         var withSub = r.Bool("no_subcategories") != true;
         var topics = forum.TopicsLocked
-            .Where(t => t.DeletedAt is null && (t.Category == category || (withSub && t.Category.Parent == category)))
+            .Where(t => t.DeletedAt is null && (t.Category == category || (withSub && t.Category.Parent == category && t.Id != t.Category.AboutTopicId)))
             .OrderByDescending(t => t.Pinned).ThenByDescending(t => t.BumpedAt).ThenByDescending(t => t.Id)
             .ToList();
         var page = Math.Max(0, r.Int("page") ?? 0);
