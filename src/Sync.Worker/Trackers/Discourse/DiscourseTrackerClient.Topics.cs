@@ -108,11 +108,25 @@ internal sealed partial class DiscourseTrackerClient
         return original?.Long("user_id") is { } userId && users.TryGetValue(userId, out var user) ? user : null;
     }
 
+    /// <summary>
+    /// One idea, read now. The read is also handed, once and only within <see cref="RecentReadWindow"/>, to an
+    /// <see cref="EditIssueAsync"/> of the same idea: the move reads an idea right before closing it ("is it still
+    /// wanted?"), and the close needs the same read. Comments never come from it: a re-read after a lost reply must see the forum.
+    /// </summary>
     public async Task<TrackerIssue> GetIssueAsync(string projectPath, long number, CancellationToken cancellationToken)
     {
         var topic = await ReadTopicInCategoryAsync(projectPath, number, cancellationToken).ConfigureAwait(false);
+        _recentReads[number] = (topic.DeepClone().AsObject(), time.GetUtcNow());
         return await ToIssueAsync(projectPath, topic, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>How old a read of <see cref="GetIssueAsync"/> an edit may still use instead of reading again.</summary>
+    internal static readonly TimeSpan RecentReadWindow = TimeSpan.FromSeconds(10);
+
+    private async Task<JsonObject> TopicForEditAsync(string projectPath, long number, CancellationToken cancellationToken) =>
+        _recentReads.TryRemove(number, out var recent) && time.GetUtcNow() - recent.At < RecentReadWindow
+            ? recent.Topic
+            : await ReadTopicInCategoryAsync(projectPath, number, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// A topic of the category: 404 when it is gone, deleted (staff still read a deleted topic, with <c>deleted_at</c> set)
@@ -179,7 +193,7 @@ internal sealed partial class DiscourseTrackerClient
             throw Unsupported();
         }
 
-        var topic = await ReadTopicInCategoryAsync(projectPath, number, cancellationToken).ConfigureAwait(false);
+        var topic = await TopicForEditAsync(projectPath, number, cancellationToken).ConfigureAwait(false);
         var issue = await ToIssueAsync(projectPath, topic, cancellationToken).ConfigureAwait(false);
         if (edit.State != IssueState.Closed)
         {

@@ -36,6 +36,9 @@ internal sealed partial class DiscourseTrackerClient(
     // an idea's replies right after listing it). Taken, never reused: a re-read after a lost reply must see the forum.
     private readonly ConcurrentDictionary<long, JsonObject> _listedTopics = new();
 
+    // The last GetIssueAsync read of each idea, for the edit that follows it (see GetIssueAsync).
+    private readonly ConcurrentDictionary<long, (JsonObject Topic, DateTimeOffset At)> _recentReads = new();
+
     public string Name => registration.Name;
 
     public TrackerKind Kind => TrackerKind.Discourse;

@@ -88,6 +88,23 @@ public sealed class DiscourseVotesTests
     }
 
     [Fact]
+    public async Task Closing_RightAfterReadingTheIdea_ReusesThatRead()
+    {
+        await using var forum = await SandboxForum.StartAsync(Ct);
+        forum.Forum.AddCategory("wishes", "Wishes");
+        var topic = forum.Forum.AddTopic("wishes", "Voted", "v", "ann");
+        forum.Forum.Vote(topic.Id, "bob");
+        await forum.Client.GetIssueAsync("c/wishes", topic.Id, Ct);
+        forum.ResetCounts();
+
+        await forum.Client.EditIssueAsync("c/wishes", topic.Id, new IssueEdit(State: IssueState.Closed, StateReason: "duplicate"), Ct);
+        await forum.Client.EditIssueAsync("c/wishes", topic.Id, new IssueEdit(AddLabels: ["moved"]), Ct);
+
+        // The close used the read before it; the label-only edit after it reads again (a read is handed on once).
+        Assert.Equal(["GET /t/:id.json = 1", "GET /voting/who = 1", "PUT /t/:id/status = 1"], forum.ServedLines());
+    }
+
+    [Fact]
     public async Task Closing_WithoutADocumentStore_StillCloses_AndSaysTheVotersWereNotKept()
     {
         await using var forum = await SandboxForum.StartAsync(Ct, documents: false);
