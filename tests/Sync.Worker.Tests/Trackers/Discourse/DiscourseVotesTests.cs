@@ -105,6 +105,26 @@ public sealed class DiscourseVotesTests
     }
 
     [Fact]
+    public async Task Closing_WhoseAnswerIsLost_IsRetriedSafely_AndTheVotersWereKeptFirst()
+    {
+        await using var forum = await SandboxForum.StartAsync(Ct);
+        forum.Forum.LegacyVoteRelease = true;
+        forum.Forum.AddCategory("wishes", "Wishes");
+        var topic = forum.Forum.AddTopic("wishes", "Voted", "v", "ann");
+        forum.Forum.Vote(topic.Id, "bob", "cy");
+        forum.Sandbox.Control.InjectFault(SandboxForum.Instance, new Sync.Sandbox.SandboxFault(Sync.Sandbox.SandboxFaultKind.CommitThenDrop, Endpoint: "PUT /t/:id/status"));
+
+        // Setting a status is idempotent: the PUT whose answer was lost is sent again, and the second one changes nothing.
+        var closed = await forum.Client.EditIssueAsync("c/wishes", topic.Id, new IssueEdit(State: IssueState.Closed, StateReason: "duplicate"), Ct);
+        var reactions = await forum.Client.ListIssueReactionsAsync("c/wishes", topic.Id, Ct).ToListAsync(Ct);
+
+        Assert.Equal(IssueState.Closed, closed.State);
+        Assert.Equal(2, forum.Served("PUT /t/:id/status"));
+        Assert.Single(forum.Forum.Topic(topic.Id).Posts, p => p.ActionCode == "closed.enabled");
+        Assert.Equal(["bob", "cy"], reactions.Select(r => r.User.Username).Order());
+    }
+
+    [Fact]
     public async Task Closing_WithoutADocumentStore_StillCloses_AndSaysTheVotersWereNotKept()
     {
         await using var forum = await SandboxForum.StartAsync(Ct, documents: false);
