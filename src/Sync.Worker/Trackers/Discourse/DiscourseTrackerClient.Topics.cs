@@ -11,6 +11,10 @@ internal sealed partial class DiscourseTrackerClient
     // A hostile or broken forum could announce a next page forever; no category of ideas has this many.
     private const int MaxListPages = 5_000;
 
+    // Topic reads handed from a listing to the comment reads after it: bounded, as ideas the rules turn down stay until
+    // the next listing (a topic read is at most 20 posts).
+    private const int MaxListedTopics = 500;
+
     /// <summary>
     /// The category's topics (not its subcategories'), 30 a page (<c>topics_per_page</c>) from <c>/c/&lt;slug&gt;/&lt;id&gt;/l/latest.json</c>
     /// following <c>more_topics_url</c>, filtered here by state (closed or archived is Closed) and tags (all present);
@@ -23,6 +27,13 @@ internal sealed partial class DiscourseTrackerClient
         var kept = new List<JsonObject>();
         await foreach (var item in ListTopicItemsAsync(projectPath, cancellationToken).ConfigureAwait(false))
         {
+            // The list is in bump order after its pinned topics: past the first unpinned topic bumped before the bound,
+            // every later one is older too, so no further page is read.
+            if (query.UpdatedSince is { } since && !item.Flag("pinned") && (item.Time("bumped_at") ?? item.Time("created_at")) < since)
+            {
+                break;
+            }
+
             if (Matches(item, query))
             {
                 kept.Add(item);
@@ -39,7 +50,11 @@ internal sealed partial class DiscourseTrackerClient
                 continue;
             }
 
-            _listedTopics[id] = topic;
+            if (_listedTopics.Count < MaxListedTopics)
+            {
+                _listedTopics[id] = topic;
+            }
+
             yield return await ToIssueAsync(projectPath, topic, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -35,6 +35,24 @@ public sealed class DiscourseListingTests
     }
 
     [Fact]
+    public async Task ListIssues_UpdatedSince_KeepsTopicsBumpedSince_AndStopsPagingAtTheFirstOlderOne()
+    {
+        await using var forum = await SandboxForum.StartAsync(Ct);
+        forum.Forum.TopicsPerPage = 3;
+        forum.Forum.AddCategory("wishes", "Wishes");
+        var start = DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var ids = Enumerable.Range(1, 10).Select(i => forum.Forum.AddTopic("wishes", $"Wish {i}", "b", "ann", createdAt: start.AddDays(i)).Id).ToList();
+        forum.Forum.AddPost(ids[0], "a reply bumps the oldest", "bob", at: start.AddDays(20));
+        forum.ResetCounts();
+
+        var since = await forum.Client.ListIssuesAsync("c/wishes", new IssueQuery(IssueStateFilter.Open, UpdatedSince: start.AddDays(9)), Ct).ToListAsync(Ct);
+
+        Assert.Equal([ids[8], ids[9], ids[0]], since.Select(i => i.Ref.Number));
+        // Page 0: About (pinned), wish 1 (bumped), wish 10; page 1: wish 9, wish 8 (older: stop).
+        Assert.Equal(["GET /c/:slug/:id/l/latest.json = 2", "GET /categories.json = 1", "GET /t/:id.json = 3"], forum.ServedLines());
+    }
+
+    [Fact]
     public async Task ListIssues_KeepsOnlyIdeasWithEveryTagAsked_AndOpenMeansNeitherClosedNorArchived()
     {
         await using var forum = await SandboxForum.StartAsync(Ct);
