@@ -22,6 +22,9 @@ public sealed class SandboxDiscourse
         instance.User("system");
     }
 
+    /// <summary>The demo seed's category of voted ideas (project path <c>c/ideas</c>).</summary>
+    public const string DemoCategory = DiscourseDemoSeed.Category;
+
     public SandboxInstance Instance { get; }
 
     public Uri Root => Instance.WebUrl;
