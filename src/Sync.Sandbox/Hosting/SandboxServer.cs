@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Sync.Sandbox.Discourse;
 using Sync.Sandbox.GitHub;
 using Sync.Sandbox.GitLab;
 using Sync.Sandbox.Hosting;
@@ -38,6 +39,9 @@ public sealed class SandboxServer : IAsyncDisposable
     public SandboxInstance GitLabDev { get; }
     public SandboxInstance GitLab { get; }
     public SandboxInstance GitHub { get; }
+
+    /// <summary>The emulated Discourse forum with the topic voting plugin, at <c>/discourse/</c> (instance name "discourse").</summary>
+    public required SandboxDiscourse Discourse { get; init; }
     public SandboxControl Control { get; }
     public SandboxStats Stats { get; }
 
@@ -71,6 +75,8 @@ public sealed class SandboxServer : IAsyncDisposable
         // timestamps and a stored sync cursor stays meaningful across restarts of the demo.
         var now = new DateTimeOffset(time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
         var demoIssues = new DemoSeeder(options.RandomSeed, now).Seed(gitLabDev, gitLab, gitHub);
+        var discourse = new SandboxDiscourse(new SandboxInstance("discourse", TrackerKinds.Discourse, "sandbox-discourse-key", time, 0));
+        DiscourseDemoSeed.Seed(discourse, now);
         if (options.IssuesPerProject > 0)
         {
             // Independent instances: generate in parallel to keep start-up short on 2 cores.
@@ -91,7 +97,9 @@ public sealed class SandboxServer : IAsyncDisposable
         app.MapGitLab(host, gitLabDev);
         app.MapGitLab(host, gitLab);
         app.MapGitHub(host, gitHub);
+        app.MapDiscourse(host, discourse);
         app.MapAdmin(host);
+        app.MapAdminDiscourse(host, discourse);
         app.MapAdminTrackers(host, [gitLabDev, gitLab, gitHub]);
         foreach (var instance in new[] { gitLabDev, gitLab, gitHub })
         {
@@ -102,12 +110,12 @@ public sealed class SandboxServer : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         var baseAddress = new Uri(address.TrimEnd('/') + "/");
-        foreach (var instance in new[] { gitLabDev, gitLab, gitHub })
+        foreach (var instance in new[] { gitLabDev, gitLab, gitHub, discourse.Instance })
         {
             instance.Bind(baseAddress);
         }
 
-        return new SandboxServer(app, stopping, gitLabDev, gitLab, gitHub, control, stats, requests, loadTime, baseAddress) { DemoIssues = demoIssues };
+        return new SandboxServer(app, stopping, gitLabDev, gitLab, gitHub, control, stats, requests, loadTime, baseAddress) { DemoIssues = demoIssues, Discourse = discourse };
     }
 
     public async ValueTask DisposeAsync()

@@ -28,7 +28,7 @@ public sealed partial class SandboxInstance
     /// <summary>Path segment and stats key: gitlab-dev, gitlab or github.</summary>
     public string Name { get; }
 
-    /// <summary>"GitLab" or "GitHub".</summary>
+    /// <summary>"GitLab", "GitHub" or "Discourse".</summary>
     public string Kind { get; }
     public string Token { get; }
 
@@ -57,7 +57,7 @@ public sealed partial class SandboxInstance
     internal void Bind(Uri baseAddress)
     {
         WebUrl = new Uri(baseAddress, Name + "/");
-        ApiUrl = new Uri(baseAddress, IsGitHub ? Name + "/api/v3/" : Name + "/api/v4/");
+        ApiUrl = new Uri(baseAddress, Kind == TrackerKinds.Discourse ? Name + "/" : IsGitHub ? Name + "/api/v3/" : Name + "/api/v4/");
     }
 
     internal long NextId() => ++_lastId;

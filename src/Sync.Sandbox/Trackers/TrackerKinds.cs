@@ -4,4 +4,5 @@ public static class TrackerKinds
 {
     public const string GitLab = "GitLab";
     public const string GitHub = "GitHub";
+    public const string Discourse = "Discourse";
 }

@@ -107,6 +107,11 @@ internal sealed class IssueSyncOptionsValidator(IConfiguration configuration) : 
             // Never echo the token itself.
             errors.Add($"{key}:Token: contains whitespace or a line break");
         }
+
+        if (dialect is { NeedsUsername: true } && string.IsNullOrWhiteSpace(tracker.Username))
+        {
+            errors.Add($"{key}:Username: is missing (the {dialect.Kind} account the token acts as, sent as Api-Username)");
+        }
     }
 
     /// <summary>

@@ -153,7 +153,7 @@ internal static class IssueSyncServiceCollectionExtensions
                 && !string.IsNullOrWhiteSpace(options.Token)
                 && TrackerLimitsBinding.Problem(section, kind) is null)
             {
-                services.AddTrackerClient(section.Key, kind, apiUrl, options.Token, TrackerResilienceOptions.Default, TrackerLimitsBinding.Bind(section, kind));
+                services.AddTrackerClient(section.Key, kind, apiUrl, options.Token, TrackerResilienceOptions.Default, TrackerLimitsBinding.Bind(section, kind), options.Username?.Trim());
                 names.Add(section.Key);
             }
         }

@@ -36,6 +36,14 @@ internal static class EndpointKinds
         ["events"] = "events",
         ["resource_label_events"] = "events",
         ["timeline"] = "events",
+
+        // Discourse (a forum's topics are its ideas, posts its replies, the voting plugin's voters its reactions).
+        ["t"] = "issues",
+        ["latest"] = "issues",
+        ["posts"] = "notes",
+        ["voting"] = "reactions",
+        ["who"] = "reactions",
+        ["categories"] = "categories",
     };
 
     // Action segments that end a path (GitLab POST .../issues/:iid/move).
@@ -50,7 +58,14 @@ internal static class EndpointKinds
         }
 
         var relative = path.StartsWith(apiRootPath, StringComparison.OrdinalIgnoreCase) ? path[apiRootPath.Length..] : path;
-        var segments = relative.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        // Discourse's JSON routes are its pages plus ".json" (/t/123.json, /posts.json); no GitLab or GitHub route ends so.
+        var segments = relative.Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => s.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? s[..^".json".Length] : s).ToArray();
+        if (segments is ["session", "current"])
+        {
+            return User;
+        }
+
         var start = 0;
         if (segments.Length > 0 && segments[0].Equals("projects", StringComparison.OrdinalIgnoreCase))
         {

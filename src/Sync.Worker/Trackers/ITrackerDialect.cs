@@ -32,6 +32,18 @@ internal interface ITrackerDialect
     /// <summary>Puts the token on a request bound for the API's own origin (the caller strips it everywhere else).</summary>
     void Authenticate(HttpRequestMessage request, string token, string apiRootPath);
 
+    /// <summary>
+    /// As <see cref="Authenticate(HttpRequestMessage, string, string)"/>, for a kind whose credentials are a key plus the
+    /// account it acts as (Discourse <c>Api-Key</c> and <c>Api-Username</c>); other kinds ignore <paramref name="username"/>.
+    /// </summary>
+    void Authenticate(HttpRequestMessage request, string token, string? username, string apiRootPath) => Authenticate(request, token, apiRootPath);
+
+    /// <summary>The kind needs <c>IssueSync:Trackers:&lt;name&gt;:Username</c> beside the token (Discourse's <c>Api-Username</c>).</summary>
+    bool NeedsUsername => false;
+
+    /// <summary>Request headers that carry credentials of this kind, removed from any request bound elsewhere.</summary>
+    IReadOnlyList<string> CredentialHeaders => [];
+
     /// <summary>The documented ceilings of the kind: what <c>IssueSync:Trackers:&lt;name&gt;:Limits</c> starts from.</summary>
     TrackerLimitsOptions DefaultLimits();
 

@@ -9,10 +9,10 @@ namespace Sync.Worker.Trackers;
 /// scheme/host/port: a redirect elsewhere (Octokit follows redirects itself) goes out without it. GitHub REST requests
 /// to that origin also name the API version (<see cref="GitHubApiVersion"/>); nothing else gets that header.
 /// </summary>
-internal sealed class TrackerAuthHandler(ITrackerDialect dialect, Uri apiRoot, string token) : DelegatingHandler
+internal sealed class TrackerAuthHandler(ITrackerDialect dialect, Uri apiRoot, string token, string? username = null) : DelegatingHandler
 {
-    public TrackerAuthHandler(TrackerKind kind, Uri apiRoot, string token)
-        : this(TrackerDialects.For(kind), apiRoot, token)
+    public TrackerAuthHandler(TrackerKind kind, Uri apiRoot, string token, string? username = null)
+        : this(TrackerDialects.For(kind), apiRoot, token, username)
     {
     }
 
@@ -23,10 +23,14 @@ internal sealed class TrackerAuthHandler(ITrackerDialect dialect, Uri apiRoot, s
         {
             request.Headers.Remove("PRIVATE-TOKEN");
             request.Headers.Authorization = null;
+            foreach (var header in dialect.CredentialHeaders)
+            {
+                request.Headers.Remove(header);
+            }
         }
         else
         {
-            dialect.Authenticate(request, token, apiRoot.AbsolutePath);
+            dialect.Authenticate(request, token, username, apiRoot.AbsolutePath);
         }
 
         return base.SendAsync(request, cancellationToken);

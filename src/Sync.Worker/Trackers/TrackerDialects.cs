@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Sync.Core.Trackers;
 using Sync.Worker.Trackers.CsvImport;
+using Sync.Worker.Trackers.Discourse;
 using Sync.Worker.Trackers.GitHub;
 using Sync.Worker.Trackers.GitLab;
 
@@ -17,6 +18,7 @@ internal static class TrackerDialects
         new GitLabDialect(),
         new GitHubDialect(),
         new CsvImportDialect(),
+        new DiscourseDialect(),
     ];
 
     /// <summary>The kinds a tracker can be configured with: all but the built-in ones (the <c>csv</c> tracker of CSV imports).</summary>

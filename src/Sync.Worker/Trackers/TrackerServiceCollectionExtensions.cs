@@ -32,6 +32,7 @@ internal static class TrackerServiceCollectionExtensions
     /// <c>PRIVATE-TOKEN</c> header to any host (.NET drops only <c>Authorization</c>). Octokit follows GitHub's
     /// redirects itself, back through the whole chain, so the auth handler decides per origin.
     /// Register <see cref="TimeProvider"/> first to replace the system clock (tests: FakeTimeProvider).
+    /// <paramref name="username"/> is the account a Discourse key acts as (<c>Api-Username</c>); only the auth handler holds it.
     /// </summary>
     public static IServiceCollection AddTrackerClient(
         this IServiceCollection services,
@@ -40,7 +41,8 @@ internal static class TrackerServiceCollectionExtensions
         Uri apiUrl,
         string token,
         TrackerResilienceOptions resilience,
-        TrackerLimitsOptions limits)
+        TrackerLimitsOptions limits,
+        string? username = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
@@ -78,7 +80,7 @@ internal static class TrackerServiceCollectionExtensions
             .AddHttpMessageHandler(sp => new TrackerLimitsHandler(sp.GetRequiredKeyedService<TrackerLimiter>(name)))
             .AddTrackerResilience(name, requestRoot.AbsolutePath, resilience)
             .AddHttpMessageHandler(sp => new RequestAccountingHandler(name, requestRoot.AbsolutePath, sp.GetRequiredService<RequestCounter>()))
-            .AddHttpMessageHandler(() => new TrackerAuthHandler(dialect, requestRoot, token))
+            .AddHttpMessageHandler(() => new TrackerAuthHandler(dialect, requestRoot, token, username))
             .ConfigurePrimaryHttpMessageHandler(DisableAutoRedirect);
         services.AddHttpClient(registration.UnauthenticatedClientName, client =>
             {

@@ -31,12 +31,13 @@ public sealed partial class SchemaCoverageTests
         }
     }
 
-    // "GET /gitlab-dev/api/v4/projects/{id}/issues" → ("gitlab", "GET /projects/:id/issues"); web, admin and fallback routes → null.
+    // "GET /gitlab-dev/api/v4/projects/{id}/issues" → ("gitlab", "GET /projects/:id/issues"), "GET /discourse/t/{id}.json" →
+    // ("discourse", "GET /t/:id.json"); web, admin and fallback routes → null (the forum's topic page is listed with its reason).
     private static (string, string)? Classify(string route)
     {
         var space = route.IndexOf(' ', StringComparison.Ordinal);
         var (method, path) = (route[..space], route[(space + 1)..]);
-        foreach (var (root, tracker) in new[] { ("/api/v4", SchemaRoutes.GitLab), ("/api/v3", SchemaRoutes.GitHub), ("/api", SchemaRoutes.GitLab) })
+        foreach (var (root, tracker) in new[] { ("/discourse", SchemaRoutes.Discourse), ("/api/v4", SchemaRoutes.GitLab), ("/api/v3", SchemaRoutes.GitHub), ("/api", SchemaRoutes.GitLab) })
         {
             var at = path.IndexOf(root + "/", StringComparison.Ordinal);
             if (at < 0 || path.Contains("{**", StringComparison.Ordinal))

@@ -11,6 +11,13 @@ public static class SchemaRoutes
 {
     public const string GitLab = "gitlab";
     public const string GitHub = "github";
+    public const string Discourse = "discourse";
+
+    // Discourse publishes rswag JSON schemas of its API docs (discourse/discourse spec/requests/api/schemas/json/, e.g.
+    // topic_show_response.json, category_topics_response.json, category_list_response.json, post_show_response.json), but
+    // they are not vendored here yet; the plugin's /voting routes have none. The fields the client relies on are checked by
+    // DiscourseSandboxTests instead.
+    private const string NoDiscourseSchema = "Discourse's rswag schemas (spec/requests/api/schemas/json/) are not vendored yet; DiscourseSandboxTests checks the shape the client reads";
 
     private const string NoGitLabSchema = "GitLab publishes no response schema for it in spec/fixtures/api/schemas/public_api/v4/";
 
@@ -71,6 +78,18 @@ public static class SchemaRoutes
         new(GitLab, "PUT", "/projects/:id/boards/:board_id/lists/:list_id", SchemaRef.GitLab("board.json#/properties/lists/items")),
         new(GitLab, "DELETE", "/projects/:id/boards/:board_id/lists/:list_id", SchemaRef.None("answers 204 without a body")),
         new(GitLab, "POST", "/graphql", SchemaRef.None("GitLab GraphQL: its schema is the GraphQL SDL, not a JSON Schema of REST answers")),
+
+        new(Discourse, "GET", "/session/current.json", SchemaRef.None(NoDiscourseSchema + " (no schema for session/current)")),
+        new(Discourse, "GET", "/categories.json", SchemaRef.None(NoDiscourseSchema + " (category_list_response.json)")),
+        new(Discourse, "GET", "/c/:slug/:id/l/latest.json", SchemaRef.None(NoDiscourseSchema + " (category_topics_response.json)")),
+        new(Discourse, "GET", "/c/:parent/:slug/:id/l/latest.json", SchemaRef.None(NoDiscourseSchema + " (category_topics_response.json)")),
+        new(Discourse, "GET", "/t/:id.json", SchemaRef.None(NoDiscourseSchema + " (topic_show_response.json)")),
+        new(Discourse, "GET", "/t/:id/posts.json", SchemaRef.None(NoDiscourseSchema + " (no schema for a topic's posts by id)")),
+        new(Discourse, "PUT", "/t/:id/status", SchemaRef.None(NoDiscourseSchema + " (success_ok_response.json)")),
+        new(Discourse, "GET", "/posts/:id.json", SchemaRef.None(NoDiscourseSchema + " (post_show_response.json)")),
+        new(Discourse, "POST", "/posts.json", SchemaRef.None(NoDiscourseSchema + " (topic_create_response.json)")),
+        new(Discourse, "GET", "/voting/who", SchemaRef.None("discourse-topic-voting publishes no schema (VotesController#who renders BasicUserSerializer items, or null)")),
+        new(Discourse, "GET", "/t/:slug/:id", SchemaRef.None("the topic's web page (HTML), not an API answer")),
 
         new(GitHub, "GET", "/user", SchemaRef.GitHub("get", "/user")),
         new(GitHub, "GET", "/repos/:owner/:repo", SchemaRef.GitHub("get", "/repos/{owner}/{repo}")),
