@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Sync.Core.Trackers;
 using Sync.Worker.Trackers.GitHub;
+using Sync.Worker.Trackers.GitHubDiscussions;
 using Sync.Worker.Trackers.GitLab;
 
 namespace Sync.Worker.Trackers;
@@ -15,6 +16,7 @@ internal static class TrackerDialects
     [
         new GitLabDialect(),
         new GitHubDialect(),
+        new GitHubDiscussionsDialect(),
     ];
 
     private static readonly FrozenDictionary<TrackerKind, ITrackerDialect> ByKind = All.ToFrozenDictionary(d => d.Kind);
