@@ -19,7 +19,7 @@ internal static class DiscussionDocuments
     /// <summary>What eligibility and the idea's mapping need, so a listing page answers both in one request.</summary>
     public const string IdeaFields =
         "id databaseId number title body url createdAt updatedAt closed closedAt locked stateReason isAnswered upvoteCount "
-        + Author + " category { id } labels(first: 100) { nodes { name } } comments { totalCount }";
+        + Author + " category { id } labels(first: 100) { nodes { name } } comments(first: 1) { totalCount }";
 
     private const string CommentFields = "id databaseId body createdAt updatedAt isMinimized " + Author;
 
