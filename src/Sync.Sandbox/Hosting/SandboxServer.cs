@@ -93,6 +93,7 @@ public sealed class SandboxServer : IAsyncDisposable
         app.MapGitHub(host, gitHub);
         app.MapAdmin(host);
         app.MapAdminTrackers(host, [gitLabDev, gitLab, gitHub]);
+        app.MapAdminDiscussions(host, [gitLabDev, gitLab, gitHub]);
         foreach (var instance in new[] { gitLabDev, gitLab, gitHub })
         {
             app.MapWebViews(instance);

@@ -119,6 +119,51 @@ public sealed class GitHubDiscussionsTests
         Assert.False(idea.Closed);
     }
 
+    [Fact]
+    public async Task AdminSeed_CreatesCategoriesDiscussionsCommentsRepliesVotesAndLabels_AndThePageShowsThem()
+    {
+        await using var server = await TestSandbox.StartAsync();
+        using var admin = new HttpClient { BaseAddress = server.BaseAddress };
+        var body = new
+        {
+            instance = "github",
+            repository = "acme/seeded",
+            categories = new[] { new { name = "Ideas", slug = "ideas" } },
+            discussions = new[]
+            {
+                new
+                {
+                    category = "ideas",
+                    title = "Dark mode <script>alert(1)</script>",
+                    body = "Please",
+                    author = "alice.martin",
+                    labels = new[] { "ux" },
+                    upvoters = new[] { "bob.chen", "carla.rossi" },
+                    thumbsUp = new[] { "bob.chen" },
+                    comments = new[] { new { body = "Yes!", author = "dan.okafor", replies = new[] { new { body = "Agreed", author = "erin.li" } } } },
+                },
+            },
+        };
+
+        using var denied = await admin.Send(HttpMethod.Post, "_sandbox/discussions", body);
+        admin.DefaultRequestHeaders.Add("X-Sandbox-Admin", "sandbox-admin");
+        using var unknownCategory = await admin.Send(HttpMethod.Post, "_sandbox/discussions", new { repository = "acme/seeded", discussions = new[] { new { category = "nope", title = "x" } } });
+        using var seeded = await admin.Send(HttpMethod.Post, "_sandbox/discussions", body);
+        var number = (await seeded.Json()).GetProperty("numbers")[0].GetInt32();
+        var idea = server.GitHub.Discussion("acme/seeded", number);
+        using var web = new HttpClient { BaseAddress = server.BaseAddress };
+        var page = await web.GetStringAsync($"github/acme/seeded/discussions/{number}", Ct);
+        using var missing = await web.GetAsync("github/acme/seeded/discussions/999", Ct);
+
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.BadRequest, HttpStatusCode.OK), (denied.StatusCode, unknownCategory.StatusCode, seeded.StatusCode));
+        Assert.Equal((2, 1, 1, 1), (idea.Upvoters.Count, idea.Reactions.Count, idea.Comments.Count, idea.Comments[0].Replies.Count));
+        Assert.Equal(["ux"], idea.Labels);
+        Assert.Contains("Agreed", page, StringComparison.Ordinal);
+        Assert.Contains("2 upvotes", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert(1)</script>", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
     private static SandboxInstance Seed(SandboxInstance hub)
     {
         hub.CreateProject(Repo, isPrivate: false);
