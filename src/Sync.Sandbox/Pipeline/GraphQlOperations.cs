@@ -10,7 +10,13 @@ namespace Sync.Sandbox.Pipeline;
 /// </summary>
 internal static class GraphQlOperations
 {
-    public static async Task<IReadOnlyCollection<string>?> ReadAsync(HttpRequest request, string endpointKey, CancellationToken ct)
+    /// <summary>
+    /// Appended to <c>POST /graphql</c> for a mutation when the dialect decides on limits and write ceilings (never in the
+    /// stats): GitHub counts mutations against its secondary content-creation limits, queries not.
+    /// </summary>
+    public const string MutationSuffix = " (mutation)";
+
+    public static async Task<Operations?> ReadAsync(HttpRequest request, string endpointKey, CancellationToken ct)
     {
         if (!HttpMethods.IsPost(request.Method) || !endpointKey.EndsWith("/graphql", StringComparison.Ordinal))
         {
@@ -26,8 +32,8 @@ internal static class GraphQlOperations
                 return null;
             }
 
-            // Variables are not needed to name the fields; an undeclared one only fails the parse, leaving no operations.
-            return [.. GqlDocument.ParseGitHub(text, body["variables"]?.DeepClone() as JsonObject).Fields.Select(f => f.Name)];
+            var (fields, isMutation) = GqlDocument.ParseGitHub(text, body["variables"]?.DeepClone() as JsonObject);
+            return new Operations([.. fields.Select(f => f.Name)], isMutation);
         }
         catch (Exception e) when (e is JsonException or GqlException or InvalidOperationException)
         {
@@ -39,3 +45,6 @@ internal static class GraphQlOperations
         }
     }
 }
+
+/// <summary>A GraphQL request's top-level fields and whether it is a mutation.</summary>
+internal sealed record Operations(IReadOnlyCollection<string> Fields, bool IsMutation);

@@ -164,6 +164,30 @@ public sealed class GitHubDiscussionsTests
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
+    [Fact]
+    public async Task Mutations_CountAgainstTheContentLimitsSharedWithRest_QueriesDoNot()
+    {
+        await using var server = await TestSandbox.StartAsync();
+        var hub = Seed(server.GitHub);
+        var idea = hub.AddDiscussion(Repo, "ideas", "Limit me");
+        server.Control.Limits.GitHubContentCreatesPerMinute = 2;
+        using var client = TestSandbox.Client(hub);
+        const string Reply = "mutation($id: ID!) { addDiscussionComment(input: { discussionId: $id, body: \"+1\" }) { comment { id } } }";
+        var graphQl = new Uri(hub.ApiUrl, "../graphql").ToString();
+
+        using var rest = await client.Send(HttpMethod.Post, "repos/acme/widget/issues/1/comments", new { body = "REST write" });
+        using var first = await client.Send(HttpMethod.Post, graphQl, new { query = Reply, variables = new { id = idea.NodeId } });
+        using var second = await client.Send(HttpMethod.Post, graphQl, new { query = Reply, variables = new { id = idea.NodeId } });
+        var read = await Post(client, hub, "query { repository(owner: \"acme\", name: \"forum\") { discussion(number: 1) { title } } }");
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.Forbidden), (rest.StatusCode, first.StatusCode, second.StatusCode));
+        Assert.Contains("secondary rate limit", await second.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(("graphql", "core"), (second.Header("x-ratelimit-resource"), rest.Header("x-ratelimit-resource")));
+        Assert.True(read.TryGetProperty("data", out _));
+        Assert.Single(idea.Comments);
+        Assert.Equal(2, server.Stats.WriteWindows(hub.Name).Users["sandbox-bot"].Total(SandboxWriteKind.GitHubContent));
+    }
+
     private static SandboxInstance Seed(SandboxInstance hub)
     {
         hub.CreateProject(Repo, isPrivate: false);
