@@ -307,6 +307,31 @@ public sealed class GitHubDiscussionsClientTests
     }
 
     [Fact]
+    public async Task OneIdeasMove_CostsOneRequestPerStep_AfterOneCategoryReadPerClient()
+    {
+        await using var f = await DiscussionsFixture.StartAsync(Ct);
+        var idea = f.Idea("Budget idea", "Body", at: Start, labels: ["feature"]);
+        f.Idea("Another", at: Start.AddMinutes(1), labels: ["feature"]);
+        f.Hub.AddDiscussionComment(DiscussionsFixture.Repo, idea.Number, "A reply", "bob.chen", createdAt: Start.AddMinutes(2));
+        f.Hub.AddDiscussionReaction(DiscussionsFixture.Repo, idea.Number, "THUMBS_UP", "carla.rossi");
+        f.Hub.UpvoteDiscussion(DiscussionsFixture.Repo, idea.Number, "carla.rossi", "dan.okafor");
+        var path = DiscussionsFixture.Forum;
+
+        var list = await f.CountAsync(() => f.Client.ListIssuesAsync(path, new IssueQuery(IssueStateFilter.Open, ["feature"]), Ct).ToListAsync(Ct).AsTask());
+        var read = await f.CountAsync(() => f.Client.GetIssueAsync(path, idea.Number, Ct));
+        var comments = await f.CountAsync(() => f.Client.ListCommentsAsync(path, idea.Number, Ct).ToListAsync(Ct).AsTask());
+        var voters = await f.CountAsync(() => f.Client.ListIssueReactionsAsync(path, idea.Number, Ct).ToListAsync(Ct).AsTask());
+        var votes = await f.CountAsync(() => f.Client.ListVoteSignalsAsync(path, new VoteSignalQuery(Numbers: [idea.Number]), Ct).ToListAsync(Ct).AsTask());
+        var reply = await f.CountAsync(() => f.Client.CreateCommentAsync(path, idea.Number, "Moved to x <!-- m -->", false, Ct));
+        var close = await f.CountAsync(() => f.Client.EditIssueAsync(path, idea.Number, new IssueEdit(State: IssueState.Closed, StateReason: "duplicate"), Ct));
+
+        // The listing's first request per client resolves the category; every later step is exactly one request.
+        Assert.Equal((2L, 1L, 1L, 1L, 1L, 1L, 1L), (list.Requests, read.Requests, comments.Requests, voters.Requests, votes.Requests, reply.Requests, close.Requests));
+        Assert.Equal((2, 2, 1, 1, 2), (list.Result.Count, read.Result.Upvotes, comments.Result.Count, voters.Result.Count, votes.Result.Single().Anonymous));
+        Assert.Equal(IssueState.Closed, close.Result.State);
+    }
+
+    [Fact]
     public async Task CurrentUserLabelsAndMilestones_AreTheViewerTheRepositoryLabelsAndNone()
     {
         await using var f = await DiscussionsFixture.StartAsync(Ct);
