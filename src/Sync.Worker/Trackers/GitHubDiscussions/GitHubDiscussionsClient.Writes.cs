@@ -29,25 +29,48 @@ internal sealed partial class GitHubDiscussionsClient
         var variables = new Dictionary<string, object?>(StringComparer.Ordinal) { ["discussion"] = id };
         var resource = $"discussion #{number} of {path.RepositoryPath}";
         Discussion? idea;
-        if (reason == "locked")
+        try
         {
-            var data = await GraphQl().SendAsync<LockData>(DiscussionDocuments.Lock, variables, $"locking {resource}", cancellationToken).ConfigureAwait(false);
-            idea = data.LockLockable?.LockedRecord;
+            idea = await CloseOrLockAsync(reason, variables, resource, edit.StateReason, cancellationToken).ConfigureAwait(false);
         }
-        else
+        catch (TrackerValidationException)
         {
-            variables["reason"] = reason switch
+            // No source says whether GitHub refuses closing a closed discussion (or locking a locked one). A repeat after
+            // a lost answer must not fail the move either way: when the idea is already as asked, that is the answer.
+            idea = await AlreadyDoneAsync(path, number, reason, cancellationToken).ConfigureAwait(false);
+            if (idea is null)
             {
-                "duplicate" => "DUPLICATE",
-                "outdated" => "OUTDATED",
-                null or "resolved" or "completed" => "RESOLVED",
-                _ => throw Unsupported($"{nameof(EditIssueAsync)} with state reason '{edit.StateReason}'"),
-            };
-            var data = await GraphQl().SendAsync<CloseData>(DiscussionDocuments.Close, variables, $"closing {resource}", cancellationToken).ConfigureAwait(false);
-            idea = data.CloseDiscussion?.Discussion;
+                throw;
+            }
         }
 
         return ToIssue(path, projectPath, idea ?? throw new TrackerProtocolException(Name, $"closing {resource} returned no discussion"));
+    }
+
+    private async Task<Discussion?> CloseOrLockAsync(string? reason, Dictionary<string, object?> variables, string resource, string? asked, CancellationToken cancellationToken)
+    {
+        if (reason == "locked")
+        {
+            var locked = await GraphQl().SendAsync<LockData>(DiscussionDocuments.Lock, variables, $"locking {resource}", cancellationToken).ConfigureAwait(false);
+            return locked.LockLockable?.LockedRecord;
+        }
+
+        variables["reason"] = reason switch
+        {
+            "duplicate" => "DUPLICATE",
+            "outdated" => "OUTDATED",
+            null or "resolved" or "completed" => "RESOLVED",
+            _ => throw Unsupported($"{nameof(EditIssueAsync)} with state reason '{asked}'"),
+        };
+        var closed = await GraphQl().SendAsync<CloseData>(DiscussionDocuments.Close, variables, $"closing {resource}", cancellationToken).ConfigureAwait(false);
+        return closed.CloseDiscussion?.Discussion;
+    }
+
+    /// <summary>The idea, read again, when it is already closed (a close) or locked (a lock); else null.</summary>
+    private async Task<Discussion?> AlreadyDoneAsync(ForumPath path, long number, string? reason, CancellationToken cancellationToken)
+    {
+        var idea = await ReadIdeaAsync(path, number, cancellationToken).ConfigureAwait(false);
+        return (reason == "locked" ? idea.Locked : idea.Closed) ? idea : null;
     }
 
     /// <summary>A forum keeps no labels of IssueSync's: adding or removing one writes nothing and reads nothing.</summary>

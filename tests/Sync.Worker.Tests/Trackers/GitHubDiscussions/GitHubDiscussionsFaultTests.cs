@@ -53,7 +53,7 @@ public sealed class GitHubDiscussionsFaultTests
     }
 
     [Fact]
-    public async Task Lock_Refused_ThrowsValidationOnce_AndNothingChanges()
+    public async Task Lock_Refused_IsNotRetried_ThrowsValidationAfterCheckingTheIdea_AndNothingChanges()
     {
         await using var f = await DiscussionsFixture.StartAsync(Ct);
         var idea = f.Idea("Refuse my lock", at: Start);
@@ -63,8 +63,26 @@ public sealed class GitHubDiscussionsFaultTests
         var refused = await f.CountAsync(async () => await Record.ExceptionAsync(() => f.Client.EditIssueAsync(DiscussionsFixture.Forum, idea.Number, new IssueEdit(State: IssueState.Closed, StateReason: "locked"), Ct)));
 
         Assert.Contains("Resource not accessible by integration", Assert.IsType<TrackerValidationException>(refused.Result).Message, StringComparison.Ordinal);
-        Assert.Equal(1, refused.Requests);
+        // The lock once, then one read to see whether the idea was already locked (it was not).
+        Assert.Equal(2, refused.Requests);
+        Assert.Single(refused.Bodies, b => b.Contains("lockLockable", StringComparison.Ordinal));
         Assert.False(idea.Locked);
+    }
+
+    [Fact]
+    public async Task Close_RefusedBecauseAlreadyClosed_AnswersTheClosedIdeaAfterOneRead()
+    {
+        await using var f = await DiscussionsFixture.StartAsync(Ct);
+        var idea = f.Idea("Closed meanwhile", at: Start);
+        await f.Client.GetIssueAsync(DiscussionsFixture.Forum, idea.Number, Ct);
+        idea.Closed = true;
+        idea.StateReason = "DUPLICATE";
+        f.Sandbox.Control.InjectFault(f.Hub.Name, new SandboxFault(SandboxFaultKind.Refused, Operation: "closeDiscussion", Message: "Discussion is already closed"));
+
+        var closed = await f.CountAsync(() => f.Client.EditIssueAsync(DiscussionsFixture.Forum, idea.Number, new IssueEdit(State: IssueState.Closed, StateReason: "duplicate"), Ct));
+
+        Assert.Equal(2, closed.Requests);
+        Assert.Equal((IssueState.Closed, "duplicate"), (closed.Result.State, closed.Result.StateReason));
     }
 
     [Fact]
