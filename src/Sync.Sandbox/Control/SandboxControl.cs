@@ -49,14 +49,15 @@ public sealed class SandboxControl
     /// fault still skipping counts it down and lets it pass on, the first matching fault done skipping strikes; a fault
     /// that has struck <see cref="SandboxFault.Count"/> times is removed.
     /// </summary>
-    internal SandboxFault? TakeFault(string instance, string method, string path, string endpoint, bool afterCommit)
+    /// <param name="operations">The top-level fields of a GraphQL request's document, for <see cref="SandboxFault.Operation"/>.</param>
+    internal SandboxFault? TakeFault(string instance, string method, string path, string endpoint, bool afterCommit, IReadOnlyCollection<string>? operations = null)
     {
         lock (_sync)
         {
             for (var i = 0; i < _faults.Count; i++)
             {
                 var queued = _faults[i];
-                if (queued.Instance != instance || queued.Fault.AfterCommit != afterCommit || !queued.Fault.Matches(method, path, endpoint))
+                if (queued.Instance != instance || queued.Fault.AfterCommit != afterCommit || !queued.Fault.Matches(method, path, endpoint, operations))
                 {
                     continue;
                 }

@@ -49,6 +49,8 @@ public enum SandboxFaultKind
 /// path substring does not also match <c>.../notes/:note_id/award_emoji</c>). The first <see cref="Skip"/> matching
 /// requests pass untouched, the next <see cref="Count"/> get the fault, then it is gone: "the 2nd POST to notes" is
 /// <c>new(CommitThenDrop, Skip: 1, Endpoint: "POST /projects/:id/issues/:iid/notes")</c>.
+/// <see cref="Operation"/> picks GraphQL requests by a top-level field of their document (a mutation such as
+/// <c>closeDiscussion</c>, or a query root such as <c>repository</c>), since every GraphQL request shares one endpoint.
 /// The <c>CommitThen*</c> kinds match only requests the rate limiter let through, as only those reach the handler;
 /// a request the limiter rejects neither gets the fault nor counts towards <see cref="Skip"/>.
 /// </summary>
@@ -62,7 +64,8 @@ public sealed record SandboxFault(
     string? Endpoint = null,
     string? UpdateProject = null,
     int? UpdateIssue = null,
-    string? Message = null)
+    string? Message = null,
+    string? Operation = null)
 {
     /// <summary>
     /// The status a <see cref="SandboxFaultKind.ServerError"/> (500), <see cref="SandboxFaultKind.CommitThenError"/> (502) or
@@ -89,8 +92,9 @@ public sealed record SandboxFault(
         }
     }
 
-    internal bool Matches(string method, string path, string endpoint) =>
-        (Method is null || Method.Equals(method, StringComparison.OrdinalIgnoreCase))
+    internal bool Matches(string method, string path, string endpoint, IReadOnlyCollection<string>? operations = null) =>
+        (Operation is null || (operations?.Contains(Operation, StringComparer.Ordinal) ?? false))
+        && (Method is null || Method.Equals(method, StringComparison.OrdinalIgnoreCase))
         && (PathContains is null || path.Contains(PathContains, StringComparison.OrdinalIgnoreCase))
         && (Endpoint is null || Endpoint.Equals(endpoint, StringComparison.OrdinalIgnoreCase));
 }

@@ -47,7 +47,7 @@ internal static class GitHubBodyLimit
         });
     }
 
-    private static bool TooLong(GitHubBodyCount count, string body) => count switch
+    internal static bool TooLong(GitHubBodyCount count, string body) => count switch
     {
         GitHubBodyCount.Utf16Units => body.Length > MaxCharacters,
         GitHubBodyCount.Utf8Bytes => Encoding.UTF8.GetByteCount(body) > MaxBytes,

@@ -11,14 +11,18 @@ namespace Sync.Sandbox.GitHub;
 /// limit and reset (docs.github.com, "Rate limits for the REST API": <c>x-ratelimit-resource</c>, "The rate limit resource
 /// that the request counted against").
 /// </param>
-internal sealed class GitHubDialect(SandboxControl control, long userId, string resource = "core") : ITrackerDialect
+/// <param name="sharesWritesWith">
+/// The dialect whose content-creation windows this one counts in too: GitHub's content limits span "the REST API and
+/// GraphQL API" (docs.github.com, "Rate limits for the REST API", secondary rate limits), while the primary budgets stay apart.
+/// </param>
+internal sealed class GitHubDialect(SandboxControl control, long userId, string resource = "core", GitHubDialect? sharesWritesWith = null) : ITrackerDialect
 {
     internal const string Docs = "https://docs.github.com/rest";
     private const string SecondaryDocs = "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits";
 
     private readonly FixedWindow _core = new(TimeSpan.FromHours(1));
-    private readonly FixedWindow _createMinute = new(TimeSpan.FromMinutes(1));
-    private readonly FixedWindow _createHour = new(TimeSpan.FromHours(1));
+    private readonly FixedWindow _createMinute = sharesWritesWith?._createMinute ?? new(TimeSpan.FromMinutes(1));
+    private readonly FixedWindow _createHour = sharesWritesWith?._createHour ?? new(TimeSpan.FromHours(1));
 
     public bool UsesETags => true;
 
@@ -60,9 +64,12 @@ internal sealed class GitHubDialect(SandboxControl control, long userId, string 
             ["status"] = "422",
         });
 
-    // GitHub does not list its "content-generating" requests; every mutating method counts (docs/tracker-behaviour.md).
+    // GitHub does not list its "content-generating" requests; every mutating method counts (docs/tracker-behaviour.md),
+    // and on GraphQL every mutation ("Rate limits and query limits for the GraphQL API", secondary limits: content
+    // creation applies to mutations too), while a query, though a POST, is a read.
     public SandboxWriteKind? WriteKind(string method, string endpointKey) =>
-        resource == "core" && (HttpMethods.IsPost(method) || HttpMethods.IsPatch(method) || HttpMethods.IsPut(method) || HttpMethods.IsDelete(method))
+        (resource == "core" && (HttpMethods.IsPost(method) || HttpMethods.IsPatch(method) || HttpMethods.IsPut(method) || HttpMethods.IsDelete(method)))
+        || (resource == "graphql" && endpointKey.EndsWith(Pipeline.GraphQlOperations.MutationSuffix, StringComparison.Ordinal))
             ? SandboxWriteKind.GitHubContent
             : null;
 
@@ -83,7 +90,13 @@ internal sealed class GitHubDialect(SandboxControl control, long userId, string 
             });
         }
 
-        if (WriteKind(method, endpointKey) is not null)
+        return WriteKind(method, endpointKey) is not null ? AdmitWrite(now, limits) : null;
+    }
+
+    private ApiReply? AdmitWrite(DateTimeOffset now, SandboxLimits limits)
+    {
+        // Shared with the other resource's dialect, which the pipeline locks separately: the windows take their own lock.
+        lock (_createMinute)
         {
             var full = _createMinute.IsFull(now, limits.GitHubContentCreatesPerMinute) ? _createMinute
                 : _createHour.IsFull(now, limits.GitHubContentCreatesPerHour) ? _createHour : null;

@@ -18,7 +18,8 @@ internal static class GitHubRoutes
         // GitHub Enterprise Server serves GraphQL at /api/graphql, beside the REST root (docs.github.com, "Forming calls
         // with GraphQL"): the client derives it from the REST root the same way.
         // Its budget is the graphql resource's, apart from REST's core.
-        var graphQl = new GitHubDialect(host.Control, i.Bot.Id, "graphql");
+        // Its mutations count against the same content-creation limits as REST's writes.
+        var graphQl = new GitHubDialect(host.Control, i.Bot.Id, "graphql", sharesWritesWith: d);
         app.MapGroup($"/{i.Name}/api").Api(host, i, graphQl, "POST", "/graphql", GraphQl.GitHubGraphQlHandler.Execute);
         app.MapGroup("/api").Api(host, i, graphQl, "POST", "/graphql", GraphQl.GitHubGraphQlHandler.Execute);
     }

@@ -32,7 +32,7 @@ internal static class AdminEndpoints
 
     /// <summary>
     /// Body fields (all optional): latencyMs, enforceRateLimits, limits {same names as <see cref="SandboxLimits"/>,
-    /// camelCase}, clearFaults, faults [{instance, kind, count, status, pathContains, method, skip, endpoint}] (see <see cref="SandboxFault"/>).
+    /// camelCase}, clearFaults, faults [{instance, kind, count, status, pathContains, method, skip, endpoint, operation}] (see <see cref="SandboxFault"/>).
     /// </summary>
     private static async Task<IResult> ApplyAsync(HttpContext ctx, SandboxHostContext host)
     {

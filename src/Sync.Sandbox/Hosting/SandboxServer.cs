@@ -101,6 +101,7 @@ public sealed class SandboxServer : IAsyncDisposable
         app.MapAdmin(host);
         app.MapAdminDiscourse(host, discourse);
         app.MapAdminTrackers(host, [gitLabDev, gitLab, gitHub]);
+        app.MapAdminDiscussions(host, [gitLabDev, gitLab, gitHub]);
         foreach (var instance in new[] { gitLabDev, gitLab, gitHub })
         {
             app.MapWebViews(instance);

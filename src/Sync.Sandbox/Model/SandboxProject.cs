@@ -48,6 +48,9 @@ public sealed class SandboxProject
     public List<SandboxMilestone> Milestones { get; } = [];
     public List<SandboxBoard> Boards { get; } = [];
     public List<SandboxUpload> Uploads { get; } = [];
+
+    /// <summary>GitHub: the repository's Discussions (categories, discussions, comments, votes).</summary>
+    public SandboxForum Forum { get; } = new();
     public int LastNumber { get; private set; }
 
     public int NextNumber() => ++LastNumber;

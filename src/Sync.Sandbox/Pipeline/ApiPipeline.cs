@@ -39,7 +39,8 @@ internal static class ApiPipeline
             }
 
             var (method, path) = (ctx.Request.Method, ctx.Request.Path.Value ?? "");
-            var fault = host.Control.TakeFault(instance.Name, method, path, key, afterCommit: false);
+            var operations = await GraphQlOperations.ReadAsync(ctx.Request, key, ct);
+            var fault = host.Control.TakeFault(instance.Name, method, path, key, afterCommit: false, operations?.Fields);
             switch (fault?.Kind)
             {
                 case SandboxFaultKind.ServerError:
@@ -54,13 +55,14 @@ internal static class ApiPipeline
             }
 
             var now = instance.Time.GetUtcNow();
+            var limitKey = operations is { IsMutation: true } ? key + GraphQlOperations.MutationSuffix : key;
             ApiReply? rejected;
             lock (dialect)
             {
-                rejected = dialect.Admit(method, key, now);
+                rejected = dialect.Admit(method, limitKey, now);
             }
 
-            if (rejected is null && dialect.WriteKind(method, key) is { } writeKind)
+            if (rejected is null && dialect.WriteKind(method, limitKey) is { } writeKind)
             {
                 host.Stats.CountWrite(instance, user, writeKind, now);
             }
@@ -68,7 +70,7 @@ internal static class ApiPipeline
             var reply = rejected ?? await HandleAsync(ctx, instance, dialect, user, handler, host.Control.Limits, ct);
 
             // Decided after the handler ran, so the change is stored before the answer is lost.
-            var afterCommit = rejected is null ? host.Control.TakeFault(instance.Name, method, path, key, afterCommit: true) : null;
+            var afterCommit = rejected is null ? host.Control.TakeFault(instance.Name, method, path, key, afterCommit: true, operations?.Fields) : null;
             var body = Serialize(reply, fault?.Kind);
             if (dialect.UsesETags && body is not null && reply.Status == 200 && HttpMethods.IsGet(method))
             {

@@ -5,7 +5,7 @@ namespace Sync.Sandbox.Web;
 /// <summary>
 /// Read-only HTML at the web URLs the API answers carry: GitLab <c>/{instance}/{group}/{project}</c> and
 /// <c>/{instance}/{group}/{project}/-/issues/{iid}</c>, GitHub <c>/{instance}/{owner}/{repo}</c>,
-/// <c>.../issues/{number}</c> and <c>.../pull/{number}</c>. They are not API routes: they bypass the API pipeline (no
+/// <c>.../issues/{number}</c>, <c>.../pull/{number}</c> and <c>.../discussions/{number}</c>. They are not API routes: they bypass the API pipeline (no
 /// token, no rate limit, no request log, no stats), and route precedence keeps them from shadowing the API, whose
 /// prefixes (<c>/{instance}/api/...</c>, <c>/api/...</c>) start with a literal segment.
 /// </summary>
@@ -19,6 +19,7 @@ internal static class WebRoutes
         {
             web.MapGet("/{owner}/{project}/issues/{number:int}", ctx => IssueAsync(ctx, instance));
             web.MapGet("/{owner}/{project}/pull/{number:int}", ctx => IssueAsync(ctx, instance));
+            web.MapGet("/{owner}/{project}/discussions/{number:int}", ctx => DiscussionAsync(ctx, instance));
         }
         else
         {
@@ -61,6 +62,24 @@ internal static class WebRoutes
         }
 
         return html is null ? WriteAsync(ctx, 404, WebHtml.NotFound("No such issue on this tracker.")) : WriteAsync(ctx, 200, html);
+    }
+
+    private static Task DiscussionAsync(HttpContext ctx, SandboxInstance instance)
+    {
+        var number = int.Parse((string)ctx.GetRouteValue("number")!, System.Globalization.CultureInfo.InvariantCulture);
+        string? html = null;
+        if (FindProject(ctx, instance) is { } project)
+        {
+            lock (instance.Sync)
+            {
+                if (project.Forum.Find(number) is { } discussion)
+                {
+                    html = DiscussionPage.Render(instance, discussion);
+                }
+            }
+        }
+
+        return html is null ? WriteAsync(ctx, 404, WebHtml.NotFound("No such discussion on this tracker.")) : WriteAsync(ctx, 200, html);
     }
 
     private static Sync.Sandbox.Model.SandboxProject? FindProject(HttpContext ctx, SandboxInstance instance)

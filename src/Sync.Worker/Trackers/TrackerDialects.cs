@@ -3,6 +3,7 @@ using Sync.Core.Trackers;
 using Sync.Worker.Trackers.CsvImport;
 using Sync.Worker.Trackers.Discourse;
 using Sync.Worker.Trackers.GitHub;
+using Sync.Worker.Trackers.GitHubDiscussions;
 using Sync.Worker.Trackers.GitLab;
 
 namespace Sync.Worker.Trackers;
@@ -19,6 +20,7 @@ internal static class TrackerDialects
         new GitHubDialect(),
         new CsvImportDialect(),
         new DiscourseDialect(),
+        new GitHubDiscussionsDialect(),
     ];
 
     /// <summary>The kinds a tracker can be configured with: all but the built-in ones (the <c>csv</c> tracker of CSV imports).</summary>

@@ -65,10 +65,17 @@ internal static class TrackerResilience
         && HttpClientResiliencePredicates.IsTransient(outcome)
         && (request is null || IsRepeatable(request, apiRootPath) || NeverSent(outcome));
 
+    /// <summary>
+    /// Set on a GraphQL POST whose mutation creates something each time it runs (GitHub's <c>addDiscussionComment</c>):
+    /// a lost answer must not be repeated blindly, as a second comment would follow; the caller finds out what happened.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> OnceOnly = new("IssueSync.OnceOnly");
+
     /// <summary>Sending it twice has the effect of sending it once.</summary>
     internal static bool IsRepeatable(HttpRequestMessage request, string apiRootPath) =>
         request.Method != HttpMethod.Post
-        || (request.RequestUri is { } uri && EndpointKinds.Classify(request.Method.Method, uri.AbsolutePath, apiRootPath) == EndpointKinds.GraphQl);
+        || (request.RequestUri is { } uri && EndpointKinds.Classify(request.Method.Method, uri.AbsolutePath, apiRootPath) == EndpointKinds.GraphQl
+            && !(request.Options.TryGetValue(OnceOnly, out var once) && once));
 
     /// <summary>The request failed before any byte of it could reach the tracker: no connection, no name, no TLS.</summary>
     internal static bool NeverSent(Outcome<HttpResponseMessage> outcome) =>

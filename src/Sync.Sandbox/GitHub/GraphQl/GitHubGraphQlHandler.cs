@@ -13,7 +13,7 @@ namespace Sync.Sandbox.GitHub.GraphQl;
 /// <c>isCrossRepository</c>). Unknown fields are refused the way graphql-ruby words it ("Field 'x' doesn't exist on type
 /// 'Y'"); a repository or issue that does not resolve is null with a NOT_FOUND error, as GitHub answers.
 /// </summary>
-internal static class GitHubGraphQlHandler
+internal static partial class GitHubGraphQlHandler
 {
     public static ApiReply Execute(ApiRequest r)
     {
@@ -26,13 +26,18 @@ internal static class GitHubGraphQlHandler
         try
         {
             var data = new JsonObject();
-            foreach (var field in GqlDocument.Parse(query, r.Args["variables"] as JsonObject, inlineFragments: true))
+            var (fields, isMutation) = GqlDocument.ParseGitHub(query, r.Args["variables"] as JsonObject);
+            foreach (var field in fields)
             {
-                data[field.Name] = field.Name switch
-                {
-                    "repository" => Repository(r, field, errors),
-                    _ => throw Unknown(field, "Query"),
-                };
+                data[field.Key] = isMutation
+                    ? Mutation(r, field, errors)
+                    : field.Name switch
+                    {
+                        "repository" => Repository(r, field, errors),
+                        "viewer" => Viewer(r, field),
+                        "node" => Node(r, field, errors),
+                        _ => throw Unknown(field, "Query"),
+                    };
             }
 
             var answer = new JsonObject { ["data"] = data };
@@ -68,7 +73,7 @@ internal static class GitHubGraphQlHandler
         {
             "nameWithOwner" => project.Path,
             "issue" => Issue(project, f, errors),
-            _ => throw Unknown(f, "Repository"),
+            _ => RepositoryForum(r, project, f, errors),
         });
     }
 
@@ -135,7 +140,7 @@ internal static class GitHubGraphQlHandler
             }
             else
             {
-                result[f.Name] = f.Name == "__typename" ? type : resolve(f);
+                result[f.Key] = f.Name == "__typename" ? type : resolve(f);
             }
         }
 

@@ -8,6 +8,12 @@ namespace Sync.Sandbox.GitLab.GraphQl;
 internal sealed record GqlField(string Name, IReadOnlyDictionary<string, JsonNode?> Args, IReadOnlyList<GqlField> Selections, int Line, int Column)
 {
     public bool HasSelections => Selections.Count > 0;
+
+    /// <summary>The alias the field was asked under (<c>d12: discussion(number: 12)</c>), where aliases are served.</summary>
+    public string? Alias { get; init; }
+
+    /// <summary>The key of the field in the answer: its alias, else its name.</summary>
+    public string Key => Alias ?? Name;
 }
 
 /// <summary>A GraphQL syntax error, answered the way graphql-ruby words it ("Parse error on ... at [line, column]").</summary>
@@ -29,9 +35,14 @@ internal sealed class GqlDocument
     private readonly JsonObject _variables;
     private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
     private readonly bool _inlineFragments;
+    private readonly bool _github;
     private int _pos;
 
-    private GqlDocument(string text, JsonObject variables, bool inlineFragments) => (_text, _variables, _inlineFragments) = (text, variables, inlineFragments);
+    private GqlDocument(string text, JsonObject variables, bool inlineFragments, bool github = false) =>
+        (_text, _variables, _inlineFragments, _github) = (text, variables, inlineFragments || github, github);
+
+    /// <summary>Whether the document's one operation is a <c>mutation</c> (only <see cref="ParseGitHub"/> accepts them).</summary>
+    public bool IsMutation { get; private set; }
 
     /// <summary>The name under which an inline fragment (<c>... on Type { }</c>) is kept; its type is the <c>on</c> argument.</summary>
     public const string InlineFragment = "...";
@@ -46,15 +57,28 @@ internal sealed class GqlDocument
         return doc.ParseOperation();
     }
 
+    /// <summary>
+    /// The GitHub emulation's reading: inline fragments, aliases (the aliased bulk reads GitHub clients send) and one
+    /// <c>query</c> or <c>mutation</c> operation.
+    /// </summary>
+    public static (IReadOnlyList<GqlField> Fields, bool IsMutation) ParseGitHub(string text, JsonObject? variables)
+    {
+        var doc = new GqlDocument(text, variables ?? [], inlineFragments: true, github: true);
+        var fields = doc.ParseOperation();
+        return (fields, doc.IsMutation);
+    }
+
     private List<GqlField> ParseOperation()
     {
         Skip();
         if (PeekName() is { } keyword)
         {
-            if (keyword != "query")
+            if (keyword != "query" && !(_github && keyword == "mutation"))
             {
                 throw Error($"Parse error on \"{keyword}\" (IDENTIFIER): the sandbox serves queries only");
             }
+
+            IsMutation = keyword == "mutation";
 
             ReadName();
             Skip();
@@ -123,9 +147,16 @@ internal sealed class GqlDocument
 
             var (line, column) = Position();
             var name = ReadName();
+            string? alias = null;
             if (TryTake(':'))
             {
-                throw Error($"Aliases are not served by the sandbox (alias '{name}')");
+                if (!_github)
+                {
+                    throw Error($"Aliases are not served by the sandbox (alias '{name}')");
+                }
+
+                alias = name;
+                name = ReadName();
             }
 
             Skip();
@@ -147,7 +178,7 @@ internal sealed class GqlDocument
 
             Skip();
             var selections = Peek('{') ? ParseSelectionSet() : [];
-            fields.Add(new GqlField(name, args, selections, line, column));
+            fields.Add(new GqlField(name, args, selections, line, column) { Alias = alias });
         }
 
         return fields.Count == 0 ? throw Error("Parse error on \"}\" (RCURLY): empty selection set") : fields;
@@ -180,6 +211,20 @@ internal sealed class GqlDocument
             }
 
             return _variables[name]?.DeepClone();
+        }
+
+        if (_github && TryTake('{'))
+        {
+            // An input object (orderBy: { field: UPDATED_AT, direction: ASC }, input: { discussionId: $id }).
+            var value = new JsonObject();
+            while (!TryTake('}'))
+            {
+                var key = ReadName();
+                Expect(':');
+                value[key] = ParseValue();
+            }
+
+            return value;
         }
 
         if (TryTake('['))

@@ -20,18 +20,25 @@ internal sealed class GitHubGraphQlClient(string trackerName, HttpClient http, U
     /// <summary>Runs <paramref name="document"/> and returns its <c>data</c>.</summary>
     /// <param name="resource">What is being read or written, for error messages (never includes a token).</param>
     /// <param name="tolerate">Errors that only null out a part of <c>data</c> the caller copes with.</param>
+    /// <param name="onceOnly">A mutation that creates something each time: never retried after it may have reached GitHub.</param>
     public async Task<T> SendAsync<T>(
         string document,
         IReadOnlyDictionary<string, object?> variables,
         string resource,
         CancellationToken cancellationToken,
-        Func<GraphQlError, bool>? tolerate = null)
+        Func<GraphQlError, bool>? tolerate = null,
+        bool onceOnly = false)
         where T : class
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
         {
             Content = JsonContent.Create(new GraphQlRequest(document, variables), options: Json),
         };
+        if (onceOnly)
+        {
+            request.Options.Set(TrackerResilience.OnceOnly, true);
+        }
+
         if (!document.TrimStart().StartsWith("mutation", StringComparison.Ordinal))
         {
             // A query is a read even though it is a POST: it must not wait for, or use up, the write ceilings.
