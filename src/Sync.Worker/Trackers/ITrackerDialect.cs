@@ -95,4 +95,5 @@ internal sealed record TrackerClientServices(
     Microsoft.Extensions.Logging.ILoggerFactory LoggerFactory,
     TimeProvider Time,
     Core.Storage.ICursorStore? CursorStore,
-    Core.Storage.IDocumentStore? Documents = null);
+    Core.Storage.IDocumentStore? Documents = null,
+    IReadOnlyList<TrackerRegistration>? Registrations = null);

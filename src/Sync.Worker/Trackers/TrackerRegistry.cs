@@ -21,9 +21,10 @@ internal sealed class TrackerRegistry : ITrackerRegistry
         var cursorStore = services.GetService(typeof(ICursorStore)) as ICursorStore;
         // Optional too: where a forum keeps what it must remember (CSV imports, a Discourse topic's voters before closing).
         var documents = services.GetService(typeof(IDocumentStore)) as IDocumentStore;
-        var clientServices = new TrackerClientServices(httpClientFactory, handlerFactory, loggerFactory, time, cursorStore, documents);
+        var all = registrations.ToList();
+        var clientServices = new TrackerClientServices(httpClientFactory, handlerFactory, loggerFactory, time, cursorStore, documents, all);
         var clients = new Dictionary<string, ITrackerClient>(StringComparer.OrdinalIgnoreCase);
-        foreach (var registration in registrations)
+        foreach (var registration in all)
         {
             var client = registration.Dialect.CreateClient(registration, clientServices);
             if (!clients.TryAdd(registration.Name, client))

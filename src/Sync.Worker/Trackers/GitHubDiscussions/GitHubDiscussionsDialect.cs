@@ -49,9 +49,21 @@ internal sealed partial class GitHubDiscussionsDialect : ITrackerDialect
 
     public IReadOnlyList<Type> Capabilities { get; } = [];
 
+    /// <summary>
+    /// The forum's voters are GitHub accounts: a GitHub tracker configured on the same API root is whose accounts they
+    /// are (<see cref="ITrackerClient.IdentityHost"/>), so a person voting on the idea and on its issue counts once.
+    /// </summary>
     public ITrackerClient CreateClient(TrackerRegistration registration, TrackerClientServices services) =>
         new GitHubDiscussionsClient(
             registration,
             services.HttpClientFactory,
-            Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<GitHubDiscussionsClient>(services.LoggerFactory));
+            Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<GitHubDiscussionsClient>(services.LoggerFactory),
+            IdentityHostOf(registration, services.Registrations ?? []));
+
+    internal static string? IdentityHostOf(TrackerRegistration forum, IReadOnlyList<TrackerRegistration> registrations) =>
+        registrations
+            .Where(r => r.Kind == TrackerKind.GitHub && r.ApiRoot == forum.ApiRoot)
+            .Select(r => r.Name)
+            .Order(StringComparer.Ordinal)
+            .FirstOrDefault();
 }
