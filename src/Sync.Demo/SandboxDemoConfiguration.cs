@@ -61,6 +61,20 @@ internal static class SandboxDemoConfiguration
 
         // The dev widget's releases travel with its issues, so the public roadmap places them by milestone.
         values["IssueSync:Products:widget:Sources:0:CreateMilestones"] = "true";
+
+        // Feature forums: the widget's ideas in its public repository's Discussions (the same GitHub accounts), and its
+        // CSV imports (the dashboard's Import page); the gadget's on a Discourse forum with the topic voting plugin.
+        values["IssueSync:Trackers:ideas:Kind"] = "GitHubDiscussions";
+        values["IssueSync:Trackers:ideas:ApiUrl"] = sandbox.GitHub.ApiUrl.ToString();
+        values["IssueSync:Trackers:ideas:Token"] = sandbox.GitHub.Token;
+        values["IssueSync:Trackers:ideas:Limits:MinWriteSpacing"] = "00:00:00";
+        values["IssueSync:Trackers:forum:Kind"] = "Discourse";
+        values["IssueSync:Trackers:forum:ApiUrl"] = sandbox.Discourse.Root.ToString();
+        values["IssueSync:Trackers:forum:Token"] = sandbox.Discourse.ApiKey;
+        values["IssueSync:Trackers:forum:Username"] = "forum-admin";
+        values["IssueSync:Products:widget:Forums:0:Project"] = $"ideas:{SandboxDemoIssues.GitHubProject}/{SandboxDemoIssues.ForumCategory}";
+        values["IssueSync:Products:widget:Forums:1:Project"] = "csv:widget/import";
+        values["IssueSync:Products:gadget:Forums:0:Project"] = $"forum:c/{Sync.Sandbox.Discourse.SandboxDiscourse.DemoCategory}";
         return values;
     }
 

@@ -76,9 +76,30 @@ internal sealed partial class DemoSeeder
         duplicate.ClosedAt = duplicate.UpdatedAt = closedAt;
         duplicate.DuplicateOf = canonical;
 
+        ForumIdeas(gitHub, repo.Path);
         return new SandboxDemoIssues(planned.Number, later.Number, needsInput.Number, sensitive.Number, failing.Number, canonical.Number, duplicate.Number);
     }
 
+    /// <summary>
+    /// The widget's feature forum: an "Ideas" category of the public repository's Discussions with a few voted ideas (👍
+    /// reactions, whose voters are known, and upvotes, known only as a number), replies and an answered question.
+    /// </summary>
+    private void ForumIdeas(SandboxInstance gitHub, string repo)
+    {
+        gitHub.CreateDiscussionCategory(repo, SandboxDemoIssues.ForumCategory);
+        var keyboard = gitHub.AddDiscussion(repo, SandboxDemoIssues.ForumCategory, "Keyboard shortcuts for the board", "Moving cards with the mouse is slow.\n\nVim-style keys would be great.", SeedText.Users[1], now.AddDays(-35));
+        gitHub.AddDiscussionComment(repo, keyboard.Number, "+1, and a cheat sheet on `?`.", SeedText.Users[2], createdAt: now.AddDays(-30));
+        foreach (var (user, day) in new[] { (SeedText.Users[2], 30), (SeedText.Users[3], 21), (SeedText.Users[4], 9) })
+        {
+            gitHub.AddDiscussionReaction(repo, keyboard.Number, "THUMBS_UP", user, now.AddDays(-day));
+        }
+
+        gitHub.UpvoteDiscussion(repo, keyboard.Number, [.. Enumerable.Range(1, 42).Select(i => $"forum-fan-{i}")]);
+
+        var webhooks = gitHub.AddDiscussion(repo, SandboxDemoIssues.ForumCategory, "Outgoing webhooks on status change", "We want to notify our chat when an item ships.", SeedText.Users[5], now.AddDays(-12));
+        gitHub.AddDiscussionReaction(repo, webhooks.Number, "THUMBS_UP", SeedText.Users[6], now.AddDays(-6));
+        gitHub.UpvoteDiscussion(repo, webhooks.Number, [.. Enumerable.Range(1, 7).Select(i => $"forum-fan-{i}")]);
+    }
     /// <summary>An issue opened <paramref name="days"/> ago with <paramref name="voters"/> distinct up-voters in the last eight weeks.</summary>
     private SandboxIssue Showcased(
         SandboxInstance instance, SandboxProject project, string title, string description, string[] labels, SandboxMilestone? milestone,

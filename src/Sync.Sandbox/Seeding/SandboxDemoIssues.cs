@@ -9,6 +9,9 @@ public sealed record SandboxDemoIssues(int Planned, int Later, int NeedsInput, i
     public const string DevProject = "acme/widget";
     public const string GitHubProject = "acme/widget";
 
+    /// <summary>The Discussions category of <see cref="GitHubProject"/> that is the widget's feature forum.</summary>
+    public const string ForumCategory = "ideas";
+
     /// <summary>What the sensitive issue's text carries that must never reach a public tracker.</summary>
     public const string SensitiveToken = "glpat-Demo7Fake9Token2Xy4Q";
     public const string InternalHost = "corp.acme.example";

@@ -99,6 +99,18 @@ public sealed class DemoShowcaseTests
         Assert.DoesNotContain("Contoso's billing admin", copyPage, StringComparison.Ordinal);
         Assert.DoesNotContain("Private project", copyPage, StringComparison.Ordinal);
 
+        // The forums: the widget's two Discussions ideas and the gadget's three open Discourse ideas became public issues
+        // (the closed one stayed); the 42 upvotes of the keyboard idea are carried apart and shown as such.
+        Assert.Equal(2, moves.Count(m => m.SourceIssue.StartsWith("ideas:acme/widget/ideas#", StringComparison.Ordinal) && m.TargetUrl is not null && !m.Failed));
+        var gadgetMoves = await store.ListMovesAsync("gadget", ct);
+        Assert.Equal(3, gadgetMoves.Count(m => m.SourceIssue.StartsWith("forum:c/ideas#", StringComparison.Ordinal) && m.TargetUrl is not null && !m.Failed));
+        var keyboard = Assert.Single(widgetRice.Values, e => e.Title == "Keyboard shortcuts for the board");
+        var keyboardPage = await http.GetStringAsync(keyboard.WebUrl, ct);
+        Assert.Contains("Moved from the feature forum", keyboardPage, StringComparison.Ordinal);
+        var demand = await Sync.Core.Votes.DemandDocument.LoadAsync(store, "widget", ct);
+        Assert.Equal(42, demand[$"github:acme/widget#{keyboard.Number}"].Anonymous);
+        Assert.Contains("+ 42 from the forum", keyboard.Score!.Reach.Source, StringComparison.Ordinal);
+
         await stop.CancelAsync();
         Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(30), ct));
     }
