@@ -76,4 +76,46 @@ public sealed class ForumDemandEndToEndTests
         Assert.True(offline >= 0 && pdf > offline, roadmap);
         Assert.True(roadmap.Contains("+10 from the forum", StringComparison.Ordinal), roadmap);
     }
+
+    [Fact]
+    public async Task CloseAsKeep_TheIdeaStaysOpen_MovesOnce_AndLaterForumVotesKeepCounting()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Port = 0, EnforceRateLimits = false }, ct);
+        var hub = sandbox.GitHub;
+        hub.CreateProject(Public, isPrivate: false);
+        hub.CreateProject(Ideas, isPrivate: false);
+        hub.CreateDiscussionCategory(Ideas, "Ideas");
+        var idea = hub.AddDiscussion(Ideas, "ideas", "Offline mode", "Let me work offline.", "alice.martin");
+        hub.AddDiscussionReaction(Ideas, idea.Number, "THUMBS_UP", "bob.chen");
+        hub.UpvoteDiscussion(Ideas, idea.Number, "fan1", "fan2");
+        string[] args =
+        [
+            "--once",
+            "--IssueSync:Trackers:github:Kind=GitHub", $"--IssueSync:Trackers:github:ApiUrl={hub.ApiUrl}", $"--IssueSync:Trackers:github:Token={hub.Token}",
+            "--IssueSync:Trackers:ideas:Kind=GitHubDiscussions", $"--IssueSync:Trackers:ideas:ApiUrl={hub.ApiUrl}", $"--IssueSync:Trackers:ideas:Token={hub.Token}",
+            $"--IssueSync:Products:p:Public=github:{Public}",
+            $"--IssueSync:Products:p:Forums:0:Project=ideas:{Ideas}/ideas",
+            "--IssueSync:Products:p:Forums:0:CloseAs=Keep",
+            $"--IssueSync:Storage:SqlitePath={InProcessApp.TempPath("state.db")}",
+        ];
+
+        var first = await InProcessApp.RunAsync(args);
+
+        Assert.True(first.ExitCode == 0, first.Output + first.Error);
+        Assert.Contains("Offline mode: 👍 1 👎 0, 1 voter(s) +2 from the forum", first.Output, StringComparison.Ordinal);
+        var left = hub.Discussion(Ideas, idea.Number);
+        Assert.False(left.Closed || left.Locked);
+        Assert.Single(left.Comments, c => c.Body.StartsWith("Moved to ", StringComparison.Ordinal));
+
+        // Voting goes on in the forum: a new 👍 and three more upvotes count on the next pass; nothing moves again.
+        hub.AddDiscussionReaction(Ideas, idea.Number, "THUMBS_UP", "carol.diaz");
+        hub.UpvoteDiscussion(Ideas, idea.Number, "fan3", "fan4", "fan5");
+        var second = await InProcessApp.RunAsync(args);
+
+        Assert.True(second.ExitCode == 0, second.Output + second.Error);
+        Assert.Contains("Offline mode: 👍 2 👎 0, 2 voter(s) +5 from the forum", second.Output, StringComparison.Ordinal);
+        Assert.Single(hub.Issues(Public), i => i.Title == "Offline mode");
+        Assert.Single(hub.Discussion(Ideas, idea.Number).Comments, c => c.Body.StartsWith("Moved to ", StringComparison.Ordinal));
+    }
 }
