@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 using Sync.Core.Forums;
 using Sync.Worker.Configuration;
 
@@ -10,47 +9,15 @@ public sealed class ForumOptionsTests
 {
     private const string Forum = "IssueSync:Products:widget:Forums:0:";
 
-    private static IConfiguration Configuration(params (string Key, string? Value)[] extra)
-    {
-        var values = new Dictionary<string, string?>
-        {
-            ["IssueSync:Trackers:dev:Kind"] = "GitLab",
-            ["IssueSync:Trackers:dev:ApiUrl"] = "http://127.0.0.1:9/api/v4",
-            ["IssueSync:Trackers:dev:Token"] = "token",
-            ["IssueSync:Trackers:pub:Kind"] = "GitLab",
-            ["IssueSync:Trackers:pub:ApiUrl"] = "http://127.0.0.1:9/api/v4",
-            ["IssueSync:Trackers:pub:Token"] = "token",
-            ["IssueSync:Products:widget:Public"] = "pub:acme/widget",
-            ["IssueSync:Products:widget:Sources:0:Project"] = "dev:acme/widget",
-            [Forum + "Project"] = "csv:widget/import",
-            ["IssueSync:Storage:SqlitePath"] = "state.db",
-        };
-        foreach (var (key, value) in extra)
-        {
-            values[key] = value;
-        }
+    private static IConfiguration Configuration(params (string Key, string? Value)[] extra) =>
+        WidgetConfiguration.Build("GitLab", [(Forum + "Project", "csv:widget/import"), .. extra]);
 
-        return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-    }
-
-    private static IssueSyncOptions Bind(IConfiguration configuration)
-    {
-        var options = new IssueSyncOptions();
-        configuration.GetSection(IssueSyncOptions.SectionName).Bind(options);
-        return options;
-    }
-
-    private static IReadOnlyList<string> Errors(params (string Key, string? Value)[] extra)
-    {
-        var configuration = Configuration(extra);
-        var result = new IssueSyncOptionsValidator(configuration).Validate(null, Bind(configuration));
-        return result.Failed ? [.. result.Failures] : [];
-    }
+    private static IReadOnlyList<string> Errors(params (string Key, string? Value)[] extra) => WidgetConfiguration.Errors(Configuration(extra));
 
     [Fact]
     public void Catalog_Forum_IsTheBoundRulesWithTheForumDefaults()
     {
-        var product = new ProductCatalog(Options.Create(Bind(Configuration((Forum + "MinVotes", "3"), (Forum + "CloseAs", "Lock"))))).Get("widget");
+        var product = WidgetConfiguration.Product(Configuration((Forum + "MinVotes", "3"), (Forum + "CloseAs", "Lock")));
 
         var forum = Assert.Single(product.Forums);
         Assert.Equal("csv:widget/import", forum.Project.ToString());

@@ -10,44 +10,15 @@ public sealed class RiceOptionsTests
 {
     private const string Rice = "IssueSync:Products:widget:Rice:";
 
-    private static IConfiguration Configuration(params (string Key, string? Value)[] extra)
-    {
-        var values = new Dictionary<string, string?>
-        {
-            ["IssueSync:Trackers:dev:Kind"] = "GitLab",
-            ["IssueSync:Trackers:dev:ApiUrl"] = "http://127.0.0.1:9/api/v4",
-            ["IssueSync:Trackers:dev:Token"] = "token",
-            ["IssueSync:Trackers:pub:Kind"] = "GitHub",
-            ["IssueSync:Trackers:pub:ApiUrl"] = "http://127.0.0.1:9/api/v3",
-            ["IssueSync:Trackers:pub:Token"] = "token",
-            ["IssueSync:Products:widget:Public"] = "pub:acme/widget",
-            ["IssueSync:Products:widget:Sources:0:Project"] = "dev:acme/widget",
-            ["IssueSync:Storage:SqlitePath"] = "state.db",
-        };
-        foreach (var (key, value) in extra)
-        {
-            values[key] = value;
-        }
+    private static IConfiguration Configuration(params (string Key, string? Value)[] extra) =>
+        WidgetConfiguration.Build("GitHub", extra);
 
-        return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-    }
-
-    private static IssueSyncOptions Bind(IConfiguration configuration)
-    {
-        var options = new IssueSyncOptions();
-        configuration.GetSection(IssueSyncOptions.SectionName).Bind(options);
-        return options;
-    }
+    private static IssueSyncOptions Bind(IConfiguration configuration) => WidgetConfiguration.Bind(configuration);
 
     private static RiceRules? RulesOf(params (string Key, string? Value)[] extra) =>
         new ProductCatalog(Options.Create(Bind(Configuration(extra)))).Get("widget").Rice;
 
-    private static IReadOnlyList<string> Errors(params (string Key, string? Value)[] extra)
-    {
-        var configuration = Configuration(extra);
-        var result = new IssueSyncOptionsValidator(configuration).Validate(null, Bind(configuration));
-        return result.Failed ? [.. result.Failures] : [];
-    }
+    private static IReadOnlyList<string> Errors(params (string Key, string? Value)[] extra) => WidgetConfiguration.Errors(Configuration(extra));
 
     [Fact]
     public void Catalog_RiceNotConfigured_IsNull() =>
