@@ -21,15 +21,10 @@ internal static class DiscourseAdminEndpoints
 
     private static async Task<IResult> ApplyAsync(HttpContext ctx, SandboxDiscourse forum)
     {
-        JsonObject body;
-        try
+        var (body, unreadable) = await AdminEndpoints.ReadObjectAsync(ctx);
+        if (unreadable is not null)
         {
-            using var reader = new StreamReader(ctx.Request.Body);
-            body = JsonNode.Parse(await reader.ReadToEndAsync(ctx.RequestAborted)) as JsonObject ?? [];
-        }
-        catch (JsonException e)
-        {
-            return Results.Json(new { message = e.Message }, statusCode: 400);
+            return unreadable;
         }
 
         try

@@ -7,6 +7,20 @@ namespace Sync.Sandbox.Hosting;
 /// <summary>The private /_sandbox endpoints: stats and control, guarded by the X-Sandbox-Admin header.</summary>
 internal static class AdminEndpoints
 {
+    /// <summary>An admin request's body as a JSON object (empty when it is another JSON value), or the 400 answer when it is not JSON.</summary>
+    public static async Task<(System.Text.Json.Nodes.JsonObject Body, IResult? Error)> ReadObjectAsync(HttpContext ctx)
+    {
+        try
+        {
+            using var reader = new StreamReader(ctx.Request.Body);
+            return (System.Text.Json.Nodes.JsonNode.Parse(await reader.ReadToEndAsync(ctx.RequestAborted)) as System.Text.Json.Nodes.JsonObject ?? [], null);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            return ([], Results.Json(new { message = e.Message }, statusCode: 400));
+        }
+    }
+
     public static void MapAdmin(this IEndpointRouteBuilder app, SandboxHostContext host)
     {
         app.MapGet("/_sandbox/stats", ctx => Guard(ctx, host, StatsAsync));

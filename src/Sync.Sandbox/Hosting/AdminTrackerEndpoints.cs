@@ -19,15 +19,10 @@ internal static class AdminTrackerEndpoints
 
     private static async Task<IResult> ApplyAsync(HttpContext ctx, IReadOnlyList<SandboxInstance> instances)
     {
-        JsonObject body;
-        try
+        var (body, unreadable) = await AdminEndpoints.ReadObjectAsync(ctx);
+        if (unreadable is not null)
         {
-            using var reader = new StreamReader(ctx.Request.Body);
-            body = JsonNode.Parse(await reader.ReadToEndAsync(ctx.RequestAborted)) as JsonObject ?? [];
-        }
-        catch (JsonException e)
-        {
-            return Results.Json(new { message = e.Message }, statusCode: 400);
+            return unreadable;
         }
 
         var name = body["instance"]?.GetValue<string>();
