@@ -215,4 +215,24 @@ public sealed class DirectionPageTests
         var end = html.IndexOf("</section>", start, StringComparison.Ordinal);
         return html[start..end];
     }
+
+    [Fact]
+    public void ForumVotes_ShowApartFromTheCount_InTheHtmlAndTheJson()
+    {
+        var roadmap = DirectionSamples.Widget();
+        var first = roadmap.In(RoadmapSection.Now).First();
+        var product = new ProductDirection("widget", "github:acme/widget", roadmap with
+        {
+            Items = [.. roadmap.Items.Select(i => i.Number == first.Number ? i with { ForumVotes = 42 } : i)],
+        });
+
+        var html = DirectionPage.Html([product]);
+        using var json = JsonDocument.Parse(DirectionJson.Render([product]));
+
+        Assert.Contains($"{RoadmapText.Votes(first.Up)} <span class=\"forum\">+42 from the forum</span>", html, StringComparison.Ordinal);
+        Assert.Equal(1, html.Split("from the forum").Length - 1);
+        var items = json.RootElement.GetProperty("products")[0].GetProperty("now").EnumerateArray().ToList();
+        Assert.Equal(42, items.Single(i => i.GetProperty("number").GetInt64() == first.Number).GetProperty("forumVotes").GetInt32());
+        Assert.All(items.Where(i => i.GetProperty("number").GetInt64() != first.Number), i => Assert.Equal(0, i.GetProperty("forumVotes").GetInt32()));
+    }
 }
