@@ -71,15 +71,19 @@ internal static class DemoApp
         return await IssueSyncApp.RunAsync([.. demo.WorkerArgs], output, error, hooks, cancellationToken);
     }
 
-    /// <summary>The emulated trackers count what they received; printed beside IssueSync's own counts for comparison.</summary>
+    /// <summary>
+    /// The emulated trackers count what they received; printed beside IssueSync's own counts for comparison, one entry per
+    /// sandbox instance named by the demo trackers on it (<c>github+ideas</c>: the GitHub tracker and its Discussions forum).
+    /// </summary>
     private static Func<IEnumerable<string>> CountRequests(SandboxServer sandbox)
     {
         var before = sandbox.Stats.Snapshot();
         return () =>
         {
             var after = sandbox.Stats.Snapshot();
-            var counted = SandboxDemoConfiguration.Trackers(sandbox)
-                .Select(t => $"{t.Key} {after.ForInstance(t.Value.Name) - before.ForInstance(t.Value.Name)}");
+            var counted = SandboxDemoConfiguration.Instances(sandbox)
+                .GroupBy(t => t.Value.Name)
+                .Select(g => $"{string.Join("+", g.Select(t => t.Key).Order(StringComparer.Ordinal))} {after.ForInstance(g.Key) - before.ForInstance(g.Key)}");
             return [$"Sandbox received: {string.Join(", ", counted)}"];
         };
     }

@@ -35,6 +35,18 @@ internal static class SandboxDemoConfiguration
         ["github"] = sandbox.GitHub,
     };
 
+    /// <summary>
+    /// The sandbox instance each demo tracker talks to, forums included: the widget's Discussions forum <c>ideas</c> is
+    /// the GitHub instance's, the gadget's Discourse forum <c>forum</c> the Discourse one's (the <c>csv</c> tracker makes
+    /// no request).
+    /// </summary>
+    public static IReadOnlyDictionary<string, SandboxInstance> Instances(SandboxServer sandbox) =>
+        new Dictionary<string, SandboxInstance>(Trackers(sandbox), StringComparer.Ordinal)
+        {
+            ["ideas"] = sandbox.GitHub,
+            ["forum"] = sandbox.Discourse.Instance,
+        };
+
     public static Dictionary<string, string?> For(SandboxServer sandbox)
     {
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);

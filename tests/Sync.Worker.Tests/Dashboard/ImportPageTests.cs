@@ -6,8 +6,8 @@ using Sync.Worker.Trackers.CsvImport;
 
 namespace Sync.Worker.Tests.Dashboard;
 
-/// <summary>The demo's worker with product widget taking CSV imports (forum <c>csv:widget/import</c>).</summary>
-public sealed class ImportDashboardHost() : PagesDashboardHost(["--IssueSync:Products:widget:Forums:0:Project=csv:widget/import"]);
+/// <summary>The demo's worker, whose product widget takes CSV imports (forum <c>csv:widget/import</c>).</summary>
+public sealed class ImportDashboardHost() : PagesDashboardHost([]);
 
 /// <summary>The Import page over the real host: upload, preview, import, and the refusals.</summary>
 [Collection(HostCollection.Name)]

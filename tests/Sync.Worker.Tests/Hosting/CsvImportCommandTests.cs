@@ -24,7 +24,7 @@ public sealed class CsvImportCommandTests
         Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
         var configuration = SandboxDemoConfiguration.For(sandbox);
         configuration["IssueSync:Storage:SqlitePath"] = state;
-        configuration["IssueSync:Products:widget:Forums:0:Project"] = "csv:widget/import";
+        Assert.Equal("csv:widget/import", configuration["IssueSync:Products:widget:Forums:1:Project"]); // the demo's widget takes imports
         var output = new StringWriter();
         var error = new StringWriter();
         var code = await IssueSyncApp.RunAsync(args, output, error, new IssueSyncAppHooks { Configuration = configuration }, Ct);
