@@ -74,15 +74,22 @@ internal static class ImportActions
         }
 
         var stored = await imports.StoreAsync(plan, http.RequestAborted);
+        if (stored.Busy is not null)
+        {
+            // The upload stays, so the same preview can be imported again once the run has ended.
+            Redirect(context, http, $"?{RefusedField}=busy&{ImportPage.ProductField}={Uri.EscapeDataString(product)}&{ImportPage.UploadField}={Uri.EscapeDataString(id)}");
+            return;
+        }
+
         await ImportUploads.DeleteAsync(store, product, id, http.RequestAborted);
         var project = CsvImports.ProjectOf(product);
-        var ideas = plan.Entries.Where(e => e.Change != CsvImportChange.Unchanged).Select(e => new IssueRef(project, e.Number)).ToList();
+        var ideas = stored.Plan.Entries.Where(e => e.Change != CsvImportChange.Unchanged).Select(e => new IssueRef(project, e.Number)).ToList();
         var result = await services.GetRequiredService<TriggerQueue>().AddAsync(product, PipelineStages.Move, ideas, http.RequestAborted);
         var logger = services.GetRequiredService<ILogger<ImportPage>>();
         var user = DashboardAccessFilter.UserOf(context) ?? "?";
         var job = result.Job ?? "-";
         Log.ActionRequested(logger, user, product, PipelineStages.Move, result.Outcome, job, result.Deliveries);
-        Redirect(context, http, string.Create(CultureInfo.InvariantCulture, $"?{ImportPage.ProductField}={Uri.EscapeDataString(product)}&{ImportedField}={stored}&{RunField}={result.Outcome.ToString().ToLowerInvariant()}"));
+        Redirect(context, http, string.Create(CultureInfo.InvariantCulture, $"?{ImportPage.ProductField}={Uri.EscapeDataString(product)}&{ImportedField}={stored.Stored}&{RunField}={result.Outcome.ToString().ToLowerInvariant()}"));
     }
 
     /// <summary>The outcome line the page shows after a post (empty when the page was not reached from one).</summary>
@@ -109,6 +116,7 @@ internal static class ImportActions
             "product" => "<div class=\"alert alert-danger\" id=\"issuesync-import-refused\">That product takes no CSV imports.</div>",
             "too-large" => $"<div class=\"alert alert-danger\" id=\"issuesync-import-refused\">The file is larger than the {CsvIdeaFile.MaxBytes / (1024 * 1024)} MB an import takes; split it.</div>",
             "gone" => "<div class=\"alert alert-danger\" id=\"issuesync-import-refused\">That upload is gone (imported, or older than an hour). Nothing was imported.</div>",
+            "busy" => "<div class=\"alert alert-danger\" id=\"issuesync-import-refused\">The product is being run right now and stayed busy; nothing was imported. Press Import again when the run has ended.</div>",
             _ => string.Empty,
         };
     }

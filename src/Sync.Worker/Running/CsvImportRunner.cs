@@ -64,7 +64,13 @@ internal sealed class CsvImportRunner(CsvImports imports, ProductCatalog catalog
         }
 
         var stored = await imports.StoreAsync(plan, cancellationToken);
-        await output.WriteLineAsync($"{fileName}: stored {stored} idea(s); moving them");
+        if (stored.Busy is { } busy)
+        {
+            await error.WriteLineAsync($"error: {fileName}: {busy}");
+            return Hosting.IssueSyncApp.ExitFailed;
+        }
+
+        await output.WriteLineAsync($"{fileName}: stored {stored.Stored} idea(s); moving them");
         var started = time.GetUtcNow();
         var before = requests.Snapshot();
         var summary = await pipeline.RunAsync(catalog.Get(product), dryRun: false, PipelineStages.Move, cancellationToken);
