@@ -138,8 +138,9 @@ internal sealed partial class DiscourseTrackerClient
         }
 
         var live = await LiveVotesAsync(topic, cancellationToken).ConfigureAwait(false);
-        var kept = await KeptRecordsAsync(projectPath, cancellationToken).ConfigureAwait(false);
-        var record = live.Merge(kept.GetValueOrDefault(live.Topic));
+        // One row: the record of this topic only (a second close merges into it rather than overwrite it).
+        var kept = await documents.GetDocumentAsync(DiscourseVoterRecord.Product, DiscourseVoterRecord.Kind, key, cancellationToken).ConfigureAwait(false);
+        var record = live.Merge(kept is null ? null : DiscourseVoterRecord.FromJson(kept.Body));
         await documents.SaveDocumentsAsync(
             [new StoredDocument(DiscourseVoterRecord.Product, DiscourseVoterRecord.Kind, key, record.ToJson(), time.GetUtcNow())],
             cancellationToken).ConfigureAwait(false);
