@@ -6,7 +6,7 @@ namespace Sync.Worker.Jobs;
 
 /// <summary>
 /// Which stage picks up a change to one issue. The steps list incrementally, so running the issue's stage is enough:
-/// an issue in a private source may now qualify to move; a public issue's votes (and, with RICE, its score) may change.
+/// an issue in a private source (or an idea of a forum) may now qualify to move; a public issue's votes (and, with RICE, its score) may change.
 /// </summary>
 internal static class ResyncStage
 {
@@ -15,7 +15,7 @@ internal static class ResyncStage
     {
         ArgumentNullException.ThrowIfNull(product);
         ArgumentNullException.ThrowIfNull(issue);
-        if (product.Sources.Any(s => SameProject(s.Project, issue.Project)))
+        if (product.MoveSources.Any(s => SameProject(s.Project, issue.Project)))
         {
             return PipelineStages.Move;
         }
