@@ -14,6 +14,18 @@ public sealed class ForumDemandEndToEndTests
     private const string Public = "acme/rank-dst";
     private const string Ideas = "acme/rank-ideas";
 
+    /// <summary><c>--once</c> for product <c>p</c>: the sandbox GitHub's public project and its Discussions forum <c>ideas</c>, a fresh store.</summary>
+    private static string[] Args(SandboxInstance hub, params string[] extra) =>
+    [
+        "--once",
+        "--IssueSync:Trackers:github:Kind=GitHub", $"--IssueSync:Trackers:github:ApiUrl={hub.ApiUrl}", $"--IssueSync:Trackers:github:Token={hub.Token}",
+        "--IssueSync:Trackers:ideas:Kind=GitHubDiscussions", $"--IssueSync:Trackers:ideas:ApiUrl={hub.ApiUrl}", $"--IssueSync:Trackers:ideas:Token={hub.Token}",
+        $"--IssueSync:Products:p:Public=github:{Public}",
+        $"--IssueSync:Products:p:Forums:0:Project=ideas:{Ideas}/ideas",
+        $"--IssueSync:Storage:SqlitePath={InProcessApp.TempPath("state.db")}",
+        .. extra,
+    ];
+
     [Fact]
     public async Task ForumVotes_ChangeRiceReachAndTheRoadmapOrder_AndAVoterOnBothCountsOnce()
     {
@@ -33,17 +45,7 @@ public sealed class ForumDemandEndToEndTests
         hub.AddDiscussionReaction(Ideas, idea.Number, "THUMBS_UP", "bob.chen");
         hub.AddDiscussionReaction(Ideas, idea.Number, "THUMBS_UP", "carol.diaz");
         hub.UpvoteDiscussion(Ideas, idea.Number, [.. Enumerable.Range(1, 10).Select(i => $"fan{i}")]);
-        string[] args =
-        [
-            "--once",
-            "--IssueSync:Trackers:github:Kind=GitHub", $"--IssueSync:Trackers:github:ApiUrl={hub.ApiUrl}", $"--IssueSync:Trackers:github:Token={hub.Token}",
-            "--IssueSync:Trackers:ideas:Kind=GitHubDiscussions", $"--IssueSync:Trackers:ideas:ApiUrl={hub.ApiUrl}", $"--IssueSync:Trackers:ideas:Token={hub.Token}",
-            $"--IssueSync:Products:p:Public=github:{Public}",
-            $"--IssueSync:Products:p:Forums:0:Project=ideas:{Ideas}/ideas",
-            "--IssueSync:Products:p:Rice:Enabled=true",
-            "--IssueSync:Products:p:Roadmap:Enabled=true",
-            $"--IssueSync:Storage:SqlitePath={InProcessApp.TempPath("state.db")}",
-        ];
+        var args = Args(hub, "--IssueSync:Products:p:Rice:Enabled=true", "--IssueSync:Products:p:Roadmap:Enabled=true");
 
         var first = await InProcessApp.RunAsync(args);
 
@@ -89,16 +91,7 @@ public sealed class ForumDemandEndToEndTests
         var idea = hub.AddDiscussion(Ideas, "ideas", "Offline mode", "Let me work offline.", "alice.martin");
         hub.AddDiscussionReaction(Ideas, idea.Number, "THUMBS_UP", "bob.chen");
         hub.UpvoteDiscussion(Ideas, idea.Number, "fan1", "fan2");
-        string[] args =
-        [
-            "--once",
-            "--IssueSync:Trackers:github:Kind=GitHub", $"--IssueSync:Trackers:github:ApiUrl={hub.ApiUrl}", $"--IssueSync:Trackers:github:Token={hub.Token}",
-            "--IssueSync:Trackers:ideas:Kind=GitHubDiscussions", $"--IssueSync:Trackers:ideas:ApiUrl={hub.ApiUrl}", $"--IssueSync:Trackers:ideas:Token={hub.Token}",
-            $"--IssueSync:Products:p:Public=github:{Public}",
-            $"--IssueSync:Products:p:Forums:0:Project=ideas:{Ideas}/ideas",
-            "--IssueSync:Products:p:Forums:0:CloseAs=Keep",
-            $"--IssueSync:Storage:SqlitePath={InProcessApp.TempPath("state.db")}",
-        ];
+        var args = Args(hub, "--IssueSync:Products:p:Forums:0:CloseAs=Keep");
 
         var first = await InProcessApp.RunAsync(args);
 
