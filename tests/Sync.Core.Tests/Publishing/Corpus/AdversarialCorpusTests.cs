@@ -20,7 +20,7 @@ public sealed class AdversarialCorpusTests
     private static readonly IReadOnlyList<CorpusCase> All =
     [
         .. UploadCases.All, .. PrivatePathCases.All, .. ReferenceCases.All, .. MentionCases.All,
-        .. CommandCases.All, .. HtmlCases.All, .. SecretCases.All, .. StructureCases.All,
+        .. CommandCases.All, .. HtmlCases.All, .. SecretCases.All, .. StructureCases.All, .. ForumCases.All,
     ];
 
     public static TheoryData<string> Names => new(All.Select(c => c.ToString()));
@@ -57,20 +57,25 @@ public sealed class AdversarialCorpusTests
     internal static MovePlanInput Input(CorpusCase c)
     {
         var github = c.Source == CorpusSource.GitHubPrivate;
+        var forum = c.Source == CorpusSource.DiscourseForum;
         var issue = PlanningFixtures.Issue() with
         {
-            Ref = new IssueRef(new ProjectRef(github ? "ghsrc" : "dev", github ? "acme/widget-private" : PlanningFixtures.SourcePath), 7),
+            Ref = forum
+                ? new IssueRef(new ProjectRef("forum", ForumCases.Category), 7)
+                : new IssueRef(new ProjectRef(github ? "ghsrc" : "dev", github ? "acme/widget-private" : PlanningFixtures.SourcePath), 7),
+            Author = c.Field == CorpusField.Author ? new TrackerUser(c.Input, 0) : PlanningFixtures.Issue().Author,
             Title = c.Field == CorpusField.Title ? c.Input : "Crash on save",
             Body = c.Field == CorpusField.Body ? c.Input : "It crashes.",
             Labels = ["public", "bug"],
             Milestone = c.Field == CorpusField.Milestone ? c.Input : null,
         };
         var comments = c.Field == CorpusField.Comment ? new[] { PlanningFixtures.Comment(1, c.Input) } : [];
-        var source = github
-            ? new TrackerSite(TrackerKind.GitHub, new Uri("https://github.com/"))
+        var source = forum ? new TrackerSite(TrackerKind.Discourse, new Uri(ForumCases.WebRoot))
+            : github ? new TrackerSite(TrackerKind.GitHub, new Uri("https://github.com/"))
             : new TrackerSite(TrackerKind.GitLab, new Uri(PlanningFixtures.SourceWebRoot));
         var target = new TrackerSite(c.Target, new Uri(c.Target == TrackerKind.GitLab ? PlanningFixtures.GitLabTargetRoot : PlanningFixtures.GitHubTargetRoot));
-        var rules = new MoveRules { UserMap = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["alice"] = "alice-public" } };
+        var users = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["alice"] = "alice-public" };
+        MoveRules rules = forum ? new Sync.Core.Forums.ForumRules { UserMap = users } : new MoveRules { UserMap = users };
         var description = c.Field == CorpusField.LabelDescription ? c.Input : "Something is broken";
         return new MovePlanInput(
             issue,
@@ -90,8 +95,17 @@ public sealed class AdversarialCorpusTests
         CorpusField.Comment => plan.Comments.Count == 0 ? null : Inner(plan.Comments[0].Body),
         CorpusField.Title => plan.Title,
         CorpusField.LabelDescription => plan.Labels.Single(l => l.Name == "bug").Description,
+        CorpusField.Author => AuthorOf(plan.Body),
         _ => plan.Milestone?.Title,
     };
+
+    /// <summary>The name the attribution header gives the author: between "opened by **" and "** on".</summary>
+    private static string AuthorOf(string composed)
+    {
+        var header = composed.Split('\n')[0];
+        var start = header.IndexOf("opened by **", StringComparison.Ordinal) + "opened by **".Length;
+        return header[start..header.LastIndexOf("** on ", StringComparison.Ordinal)];
+    }
 
     /// <summary>The copied text between the attribution header and the hidden marker.</summary>
     private static string Inner(string composed)
@@ -147,7 +161,11 @@ public sealed class AdversarialCorpusTests
             yield return secret;
         }
 
-        if (c.Source == CorpusSource.DevGitLab)
+        if (c.Source == CorpusSource.DiscourseForum)
+        {
+            yield return "forum.acme.example";
+        }
+        else if (c.Source == CorpusSource.DevGitLab)
         {
             yield return "dev.example";
             yield return "acme/widget-dev";

@@ -10,6 +10,9 @@ public enum CorpusField
     Title,
     LabelDescription,
     Milestone,
+
+    /// <summary>The author's name in the attribution header (a forum's or a CSV file's author may be any text).</summary>
+    Author,
 }
 
 /// <summary>Where the copied text comes from: a self-hosted GitLab (its whole instance is private), or a private GitHub repository (its namespace is).</summary>
@@ -17,6 +20,9 @@ public enum CorpusSource
 {
     DevGitLab,
     GitHubPrivate,
+
+    /// <summary>A feature forum on Discourse, another instance (so private by the default scope), moved under forum rules.</summary>
+    DiscourseForum,
 }
 
 /// <summary>
