@@ -10,6 +10,8 @@ public static class StepNames
     public const string Votes = "votes";
     public const string Rice = "rice";
     public const string Roadmap = "roadmap";
+    public const string Lifecycle = "lifecycle";
+    public const string Releases = "releases";
 
     /// <summary>The <see cref="StepResult.Metrics"/> entry a step counts its label writes in (<c>riceLabelWrites</c>).</summary>
     public static string LabelWritesMetric(string step) => $"{step}LabelWrites";
@@ -33,9 +35,11 @@ public static class PipelineStages
     public const string Votes = "votes";
     public const string Rice = "rice";
     public const string Roadmap = "roadmap";
+    public const string Lifecycle = "lifecycle";
+    public const string Releases = "releases";
 
     /// <summary>Every step, in the order a run executes them (whatever order they were registered in).</summary>
-    public static IReadOnlyList<string> StepOrder { get; } = [StepNames.Inventory, StepNames.Move, StepNames.Votes, StepNames.Rice, StepNames.Roadmap];
+    public static IReadOnlyList<string> StepOrder { get; } = [StepNames.Inventory, StepNames.Move, StepNames.Votes, StepNames.Lifecycle, StepNames.Rice, StepNames.Roadmap, StepNames.Releases];
 
     public static StageDescriptor MoveStage { get; } = new(Move, [StepNames.Inventory, StepNames.Move])
     {
@@ -49,9 +53,18 @@ public static class PipelineStages
         DefaultCron = "*/15 * * * *",
     };
 
-    public static StageDescriptor RiceStage { get; } = new(Rice, [StepNames.Rice])
+    /// <summary>The voting lifecycle reads fresh votes; RICE and the roadmap run it first, as they leave candidates out.</summary>
+    public static StageDescriptor LifecycleStage { get; } = new(Lifecycle, [StepNames.Lifecycle])
     {
         DependsOn = [VotesStage],
+        CronKey = "Lifecycle",
+        DefaultCron = "0 * * * *",
+        IsEnabled = static product => product.Lifecycle is not null,
+    };
+
+    public static StageDescriptor RiceStage { get; } = new(Rice, [StepNames.Rice])
+    {
+        DependsOn = [VotesStage, LifecycleStage],
         CronKey = "Rice",
         DefaultCron = "*/30 * * * *",
         IsEnabled = static product => product.Rice is not null,
@@ -59,18 +72,26 @@ public static class PipelineStages
 
     public static StageDescriptor RoadmapStage { get; } = new(Roadmap, [StepNames.Roadmap])
     {
-        DependsOn = [VotesStage, RiceStage],
+        DependsOn = [VotesStage, LifecycleStage, RiceStage],
         CronKey = "Roadmap",
         DefaultCron = "0 * * * *",
         IsEnabled = static product => product.Roadmap is not null,
         DashboardAction = "Rebuild roadmap",
     };
 
+    /// <summary>Release notes read the demand as the votes step last counted it; drafting one on request is its dashboard action.</summary>
+    public static StageDescriptor ReleasesStage { get; } = new(Releases, [StepNames.Releases])
+    {
+        CronKey = "Releases",
+        DefaultCron = "30 * * * *",
+        IsEnabled = static product => product.ReleaseNotes is not null,
+    };
+
     /// <summary>A full resync: every step, on request only.</summary>
     public static StageDescriptor AllStage { get; } = new(All, StepOrder) { DashboardAction = "Full resync" };
 
     /// <summary>Every stage, <see cref="All"/> first, then the scheduled stages in the order they are listed on the dashboard.</summary>
-    public static IReadOnlyList<StageDescriptor> Descriptors { get; } = [AllStage, MoveStage, VotesStage, RiceStage, RoadmapStage];
+    public static IReadOnlyList<StageDescriptor> Descriptors { get; } = [AllStage, MoveStage, VotesStage, LifecycleStage, RiceStage, RoadmapStage, ReleasesStage];
 
     /// <summary>The stages with a cron, in the order they are listed on the dashboard.</summary>
     public static IReadOnlyList<StageDescriptor> Scheduled { get; } = [.. Descriptors.Where(d => d.CronKey is not null)];
@@ -84,7 +105,7 @@ public static class PipelineStages
         Descriptors.FirstOrDefault(d => d.Name == stage)
         ?? throw new ArgumentException($"Unknown stage '{stage}' (stages: {string.Join(", ", Known)})", nameof(stage));
 
-    /// <summary>The stages <paramref name="product"/> runs (RICE and the roadmap only when it enables them).</summary>
+    /// <summary>The stages <paramref name="product"/> runs (the lifecycle, RICE, the roadmap and release notes only when it enables them).</summary>
     public static IEnumerable<StageDescriptor> EnabledFor(ProductDefinition product) => Descriptors.Where(d => d.IsEnabled(product));
 
     /// <summary>

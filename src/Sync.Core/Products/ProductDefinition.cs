@@ -21,6 +21,12 @@ public sealed record ProductDefinition(string Key, ProjectRef Public, IReadOnlyL
     /// <summary>The public roadmap issue, board labels and boards; null when the product has no roadmap.</summary>
     public RoadmapRules? Roadmap { get; init; }
 
+    /// <summary>The voting lifecycle of new feature requests; null when the product does not use it.</summary>
+    public Lifecycle.LifecycleRules? Lifecycle { get; init; }
+
+    /// <summary>Release notes drafted per milestone; null when the product does not use them.</summary>
+    public Releases.ReleaseNotesRules? ReleaseNotes { get; init; }
+
     /// <summary>
     /// Feature forums whose ideas move into the public project like source issues (their rules are
     /// <see cref="Forums.ForumRules"/>): GitHub Discussions, Discourse, and the product's CSV imports.

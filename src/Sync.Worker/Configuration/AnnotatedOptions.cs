@@ -32,6 +32,9 @@ internal sealed partial class RoadmapRulesAnnotations : IValidateOptions<Roadmap
 #pragma warning restore SYSLIB1212
 
 [OptionsValidator]
+internal sealed partial class LifecycleRulesAnnotations : IValidateOptions<Sync.Core.Lifecycle.LifecycleRules>;
+
+[OptionsValidator]
 internal sealed partial class ProjectBoardAnnotations : IValidateOptions<ProjectBoardOptions>;
 
 [OptionsValidator]

@@ -70,6 +70,10 @@ internal sealed class ProductOptions
 
     public RoadmapOptions Roadmap { get; set; } = new();
 
+    public LifecycleOptions Lifecycle { get; set; } = new();
+
+    public ReleaseNotesOptions ReleaseNotes { get; set; } = new();
+
     public ScheduleOptions Schedule { get; set; } = new();
 }
 
@@ -170,6 +174,25 @@ internal sealed record RiceOptions : RiceRules
 /// creates an issue and labels in the public project.
 /// </summary>
 internal sealed record RoadmapOptions : RoadmapRules
+{
+    public bool Enabled { get; set; }
+}
+
+/// <summary>
+/// The voting lifecycle of new feature requests (the settings and their defaults are
+/// <see cref="Sync.Core.Lifecycle.LifecycleRules"/>). Off unless enabled: it labels, comments on, closes and reopens
+/// public issues.
+/// </summary>
+internal sealed record LifecycleOptions : Sync.Core.Lifecycle.LifecycleRules
+{
+    public bool Enabled { get; set; }
+}
+
+/// <summary>
+/// Release notes per milestone (the settings and their defaults are <see cref="Sync.Core.Releases.ReleaseNotesRules"/>).
+/// Off unless enabled: it creates an issue per milestone in the public project.
+/// </summary>
+internal sealed record ReleaseNotesOptions : Sync.Core.Releases.ReleaseNotesRules
 {
     public bool Enabled { get; set; }
 }

@@ -227,6 +227,16 @@ internal sealed class IssueSyncOptionsValidator(IConfiguration configuration) : 
             RoadmapValidation.Validate($"{productKey}:Roadmap", product.Roadmap, publicProject, options, errors);
         }
 
+        if (product.Lifecycle.Enabled)
+        {
+            LifecycleValidation.Validate($"{productKey}:Lifecycle", product.Lifecycle, product, errors);
+        }
+
+        if (product.ReleaseNotes.Enabled)
+        {
+            ReleaseNotesValidation.Validate($"{productKey}:ReleaseNotes", product.ReleaseNotes, errors);
+        }
+
         if (!TryFindTimeZone(product.Schedule.TimeZone, out _))
         {
             errors.Add($"{productKey}:Schedule:TimeZone: '{product.Schedule.TimeZone}' is not a known time zone (use an IANA id such as Europe/Berlin or UTC)");

@@ -33,6 +33,8 @@ internal sealed class ProductCatalog(IOptions<IssueSyncOptions> options)
                 Votes = p.Value.Votes,
                 Rice = p.Value.Rice.Enabled ? p.Value.Rice : null,
                 Roadmap = p.Value.Roadmap.Enabled ? p.Value.Roadmap : null,
+                Lifecycle = p.Value.Lifecycle.Enabled ? p.Value.Lifecycle : null,
+                ReleaseNotes = p.Value.ReleaseNotes.Enabled ? p.Value.ReleaseNotes : null,
             },
             StringComparer.OrdinalIgnoreCase);
 }

@@ -82,6 +82,21 @@ internal static class IssueSyncServiceCollectionExtensions
             sp.GetRequiredService<IProjectBoards>(),
             sp.GetRequiredService<TimeProvider>(),
             static product => product.Roadmap));
+        services.AddSingleton<IPipelineStep>(sp => new Sync.Core.Lifecycle.LifecycleStep(
+            sp.GetRequiredService<ITrackerRegistry>(),
+            sp.GetRequiredService<ICursorStore>(),
+            sp.GetRequiredService<IDocumentStore>(),
+            sp.GetRequiredService<IAuditLog>(),
+            sp.GetRequiredService<TimeProvider>(),
+            static product => product.Lifecycle));
+        services.AddSingleton<IPipelineStep>(sp => new Sync.Core.Releases.ReleaseNotesStep(
+            sp.GetRequiredService<ITrackerRegistry>(),
+            sp.GetRequiredService<ICursorStore>(),
+            sp.GetRequiredService<IDocumentStore>(),
+            sp.GetRequiredService<IMoveLedger>(),
+            sp.GetRequiredService<IAuditLog>(),
+            sp.GetRequiredService<TimeProvider>(),
+            static product => product.ReleaseNotes));
         services.AddSingleton(sp => new ProductPipeline(
             sp.GetServices<IPipelineStep>(),
             sp.GetRequiredService<ILeaseStore>(),

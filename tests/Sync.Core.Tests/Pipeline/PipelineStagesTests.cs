@@ -13,15 +13,17 @@ public sealed class PipelineStagesTests
     [Fact]
     public void Descriptors_AreAllThenTheScheduledStagesInDashboardOrder()
     {
-        Assert.Equal(["all", "move", "votes", "rice", "roadmap"], PipelineStages.Known);
-        Assert.Equal(["move", "votes", "rice", "roadmap"], PipelineStages.Scheduled.Select(s => s.Name));
+        Assert.Equal(["all", "move", "votes", "lifecycle", "rice", "roadmap", "releases"], PipelineStages.Known);
+        Assert.Equal(["move", "votes", "lifecycle", "rice", "roadmap", "releases"], PipelineStages.Scheduled.Select(s => s.Name));
     }
 
     [Fact]
     public void Steps_AreTheDependenciesStepsThenTheStagesOwn_InPipelineOrder()
     {
-        Assert.Equal(["votes", "rice", "roadmap"], PipelineStages.RoadmapStage.Steps);
-        Assert.Equal(["votes", "rice"], PipelineStages.RiceStage.Steps);
+        Assert.Equal(["votes", "lifecycle", "rice", "roadmap"], PipelineStages.RoadmapStage.Steps);
+        Assert.Equal(["votes", "lifecycle", "rice"], PipelineStages.RiceStage.Steps);
+        Assert.Equal(["votes", "lifecycle"], PipelineStages.LifecycleStage.Steps);
+        Assert.Equal(["releases"], PipelineStages.ReleasesStage.Steps);
         Assert.Equal(PipelineStages.StepOrder, PipelineStages.AllStage.Steps);
     }
 
@@ -41,11 +43,13 @@ public sealed class PipelineStagesTests
     }
 
     [Fact]
-    public void EnabledFor_RunsRiceAndTheRoadmapOnlyWhenTheProductEnablesThem()
+    public void EnabledFor_RunsTheLifecycleRiceTheRoadmapAndReleaseNotesOnlyWhenTheProductEnablesThem()
     {
         Assert.Equal(["all", "move", "votes"], PipelineStages.EnabledFor(Plain).Select(s => s.Name));
 
-        var scored = Plain with { Rice = new RiceRules(), Roadmap = new RoadmapRules() };
+        Assert.Equal(["all", "move", "votes", "rice"], PipelineStages.EnabledFor(Plain with { Rice = new RiceRules() }).Select(s => s.Name));
+
+        var scored = Plain with { Rice = new RiceRules(), Roadmap = new RoadmapRules(), Lifecycle = new(), ReleaseNotes = new() };
 
         Assert.Equal(PipelineStages.Known, PipelineStages.EnabledFor(scored).Select(s => s.Name));
     }
@@ -55,6 +59,6 @@ public sealed class PipelineStagesTests
     {
         var error = Assert.Throws<ArgumentException>(() => PipelineStages.Get("triage"));
 
-        Assert.StartsWith("Unknown stage 'triage' (stages: all, move, votes, rice, roadmap)", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Unknown stage 'triage' (stages: all, move, votes, lifecycle, rice, roadmap, releases)", error.Message, StringComparison.Ordinal);
     }
 }

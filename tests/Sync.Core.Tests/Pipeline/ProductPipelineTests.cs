@@ -24,15 +24,17 @@ public sealed class ProductPipelineTests
     }
 
     [Theory]
-    [InlineData("all", "inventory move votes rice roadmap")]
+    [InlineData("all", "inventory move votes lifecycle rice roadmap releases")]
     [InlineData("move", "inventory move")]
     [InlineData("votes", "votes")]
-    [InlineData("rice", "votes rice")]
-    [InlineData("roadmap", "votes rice roadmap")]
+    [InlineData("lifecycle", "votes lifecycle")]
+    [InlineData("rice", "votes lifecycle rice")]
+    [InlineData("roadmap", "votes lifecycle rice roadmap")]
+    [InlineData("releases", "releases")]
     public async Task RunStage_RunsItsStepsInPipelineOrder_TheRoadmapAfterAFreshVoteAndRicePass(string stage, string expected)
     {
         var order = new List<string>();
-        string[] names = ["inventory", "move", "votes", "rice", "roadmap"];
+        string[] names = ["inventory", "move", "votes", "lifecycle", "rice", "roadmap", "releases"];
         var pipeline = new ProductPipeline([.. names.Select(n => new Step(n, order))], new FakeLeases(), new FakeTimeProvider());
 
         var summary = await pipeline.RunAsync(Product, dryRun: false, stage, TestContext.Current.CancellationToken);
@@ -84,7 +86,7 @@ public sealed class ProductPipelineTests
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => pipeline.RunAsync(Product, dryRun: false, "moev", TestContext.Current.CancellationToken));
 
-        Assert.StartsWith("Unknown stage 'moev' (stages: all, move, votes, rice, roadmap)", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Unknown stage 'moev' (stages: all, move, votes, lifecycle, rice, roadmap, releases)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -210,11 +212,13 @@ public sealed class ProductPipelineTests
     }
 
     [Theory]
-    [InlineData("all", "all move votes rice roadmap")]
+    [InlineData("all", "all move votes lifecycle rice roadmap releases")]
     [InlineData("move", "move")]
     [InlineData("votes", "votes")]
-    [InlineData("rice", "votes rice")]
-    [InlineData("roadmap", "votes rice roadmap")]
+    [InlineData("lifecycle", "votes lifecycle")]
+    [InlineData("rice", "votes lifecycle rice")]
+    [InlineData("roadmap", "votes lifecycle rice roadmap")]
+    [InlineData("releases", "releases")]
     public void CoveredBy_IsEveryStageWhoseStepsTheRunRuns(string runStage, string covered)
     {
         Assert.Equal(covered.Split(' '), PipelineStages.CoveredBy(runStage));

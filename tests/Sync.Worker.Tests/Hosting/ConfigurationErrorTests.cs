@@ -37,7 +37,7 @@ public sealed class ConfigurationErrorTests
         { "source equals public", "--IssueSync:Products:widget:Sources:0:Project=pub:acme/widget", "IssueSync:Products:widget:Sources:0:Project: 'pub:acme/widget' is the product's public project" },
         { "bad cron", "--IssueSync:Products:widget:Schedule:Move=*/15 * * *", "IssueSync:Products:widget:Schedule:Move: '*/15 * * *' has 4 field(s)" },
         { "cron value out of range", "--IssueSync:Products:widget:Schedule:Roadmap=0 25 * * *", "IssueSync:Products:widget:Schedule:Roadmap: '0 25 * * *': hour field '25' is out of range (0-23)" },
-        { "old single pipeline cron", "--IssueSync:Products:widget:Schedule:Pipeline=*/15 * * * *", "IssueSync:Products:widget:Schedule:Pipeline: replaced by one cron per stage: Schedule:Move, Schedule:Votes, Schedule:Rice and Schedule:Roadmap" },
+        { "old single pipeline cron", "--IssueSync:Products:widget:Schedule:Pipeline=*/15 * * * *", "IssueSync:Products:widget:Schedule:Pipeline: replaced by one cron per stage: Schedule:Move, Schedule:Votes, Schedule:Lifecycle, Schedule:Rice, Schedule:Roadmap and Schedule:Releases" },
         { "metrics path without slash", "--IssueSync:Metrics:Path=metrics", "IssueSync:Metrics:Path: 'metrics' must start with '/'" },
         { "metrics switch not a boolean", "--IssueSync:Metrics:Enabled=sometimes", "IssueSync:Metrics:Enabled" },
         { "roadmap sizes", "--IssueSync:Products:widget:Roadmap:Enabled=true|--IssueSync:Products:widget:Roadmap:NowSize=-1", "IssueSync:Products:widget:Roadmap:NowSize: -1 is outside 0 to 200" },
