@@ -151,11 +151,12 @@ public static class AuditActions
     public const string Comment = "comment";
     public const string Label = "label";
     public const string Close = "close";
+    public const string Reopen = "reopen";
     public const string Upload = "upload";
     public const string Redaction = "redaction";
 
     /// <summary>Every kind IssueSync writes, for filters that must name a known one.</summary>
-    public static IReadOnlyList<string> All { get; } = [Create, Edit, Comment, Label, Close, Upload, Redaction];
+    public static IReadOnlyList<string> All { get; } = [Create, Edit, Comment, Label, Close, Reopen, Upload, Redaction];
 }
 
 /// <summary>A page of the audit log, newest first by id (the order entries were appended).</summary>
