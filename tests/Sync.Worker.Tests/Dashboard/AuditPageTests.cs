@@ -115,7 +115,7 @@ public sealed class AuditPageTests(PagesDashboardHost host) : IClassFixture<Page
     [InlineData("?limit=501", "'limit' must be a whole number from 1 to 500; got '501'.")]
     [InlineData("?limit=ten", "'limit' must be a whole number from 1 to 500; got 'ten'.")]
     [InlineData("?before=-3", "'before' must be an entry id (a positive whole number); got '-3'.")]
-    [InlineData("?action=delete", "Unknown action 'delete' (one of: create, edit, comment, label, close, upload, redaction).")]
+    [InlineData("?action=delete", "Unknown action 'delete' (one of: create, edit, comment, label, close, reopen, upload, redaction).")]
     [InlineData("?product=nope", "Unknown product 'nope' (configured: gadget, widget).")]
     public async Task PageAndJson_RefuseABadQueryWithOneLine(string query, string expected)
     {
