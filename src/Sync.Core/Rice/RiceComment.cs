@@ -10,7 +10,8 @@ public static class RiceComment
 
     public static bool IsOurs(string body) => body.Contains(Marker, StringComparison.Ordinal);
 
-    public static string Render(RiceScore score, RiceBucket bucket, bool manual, RiceRules rules)
+    /// <param name="reminder">Set once the issue has needed input for longer than <see cref="RiceRules.NeedsInputReminderDays"/>.</param>
+    public static string Render(RiceScore score, RiceBucket bucket, bool manual, RiceRules rules, RiceReminder? reminder = null)
     {
         ArgumentNullException.ThrowIfNull(score);
         ArgumentNullException.ThrowIfNull(rules);
@@ -33,6 +34,12 @@ public static class RiceComment
             }
 
             text.Append("Missing: ").Append(string.Join(" and ", score.Missing)).Append(". Add ").Append(string.Join(" and ", asks)).Append(".\n\n");
+            if (reminder is not null)
+            {
+                text.Append(string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"**Reminder:** this issue has needed input since {reminder.Since:yyyy-MM-dd}, more than {reminder.Days} day(s). Still missing: {string.Join(" and ", score.Missing)}.\n\n"));
+            }
         }
 
         text.Append("| Factor | Value | From |\n|---|---|---|\n");
@@ -60,4 +67,20 @@ public static class RiceComment
 
     private static void Row(StringBuilder text, string name, RiceFactor factor, Func<double, string> format) =>
         text.Append($"| {name} | {(factor.Value is { } v ? format(v) : "—")} | {factor.Source} |\n");
+}
+
+/// <summary>A due needs-input reminder: since when the issue has needed input, and the configured days it was allowed.</summary>
+public sealed record RiceReminder(DateTimeOffset Since, int Days)
+{
+    /// <summary>
+    /// The reminder due at <paramref name="now"/> for an issue that has needed input since <paramref name="since"/>
+    /// (null: it has its inputs), or null when none is due yet or reminders are off.
+    /// </summary>
+    public static RiceReminder? Due(DateTimeOffset? since, DateTimeOffset now, RiceRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return since is { } s && rules.NeedsInputReminderDays > 0 && now - s > TimeSpan.FromDays(rules.NeedsInputReminderDays)
+            ? new RiceReminder(s, rules.NeedsInputReminderDays)
+            : null;
+    }
 }

@@ -44,6 +44,9 @@ public sealed record RiceEntry
 
     public RiceBucket? Bucket { get; init; }
 
+    /// <summary>When a pass first found the issue needing input (no score); null while it has a score.</summary>
+    public DateTimeOffset? NeedsInputSince { get; init; }
+
     /// <summary>The issue's facts from a fresh listing, keeping what IssueSync knows about its own comment and score.</summary>
     public static RiceEntry From(TrackerIssue issue, RiceEntry? known) => new()
     {
@@ -61,6 +64,7 @@ public sealed record RiceEntry
         CommentBody = known?.CommentBody,
         Score = known?.Score,
         Bucket = known?.Bucket,
+        NeedsInputSince = known?.NeedsInputSince,
     };
 
     public static string KeyOf(long number) => number.ToString(CultureInfo.InvariantCulture);

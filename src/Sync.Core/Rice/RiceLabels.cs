@@ -34,6 +34,26 @@ public static class RiceLabels
         return new RiceLabelChange(has ? [] : [wanted], remove);
     }
 
+    /// <summary>
+    /// <paramref name="change"/> plus the reminder label (<see cref="RiceRules.NeedsInputReminderLabel"/>, when set):
+    /// added while a reminder is due, removed otherwise.
+    /// </summary>
+    public static RiceLabelChange WithReminder(RiceLabelChange change, IReadOnlyList<string> current, bool due, RiceRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(rules);
+        if (rules.NeedsInputReminderLabel is not { } label)
+        {
+            return change;
+        }
+
+        var has = current.Where(l => string.Equals(l, label, StringComparison.OrdinalIgnoreCase)).ToList();
+        return due && has.Count == 0 ? change with { Add = [.. change.Add, label] }
+            : !due && has.Count > 0 ? change with { Remove = [.. change.Remove, .. has] }
+            : change;
+    }
+
     public static bool IsManual(IReadOnlyList<string> labels, RiceRules rules) =>
         labels.Any(l => string.Equals(l, rules.OverrideLabel, StringComparison.OrdinalIgnoreCase));
 

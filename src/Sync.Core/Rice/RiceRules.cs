@@ -96,6 +96,19 @@ public record RiceRules
     /// <summary>Cumulative rank percentages for top, high and medium (percentiles mode); the rest is low.</summary>
     public RiceCutoffs Percentiles { get; set; } = new(Top: 10, High: 30, Medium: 60);
 
+    /// <summary>
+    /// Days an issue may need input (no score: impact or effort missing) before its RICE comment gets one reminder naming
+    /// what is missing; 0 turns reminders off. Counted from the pass that first found it needing input.
+    /// </summary>
+    [Range(0, 365, ErrorMessage = "{{value}} is outside {1} to {2} days (0 turns reminders off)")]
+    public int NeedsInputReminderDays { get; set; } = 14;
+
+    /// <summary>
+    /// Optional label put on an issue while its reminder is due (removed once it has its inputs), so PMs can filter the
+    /// overdue ones; unset: no label. Must lie outside the bucket scope.
+    /// </summary>
+    public string? NeedsInputReminderLabel { get; set => field = string.IsNullOrWhiteSpace(value) ? null : value.Trim(); }
+
     public string LabelOf(RiceBucket bucket) => $"{Scope}::{RiceBuckets.ValueOf(bucket)}";
 
     /// <summary>True for a label of the bucket scope other than the override label.</summary>

@@ -26,12 +26,16 @@ internal sealed class RiceRun(
 
     private int CommentsEdited { get; set; }
 
+    private int RemindersDue { get; set; }
+
     /// <summary>Brings one open issue's bucket label and comment up to date; null when the issue no longer exists.</summary>
-    public async Task<RiceEntry?> ApplyAsync(RiceEntry entry, RiceScore score, RiceBucket bucket, CancellationToken cancellationToken)
+    /// <param name="reminder">The needs-input reminder due on the issue, if any (<see cref="RiceReminder.Due"/>).</param>
+    public async Task<RiceEntry?> ApplyAsync(RiceEntry entry, RiceScore score, RiceBucket bucket, RiceReminder? reminder, CancellationToken cancellationToken)
     {
         var target = new IssueRef(project, entry.Number).ToString();
         var labels = entry.Labels;
-        var change = RiceLabels.Plan(labels, bucket, rules);
+        var change = RiceLabels.WithReminder(RiceLabels.Plan(labels, bucket, rules), labels, reminder is not null, rules);
+        RemindersDue += reminder is null ? 0 : 1;
         try
         {
             if (!change.IsEmpty)
@@ -54,7 +58,7 @@ internal sealed class RiceRun(
 
             var updated = entry with { Labels = labels, Score = score, Bucket = bucket };
             return rules.Comment
-                ? await CommentAsync(updated, RiceComment.Render(score, bucket, RiceLabels.IsManual(labels, rules), rules), target, cancellationToken)
+                ? await CommentAsync(updated, RiceComment.Render(score, bucket, RiceLabels.IsManual(labels, rules), rules, reminder), target, cancellationToken)
                 : updated;
         }
         catch (TrackerNotFoundException)
@@ -119,6 +123,11 @@ internal sealed class RiceRun(
     {
         var labels = names.Select(name =>
         {
+            if (string.Equals(name, rules.NeedsInputReminderLabel, StringComparison.OrdinalIgnoreCase))
+            {
+                return new TrackerLabel(name, "#E99695", $"Needed RICE input for more than {rules.NeedsInputReminderDays} days (kept by IssueSync)");
+            }
+
             var bucket = Enum.GetValues<RiceBucket>().First(b => string.Equals(rules.LabelOf(b), name, StringComparison.OrdinalIgnoreCase));
             var (color, description) = RiceLabels.Look(bucket, rules);
             return new TrackerLabel(name, color, description);
@@ -138,6 +147,10 @@ internal sealed class RiceRun(
             CultureInfo.InvariantCulture,
             $"{project}: {open.Count} open issue(s) scored: top {counts[RiceBucket.Top]}, high {counts[RiceBucket.High]}, medium {counts[RiceBucket.Medium]}, low {counts[RiceBucket.Low]}, needs input {counts[RiceBucket.NeedsInput]}; {manual} manual"));
         Lines.Insert(1, $"{project}: {LabelWrites} label change(s), {LabelsCreated} label(s) created, {CommentsCreated} comment(s) posted, {CommentsEdited} edited{(context.DryRun ? " (dry run: none made)" : string.Empty)}");
+        if (RemindersDue > 0)
+        {
+            Lines.Insert(2, $"{project}: {RemindersDue} issue(s) have needed input for more than {rules.NeedsInputReminderDays} days (reminded in their RICE comment)");
+        }
         foreach (var entry in open.Where(e => e.Score?.Score is not null).OrderByDescending(e => e.Score!.Score).ThenBy(e => e.Number).Take(5))
         {
             Lines.Add(string.Create(CultureInfo.InvariantCulture, $"#{entry.Number} {Shorten(entry.Title)}: RICE {RiceCalculator.Number(entry.Score!.Score!.Value)} ({rules.LabelOf(entry.Bucket ?? RiceBucket.NeedsInput)})"));
@@ -150,6 +163,7 @@ internal sealed class RiceRun(
             ["riceLabelsCreated"] = LabelsCreated,
             ["riceCommentsPosted"] = CommentsCreated,
             ["riceCommentsEdited"] = CommentsEdited,
+            ["riceRemindersDue"] = RemindersDue,
         };
         return new StepResult(Lines, metrics);
     }

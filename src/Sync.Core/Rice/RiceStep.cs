@@ -52,7 +52,12 @@ public sealed class RiceStep(
         var now = time.GetUtcNow();
         var demand = await DemandDocument.LoadAsync(documents, product.Key, cancellationToken);
         var windowStart = now.AddDays(-product.Votes.WindowDays);
-        var open = book.Values.Where(e => e.State == IssueState.Open).OrderBy(e => e.Number).ToList();
+        // A feature request still in its voting window is not a request yet (the lifecycle decides): it gets no score.
+        var voting = product.Lifecycle?.VotingLabel;
+        var open = book.Values
+            .Where(e => e.State == IssueState.Open && (voting is null || !e.Labels.Contains(voting, StringComparer.OrdinalIgnoreCase)))
+            .OrderBy(e => e.Number)
+            .ToList();
         var scores = open.ToDictionary(
             e => e.Number,
             e => RiceCalculator.Score(
@@ -74,7 +79,13 @@ public sealed class RiceStep(
                 return run.Summary([]);
             }
 
-            var updated = await run.ApplyAsync(entry, scores[entry.Number], buckets[entry.Number], cancellationToken);
+            var needsInputSince = scores[entry.Number].NeedsInput ? entry.NeedsInputSince ?? now : (DateTimeOffset?)null;
+            var updated = await run.ApplyAsync(
+                entry with { NeedsInputSince = needsInputSince },
+                scores[entry.Number],
+                buckets[entry.Number],
+                RiceReminder.Due(needsInputSince, now, rules),
+                cancellationToken);
             if (updated is null)
             {
                 book.Remove(entry.Number);

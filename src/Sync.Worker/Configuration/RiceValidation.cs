@@ -24,6 +24,12 @@ internal static class RiceValidation
             errors.Add($"{key}:OverrideLabel: '{rice.OverrideLabel}' is one of the bucket labels it is meant to protect");
         }
 
+        if (rice.NeedsInputReminderLabel is { } reminder
+            && (reminder.Contains(',', StringComparison.Ordinal) || rice.IsBucketLabel(reminder) || string.Equals(reminder, rice.OverrideLabel, StringComparison.OrdinalIgnoreCase)))
+        {
+            errors.Add($"{key}:NeedsInputReminderLabel: '{reminder}' must be a label outside the '{rice.Scope}::' bucket scope, not the override label, with no ','");
+        }
+
         foreach (var (label, reach) in rice.ReachLabels)
         {
             AtLeast(errors, $"{key}:ReachLabels:{label}", reach, 0);

@@ -123,4 +123,57 @@ public sealed class RiceCommentTests
             System.Globalization.CultureInfo.CurrentCulture = previous;
         }
     }
+
+    [Fact]
+    public void Render_WithAReminder_NamesWhatIsStillMissing_AndWithoutOneSaysNothingOfIt()
+    {
+        var since = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
+
+        var reminded = RiceComment.Render(MissingBoth(), RiceBucket.NeedsInput, manual: false, Rules, new RiceReminder(since, 14));
+        var plain = RiceComment.Render(MissingBoth(), RiceBucket.NeedsInput, manual: false, Rules);
+
+        Assert.Contains("**Reminder:** this issue has needed input since 2026-11-01, more than 14 day(s). Still missing: impact and effort.\n", reminded, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reminder", plain, StringComparison.Ordinal);
+        Assert.Equal(plain, reminded.Replace("**Reminder:** this issue has needed input since 2026-11-01, more than 14 day(s). Still missing: impact and effort.\n\n", string.Empty, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_ScoredIssue_NeverCarriesAReminder()
+    {
+        var body = RiceComment.Render(Example(), RiceBucket.Top, manual: false, Rules, new RiceReminder(DateTimeOffset.UnixEpoch, 14));
+
+        Assert.DoesNotContain("Reminder", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(14, 14 * 24 * 60, false)] // exactly 14 days is not more than 14
+    [InlineData(14, 14 * 24 * 60 + 1, true)]
+    [InlineData(0, 400 * 24 * 60, false)] // 0 turns reminders off
+    [InlineData(1, 2 * 24 * 60, true)]
+    public void ReminderDue_OnlyPastTheConfiguredDays(int days, int minutesNeedingInput, bool due)
+    {
+        var since = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
+        var rules = new RiceRules { NeedsInputReminderDays = days };
+
+        var reminder = RiceReminder.Due(since, since.AddMinutes(minutesNeedingInput), rules);
+
+        Assert.Equal(due, reminder is not null);
+        Assert.Null(RiceReminder.Due(null, since.AddDays(400), rules));
+    }
+
+    [Theory]
+    [InlineData(true, "", "+awaiting-input")]
+    [InlineData(true, "awaiting-input", "")]
+    [InlineData(false, "Awaiting-Input", "-Awaiting-Input")]
+    [InlineData(false, "", "")]
+    public void WithReminder_AddsTheLabelWhileDue_AndRemovesItOtherwise(bool due, string has, string change)
+    {
+        var rules = new RiceRules { NeedsInputReminderLabel = "awaiting-input" };
+        string[] labels = has.Length == 0 ? ["bug"] : ["bug", has];
+
+        var planned = RiceLabels.WithReminder(new RiceLabelChange([], []), labels, due, rules);
+
+        Assert.Equal(change, planned.ToString());
+        Assert.True(RiceLabels.WithReminder(new RiceLabelChange([], []), labels, due, new RiceRules()).IsEmpty);
+    }
 }

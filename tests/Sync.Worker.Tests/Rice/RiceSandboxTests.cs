@@ -116,6 +116,75 @@ public sealed class RiceSandboxTests
         Assert.Equal(RiceBucket.Top, book[darkMode].Bucket);
     }
 
+    [Theory]
+    [MemberData(nameof(Trackers))]
+    public async Task NeedsInput_PastTheReminderDays_GetsOneReminderInItsComment_AndTheLabel_UntilItsInputsArrive(string tracker)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await World.CreateAsync(tracker, new RiceRules { NeedsInputReminderDays = 14, NeedsInputReminderLabel = "awaiting-input" }, ct);
+        var gitLab = world.Kind == TrackerKind.GitLab;
+        var export = world.Issue("Export", 3, "confidence::80"); // no impact, no effort: needs input
+        var scored = world.Issue("Dark mode", 2, "impact::2", "effort::1");
+        await world.VotesAsync(ct);
+        await world.RiceAsync(ct);
+        Assert.DoesNotContain("Reminder", world.OurComment(export), StringComparison.Ordinal);
+
+        // 14 days is not more than 14 days: nothing is due yet, and nothing is written.
+        world.Advance(TimeSpan.FromDays(14) - TimeSpan.FromSeconds(10));
+        Assert.Empty((await world.RiceAsync(ct)).Writes);
+
+        // Past it: one comment edit names what is missing, and one label write (the label created first). Never a new comment.
+        world.Advance(TimeSpan.FromMinutes(1));
+        var due = await world.RiceAsync(ct);
+        var labelWrite = gitLab ? "PUT /projects/:id/issues/:iid" : "POST /repos/:owner/:repo/issues/:number/labels";
+        var createLabel = gitLab ? "POST /projects/:id/labels" : "POST /repos/:owner/:repo/labels";
+        var editComment = gitLab ? "PUT /projects/:id/issues/:iid/notes/:note_id" : "PATCH /repos/:owner/:repo/issues/comments/:comment_id";
+        Assert.Equal(new Dictionary<string, long> { [createLabel] = 1, [labelWrite] = 1, [editComment] = 1 }, due.Writes);
+        Assert.Contains("**Reminder:** this issue has needed input since 2026-06-01, more than 14 day(s). Still missing: impact and effort.", world.OurComment(export), StringComparison.Ordinal);
+        Assert.Contains("awaiting-input", world.Instance.Issue(Project, export).Labels);
+        Assert.DoesNotContain("awaiting-input", world.Instance.Issue(Project, scored).Labels);
+        Assert.DoesNotContain("Reminder", world.OurComment(scored), StringComparison.Ordinal);
+        Assert.Contains(due.Lines, l => l.Contains("1 issue(s) have needed input for more than 14 days", StringComparison.Ordinal));
+        Assert.Single(world.Instance.Notes(Project, export), n => RiceComment.IsOurs(n.Body));
+
+        // One reminder: a week later nothing more is written.
+        world.Advance(TimeSpan.FromDays(7));
+        Assert.Empty((await world.RiceAsync(ct)).Writes);
+
+        // The inputs arrive: the label goes, the comment shows the score without the reminder.
+        await world.HumanEditsAsync(export, add: ["impact::1", "effort::1"], remove: [], ct);
+        var answered = await world.RiceAsync(ct);
+        Assert.DoesNotContain("awaiting-input", world.Instance.Issue(Project, export).Labels);
+        Assert.DoesNotContain("Reminder", world.OurComment(export), StringComparison.Ordinal);
+        Assert.Equal(1, answered.Writes[editComment]);
+        var book = await RiceEntry.LoadAsync(world.Store, "p", ct);
+        Assert.Null(book[export].NeedsInputSince);
+    }
+
+    [Theory]
+    [MemberData(nameof(Trackers))]
+    public async Task VotingCandidate_IsNotScoredUntilTheLifecycleMovesItToTheBacklog(string tracker)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await World.CreateAsync(tracker, new RiceRules(), ct, lifecycle: new Sync.Core.Lifecycle.LifecycleRules());
+        var candidate = world.Issue("Offline mode", 4, "feature-request", "candidate::voting", "impact::2", "effort::1");
+        var request = world.Issue("Dark mode", 2, "feature-request", "impact::2", "effort::1");
+        await world.VotesAsync(ct);
+
+        var first = await world.RiceAsync(ct);
+
+        Assert.Empty(world.BucketLabels(candidate));
+        Assert.DoesNotContain(world.Instance.Notes(Project, candidate), n => RiceComment.IsOurs(n.Body));
+        Assert.Equal(["rice::low"], world.BucketLabels(request)); // 2 × 2 × 0.5 ÷ 1 = 2
+        Assert.Contains("1 open issue(s) scored", first.Lines[0], StringComparison.Ordinal);
+
+        await world.HumanEditsAsync(candidate, add: ["candidate::backlog"], remove: ["candidate::voting"], ct);
+        await world.RiceAsync(ct);
+
+        Assert.Equal(["rice::low"], world.BucketLabels(candidate)); // 4 × 2 × 0.5 ÷ 1 = 4
+        Assert.Single(world.Instance.Notes(Project, candidate), n => RiceComment.IsOurs(n.Body));
+    }
+
     [Fact]
     public async Task RicePass_OnGitLabFree_WithoutWeight_TakesEffortFromTheLabelOrAsksForIt()
     {
@@ -233,7 +302,8 @@ public sealed class RiceSandboxTests
 
         public Sync.Worker.Storage.Sqlite.SqliteStateStore Store => _harness.Store;
 
-        public static async Task<World> CreateAsync(string tracker, RiceRules rules, CancellationToken ct, SandboxServer? sandbox = null, FakeTimeProvider? time = null)
+        public static async Task<World> CreateAsync(
+            string tracker, RiceRules rules, CancellationToken ct, SandboxServer? sandbox = null, FakeTimeProvider? time = null, Sync.Core.Lifecycle.LifecycleRules? lifecycle = null)
         {
             time ??= new FakeTimeProvider(Noon);
             var owned = sandbox is null ? await SandboxServer.StartAsync(new SandboxOptions { Port = 0, Time = time }, ct) : null;
@@ -246,7 +316,7 @@ public sealed class RiceSandboxTests
             }
 
             var harness = await SandboxTrackerHarness.CreateAsync(tracker, kind, instance, time, ct, unpaced: true);
-            var product = new ProductDefinition("p", new ProjectRef(tracker, Project), []) { Rice = rules };
+            var product = new ProductDefinition("p", new ProjectRef(tracker, Project), []) { Rice = rules, Lifecycle = lifecycle };
             return new World(sandbox, owned, instance, kind, harness, product, time);
         }
 
@@ -287,6 +357,8 @@ public sealed class RiceSandboxTests
             _time.Advance(TimeSpan.FromSeconds(5));
             await _harness.Trackers.Get(_product.Public.Tracker).EditIssueAsync(Project, number, new IssueEdit(AddLabels: add, RemoveLabels: remove), ct);
         }
+
+        public void Advance(TimeSpan by) => _time.Advance(by);
 
         public string[] BucketLabels(int number) =>
             [.. Instance.Issue(Project, number).Labels.Where(l => l.StartsWith("rice::", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];

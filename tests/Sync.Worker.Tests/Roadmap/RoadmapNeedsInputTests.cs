@@ -15,6 +15,29 @@ public sealed class RoadmapNeedsInputTests
     private static readonly Dictionary<string, string> Products = new() { [RoadmapWorld.ProductKey] = RoadmapWorld.PublicProject };
 
     [Fact]
+    public async Task Rebuild_LeavesVotingCandidatesOff_UntilTheLifecycleMovesThemToTheBacklog()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await RoadmapWorld.CreateAsync(new RoadmapRules(), ct, new Sync.Core.Lifecycle.LifecycleRules());
+        var candidate = world.Issue("Offline mode", 9, labels: ["feature-request", "candidate::voting"]);
+        var request = world.Issue("Dark mode", 2, labels: ["feature-request"]);
+
+        await world.PassAsync(ct);
+
+        Assert.DoesNotContain("Offline mode", world.RoadmapBody(), StringComparison.Ordinal);
+        Assert.Contains($"#{request} Dark mode", world.RoadmapBody(), StringComparison.Ordinal);
+
+        var issue = world.Instance.Issue(RoadmapWorld.Project, candidate);
+        issue.Labels.Remove("candidate::voting");
+        issue.Labels.Add("candidate::backlog");
+        issue.UpdatedAt = world.Time.GetUtcNow().AddSeconds(1);
+        world.Time.Advance(TimeSpan.FromSeconds(5));
+        await world.PassAsync(ct);
+
+        Assert.Contains($"#{candidate} Offline mode", world.RoadmapBody(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rebuild_RequestsWithoutRiceInputs_AreListedByDemand_AndEnteredNowIsCarriedAcrossPasses()
     {
         var ct = TestContext.Current.CancellationToken;

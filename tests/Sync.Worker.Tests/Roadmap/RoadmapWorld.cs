@@ -31,12 +31,12 @@ internal sealed class RoadmapWorld : IAsyncDisposable
     private readonly RoadmapStep _roadmap;
     private int _voter;
 
-    private RoadmapWorld(SandboxServer sandbox, SandboxTrackerHarness harness, FakeTimeProvider time, RoadmapRules rules)
+    private RoadmapWorld(SandboxServer sandbox, SandboxTrackerHarness harness, FakeTimeProvider time, RoadmapRules rules, Sync.Core.Lifecycle.LifecycleRules? lifecycle)
     {
         _sandbox = sandbox;
         _harness = harness;
         Time = time;
-        _product = new ProductDefinition(ProductKey, ProjectRef.Parse(PublicProject), []) { Rice = new RiceRules(), Roadmap = rules };
+        _product = new ProductDefinition(ProductKey, ProjectRef.Parse(PublicProject), []) { Rice = new RiceRules(), Roadmap = rules, Lifecycle = lifecycle };
         _votes = new VotesStep(harness.Trackers, harness.Store, harness.Store, harness.Store, harness.Store, time, p => p.Votes);
         _rice = new RiceStep(harness.Trackers, harness.Store, harness.Store, harness.Store, time, p => p.Rice);
         _roadmap = new RoadmapStep(harness.Trackers, harness.Store, harness.Store, harness.Store, harness.Store, new NoProjectBoards(), time, p => p.Roadmap);
@@ -48,13 +48,13 @@ internal sealed class RoadmapWorld : IAsyncDisposable
 
     public SqliteStateStore Store => _harness.Store;
 
-    public static async Task<RoadmapWorld> CreateAsync(RoadmapRules rules, CancellationToken cancellationToken)
+    public static async Task<RoadmapWorld> CreateAsync(RoadmapRules rules, CancellationToken cancellationToken, Sync.Core.Lifecycle.LifecycleRules? lifecycle = null)
     {
         var time = new FakeTimeProvider(Noon);
         var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Port = 0, Time = time }, cancellationToken);
         sandbox.GitLab.CreateProject(Project, isPrivate: false);
         var harness = await SandboxTrackerHarness.CreateAsync("gitlab", TrackerKind.GitLab, sandbox.GitLab, time, cancellationToken, unpaced: true);
-        return new RoadmapWorld(sandbox, harness, time, rules);
+        return new RoadmapWorld(sandbox, harness, time, rules, lifecycle);
     }
 
     public int Issue(string title, int voters, bool confidential = false, params string[] labels)
