@@ -38,6 +38,12 @@ public sealed record TrackerIssue
 
     public string? Milestone { get; init; }
 
+    /// <summary>
+    /// The due date of <see cref="Milestone"/> as the issue object embeds it (GitLab <c>milestone.due_date</c>, GitHub
+    /// <c>milestone.due_on</c>'s UTC date): a move creates the public milestone with it, at no extra request.
+    /// </summary>
+    public DateOnly? MilestoneDueDate { get; init; }
+
     public required TrackerUser Author { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }

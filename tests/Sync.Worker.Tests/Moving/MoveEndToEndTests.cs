@@ -44,6 +44,7 @@ public sealed class MoveEndToEndTests
             $"--IssueSync:Products:e2e:Sources:0:Project={source}",
             "--IssueSync:Products:e2e:Sources:0:LabelMap:bug=type::bug",
             "--IssueSync:Products:e2e:Sources:0:ExcludeLabels:0=security",
+            "--IssueSync:Products:e2e:Sources:0:CreateMilestones=true",
             "--IssueSync:Products:e2e:Redaction:InternalHosts:0=corp.internal",
             @"--IssueSync:Products:e2e:Redaction:Patterns:0=ACME-\d{6}",
             $"--IssueSync:Storage:SqlitePath={statePath}",
@@ -79,6 +80,12 @@ public sealed class MoveEndToEndTests
         Assert.Contains("type::bug", a.Labels);
         Assert.DoesNotContain("public", a.Labels);
 
+        // The milestone is created with its due date (read from the issue, no extra request), never its private description.
+        var milestone = Assert.Single(dst.Project(PathOf(target)).Milestones, m => m.Title == "v3.1");
+        Assert.Equal(new DateOnly(2026, 12, 24), milestone.DueDate);
+        Assert.True(string.IsNullOrEmpty(milestone.Description), milestone.Description);
+        Assert.Equal("v3.1", Assert.Single(moved, i => i.Title == "Dark mode").Milestone?.Title);
+
         // Comments in order, each once, without the internal and system notes.
         var comments = a.Notes.Where(n => !n.System).Select(n => n.Body).ToList();
         Assert.Equal(2, comments.Count);
@@ -104,7 +111,7 @@ public sealed class MoveEndToEndTests
         // The source is closed once, with a link to the public issue.
         // Every write is in the audit log (redactions too), and no secret is.
         var audit = await new SqliteStateStore(statePath).ListAuditAsync("e2e", 500, ct);
-        Assert.Equal(2, audit.Count(e => e.Action == AuditActions.Create && e.Target == target));
+        Assert.Equal(3, audit.Count(e => e.Action == AuditActions.Create && e.Target == target)); // A, B and the milestone v3.1
         Assert.Equal(2, audit.Count(e => e.Action == AuditActions.Close));
         Assert.Contains(audit, e => e.Action == AuditActions.Redaction);
         Assert.DoesNotContain(audit, e => e.Detail.Contains(GhpToken, StringComparison.Ordinal) || e.Detail.Contains(GlpatToken, StringComparison.Ordinal));
@@ -155,6 +162,14 @@ public sealed class MoveEndToEndTests
     {
         var c = src.AddIssue(path, "Internal cleanup", "Not for the public.", ["bug"], "carol.diaz");
         var b = src.AddIssue(path, "Dark mode", "Please add a dark mode.", ["public", "feature"], "alice.martin");
+        var project = src.Project(path);
+        var release = new SandboxMilestone
+        {
+            Id = 990_001, Number = project.Milestones.Count + 1, Title = "v3.1", Description = "Ship before the BigBank renewal",
+            CreatedAt = b.CreatedAt, UpdatedAt = b.CreatedAt, DueDate = new DateOnly(2026, 12, 24), Creator = src.Bot,
+        };
+        project.Milestones.Add(release);
+        b.Milestone = release;
         var upload = withUpload ? src.AddUpload(path, "shot.png", "image/png", [137, 80, 78, 71]) : null;
         var privateRoot = src.WebUrl.AbsoluteUri;
         var body = $"""

@@ -32,6 +32,7 @@ public sealed class GitHubTrackerClientTests : IDisposable
         Assert.Equal("not_planned", issue.StateReason);
         Assert.Equal(["bug", "ui"], issue.Labels);
         Assert.Equal("v1.0", issue.Milestone);
+        Assert.Equal(new DateOnly(2012, 10, 9), issue.MilestoneDueDate); // due_on 2012-10-09T23:39:01Z
         Assert.Equal(new TrackerUser("octocat", 1), issue.Author);
         Assert.Equal(new DateTimeOffset(2011, 4, 22, 13, 33, 48, TimeSpan.Zero), issue.CreatedAt);
         Assert.Equal(new DateTimeOffset(2011, 4, 23, 13, 33, 48, TimeSpan.Zero), issue.UpdatedAt);

@@ -34,6 +34,7 @@ public sealed class GitLabTrackerClientTests : IDisposable
         Assert.Equal(IssueState.Closed, issue.State);
         Assert.Equal(["bug", "priority::high"], issue.Labels);
         Assert.Equal("v4.0", issue.Milestone);
+        Assert.Null(issue.MilestoneDueDate); // the documented example has "due_date": null
         Assert.Equal(new TrackerUser("alice", 18), issue.Author);
         Assert.Equal(new DateTimeOffset(2016, 1, 4, 15, 31, 51, 81, TimeSpan.Zero), issue.CreatedAt);
         Assert.Equal(new DateTimeOffset(2016, 1, 5, 10, 0, 0, TimeSpan.Zero), issue.UpdatedAt);

@@ -79,7 +79,7 @@ public sealed partial class MovePlanner : IMovePlanner
             title.Length == 0 ? UntitledIssue : title,
             body,
             PublicLabels(LabelPlanner.Plan(source.Labels, rules, input.SourceLabels), text, redactions),
-            PublicMilestone(source.Milestone, redactor, redactions),
+            PublicMilestone(source.Milestone, source.MilestoneDueDate, redactor, redactions),
             comments,
             $"{SourceNoticeText}\n\n{MoveMarkers.SourceNotice(markerKey)}",
             uploads.Planned,
@@ -167,7 +167,7 @@ public sealed partial class MovePlanner : IMovePlanner
         return result;
     }
 
-    private static PlannedMilestone? PublicMilestone(string? title, TextRedactor redactor, List<Redaction> redactions)
+    private static PlannedMilestone? PublicMilestone(string? title, DateOnly? dueDate, TextRedactor redactor, List<Redaction> redactions)
     {
         if (string.IsNullOrWhiteSpace(title))
         {
@@ -176,7 +176,7 @@ public sealed partial class MovePlanner : IMovePlanner
 
         var broken = redactor.Find(title.Trim());
         redactions.AddRange(broken.Select(rule => new Redaction("milestone", rule, 1)));
-        return broken.Count > 0 || Mentions.HasLive(title) ? null : new PlannedMilestone(title.Trim(), null, null);
+        return broken.Count > 0 || Mentions.HasLive(title) ? null : new PlannedMilestone(title.Trim(), dueDate, null);
     }
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]

@@ -31,6 +31,7 @@ internal static class GitHubIssueMapper
             },
             Labels = issue.Labels?.Select(l => l.Name).ToList() ?? [],
             Milestone = issue.Milestone?.Title,
+            MilestoneDueDate = issue.Milestone?.DueOn is { } due ? DateOnly.FromDateTime(due.UtcDateTime) : null,
             Author = new TrackerUser(issue.User.Login, issue.User.Id),
             CreatedAt = issue.CreatedAt,
             UpdatedAt = issue.UpdatedAt ?? issue.CreatedAt,

@@ -18,6 +18,7 @@ internal static class GitLabIssueMapper
         },
         Labels = dto.Labels ?? [],
         Milestone = dto.Milestone?.Title,
+        MilestoneDueDate = dto.Milestone?.DueDate,
         Author = new TrackerUser(dto.Author.Username, dto.Author.Id),
         CreatedAt = dto.CreatedAt,
         UpdatedAt = dto.UpdatedAt,

@@ -122,6 +122,14 @@ public sealed class MovePlannerTests
     }
 
     [Fact]
+    public void Plan_Milestone_KeepsItsDueDate_ButNeverItsDescription()
+    {
+        var plan = Planner.Plan(PlanningFixtures.Input(issue: PlanningFixtures.Issue() with { Milestone = "v1.2", MilestoneDueDate = new DateOnly(2026, 12, 24) }));
+
+        Assert.Equal(new PlannedMilestone("v1.2", new DateOnly(2026, 12, 24), null), plan.Milestone);
+    }
+
+    [Fact]
     public void Plan_MilestoneAndSourceNotice_AreFilledIn()
     {
         var plan = Planner.Plan(PlanningFixtures.Input(issue: PlanningFixtures.Issue() with { Milestone = "v1.2" }));
