@@ -87,6 +87,18 @@ internal static class SandboxDemoConfiguration
         values["IssueSync:Products:widget:Forums:0:Project"] = $"ideas:{SandboxDemoIssues.GitHubProject}/{SandboxDemoIssues.ForumCategory}";
         values["IssueSync:Products:widget:Forums:1:Project"] = "csv:widget/import";
         values["IssueSync:Products:gadget:Forums:0:Project"] = $"forum:c/{Sync.Sandbox.Discourse.SandboxDiscourse.DemoCategory}";
+
+        // The widget's feature requests go through the voting lifecycle (3 votes within 14 days; the seed's requests,
+        // opened before the demo started, count as new), and its releases get notes, the already closed v2.3 included.
+        values["IssueSync:Products:widget:Lifecycle:Enabled"] = "true";
+        values["IssueSync:Products:widget:Lifecycle:VotesNeeded"] = "3";
+        values["IssueSync:Products:widget:Lifecycle:WindowDays"] = "14";
+        values["IssueSync:Products:widget:Lifecycle:Since"] = "2000-01-01T00:00:00Z";
+        values["IssueSync:Products:widget:Lifecycle:ExemptAuthors:0"] = "pm.lea";
+        values["IssueSync:Products:widget:ReleaseNotes:Enabled"] = "true";
+        values["IssueSync:Products:widget:ReleaseNotes:OnlyNewlyClosed"] = "false";
+        values["IssueSync:Products:widget:Schedule:Lifecycle"] = "3-59/5 * * * *";
+        values["IssueSync:Products:widget:Schedule:Releases"] = "4-59/10 * * * *";
         return values;
     }
 

@@ -77,6 +77,7 @@ internal sealed partial class DemoSeeder
         duplicate.DuplicateOf = canonical;
 
         ForumIdeas(gitHub, repo.Path);
+        ShippedAndRequested(gitHub, repo);
         return new SandboxDemoIssues(planned.Number, later.Number, needsInput.Number, sensitive.Number, failing.Number, canonical.Number, duplicate.Number);
     }
 
@@ -100,6 +101,40 @@ internal sealed partial class DemoSeeder
         gitHub.AddDiscussionReaction(repo, webhooks.Number, "THUMBS_UP", SeedText.Users[6], now.AddDays(-6));
         gitHub.UpvoteDiscussion(repo, webhooks.Number, [.. Enumerable.Range(1, 7).Select(i => $"forum-fan-{i}")]);
     }
+    /// <summary>
+    /// A release that shipped (milestone v2.3, closed a week ago: its release notes are drafted) and new feature requests
+    /// for the voting lifecycle: one with enough votes to reach the backlog, one still gathering votes, and one a
+    /// maintainer opened (exempt).
+    /// </summary>
+    private void ShippedAndRequested(SandboxInstance gitHub, SandboxProject repo)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var v23 = new SandboxMilestone
+        {
+            Id = gitHub.NextId(), Number = repo.Milestones.Count + 1, Title = "v2.3", Description = "Release v2.3",
+            CreatedAt = now.AddDays(-200), UpdatedAt = now.AddDays(-7), DueDate = today.AddDays(-7), Closed = true, ClosedAt = now.AddDays(-7),
+            Creator = gitHub.Bot,
+        };
+        repo.Milestones.Add(v23);
+        foreach (var (title, label, voters, days, closedDaysAgo, reason) in new[]
+        {
+            ("Export reports to PDF", "feature-request", 12, 190, 9, "completed"),
+            ("Faster search on large boards", "enhancement", 5, 45, 8, "completed"),
+            ("Date picker ignores the browser's locale", "bug", 2, 16, 10, "completed"),
+            ("Fax the weekly report", "feature-request", 1, 60, 12, "not_planned"),
+        })
+        {
+            var issue = Showcased(gitHub, repo, title, $"{title}.", [label], v23, voters, days);
+            gitHub.SetClosed(issue, true, gitHub.User("pm.lea"), reason);
+            issue.ClosedAt = issue.UpdatedAt = now.AddDays(-closedDaysAgo);
+        }
+
+        Showcased(gitHub, repo, "Calendar sync with Outlook", "Show due dates in our Outlook calendars.", ["feature-request"], null, voters: 4, days: 3);
+        Showcased(gitHub, repo, "Custom fonts in exported reports", "Our brand font in PDF exports, please.", ["feature-request"], null, voters: 1, days: 2);
+        var exempt = gitHub.CreateIssue(repo, gitHub.User("pm.lea"), "Gantt chart view", "Planned by the product team; no vote needed.", ["feature-request"], false, now.AddDays(-1));
+        exempt.UpdatedAt = now.AddDays(-1);
+    }
+
     /// <summary>An issue opened <paramref name="days"/> ago with <paramref name="voters"/> distinct up-voters in the last eight weeks.</summary>
     private SandboxIssue Showcased(
         SandboxInstance instance, SandboxProject project, string title, string description, string[] labels, SandboxMilestone? milestone,
