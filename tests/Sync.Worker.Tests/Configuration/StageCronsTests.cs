@@ -28,17 +28,17 @@ public sealed class StageCronsTests
         var schedule = ScheduleOf();
 
         Assert.Equal(
-            ["*/15 * * * *", "*/15 * * * *", "*/30 * * * *", "0 * * * *"],
+            ["*/15 * * * *", "*/15 * * * *", "0 * * * *", "*/30 * * * *", "0 * * * *", "30 * * * *"],
             PipelineStages.Scheduled.Select(schedule.CronOf));
     }
 
     [Fact]
     public void Set_IsTheConfiguredCron_AndEmptyTurnsTheStageOff_KeysAreCaseInsensitive()
     {
-        var schedule = ScheduleOf(("Move", "*/5 * * * *"), ("votes", ""), ("ROADMAP", "@daily"), ("TimeZone", "Europe/Berlin"));
+        var schedule = ScheduleOf(("Move", "*/5 * * * *"), ("votes", ""), ("ROADMAP", "@daily"), ("releases", "@weekly"), ("TimeZone", "Europe/Berlin"));
 
         Assert.Equal(
-            ["*/5 * * * *", "", "*/30 * * * *", "@daily"],
+            ["*/5 * * * *", "", "0 * * * *", "*/30 * * * *", "@daily", "@weekly"],
             PipelineStages.Scheduled.Select(schedule.CronOf));
         Assert.Equal("Europe/Berlin", schedule.TimeZone);
     }
