@@ -36,6 +36,8 @@ internal sealed class LifecycleWorld : IAsyncDisposable
 
     public SandboxInstance Instance { get; }
 
+    public SandboxServer Sandbox => _sandbox;
+
     public TrackerKind Kind { get; }
 
     public bool GitLab => Kind == TrackerKind.GitLab;
