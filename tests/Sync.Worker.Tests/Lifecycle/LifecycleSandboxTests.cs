@@ -72,6 +72,13 @@ public sealed class LifecycleSandboxTests
 
         // The window ends with 1 of 3: the comment edited first, then closed as not planned (label swapped), never locked.
         world.Time.Advance(TimeSpan.FromDays(10));
+        var dryClose = await world.PassAsync(ct, dryRun: true);
+        Assert.Empty(dryClose.Writes);
+        Assert.Equal(
+            ["edit", "label", "close"],
+            dryClose.Journal.Select(w => w.Action).ToArray());
+        Assert.Equal("close as not planned: +candidate::not-planned -candidate::voting", dryClose.Journal[^1].Detail);
+        Assert.False(world.Read(misses).Closed);
         var closed = await world.PassAsync(ct);
         Assert.Equal(world.Writes(add: true, remove: true, state: true, (world.CreateLabel, 1), (world.EditComment, 1)), closed.Writes);
         var issue = world.Read(misses);
@@ -101,6 +108,10 @@ public sealed class LifecycleSandboxTests
 
         // Another: the threshold is reached, so it is reopened into the backlog and the comment says how many were missing.
         world.Votes(misses, 1);
+        var dryReopen = await world.PassAsync(ct, dryRun: true);
+        Assert.Empty(dryReopen.Writes);
+        Assert.Equal(["reopen", "edit"], dryReopen.Journal.Select(w => w.Action).ToArray());
+        Assert.True(world.Read(misses).Closed);
         var reopened = await world.PassAsync(ct);
         Assert.Equal(world.Writes(add: true, remove: true, state: true, (world.EditComment, 1)), reopened.Writes);
         Assert.False(world.Read(misses).Closed);
