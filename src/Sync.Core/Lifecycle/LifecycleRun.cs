@@ -65,11 +65,14 @@ internal sealed class LifecycleRun(
 
             case LifecycleAction.Reach:
             {
-                var reached = Known(entry) with { Phase = LifecyclePhase.Backlog, Votes = Counted(entry!, votes, now), DecidedAt = now };
-                reached = reached with { Issue = await LabelAsync(issue, target, [rules.BacklogLabel], [rules.VotingLabel], cancellationToken) };
+                var reached = Known(entry) with { Issue = issue, Phase = LifecyclePhase.Backlog, Votes = Counted(entry!, votes, now), DecidedAt = now };
+                // The comment before the labels, here and below: if the label change then fails, the issue still looks as
+                // it did, so the next pass decides the same again (a label change alone would read as a human's).
+                reached = await CommentAsync(reached, target, cancellationToken);
+                reached = reached with { Issue = await LabelAsync(reached.Issue, target, [rules.BacklogLabel], [rules.VotingLabel], cancellationToken) };
                 Reached++;
                 Transitions.Add(Line(issue, $"voting → backlog ({reached.Votes}/{rules.VotesNeeded} votes)"));
-                return await CommentAsync(reached, target, cancellationToken);
+                return reached;
             }
 
             case LifecycleAction.Close:
@@ -86,7 +89,7 @@ internal sealed class LifecycleRun(
                 // The comment first: whoever is notified of the close reads why, and how to reopen it.
                 closed = await CommentAsync(closed, target, cancellationToken);
                 var edit = new IssueEdit(AddLabels: [rules.NotPlannedLabel], RemoveLabels: [rules.VotingLabel], State: IssueState.Closed, StateReason: "not_planned");
-                closed = closed with { Issue = await EditStateAsync(AuditActions.Close, issue, target, edit, "close as not planned", cancellationToken) };
+                closed = closed with { Issue = await EditStateAsync(AuditActions.Close, closed.Issue, target, edit, "close as not planned", cancellationToken) };
                 Closed++;
                 Transitions.Add(Line(issue, $"voting → closed as not planned ({closed.Votes}/{rules.VotesNeeded} votes)"));
                 return closed;
@@ -97,26 +100,23 @@ internal sealed class LifecycleRun(
 
             case LifecycleAction.Reopen:
             {
+                var reopened = Known(entry) with { Issue = issue, Phase = LifecyclePhase.Reopened, Votes = votes.Total, DecidedAt = now };
+                reopened = await CommentAsync(reopened, target, cancellationToken);
                 var edit = new IssueEdit(AddLabels: [rules.BacklogLabel], RemoveLabels: [rules.NotPlannedLabel], State: IssueState.Open);
-                var reopened = Known(entry) with
-                {
-                    Issue = await EditStateAsync(AuditActions.Reopen, issue, target, edit, "reopen into the backlog", cancellationToken),
-                    Phase = LifecyclePhase.Reopened,
-                    Votes = votes.Total,
-                    DecidedAt = now,
-                };
+                reopened = reopened with { Issue = await EditStateAsync(AuditActions.Reopen, reopened.Issue, target, edit, "reopen into the backlog", cancellationToken) };
                 Reopened++;
                 Transitions.Add(Line(issue, $"closed → reopened into the backlog ({votes.Total}/{rules.VotesNeeded} votes)"));
-                return await CommentAsync(reopened, target, cancellationToken);
+                return reopened;
             }
 
             case LifecycleAction.StopPlanned:
             {
-                var stopped = Known(entry) with { Phase = LifecyclePhase.Stopped, DecidedAt = now, StopReason = decision.Reason };
-                stopped = stopped with { Issue = await LabelAsync(issue, target, [], [rules.VotingLabel], cancellationToken) };
+                var stopped = Known(entry) with { Issue = issue, Phase = LifecyclePhase.Stopped, DecidedAt = now, StopReason = decision.Reason };
+                stopped = await CommentAsync(stopped, target, cancellationToken);
+                stopped = stopped with { Issue = await LabelAsync(stopped.Issue, target, [], [rules.VotingLabel], cancellationToken) };
                 Stopped++;
                 Transitions.Add(Line(issue, $"voting → stopped: exempt ({decision.Reason})"));
-                return await CommentAsync(stopped, target, cancellationToken);
+                return stopped;
             }
 
             case LifecycleAction.Stop:

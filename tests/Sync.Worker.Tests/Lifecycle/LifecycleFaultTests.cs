@@ -70,4 +70,30 @@ public sealed class LifecycleFaultTests
         Assert.Equal(world.Writes(add: true, remove: true, state: false, (world.CreateLabel, 1), (world.EditComment, 1), (world.PostComment, 1)), reached.Writes);
         Assert.StartsWith("**Reached 3 of 3 vote(s)", world.OurComment(number), StringComparison.Ordinal);
     }
+    [Theory]
+    [MemberData(nameof(Trackers))]
+    public async Task Lifecycle_LabelChangeRefusedAfterTheReachedComment_NextPassFinishesTheReach(string tracker)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await LifecycleWorld.CreateAsync(tracker, Rules(), ct);
+        var number = world.Issue("Dark mode", "feature-request");
+        await world.PassAsync(ct);
+        world.Votes(number, 3);
+        world.Sandbox.Control.InjectFault(world.Instance.Name, new SandboxFault(SandboxFaultKind.Refused, Endpoint: world.LabelWrite, Message: "refused"));
+
+        var failed = await world.PassAsync(ct);
+
+        Assert.Single(failed.Result.Failures);
+        Assert.Equal(["candidate::voting", "feature-request"], world.Labels(number));
+        Assert.Equal(LifecyclePhase.Voting, (await world.EntryAsync(number, ct)).Phase);
+
+        // Still voting as far as the issue shows, so the same decision again: the comment (its stored text is the old one)
+        // and the label change; never read as a human's edit.
+        var retry = await world.PassAsync(ct);
+        Assert.Empty(retry.Result.Failures);
+        Assert.Equal(world.Writes(add: true, remove: true, state: false, (world.EditComment, 1)), retry.Writes);
+        Assert.Equal(["candidate::backlog", "feature-request"], world.Labels(number));
+        Assert.Equal(LifecyclePhase.Backlog, (await world.EntryAsync(number, ct)).Phase);
+        Assert.StartsWith("**Reached 3 of 3 vote(s)", world.OurComment(number), StringComparison.Ordinal);
+    }
 }

@@ -110,7 +110,7 @@ public sealed class LifecycleSandboxTests
         world.Votes(misses, 1);
         var dryReopen = await world.PassAsync(ct, dryRun: true);
         Assert.Empty(dryReopen.Writes);
-        Assert.Equal(["reopen", "edit"], dryReopen.Journal.Select(w => w.Action).ToArray());
+        Assert.Equal(["edit", "reopen"], dryReopen.Journal.Select(w => w.Action).ToArray());
         Assert.True(world.Read(misses).Closed);
         var reopened = await world.PassAsync(ct);
         Assert.Equal(world.Writes(add: true, remove: true, state: true, (world.EditComment, 1)), reopened.Writes);
