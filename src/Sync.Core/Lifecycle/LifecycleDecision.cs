@@ -51,6 +51,12 @@ public sealed record LifecycleDecision(LifecycleAction Action, string? Reason = 
             return IsCandidate(issue, rules, since) ? new(LifecycleAction.Start) : Nothing;
         }
 
+        if (entry.IsActive && issue.Confidential)
+        {
+            // Hidden from the public: no public vote or comment applies any more.
+            return new(LifecycleAction.Stop, "made confidential by a maintainer");
+        }
+
         switch (entry.Phase)
         {
             case LifecyclePhase.Voting:

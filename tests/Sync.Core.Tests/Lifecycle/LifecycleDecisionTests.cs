@@ -134,12 +134,16 @@ public sealed class LifecycleDecisionTests
     [Theory]
     [InlineData("closed by a human")]
     [InlineData("voting label removed")]
+    [InlineData("made confidential")]
     public void Decide_HumanTakesOverAVotingIssue_StopsWithoutAWrite(string what)
     {
         var entry = Entry(LifecyclePhase.Voting, 0, "feature-request", "candidate::voting");
-        var issue = what == "closed by a human"
-            ? entry.Issue with { State = IssueState.Closed }
-            : entry.Issue with { Labels = ["feature-request"] };
+        var issue = what switch
+        {
+            "closed by a human" => entry.Issue with { State = IssueState.Closed },
+            "made confidential" => entry.Issue with { Confidential = true },
+            _ => entry.Issue with { Labels = ["feature-request"] },
+        };
 
         var decision = Decide(entry, issue, 30, 30, Start.AddDays(1));
 
