@@ -104,6 +104,11 @@ public sealed class VotesStep(
         // 3. The closed duplicates' own votes, and 4. the moved issues' private sources: read in bulk by number.
         var duplicateSignals = (await ReadByNumberAsync(client, project, duplicates.Keys, duplicates, pass, cancellationToken))
             .ToDictionary(p => p.Key.Number, p => p.Value);
+        // The issues the voting lifecycle closed as not planned stay counted: their late votes can reopen them.
+        var lateNumbers = (await Lifecycle.LifecycleEntry.ClosedNumbersAsync(documents, product.Key, cancellationToken))
+            .Where(n => !pass.Signals.ContainsKey(n) && !duplicates.ContainsKey(n)).ToList();
+        var lateSignals = (await ReadByNumberAsync(client, project, lateNumbers, lateNumbers.ToDictionary(n => n), pass, cancellationToken))
+            .ToDictionary(p => p.Key.Number, p => p.Value);
         var sourceSignals = new Dictionary<IssueRef, IssueVoteSignal>();
         var targetOf = sourceOf.GroupBy(p => p.Value).ToDictionary(g => g.Key, g => g.Min(p => p.Key));
         foreach (var group in sourceOf.Values.Distinct().GroupBy(s => s.Project))
@@ -142,7 +147,8 @@ public sealed class VotesStep(
         var saved = new List<StoredDocument>();
         foreach (var number in pass.ToRecount.Order())
         {
-            var signal = pass.Signals.GetValueOrDefault(number);
+            var open = pass.Signals.ContainsKey(number);
+            var signal = pass.Signals.GetValueOrDefault(number) ?? lateSignals.GetValueOrDefault(number);
             var issueDuplicates = duplicates.Where(d => d.Value == number).Select(d => d.Key).Order().ToList();
             var source = sourceOf.GetValueOrDefault(number);
             string title;
@@ -154,13 +160,13 @@ public sealed class VotesStep(
                     client, project, number, signal, issueDuplicates.Select(d => (d, duplicateSignals.GetValueOrDefault(d))).ToList(),
                     source is null ? null : (source, sourceSignals.GetValueOrDefault(source)), now, cancellationToken);
             }
-            catch (TrackerNotFoundException) when (signal is null)
+            catch (TrackerNotFoundException) when (!open)
             {
                 // A closed issue deleted since (a duplicate's canonical, say): its demand stays as last counted.
                 continue;
             }
 
-            counted.Add((number, title, signal is not null, demand));
+            counted.Add((number, title, open, demand));
             var issue = new IssueRef(project, number).ToString();
             if (demand.UniqueVoters > 0 && await history.GetVoteSnapshotAtAsync(product.Key, issue, now, cancellationToken) is null)
             {

@@ -43,10 +43,20 @@ internal sealed class MovesPage : RazorPage
         var moves = store.QueryMovesAsync(query with { Limit = PageSize + 1 }, http.RequestAborted).GetAwaiter().GetResult();
         if (moves.Count == 0)
         {
-            WriteLiteral("<p id=\"issuesync-no-moves\">No moves match.</p></div></div>");
-            return;
+            WriteLiteral("<p id=\"issuesync-no-moves\">No moves match.</p>");
+        }
+        else
+        {
+            WriteTable(services, query, moves);
         }
 
+        // Below the moves: the voting lifecycle's open candidates (empty when no product has one).
+        WriteLiteral(LifecycleTable.RenderAsync(services.GetRequiredService<ProductCatalog>().All, services.GetRequiredService<IDocumentStore>(), http.RequestAborted).GetAwaiter().GetResult());
+        WriteLiteral("</div></div>");
+    }
+
+    private void WriteTable(IServiceProvider services, MoveQuery query, IReadOnlyList<MoveRecord> moves)
+    {
         WriteLiteral("<div class=\"table-responsive\"><table class=\"table\" id=\"issuesync-moves\"><thead><tr><th>Product</th><th>Source issue</th>"
             + "<th>Public issue</th><th>State</th><th>Attempts</th><th>Started</th><th>Last change</th><th></th></tr></thead><tbody>");
         foreach (var move in moves.Take(PageSize))
@@ -60,8 +70,6 @@ internal sealed class MovesPage : RazorPage
             var last = moves[PageSize - 1];
             WriteLiteral($"<p><a id=\"issuesync-moves-older\" href=\"{E(Url.To(Route) + PageQuery(query.Product, query.Status, new MoveCursor(last.UpdatedAt, last.Product, last.SourceIssue)))}\">Older moves</a></p>");
         }
-
-        WriteLiteral("</div></div>");
     }
 
     /// <summary>The query of a page of moves (the filters, and where the previous page ended).</summary>

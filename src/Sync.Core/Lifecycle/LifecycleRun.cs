@@ -1,0 +1,237 @@
+using System.Globalization;
+using Sync.Core.Pipeline;
+using Sync.Core.Storage;
+using Sync.Core.Trackers;
+
+namespace Sync.Core.Lifecycle;
+
+/// <summary>One lifecycle pass over one public project: the writes it makes (or, in a dry run, would make) and their counts.</summary>
+internal sealed class LifecycleRun(
+    ITrackerClient client,
+    ProjectRef project,
+    LifecycleRules rules,
+    bool forums,
+    PipelineContext context,
+    IAuditLog audit,
+    TimeProvider time)
+{
+    private readonly StepWriter _writer = new(context, audit, time, client, project);
+
+    public List<string> Transitions { get; } = [];
+
+    public int Started { get; private set; }
+
+    public int Reached { get; private set; }
+
+    public int Closed { get; private set; }
+
+    public int Reopened { get; private set; }
+
+    public int Stopped { get; private set; }
+
+    public int LabelWrites { get; private set; }
+
+    public int CommentsPosted { get; private set; }
+
+    public int CommentsEdited { get; private set; }
+
+    /// <summary>Makes the writes of <paramref name="decision"/>; returns the entry as they left it.</summary>
+    /// <exception cref="TrackerNotFoundException">The issue is gone.</exception>
+    public async Task<LifecycleEntry> ApplyAsync(LifecycleEntry? entry, LifecycleIssue issue, LifecycleDecision decision, LifecycleVotes votes, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var target = new IssueRef(project, issue.Number).ToString();
+        switch (decision.Action)
+        {
+            case LifecycleAction.Start:
+            {
+                if (!issue.Has(rules.VotingLabel))
+                {
+                    issue = await LabelAsync(issue, target, [rules.VotingLabel], [], cancellationToken);
+                }
+
+                var started = new LifecycleEntry
+                {
+                    Issue = issue,
+                    Phase = LifecyclePhase.Voting,
+                    VotingStartedAt = now,
+                    VotingEndsAt = now.AddDays(rules.WindowDays),
+                    Votes = votes.Total,
+                };
+                Started++;
+                Transitions.Add(Line(issue, $"new → voting until {Day(started.VotingEndsAt)} ({votes.Total}/{rules.VotesNeeded} votes)"));
+                return await CommentAsync(started, target, cancellationToken);
+            }
+
+            case LifecycleAction.Reach:
+            {
+                var reached = Known(entry) with { Issue = issue, Phase = LifecyclePhase.Backlog, Votes = Counted(entry!, votes, now), DecidedAt = now };
+                // The comment before the labels, here and below: if the label change then fails, the issue still looks as
+                // it did, so the next pass decides the same again (a label change alone would read as a human's).
+                reached = await CommentAsync(reached, target, cancellationToken);
+                reached = reached with { Issue = await LabelAsync(reached.Issue, target, [rules.BacklogLabel], [rules.VotingLabel], cancellationToken) };
+                Reached++;
+                Transitions.Add(Line(issue, $"voting → backlog ({reached.Votes}/{rules.VotesNeeded} votes)"));
+                return reached;
+            }
+
+            case LifecycleAction.Close:
+            {
+                var closed = Known(entry) with
+                {
+                    Issue = issue,
+                    Phase = LifecyclePhase.NotPlanned,
+                    Votes = votes.InWindow,
+                    ClosedWithVotes = votes.InWindow,
+                    DecidedAt = now,
+                    ClosedAt = now,
+                };
+                // The comment first: whoever is notified of the close reads why, and how to reopen it.
+                closed = await CommentAsync(closed, target, cancellationToken);
+                var edit = new IssueEdit(AddLabels: [rules.NotPlannedLabel], RemoveLabels: [rules.VotingLabel], State: IssueState.Closed, StateReason: "not_planned");
+                closed = closed with { Issue = await EditStateAsync(AuditActions.Close, closed.Issue, target, edit, "close as not planned", cancellationToken) };
+                Closed++;
+                Transitions.Add(Line(issue, $"voting → closed as not planned ({closed.Votes}/{rules.VotesNeeded} votes)"));
+                return closed;
+            }
+
+            case LifecycleAction.Recount:
+                return await CommentAsync(Known(entry) with { Issue = issue, Votes = votes.Total }, target, cancellationToken);
+
+            case LifecycleAction.Reopen:
+            {
+                var reopened = Known(entry) with { Issue = issue, Phase = LifecyclePhase.Reopened, Votes = votes.Total, DecidedAt = now };
+                reopened = await CommentAsync(reopened, target, cancellationToken);
+                var edit = new IssueEdit(AddLabels: [rules.BacklogLabel], RemoveLabels: [rules.NotPlannedLabel], State: IssueState.Open);
+                reopened = reopened with { Issue = await EditStateAsync(AuditActions.Reopen, reopened.Issue, target, edit, "reopen into the backlog", cancellationToken) };
+                Reopened++;
+                Transitions.Add(Line(issue, $"closed → reopened into the backlog ({votes.Total}/{rules.VotesNeeded} votes)"));
+                return reopened;
+            }
+
+            case LifecycleAction.StopPlanned:
+            {
+                var stopped = Known(entry) with { Issue = issue, Phase = LifecyclePhase.Stopped, DecidedAt = now, StopReason = decision.Reason };
+                stopped = await CommentAsync(stopped, target, cancellationToken);
+                stopped = stopped with { Issue = await LabelAsync(stopped.Issue, target, [], [rules.VotingLabel], cancellationToken) };
+                Stopped++;
+                Transitions.Add(Line(issue, $"voting → stopped: exempt ({decision.Reason})"));
+                return stopped;
+            }
+
+            case LifecycleAction.Stop:
+                Stopped++;
+                Transitions.Add(Line(issue, $"{(entry?.Phase == LifecyclePhase.NotPlanned ? "closed" : "voting")} → stopped: {decision.Reason}"));
+                return Known(entry) with { Issue = issue, Phase = LifecyclePhase.Stopped, DecidedAt = now, StopReason = decision.Reason };
+
+            default:
+                return entry is null ? throw new InvalidOperationException("No lifecycle entry to keep.") : entry with { Issue = issue };
+        }
+    }
+
+    private static LifecycleEntry Known(LifecycleEntry? entry) =>
+        entry ?? throw new InvalidOperationException("The lifecycle decided on an issue it does not know.");
+
+    /// <summary>Reached while voting: every vote so far; at the first pass after the end: the votes within the window.</summary>
+    private static int Counted(LifecycleEntry entry, LifecycleVotes votes, DateTimeOffset now) => now <= entry.VotingEndsAt ? votes.Total : votes.InWindow;
+
+    private async Task<LifecycleIssue> LabelAsync(LifecycleIssue issue, string target, IReadOnlyList<string> add, IReadOnlyList<string> remove, CancellationToken cancellationToken)
+    {
+        await _writer.EnsureLabelsAsync(add.Select(LabelOf), cancellationToken);
+        var detail = string.Join(' ', add.Select(l => "+" + l).Concat(remove.Select(l => "-" + l)));
+        await _writer.WriteAsync(AuditActions.Label, target, detail, detail, async () =>
+        {
+            await WriteOnce.RunAsync(
+                async () =>
+                {
+                    await client.ChangeLabelsAsync(project.Path, issue.Number, add, remove, cancellationToken);
+                    return string.Empty;
+                },
+                async () => Carries(await client.GetIssueAsync(project.Path, issue.Number, cancellationToken), add, remove, null) ? string.Empty : null);
+            return string.Empty;
+        }, cancellationToken);
+        LabelWrites++;
+        return issue.WithLabels(add, remove);
+    }
+
+    private async Task<LifecycleIssue> EditStateAsync(string action, LifecycleIssue issue, string target, IssueEdit edit, string what, CancellationToken cancellationToken)
+    {
+        var add = edit.AddLabels ?? [];
+        var remove = edit.RemoveLabels ?? [];
+        await _writer.EnsureLabelsAsync(add.Select(LabelOf), cancellationToken);
+        var detail = $"{what}: {string.Join(' ', add.Select(l => "+" + l).Concat(remove.Select(l => "-" + l)))}";
+        await _writer.WriteAsync(action, target, detail, detail, async () => (await WriteOnce.RunAsync(
+            () => client.EditIssueAsync(project.Path, issue.Number, edit, cancellationToken),
+            async () => await client.GetIssueAsync(project.Path, issue.Number, cancellationToken) is { } now && Carries(now, add, remove, edit.State) ? now : null)).Result, cancellationToken);
+        LabelWrites++;
+        return issue.WithLabels(add, remove) with { State = edit.State ?? issue.State };
+    }
+
+    /// <summary>After a write whose answer was lost: whether the issue already shows it.</summary>
+    private static bool Carries(TrackerIssue issue, IReadOnlyList<string> add, IReadOnlyList<string> remove, IssueState? state) =>
+        add.All(l => issue.Labels.Contains(l, StringComparer.OrdinalIgnoreCase))
+        && !remove.Any(l => issue.Labels.Contains(l, StringComparer.OrdinalIgnoreCase))
+        && (state is null || issue.State == state);
+
+    private async Task<LifecycleEntry> CommentAsync(LifecycleEntry entry, string target, CancellationToken cancellationToken)
+    {
+        var body = LifecycleComment.Render(entry, rules, client.Kind, forums);
+        if (entry.CommentId is null && entry.Issue.CommentCount > 0)
+        {
+            // Not known yet (a crash right after posting, or lost state): look for the marker before posting.
+            var ours = await FindAsync(entry.Number, cancellationToken);
+            if (ours is not null)
+            {
+                entry = entry with { CommentId = ours.Id, CommentBody = ours.Body };
+            }
+        }
+
+        if (entry.CommentId is { } id)
+        {
+            // GitLab stores text right-trimmed, so trailing whitespace is no change.
+            if (string.Equals(entry.CommentBody?.TrimEnd(), body.TrimEnd(), StringComparison.Ordinal))
+            {
+                return entry;
+            }
+
+            try
+            {
+                await WriteAsync(AuditActions.Edit, $"{target} comment {id}", body, () => client.EditCommentAsync(project.Path, entry.Number, id, body, cancellationToken), cancellationToken);
+                CommentsEdited++;
+                return entry with { CommentBody = body };
+            }
+            catch (TrackerNotFoundException) when (!context.DryRun)
+            {
+                // A human deleted IssueSync's comment: post it once more below (the issue itself must still be there).
+                await client.GetIssueAsync(project.Path, entry.Number, cancellationToken);
+            }
+        }
+
+        var created = await WriteAsync(AuditActions.Comment, target, body, async () => (await WriteOnce.RunAsync(
+            () => client.CreateCommentAsync(project.Path, entry.Number, body, isInternal: false, cancellationToken),
+            () => FindAsync(entry.Number, cancellationToken))).Result, cancellationToken);
+        CommentsPosted++;
+        return entry with { CommentId = created?.Id, CommentBody = body, Issue = entry.Issue with { CommentCount = entry.Issue.CommentCount + 1 } };
+    }
+
+    private Task<TrackerComment?> FindAsync(long number, CancellationToken cancellationToken) =>
+        client.ListCommentsAsync(project.Path, number, cancellationToken)
+            .FirstOrDefaultAsync(c => !c.System && LifecycleComment.IsOurs(c.Body), cancellationToken).AsTask();
+
+    private Task<T?> WriteAsync<T>(string action, string target, string body, Func<Task<T>> write, CancellationToken cancellationToken)
+        where T : class =>
+        _writer.WriteAsync(action, target, body, $"lifecycle comment: {body.Split('\n')[0]}", write, cancellationToken);
+
+    private TrackerLabel LabelOf(string name) =>
+        string.Equals(name, rules.VotingLabel, StringComparison.OrdinalIgnoreCase)
+            ? new TrackerLabel(name, "#FBCA04", "Feature request collecting votes (kept by IssueSync)")
+            : string.Equals(name, rules.BacklogLabel, StringComparison.OrdinalIgnoreCase)
+                ? new TrackerLabel(name, "#0E8A16", "Feature request that reached its votes: in the backlog (kept by IssueSync)")
+                : new TrackerLabel(name, "#D4C5F9", "Feature request closed for lack of votes; more votes reopen it (kept by IssueSync)");
+
+    private static string Line(LifecycleIssue issue, string what) => $"#{issue.Number} {Shorten(issue.Title)}: {what}";
+
+    private static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Shorten(string title) => title.Length <= 60 ? title : title[..59] + "…";
+}
