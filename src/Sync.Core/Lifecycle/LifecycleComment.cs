@@ -33,8 +33,11 @@ public static class LifecycleComment
                 text.Append(Invariant($"With {needed} vote(s) it moves to the backlog (`{rules.BacklogLabel}`). If it has fewer when voting ends, it is closed as not planned (`{rules.NotPlannedLabel}`), never locked: later votes still count, and reaching {needed} reopens it.\n"));
                 break;
             case LifecyclePhase.Backlog:
-                text.Append(Invariant($"**Reached {entry.Votes} of {needed} vote(s) on {Day(entry.DecidedAt)}: moved to the backlog.**\n\n"));
-                text.Append(Invariant($"Voting ran from {Day(entry.VotingStartedAt)} to {end}. It is now a normal request (`{rules.BacklogLabel}`); thank you for voting.\n"));
+                text.Append(Invariant($"**Reached {entry.Votes} vote(s), {needed} needed, on {Day(entry.DecidedAt)}: moved to the backlog.**\n\n"));
+                text.Append(entry.VotingEndsAt > entry.VotingStartedAt
+                    ? Invariant($"Voting ran from {Day(entry.VotingStartedAt)} to {end}. ")
+                    : "It had enough votes when it arrived, so it needed no voting window. ");
+                text.Append(Invariant($"It is now a normal request (`{rules.BacklogLabel}`); thank you for voting.\n"));
                 break;
             case LifecyclePhase.NotPlanned:
                 var closedWith = entry.ClosedWithVotes ?? entry.Votes;

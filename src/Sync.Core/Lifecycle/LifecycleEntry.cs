@@ -134,4 +134,20 @@ public sealed record LifecycleEntry
     /// <summary>Numbers of the issues IssueSync closed as not planned: the votes step keeps counting them, so late votes can reopen them.</summary>
     public static async Task<IReadOnlyList<long>> ClosedNumbersAsync(IDocumentStore store, string product, CancellationToken cancellationToken) =>
         [.. (await LoadAsync(store, product, cancellationToken)).Values.Where(e => e.Phase == LifecyclePhase.NotPlanned).Select(e => e.Number).Order()];
+
+    /// <summary>
+    /// The issues that are voting candidates: those IssueSync labelled (its documents, saved before RICE and the roadmap
+    /// run in the same pass, whose listing may predate the label) and those a listing shows with <paramref name="votingLabel"/>.
+    /// RICE and the roadmap leave them out.
+    /// </summary>
+    public static async Task<Func<long, IReadOnlyList<string>, bool>> VotingAsync(IDocumentStore store, string product, LifecycleRules? rules, CancellationToken cancellationToken)
+    {
+        if (rules is null)
+        {
+            return static (_, _) => false;
+        }
+
+        var voting = (await LoadAsync(store, product, cancellationToken)).Values.Where(e => e.Phase == LifecyclePhase.Voting).Select(e => e.Number).ToHashSet();
+        return (number, labels) => voting.Contains(number) || labels.Contains(rules.VotingLabel, StringComparer.OrdinalIgnoreCase);
+    }
 }

@@ -43,6 +43,27 @@ internal sealed class LifecycleRun(
         var target = new IssueRef(project, issue.Number).ToString();
         switch (decision.Action)
         {
+            case LifecycleAction.Start when votes.Total >= rules.VotesNeeded:
+            {
+                // It arrives with enough votes (a forum idea moved in with its votes, say): straight to the backlog, without
+                // a voting window to announce and take back. The comment first, as for a reach: should the label change
+                // fail, the next pass finds the comment by its marker and finishes the same decision.
+                var arrived = new LifecycleEntry
+                {
+                    Issue = issue,
+                    Phase = LifecyclePhase.Backlog,
+                    VotingStartedAt = now,
+                    VotingEndsAt = now,
+                    Votes = votes.Total,
+                    DecidedAt = now,
+                };
+                arrived = await CommentAsync(arrived, target, cancellationToken);
+                arrived = arrived with { Issue = await LabelAsync(arrived.Issue, target, [rules.BacklogLabel], issue.Has(rules.VotingLabel) ? [rules.VotingLabel] : [], cancellationToken) };
+                Reached++;
+                Transitions.Add(Line(issue, $"new → backlog, enough votes on arrival ({votes.Total}/{rules.VotesNeeded} votes)"));
+                return arrived;
+            }
+
             case LifecycleAction.Start:
             {
                 if (!issue.Has(rules.VotingLabel))

@@ -53,9 +53,9 @@ public sealed class RiceStep(
         var demand = await DemandDocument.LoadAsync(documents, product.Key, cancellationToken);
         var windowStart = now.AddDays(-product.Votes.WindowDays);
         // A feature request still in its voting window is not a request yet (the lifecycle decides): it gets no score.
-        var voting = product.Lifecycle?.VotingLabel;
+        var voting = await Lifecycle.LifecycleEntry.VotingAsync(documents, product.Key, product.Lifecycle, cancellationToken);
         var open = book.Values
-            .Where(e => e.State == IssueState.Open && (voting is null || !e.Labels.Contains(voting, StringComparer.OrdinalIgnoreCase)))
+            .Where(e => e.State == IssueState.Open && !voting(e.Number, e.Labels))
             .OrderBy(e => e.Number)
             .ToList();
         var scores = open.ToDictionary(

@@ -163,9 +163,9 @@ public sealed class RoadmapStep(
         var demand = await DemandDocument.LoadAsync(documents, product.Key, cancellationToken);
         var rice = product.Rice is null ? [] : await RiceEntry.LoadAsync(documents, product.Key, cancellationToken);
         // A feature request in its voting window is not on the roadmap until the lifecycle moves it to the backlog.
-        var voting = product.Lifecycle?.VotingLabel;
+        var voting = await Lifecycle.LifecycleEntry.VotingAsync(documents, product.Key, product.Lifecycle, cancellationToken);
         var candidates = book.Values
-            .Where(i => i.Number != state.Number && !(voting is not null && i.Open && i.Labels.Contains(voting, StringComparer.OrdinalIgnoreCase)))
+            .Where(i => i.Number != state.Number && !(i.Open && voting(i.Number, i.Labels)))
             .Select(i =>
             {
                 var counted = demand.GetValueOrDefault(new IssueRef(product.Public, i.Number).ToString());

@@ -48,7 +48,7 @@ public sealed class LifecycleCommentTests
     {
         var body = LifecycleComment.Render(Entry(LifecyclePhase.Backlog, 21), Rules, TrackerKind.GitHub, forums: false);
 
-        Assert.StartsWith("**Reached 21 of 20 vote(s) on 2026-08-01: moved to the backlog.**", body, StringComparison.Ordinal);
+        Assert.StartsWith("**Reached 21 vote(s), 20 needed, on 2026-08-01: moved to the backlog.**", body, StringComparison.Ordinal);
     }
 
     [Fact]

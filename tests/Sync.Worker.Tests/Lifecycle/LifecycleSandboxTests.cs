@@ -66,7 +66,7 @@ public sealed class LifecycleSandboxTests
         var reached = await world.PassAsync(ct);
         Assert.Equal(world.Writes(add: true, remove: true, state: false, (world.CreateLabel, 1), (world.EditComment, 1)), reached.Writes);
         Assert.Equal(["candidate::backlog", "feature-request"], world.Labels(reaches));
-        Assert.StartsWith("**Reached 3 of 3 vote(s) on 2026-06-01: moved to the backlog.**", world.OurComment(reaches), StringComparison.Ordinal);
+        Assert.StartsWith("**Reached 3 vote(s), 3 needed, on 2026-06-01: moved to the backlog.**", world.OurComment(reaches), StringComparison.Ordinal);
         Assert.Contains($"#{reaches} Dark mode: voting → backlog (3/3 votes)", reached.Result.Lines);
         Assert.Single(world.Instance.Notes(LifecycleWorld.Project, reaches), n => LifecycleComment.IsOurs(n.Body));
 
@@ -180,6 +180,27 @@ public sealed class LifecycleSandboxTests
 
         Assert.False(world.Read(reopenedByHuman).Closed);
         Assert.Equal(["candidate::not-planned", "feature-request"], world.Labels(reopenedByHuman));
+    }
+
+    [Theory]
+    [MemberData(nameof(Trackers))]
+    public async Task Lifecycle_RequestArrivingWithEnoughVotes_GoesStraightToTheBacklog_WithOneLabelAndOneComment(string tracker)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await LifecycleWorld.CreateAsync(tracker, Rules(), ct);
+        var popular = world.Issue("Moved in from the forum", "feature-request");
+        world.Votes(popular, 4);
+
+        var first = await world.PassAsync(ct);
+
+        Assert.Equal(world.Writes(add: true, remove: false, state: false, (world.CreateLabel, 1), (world.PostComment, 1)), first.Writes);
+        Assert.Equal(["candidate::backlog", "feature-request"], world.Labels(popular));
+        var comment = world.OurComment(popular);
+        Assert.StartsWith("**Reached 4 vote(s), 3 needed, on 2026-06-01: moved to the backlog.**", comment, StringComparison.Ordinal);
+        Assert.Contains("It had enough votes when it arrived, so it needed no voting window.", comment, StringComparison.Ordinal);
+        Assert.Contains($"#{popular} Moved in from the forum: new → backlog, enough votes on arrival (4/3 votes)", first.Result.Lines);
+        Assert.Equal(LifecyclePhase.Backlog, (await LifecycleEntry.LoadAsync(world.Store, "p", ct))[popular].Phase);
+        Assert.Empty((await world.PassAsync(ct)).Writes);
     }
 
     [Theory]

@@ -30,7 +30,7 @@ public sealed class DemoShowcaseTests
             [
                 "--sandbox", "--sandbox-port", "0", "--urls", "http://127.0.0.1:0", "--sandbox-failed-move", "on",
                 $"--IssueSync:Storage:SqlitePath={database}",
-                .. new[] { "widget", "gadget" }.SelectMany(p => new[] { "Move", "Votes", "Rice", "Roadmap" }.Select(s => $"--IssueSync:Products:{p}:Schedule:{s}=0 0 1 1 *")),
+                .. new[] { "widget", "gadget" }.SelectMany(p => new[] { "Move", "Votes", "Lifecycle", "Rice", "Roadmap", "Releases" }.Select(s => $"--IssueSync:Products:{p}:Schedule:{s}=0 0 1 1 *")),
             ],
             started.SetResult,
             stop.Token);
@@ -110,6 +110,17 @@ public sealed class DemoShowcaseTests
         var demand = await Sync.Core.Votes.DemandDocument.LoadAsync(store, "widget", ct);
         Assert.Equal(42, demand[$"github:acme/widget#{keyboard.Number}"].Anonymous);
         Assert.Contains("+ 42 from the forum", keyboard.Score!.Reach.Source, StringComparison.Ordinal);
+
+        // The voting lifecycle: the request with enough votes reached the backlog in its first pass, the one with a single
+        // vote is voting, the maintainer's is exempt; RICE scores only the one in the backlog.
+        var lifecycle = await Sync.Core.Lifecycle.LifecycleEntry.LoadAsync(store, "widget", ct);
+        Assert.Equal(Sync.Core.Lifecycle.LifecyclePhase.Backlog, Assert.Single(lifecycle.Values, e => e.Issue.Title == "Calendar sync with Outlook").Phase);
+        Assert.Equal(Sync.Core.Lifecycle.LifecyclePhase.Voting, Assert.Single(lifecycle.Values, e => e.Issue.Title == "Custom fonts in exported reports").Phase);
+        Assert.DoesNotContain(lifecycle.Values, e => e.Issue.Title == "Gantt chart view");
+        Assert.NotNull(Assert.Single(widgetRice.Values, e => e.Title == "Calendar sync with Outlook").Score); // in the backlog: scored in the same pass
+        Assert.Null(Assert.Single(widgetRice.Values, e => e.Title == "Custom fonts in exported reports").Score);
+        var fontsPage = await http.GetStringAsync(lifecycle.Values.Single(e => e.Issue.Title == "Custom fonts in exported reports").Issue.WebUrl, ct);
+        Assert.Contains("this feature request needs 3 vote(s)", fontsPage, StringComparison.Ordinal);
 
         await stop.CancelAsync();
         Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(30), ct));
