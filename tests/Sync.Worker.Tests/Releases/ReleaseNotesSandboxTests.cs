@@ -1,0 +1,161 @@
+using Sync.Core.Releases;
+using Sync.Sandbox;
+
+namespace Sync.Worker.Tests.Releases;
+
+/// <summary>
+/// Release notes through the sandbox on both trackers, over real HTTP: a milestone that closes gets one notes issue,
+/// which a pass with nothing changed leaves byte-identical and unwritten, another shipped issue edits in place, lost
+/// state finds again by its marker, a lost create answer still leaves one, and a dry run lists the create and makes none.
+/// </summary>
+public sealed class ReleaseNotesSandboxTests
+{
+    public static TheoryData<string> Trackers => new() { "gitlab", "github" };
+
+    private static string CreateKey(bool gitLab) => gitLab ? "POST /projects/:id/issues" : "POST /repos/:owner/:repo/issues";
+
+    private static string EditKey(bool gitLab) => gitLab ? "PUT /projects/:id/issues/:iid" : "PATCH /repos/:owner/:repo/issues/:number";
+
+    [Theory]
+    [MemberData(nameof(Trackers))]
+    public async Task MilestoneCloses_CreatesOnce_ThenIdles_ThenEditsWhenAnotherIssueShips(string tracker)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await ReleaseNotesWorld.CreateAsync(tracker, ct);
+        var old = await world.MilestoneAsync("0.9", ct);
+        var release = await world.MilestoneAsync("1.0", ct, due: new DateOnly(2026, 6, 30));
+        await world.CloseMilestoneAsync(old, ct);
+        var feature = await world.IssueAsync("Dark mode", release, 3, ct, daysOld: 60, labels: ["feature-request"]);
+        var bug = await world.IssueAsync("Crash on start", release, 0, ct, daysOld: 3, labels: ["bug"]);
+        var later = await world.IssueAsync("Themes", release, 1, ct, daysOld: 10, labels: ["enhancement"]);
+        var dropped = await world.IssueAsync("Fax support", release, 5, ct, labels: world.GitLab ? ["candidate::not-planned"] : []);
+        var elsewhere = await world.IssueAsync("Old thing", old, 0, ct);
+
+        // First pass (the votes are counted while the issues are open): 0.9 was closed before release notes were on,
+        // 1.0 is open: nothing is drafted, nothing written.
+        var first = await world.PassAsync(ct);
+        Assert.Empty(first.Writes);
+        Assert.Empty(first.Outcome.Drafts);
+        Assert.Empty(world.NotesIssues());
+        world.Close(feature);
+        world.Close(bug);
+        world.Close(dropped, "not_planned");
+        world.Close(elsewhere);
+
+        // 1.0 closes. A dry run lists the create and writes nothing.
+        await world.CloseMilestoneAsync(release, ct);
+        var dry = await world.PassAsync(ct, dryRun: true);
+        Assert.Empty(dry.Writes);
+        var planned = Assert.Single(dry.Journal.Writes);
+        Assert.Equal("create", planned.Action);
+        Assert.StartsWith("Release notes: 1.0\n", planned.Detail, StringComparison.Ordinal);
+        Assert.Empty(world.NotesIssues());
+
+        // The real pass: exactly one create, the shipped issues grouped, the dropped and the open ones left out.
+        var created = await world.PassAsync(ct);
+        Assert.Equal(new Dictionary<string, long> { [CreateKey(world.GitLab)] = 1 }, created.Writes);
+        var notes = Assert.Single(world.NotesIssues());
+        Assert.Equal("Release notes: 1.0", notes.Title);
+        Assert.Contains($"- [Dark mode](", notes.Description, StringComparison.Ordinal);
+        Assert.True(notes.Description!.Contains(") — 👍 3 over 2 months\n", StringComparison.Ordinal), notes.Description);
+        Assert.Contains("## bug\n\n- [Crash on start](", notes.Description, StringComparison.Ordinal);
+        Assert.StartsWith("Milestone 1.0 (due 2026-06-30): 2 shipped issues.\n", notes.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fax support", notes.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain("Themes", notes.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain("Old thing", notes.Description, StringComparison.Ordinal);
+        Assert.Contains($"{world.Product.Public}: release notes 1.0: created #{notes.Number}", created.Outcome.Result.Lines);
+        Assert.Equal(1, created.Outcome.Result.Metrics["releaseNotesCreated"]);
+        var body = notes.Description;
+
+        // Nothing changed: no write, the body byte-identical; the pass reads the listing and the milestones only.
+        var idle = await world.PassAsync(ct);
+        Assert.Empty(idle.Writes);
+        Assert.Equal(2, idle.Requests);
+        Assert.Equal(body, world.NotesIssues()[0].Description, StringComparer.Ordinal);
+        Assert.Contains($"{world.Product.Public}: release notes 1.0: unchanged #{notes.Number}", idle.Outcome.Result.Lines);
+        Assert.Equal(1, idle.Outcome.Result.Metrics["releaseNotesUnchanged"]);
+
+        // Another issue of 1.0 ships: one edit in place, no second issue.
+        world.Close(later);
+        var edited = await world.PassAsync(ct);
+        Assert.Equal(new Dictionary<string, long> { [EditKey(world.GitLab)] = 1 }, edited.Writes);
+        var after = Assert.Single(world.NotesIssues());
+        Assert.Equal(notes.Number, after.Number);
+        Assert.True(after.Description!.Contains(") — 👍 1 over 10 days\n\n## bug", StringComparison.Ordinal), after.Description);
+        Assert.Contains("## enhancement\n\n- [Themes](", after.Description, StringComparison.Ordinal);
+        Assert.Contains("3 shipped issues.", after.Description, StringComparison.Ordinal);
+        Assert.Equal(1, edited.Outcome.Result.Metrics["releaseNotesEdited"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Trackers))]
+    public async Task StateLost_FindsTheNotesByTheirMarker_AndCreatesNothing(string tracker)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await ReleaseNotesWorld.CreateAsync(tracker, ct);
+        var release = await world.MilestoneAsync("2.0", ct);
+        var shipped = await world.IssueAsync("Export", release, 2, ct, labels: ["feature-request"]);
+        world.Close(shipped);
+        await world.PassAsync(ct);
+        await world.CloseMilestoneAsync(release, ct);
+        var created = await world.PassAsync(ct);
+        Assert.Equal(1, created.Writes.GetValueOrDefault(CreateKey(world.GitLab)));
+        var body = Assert.Single(world.NotesIssues()).Description;
+
+        // Every document and cursor gone: the full listing finds the notes by their marker; nothing is written.
+        await world.NewStateAsync(ct);
+        var again = await world.PassAsync(ct);
+        Assert.Empty(again.Writes);
+        Assert.Equal(body, Assert.Single(world.NotesIssues()).Description, StringComparer.Ordinal);
+        Assert.Equal("unchanged", Assert.Single(again.Outcome.Drafts).Outcome);
+    }
+
+    [Theory]
+    [InlineData("gitlab", SandboxFaultKind.CommitThenError)]
+    [InlineData("gitlab", SandboxFaultKind.CommitThenDrop)]
+    [InlineData("github", SandboxFaultKind.CommitThenError)]
+    [InlineData("github", SandboxFaultKind.CommitThenDrop)]
+    public async Task LostCreateAnswer_LeavesExactlyOneNotesIssue(string tracker, SandboxFaultKind kind)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await ReleaseNotesWorld.CreateAsync(tracker, ct);
+        var release = await world.MilestoneAsync("3.0", ct);
+        var shipped = await world.IssueAsync("Search", release, 1, ct);
+        world.Close(shipped);
+        await world.PassAsync(ct);
+        await world.CloseMilestoneAsync(release, ct);
+
+        world.Sandbox.Control.InjectFault(world.Instance.Name, new SandboxFault(kind, Endpoint: CreateKey(world.GitLab)));
+        var pass = await world.PassAsync(ct);
+
+        Assert.Equal(0, world.Sandbox.Control.PendingFaults);
+        var notes = Assert.Single(world.NotesIssues());
+        Assert.Equal(1, pass.Writes[CreateKey(world.GitLab)]);
+        Assert.Contains($"{world.Product.Public}: release notes 3.0: created #{notes.Number}", pass.Outcome.Result.Lines);
+
+        // And the next pass knows it: no write.
+        Assert.Empty((await world.PassAsync(ct)).Writes);
+    }
+
+    [Theory]
+    [MemberData(nameof(Trackers))]
+    public async Task RequestedMilestone_IsDraftedWhateverItsState_AndAnUnknownOneIsNamed(string tracker)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await ReleaseNotesWorld.CreateAsync(tracker, ct);
+        var open = await world.MilestoneAsync("4.0", ct);
+        await world.MilestoneAsync("4.1", ct);
+        var shipped = await world.IssueAsync("Sharing", open, 0, ct);
+        world.Close(shipped);
+
+        var pass = await world.PassAsync(ct, requested: ["4.0", "9.9"]);
+
+        Assert.Equal(new Dictionary<string, long> { [CreateKey(world.GitLab)] = 1 }, pass.Writes);
+        Assert.Equal("Release notes: 4.0", Assert.Single(world.NotesIssues()).Title);
+        Assert.Equal(["9.9"], pass.Outcome.Unknown);
+        Assert.Equal(["4.0", "4.1"], pass.Outcome.Known.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            $"{world.Product.Public}: release notes: no milestone '9.9'; known: 4.0, 4.1",
+            ReleaseNotesStep.UnknownLine(world.Product.Public, "9.9", [.. pass.Outcome.Known.Order(StringComparer.Ordinal)]));
+    }
+}
