@@ -84,6 +84,13 @@ public sealed record ReleaseNotesState(long MilestoneId, long? Number, string? W
 {
     public const string Kind = "release-notes";
 
+    /// <summary>The public project's web page (no trailing slash): the only place the notes' links may lead.</summary>
+    public string? ProjectUrl { get; init; }
+
+    /// <summary>Whether <paramref name="url"/> is an http(s) page of the public project (<see cref="ProjectUrl"/>).</summary>
+    public bool IsProjectLink(string? url) =>
+        ProjectUrl is { Length: > 0 } root && ReleaseNotesText.IsWebLink(url) && url!.StartsWith(root + "/", StringComparison.Ordinal);
+
     public static string KeyOf(long milestoneId) => milestoneId.ToString(CultureInfo.InvariantCulture);
 
     public StoredDocument ToStored(string product, DateTimeOffset at) => new(product, Kind, KeyOf(MilestoneId), JsonSerializer.Serialize(this), at);

@@ -171,7 +171,7 @@ public sealed class ReleaseNotesStep(
                 issueTitle = issueTitle.Length > 255 ? issueTitle[..255] : issueTitle;
                 var before = notes.GetValueOrDefault(id) ?? new ReleaseNotesState(id, null, null, null, null, null);
                 var after = await run.WriteAsync(before, title, issueTitle, body, listedBodies.GetValueOrDefault(id), cancellationToken);
-                notes[id] = after with { Draft = draft };
+                notes[id] = after with { Draft = draft, ProjectUrl = new Uri(client.WebRoot, project.Path).AbsoluteUri.TrimEnd('/') };
                 if (notes[id] != before)
                 {
                     // Saved per milestone, so a crash never forgets an issue IssueSync created.
