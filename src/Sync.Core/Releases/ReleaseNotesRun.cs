@@ -7,7 +7,7 @@ using Sync.Core.Trackers;
 namespace Sync.Core.Releases;
 
 /// <summary>What one milestone's draft came to: its issue title and body, and <c>created</c>, <c>updated</c> or <c>unchanged</c>.</summary>
-public sealed record ReleaseNotesWrite(string Milestone, string Title, string Body, string Outcome, long? Number);
+public sealed record ReleaseNotesWrite(long MilestoneId, string Milestone, string Title, string Body, string Outcome, long? Number);
 
 /// <summary>The writes of one releases pass (or, in a dry run, the writes it would make) and their counts.</summary>
 internal sealed class ReleaseNotesRun(ITrackerClient client, ProjectRef project, PipelineContext context, IAuditLog audit, TimeProvider time)
@@ -30,7 +30,7 @@ internal sealed class ReleaseNotesRun(ITrackerClient client, ProjectRef project,
         var now = time.GetUtcNow();
         if (state.Number is { } number && string.Equals(current?.TrimEnd(), body.TrimEnd(), StringComparison.Ordinal))
         {
-            Record(milestone, title, body, "unchanged", number);
+            Record(state.MilestoneId, milestone, title, body, "unchanged", number);
             return state with { Body = body };
         }
 
@@ -42,7 +42,7 @@ internal sealed class ReleaseNotesRun(ITrackerClient client, ProjectRef project,
                 await _writer.WriteAsync(
                     AuditActions.Edit, new IssueRef(project, existing).ToString(), string.Join('\n', diff), $"release notes {milestone} ({diff.Count} changed lines)",
                     () => client.EditIssueAsync(project.Path, existing, new IssueEdit(Body: body), cancellationToken), cancellationToken);
-                Record(milestone, title, body, "updated", existing);
+                Record(state.MilestoneId, milestone, title, body, "updated", existing);
                 return state with { Body = body, FirstWrittenAt = state.FirstWrittenAt ?? now };
             }
             catch (TrackerNotFoundException)
@@ -59,7 +59,7 @@ internal sealed class ReleaseNotesRun(ITrackerClient client, ProjectRef project,
                 () => client.ListIssuesAsync(project.Path, new IssueQuery(IssueStateFilter.All, null, since), cancellationToken)
                     .FirstOrDefaultAsync(i => ReleaseNotesText.MilestoneOf(i.Body, context.Product.Key) == state.MilestoneId, cancellationToken).AsTask())).Result,
             cancellationToken);
-        Record(milestone, title, body, "created", created?.Ref.Number);
+        Record(state.MilestoneId, milestone, title, body, "created", created?.Ref.Number);
         return state with { Number = created?.Ref.Number, WebUrl = created?.WebUrl, Body = body, FirstWrittenAt = context.DryRun ? state.FirstWrittenAt : now };
     }
 
@@ -76,9 +76,9 @@ internal sealed class ReleaseNotesRun(ITrackerClient client, ProjectRef project,
         return new StepResult(Lines, metrics) { Failures = Failures };
     }
 
-    private void Record(string milestone, string title, string body, string outcome, long? number)
+    private void Record(long milestoneId, string milestone, string title, string body, string outcome, long? number)
     {
-        Writes.Add(new ReleaseNotesWrite(milestone, title, body, outcome, number));
+        Writes.Add(new ReleaseNotesWrite(milestoneId, milestone, title, body, outcome, number));
         var issue = number is { } n ? "#" + n.ToString(CultureInfo.InvariantCulture) : "(new)";
         var dry = context.DryRun && outcome != "unchanged" ? " (dry run: nothing written)" : string.Empty;
         Lines.Add($"{project}: release notes {milestone}: {outcome} {issue}{dry}");

@@ -9,7 +9,11 @@ namespace Sync.Core.Releases;
 
 /// <summary>What a releases pass did, with each draft (the CLI prints them) and the milestones asked for that do not exist.</summary>
 /// <param name="Known">Every milestone title of the public project, as listed this pass.</param>
-public sealed record ReleaseNotesOutcome(StepResult Result, IReadOnlyList<ReleaseNotesWrite> Drafts, IReadOnlyList<string> Unknown, IReadOnlyList<string> Known);
+public sealed record ReleaseNotesOutcome(StepResult Result, IReadOnlyList<ReleaseNotesWrite> Drafts, IReadOnlyList<string> Unknown, IReadOnlyList<string> Known)
+{
+    /// <summary>The milestone id each requested milestone was found as.</summary>
+    public IReadOnlyDictionary<string, long> Requested { get; init; } = new Dictionary<string, long>();
+}
 
 /// <summary>
 /// The "releases" stage: drafts and keeps up to date the release notes of the public project's milestones
@@ -127,11 +131,13 @@ public sealed class ReleaseNotesStep(
 
         due.UnionWith(notes.Keys.Where(byId.ContainsKey));
         var unknown = new List<string>();
+        var resolved = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var asked in requested)
         {
             if (Find(milestones, asked) is { } found)
             {
                 due.Add(found.Id);
+                resolved[asked] = found.Id;
             }
             else
             {
@@ -189,7 +195,7 @@ public sealed class ReleaseNotesStep(
         saves.AddRange(listedBodies.Keys.Where(id => !due.Contains(id)).Select(id => notes[id].ToStored(product.Key, now)));
         await state.SaveDocumentsAsync(saves, cancellationToken);
         await listing.SaveAsync(now, cancellationToken);
-        return new ReleaseNotesOutcome(run.Summary(), run.Writes, unknown, [.. milestones.Select(m => m.Title)]);
+        return new ReleaseNotesOutcome(run.Summary(), run.Writes, unknown, [.. milestones.Select(m => m.Title)]) { Requested = resolved };
     }
 
     /// <summary>A milestone by its exact title, else its title without case, else its id.</summary>
