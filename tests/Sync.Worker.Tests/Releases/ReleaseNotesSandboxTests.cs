@@ -158,4 +158,58 @@ public sealed class ReleaseNotesSandboxTests
             $"{world.Product.Public}: release notes: no milestone '9.9'; known: 4.0, 4.1",
             ReleaseNotesStep.UnknownLine(world.Product.Public, "9.9", [.. pass.Outcome.Known.Order(StringComparer.Ordinal)]));
     }
+
+    [Theory]
+    [MemberData(nameof(Trackers))]
+    public async Task MovedFromAPrivateSource_IsListedApart_WithItsPublicLinkOnly(string tracker)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await ReleaseNotesWorld.CreateAsync(tracker, ct);
+        var source = new Sync.Core.Trackers.ProjectRef(tracker, "acme/private-dev");
+        world.Instance.CreateProject(source.Path, isPrivate: true);
+        world.Product = world.Product with { Sources = [new Sync.Core.Products.SourceRule(source)] };
+        var release = await world.MilestoneAsync("5.0", ct);
+        var moved = await world.IssueAsync("Faster start-up", release, 0, ct, labels: ["feature-request"]);
+        var forum = await world.IssueAsync("Forum idea", release, 0, ct);
+        var at = world.Time.GetUtcNow();
+        await world.Store.SaveMoveAsync(new Sync.Core.Storage.MoveRecord(
+            ReleaseNotesWorld.ProductKey, $"{source}#7", Sync.Core.Storage.MoveState.Completed, $"{world.Product.Public}#{moved}", null, null, 1, at, at), ct);
+        await world.Store.SaveMoveAsync(new Sync.Core.Storage.MoveRecord(
+            ReleaseNotesWorld.ProductKey, "csv:rel/import#1", Sync.Core.Storage.MoveState.Completed, $"{world.Product.Public}#{forum}", null, null, 1, at, at), ct);
+        world.Close(moved);
+        world.Close(forum);
+
+        // The releases step alone (the votes step would read the moves' sources, which this test does not have).
+        var before = world.Sandbox.Stats.Snapshot();
+        await world.Step.DraftAsync(new Sync.Core.Pipeline.PipelineContext(world.Product, DryRun: false, new Sync.Core.Pipeline.WriteJournal()), ["5.0"], ct);
+
+        Assert.Equal(new Dictionary<string, long> { [CreateKey(world.GitLab)] = 1 }, world.Sandbox.Stats.Snapshot().WritesSince(before, world.Instance.Name));
+        var body = Assert.Single(world.NotesIssues()).Description!;
+        Assert.True(body.Contains("## Other changes\n\n- [Forum idea](", StringComparison.Ordinal), body);
+        Assert.Contains("## Moved from development\n\n- [Faster start-up](" + world.Instance.WebUrl, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("## feature-request", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("private-dev", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Trackers))]
+    public async Task StepRun_TakesTheDashboardsRequests_AndNamesAnUnknownMilestoneOnce(string tracker)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await ReleaseNotesWorld.CreateAsync(tracker, ct);
+        var release = await world.MilestoneAsync("6.0", ct);
+        var shipped = await world.IssueAsync("Printing", release, 0, ct);
+        world.Close(shipped);
+        var at = world.Time.GetUtcNow();
+        await world.Store.SaveDocumentsAsync([new ReleaseNotesRequest("6.0", "alice", at).ToStored(ReleaseNotesWorld.ProductKey), new ReleaseNotesRequest("7.0", "alice", at).ToStored(ReleaseNotesWorld.ProductKey)], ct);
+
+        var result = await world.Step.RunAsync(new Sync.Core.Pipeline.PipelineContext(world.Product, DryRun: false, new Sync.Core.Pipeline.WriteJournal()), ct);
+
+        Assert.Equal("Release notes: 6.0", Assert.Single(world.NotesIssues()).Title);
+        Assert.Contains($"{world.Product.Public}: release notes: no milestone '7.0'; known: 6.0", result.Lines);
+        Assert.Empty(await ReleaseNotesRequest.LoadAsync(world.Store, ReleaseNotesWorld.ProductKey, ct));
+        var again = await world.Step.RunAsync(new Sync.Core.Pipeline.PipelineContext(world.Product, DryRun: false, new Sync.Core.Pipeline.WriteJournal()), ct);
+        Assert.DoesNotContain(again.Lines, l => l.Contains("no milestone", StringComparison.Ordinal));
+        Assert.Equal(1, again.Metrics["releaseNotesUnchanged"]);
+    }
 }
