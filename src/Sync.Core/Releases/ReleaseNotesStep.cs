@@ -171,7 +171,8 @@ public sealed class ReleaseNotesStep(
                     })
                     .ToList();
                 var title = redact(milestone.Title);
-                var draft = ReleaseNotesText.Draft(product.Key, id, title, milestone.DueDate, shipped, rules.GroupsOrDefault);
+                var draft = ReleaseNotesText.Fit(
+                    ReleaseNotesText.Draft(product.Key, id, title, milestone.DueDate, shipped, rules.GroupsOrDefault), BodyLimits.For(client.Kind).IssueBody);
                 var body = ReleaseNotesText.Render(draft);
                 var issueTitle = rules.Title.Replace(ReleaseNotesRules.MilestonePlaceholder, title, StringComparison.Ordinal);
                 issueTitle = issueTitle.Length > 255 ? issueTitle[..255] : issueTitle;

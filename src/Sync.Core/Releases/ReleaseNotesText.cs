@@ -15,7 +15,11 @@ public sealed record ReleaseNotesSection(string Heading, IReadOnlyList<ReleaseNo
 /// <summary>The notes of one milestone, as data: the issue body and the /direction page are both rendered from it.</summary>
 /// <param name="MilestoneId">GitLab milestone id, GitHub milestone number: what the marker names.</param>
 /// <param name="Milestone">The milestone's title, redacted.</param>
-public sealed record ReleaseNotesDraft(string Product, long MilestoneId, string Milestone, DateOnly? DueDate, int Shipped, IReadOnlyList<ReleaseNotesSection> Sections);
+public sealed record ReleaseNotesDraft(string Product, long MilestoneId, string Milestone, DateOnly? DueDate, int Shipped, IReadOnlyList<ReleaseNotesSection> Sections)
+{
+    /// <summary>Shipped issues left off the list so the body fits the tracker's limit (<see cref="ReleaseNotesText.Fit"/>).</summary>
+    public int LeftOff { get; init; }
+}
 
 /// <summary>A shipped public issue of the milestone, as the draft is built from.</summary>
 public sealed record ShippedIssue(long Number, string Title, string Url, IReadOnlyList<string> Labels, bool Moved, int Votes, DateTimeOffset CreatedAt, DateTimeOffset ClosedAt);
@@ -120,9 +124,54 @@ public static partial class ReleaseNotesText
             }
         }
 
+        if (draft.LeftOff > 0)
+        {
+            Line(text, string.Empty);
+            Line(text, string.Create(CultureInfo.InvariantCulture, $"_…and {draft.LeftOff} more shipped {(draft.LeftOff == 1 ? "issue" : "issues")}, left off to keep this issue within the tracker's size limit._"));
+        }
+
         Line(text, string.Empty);
         text.Append(Marker(draft.Product, draft.MilestoneId));
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The draft, with the least-wanted items of the longest sections left off (and counted in
+    /// <see cref="ReleaseNotesDraft.LeftOff"/>) until <see cref="Render"/> fits <paramref name="maxLength"/> characters.
+    /// </summary>
+    public static ReleaseNotesDraft Fit(ReleaseNotesDraft draft, int maxLength)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var length = Render(draft).Length;
+        if (length <= maxLength)
+        {
+            return draft;
+        }
+
+        var sections = draft.Sections.Select(s => s.Items.ToList()).ToList();
+        var leftOff = draft.LeftOff;
+        while (length > maxLength && sections.Any(s => s.Count > 0))
+        {
+            // Drop about as many lines as the excess needs (each at least one), then measure again.
+            var excess = length - maxLength + 200;
+            while (excess > 0 && sections.Any(s => s.Count > 0))
+            {
+                var longest = sections.OrderByDescending(s => s.Count).First();
+                excess -= Escape(longest[^1].Title).Length + longest[^1].Url.Length + 40;
+                longest.RemoveAt(longest.Count - 1);
+                leftOff++;
+            }
+
+            draft = draft with
+            {
+                Sections = [.. draft.Sections.Select((s, i) => s with { Items = sections[i] }).Where(s => s.Items.Count > 0)],
+                LeftOff = leftOff,
+            };
+            sections = [.. draft.Sections.Select(s => s.Items.ToList())];
+            length = Render(draft).Length;
+        }
+
+        return draft;
     }
 
     /// <summary><c>Milestone 1.2 (due 2026-06-30): 3 shipped issues.</c>, the milestone's title passed through <paramref name="escape"/>.</summary>

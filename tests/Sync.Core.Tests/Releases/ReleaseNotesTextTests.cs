@@ -163,4 +163,24 @@ public sealed class ReleaseNotesTextTests
         Assert.True(ReleaseNotesText.IsAnyReleaseNotes(body));
         Assert.False(ReleaseNotesText.IsAnyReleaseNotes("<!-- issuesync:roadmap widget -->"));
     }
+
+    [Fact]
+    public void Fit_LeavesOffTheLeastWantedItemsOfTheLongestSection_UntilTheBodyFits_AndSaysHowMany()
+    {
+        var issues = Enumerable.Range(1, 400).Select(n => Issue(n, $"Request number {n} with a longish title", votes: 1000 - n, labels: n % 4 == 0 ? ["bug"] : [])).ToArray();
+        var full = Draft(issues);
+        Assert.Same(full, ReleaseNotesText.Fit(full, 1_000_000));
+
+        var fitted = ReleaseNotesText.Fit(full, 10_000);
+        var body = ReleaseNotesText.Render(fitted);
+
+        Assert.True(body.Length <= 10_000, body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(fitted.LeftOff > 0);
+        Assert.Equal(400, fitted.Shipped);
+        Assert.Equal(400, fitted.LeftOff + fitted.Sections.Sum(s => s.Items.Count));
+        Assert.Contains("[Request number 1 with a longish title]", body, StringComparison.Ordinal); // most wanted kept
+        Assert.DoesNotContain("[Request number 399 with a longish title]", body, StringComparison.Ordinal);
+        Assert.Contains($"_…and {fitted.LeftOff} more shipped issues, left off to keep this issue within the tracker's size limit._\n\n<!-- issuesync:release-notes", body, StringComparison.Ordinal);
+        Assert.StartsWith("Milestone 1.2 (due 2026-06-30): 400 shipped issues.", body, StringComparison.Ordinal);
+    }
 }
