@@ -152,6 +152,7 @@ public sealed class ReleaseNotesStep(
             var demand = await DemandDocument.LoadAsync(documents, product.Key, cancellationToken);
             var moved = await MovedHereAsync(product, cancellationToken);
             var notPlanned = product.Lifecycle?.NotPlannedLabel;
+            Dictionary<long, TrackerIssue>? ours = null;
             foreach (var id in due)
             {
                 var milestone = byId[id];
@@ -177,7 +178,21 @@ public sealed class ReleaseNotesStep(
                 var issueTitle = rules.Title.Replace(ReleaseNotesRules.MilestonePlaceholder, title, StringComparison.Ordinal);
                 issueTitle = issueTitle.Length > 255 ? issueTitle[..255] : issueTitle;
                 var before = notes.GetValueOrDefault(id) ?? new ReleaseNotesState(id, null, null, null, null, null);
-                var after = await run.WriteAsync(before, title, issueTitle, body, listedBodies.GetValueOrDefault(id), cancellationToken);
+                var listedBody = listedBodies.GetValueOrDefault(id);
+                if (before.Number is null && listing.LowerBound is not null)
+                {
+                    // No notes known for this milestone, but the listing was incremental: the notes state may have been
+                    // lost while the cursor was kept, so the issue would not be listed. Look for its marker among every
+                    // issue once (a pass creates notes rarely) rather than risk a second notes issue.
+                    ours ??= await OwnNotesAsync(client, project, product.Key, cancellationToken);
+                    if (ours.GetValueOrDefault(id) is { } found)
+                    {
+                        before = before with { Number = found.Ref.Number, WebUrl = found.WebUrl, Body = found.Body, FirstWrittenAt = found.CreatedAt };
+                        listedBody = found.Body;
+                    }
+                }
+
+                var after = await run.WriteAsync(before, title, issueTitle, body, listedBody, cancellationToken);
                 notes[id] = after with { Draft = draft, ProjectUrl = new Uri(client.WebRoot, project.Path).AbsoluteUri.TrimEnd('/') };
                 if (notes[id] != before)
                 {
@@ -197,6 +212,21 @@ public sealed class ReleaseNotesStep(
         await state.SaveDocumentsAsync(saves, cancellationToken);
         await listing.SaveAsync(now, cancellationToken);
         return new ReleaseNotesOutcome(run.Summary(), run.Writes, unknown, [.. milestones.Select(m => m.Title)]) { Requested = resolved };
+    }
+
+    /// <summary>The product's notes issues of the project by milestone id, from one listing of every issue.</summary>
+    private static async Task<Dictionary<long, TrackerIssue>> OwnNotesAsync(ITrackerClient client, ProjectRef project, string product, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<long, TrackerIssue>();
+        await foreach (var issue in client.ListIssuesAsync(project.Path, new IssueQuery(IssueStateFilter.All), cancellationToken))
+        {
+            if (ReleaseNotesText.MilestoneOf(issue.Body, product) is { } id)
+            {
+                found.TryAdd(id, issue);
+            }
+        }
+
+        return found;
     }
 
     /// <summary>A milestone by its exact title, else its title without case, else its id.</summary>

@@ -111,6 +111,30 @@ public sealed class ReleaseNotesSandboxTests
     }
 
     [Theory]
+    [MemberData(nameof(Trackers))]
+    public async Task NotesDocumentsDeleted_CursorKept_FindsTheNotesByMarker_AndCreatesNothing(string tracker)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await ReleaseNotesWorld.CreateAsync(tracker, ct);
+        var release = await world.MilestoneAsync("2.1", ct);
+        var shipped = await world.IssueAsync("Import", release, 0, ct);
+        await world.PassAsync(ct);
+        world.Close(shipped);
+        await world.CloseMilestoneAsync(release, ct);
+        await world.PassAsync(ct);
+        var notes = Assert.Single(world.NotesIssues());
+
+        // Only the notes' state documents are gone; the book and the cursor stay, so the notes issue is not listed.
+        var kept = await world.Store.ListDocumentsAsync(ReleaseNotesWorld.ProductKey, ReleaseNotesState.Kind, ct);
+        await world.Store.DeleteDocumentsAsync(ReleaseNotesWorld.ProductKey, ReleaseNotesState.Kind, [.. kept.Select(d => d.Key)], ct);
+        var again = await world.PassAsync(ct, requested: ["2.1"]);
+
+        Assert.Empty(again.Writes);
+        Assert.Equal(notes.Number, Assert.Single(world.NotesIssues()).Number);
+        Assert.Equal("unchanged", Assert.Single(again.Outcome.Drafts).Outcome);
+    }
+
+    [Theory]
     [InlineData("gitlab", SandboxFaultKind.CommitThenError)]
     [InlineData("gitlab", SandboxFaultKind.CommitThenDrop)]
     [InlineData("github", SandboxFaultKind.CommitThenError)]
