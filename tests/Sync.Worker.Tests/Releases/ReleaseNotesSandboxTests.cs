@@ -54,6 +54,7 @@ public sealed class ReleaseNotesSandboxTests
         // The real pass: exactly one create, the shipped issues grouped, the dropped and the open ones left out.
         var created = await world.PassAsync(ct);
         Assert.Equal(new Dictionary<string, long> { [CreateKey(world.GitLab)] = 1 }, created.Writes);
+        Assert.Equal(4, created.Requests); // the listing, the milestones, one look for its marker among every issue, the create
         var notes = Assert.Single(world.NotesIssues());
         Assert.Equal("Release notes: 1.0", notes.Title);
         Assert.Contains($"- [Dark mode](", notes.Description, StringComparison.Ordinal);
@@ -79,6 +80,7 @@ public sealed class ReleaseNotesSandboxTests
         world.Close(later);
         var edited = await world.PassAsync(ct);
         Assert.Equal(new Dictionary<string, long> { [EditKey(world.GitLab)] = 1 }, edited.Writes);
+        Assert.Equal(3, edited.Requests); // the listing, the milestones, the edit
         var after = Assert.Single(world.NotesIssues());
         Assert.Equal(notes.Number, after.Number);
         Assert.True(after.Description!.Contains(") — 👍 1 over 10 days\n\n## bug", StringComparison.Ordinal), after.Description);
