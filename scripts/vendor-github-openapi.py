@@ -38,6 +38,7 @@ OPERATIONS = [
     ("/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", "delete"),
     ("/repos/{owner}/{repo}/milestones", "get"),
     ("/repos/{owner}/{repo}/milestones", "post"),
+    ("/repos/{owner}/{repo}/milestones/{milestone_number}", "patch"),
     ("/repos/{owner}/{repo}/issues/comments", "get"),
     ("/repos/{owner}/{repo}/issues/{issue_number}/comments", "get"),
     ("/repos/{owner}/{repo}/issues/{issue_number}/comments", "post"),

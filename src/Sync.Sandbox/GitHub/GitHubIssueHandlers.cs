@@ -203,4 +203,46 @@ internal static class GitHubIssueHandlers
         p.Milestones.Add(milestone);
         return ApiReply.Created(GitHubJson.Milestone(r.Instance, p, milestone) ?? new JsonObject());
     });
+
+    /// <summary>
+    /// <c>PATCH /repos/{owner}/{repo}/milestones/{milestone_number}</c> (REST "Update a milestone"): <c>title</c>,
+    /// <c>description</c>, <c>due_on</c> and <c>state</c> <c>open</c> or <c>closed</c> (closing sets <c>closed_at</c>).
+    /// </summary>
+    public static ApiReply UpdateMilestone(ApiRequest r) => WithRepo(r, p =>
+    {
+        if (r.RouteInt("milestone_number") is not { } number || p.Milestones.Find(m => m.Number == number) is not { } milestone)
+        {
+            return NotFound();
+        }
+
+        if (r.Str("title") is { Length: > 0 } title)
+        {
+            milestone.Title = title;
+        }
+
+        if (r.Has("description"))
+        {
+            milestone.Description = r.Str("description");
+        }
+
+        if (r.Has("due_on"))
+        {
+            milestone.DueDate = JsonTime.Parse(r.Str("due_on")) is { } due ? DateOnly.FromDateTime(due.UtcDateTime) : null;
+        }
+
+        switch (r.Str("state"))
+        {
+            case "closed" when !milestone.Closed:
+                milestone.Closed = true;
+                milestone.ClosedAt = r.Now;
+                break;
+            case "open" when milestone.Closed:
+                milestone.Closed = false;
+                milestone.ClosedAt = null;
+                break;
+        }
+
+        milestone.UpdatedAt = r.Now;
+        return ApiReply.Ok(GitHubJson.Milestone(r.Instance, p, milestone) ?? new JsonObject());
+    });
 }

@@ -61,6 +61,7 @@ internal static class GitHubRoutes
 
         Get("/milestones", GitHubIssueHandlers.Milestones);
         api.Api(host, i, d, "POST", Repo + "/milestones", GitHubIssueHandlers.CreateMilestone);
+        api.Api(host, i, d, "PATCH", Repo + "/milestones/{milestone_number:int}", GitHubIssueHandlers.UpdateMilestone);
 
         Get("/issues/comments", GitHubCommentHandlers.ListForRepo);
         Get("/issues/{number:int}/comments", GitHubCommentHandlers.List);

@@ -142,6 +142,53 @@ internal static partial class GitLabLabelHandlers
         return ApiReply.Created(GitLabJson.Milestone(r.Instance, p, milestone)!);
     }
 
+    /// <summary>
+    /// <c>PUT /projects/:id/milestones/:milestone_id</c> (doc/api/milestones.md, "Edit milestone"): <c>title</c>,
+    /// <c>description</c>, <c>due_date</c>, and <c>state_event</c> <c>close</c> or <c>activate</c>; an unknown milestone is 404.
+    /// </summary>
+    public static ApiReply UpdateMilestone(ApiRequest r)
+    {
+        if (Project(r) is not { } p)
+        {
+            return ProjectNotFound();
+        }
+
+        if (r.RouteLong("milestone_id") is not { } id || p.Milestones.Find(m => m.Id == id) is not { } milestone)
+        {
+            return Error(404, "404 Milestone Not Found");
+        }
+
+        if (r.Str("title") is { Length: > 0 } title)
+        {
+            milestone.Title = title;
+        }
+
+        if (r.Has("description"))
+        {
+            milestone.Description = r.Str("description");
+        }
+
+        if (r.Has("due_date"))
+        {
+            milestone.DueDate = JsonTime.ParseDate(r.Str("due_date"));
+        }
+
+        switch (r.Str("state_event"))
+        {
+            case "close" when !milestone.Closed:
+                milestone.Closed = true;
+                milestone.ClosedAt = r.Now;
+                break;
+            case "activate" when milestone.Closed:
+                milestone.Closed = false;
+                milestone.ClosedAt = null;
+                break;
+        }
+
+        milestone.UpdatedAt = r.Now;
+        return ApiReply.Ok(GitLabJson.Milestone(r.Instance, p, milestone)!);
+    }
+
     /// <summary>Accepts "#RRGGBB" (and "#RGB"), the forms GitLab documents; returns the six digits.</summary>
     private static string? ParseColor(string? value)
     {

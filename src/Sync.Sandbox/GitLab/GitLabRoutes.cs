@@ -35,6 +35,7 @@ internal static class GitLabRoutes
         api.Api(host, i, d, "PUT", "/projects/{id}/labels/{label_id}", GitLabLabelHandlers.Update);
         api.Api(host, i, d, "GET", "/projects/{id}/milestones", GitLabLabelHandlers.Milestones);
         api.Api(host, i, d, "POST", "/projects/{id}/milestones", GitLabLabelHandlers.CreateMilestone);
+        api.Api(host, i, d, "PUT", "/projects/{id}/milestones/{milestone_id}", GitLabLabelHandlers.UpdateMilestone);
 
         api.Api(host, i, d, "POST", "/projects/{id}/uploads", GitLabUploads.Create);
         api.Api(host, i, d, "GET", "/projects/{id}/uploads/{secret}/{filename}", GitLabUploads.Download);

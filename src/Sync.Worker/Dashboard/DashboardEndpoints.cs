@@ -43,16 +43,19 @@ internal static class DashboardEndpoints
         DashboardRoutes.Routes.AddRazorPage(AuditPage.Route, _ => new AuditPage());
         DashboardRoutes.Routes.AddRazorPage(DemandPage.Route, _ => new DemandPage());
         DashboardRoutes.Routes.AddRazorPage(ImportPage.Route, _ => new ImportPage());
+        DashboardRoutes.Routes.AddRazorPage(ReleasesPage.Route, _ => new ReleasesPage());
         MaintainerActions.Register(DashboardRoutes.Routes);
         MoveActions.Register(DashboardRoutes.Routes);
         ImportActions.Register(DashboardRoutes.Routes);
+        ReleasesActions.Register(DashboardRoutes.Routes);
         // The IssueSync page's route prefixes the others: its item is active only on its own page and actions.
-        string[] pages = [MovesPage.Route, AuditPage.Route, DemandPage.Route, ImportPage.Route];
+        string[] pages = [MovesPage.Route, AuditPage.Route, DemandPage.Route, ImportPage.Route, ReleasesPage.Route];
         AddMenuItem(MaintainerPage.Title, MaintainerPage.Route, path => !pages.Any(p => path.StartsWith(p, StringComparison.Ordinal)));
         AddMenuItem(MovesPage.Title, MovesPage.Route);
         AddMenuItem(AuditPage.Title, AuditPage.Route);
         AddMenuItem(DemandPage.Title, DemandPage.Route);
         AddMenuItem(ImportPage.Title, ImportPage.Route);
+        AddMenuItem(ReleasesPage.Title, ReleasesPage.Route);
     }
 
     private static void AddMenuItem(string title, string route, Func<string, bool>? also = null) =>

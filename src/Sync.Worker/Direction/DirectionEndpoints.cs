@@ -41,6 +41,19 @@ internal static class DirectionEndpoints
                 return Serve(context, DirectionFeed.Render(direction, page, feed), DirectionFeed.ContentType);
             })
             .AllowAnonymous();
+        app.MapGet("/direction/{product}/releases/{milestone}", async (string product, string milestone, HttpContext context, ProductCatalog catalog, IDocumentStore store, CancellationToken cancellationToken) =>
+            {
+                if (catalog.All.FirstOrDefault(p => string.Equals(p.Key, product, StringComparison.Ordinal)) is not { } definition)
+                {
+                    return Results.Text($"No product '{product}'.", statusCode: StatusCodes.Status404NotFound);
+                }
+
+                var notes = await ReleaseNotesPage.LoadAsync(store, definition.Key, cancellationToken);
+                return ReleaseNotesPage.Find(notes, milestone) is { } found
+                    ? Serve(context, ReleaseNotesPage.Render(definition.Key, found), HtmlContentType)
+                    : Results.Text($"No release notes for milestone '{Uri.UnescapeDataString(milestone)}' of '{definition.Key}'.", statusCode: StatusCodes.Status404NotFound);
+            })
+            .AllowAnonymous();
         return app;
     }
 

@@ -2,13 +2,15 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
+using Sync.Core.Releases;
 using Sync.Core.Roadmap;
 
 namespace Sync.Worker.Direction;
 
 /// <summary>
-/// <c>/direction/&lt;product&gt;.atom</c>: an Atom feed (RFC 4287) of the items that entered Now and the items that
-/// shipped, newest first, so followers can subscribe. Built from the stored roadmap only: an item's "entered Now" time
+/// <c>/direction/&lt;product&gt;.atom</c>: an Atom feed (RFC 4287) of the items that entered Now, the items that
+/// shipped and the milestones' release notes (dated when first written, linking to their page), newest first, so
+/// followers can subscribe. Built from the stored roadmap only: an item's "entered Now" time
 /// is <see cref="RoadmapItem.EnteredNowAt"/>, a shipped item's is its close time. Deterministic: the same roadmap and
 /// URLs give the same bytes, and entry ids depend only on the product, the event, the issue and its time.
 /// </summary>
@@ -37,8 +39,8 @@ internal static class DirectionFeed
         ArgumentNullException.ThrowIfNull(product);
         ArgumentNullException.ThrowIfNull(pageUrl);
         ArgumentNullException.ThrowIfNull(feedUrl);
-        var entries = Entries(product.Roadmap);
         var productPage = new UriBuilder(pageUrl) { Fragment = "product-" + product.Product }.Uri.AbsoluteUri;
+        var entries = Entries(product.Roadmap, product.Releases, pageUrl);
 
         using var stream = new MemoryStream();
         using (var xml = XmlWriter.Create(stream, Settings))
@@ -72,18 +74,32 @@ internal static class DirectionFeed
         return stream.ToArray();
     }
 
-    private static List<FeedEntry> Entries(ProductRoadmap? roadmap) =>
-        roadmap is null
-            ? []
-            : [.. roadmap.In(RoadmapSection.Now).Where(i => i.EnteredNowAt is not null).Select(i => new FeedEntry(Event.EnteredNow, i, i.EnteredNowAt!.Value))
-                .Concat(roadmap.In(RoadmapSection.Shipped).Where(i => i.ClosedAt is not null).Select(i => new FeedEntry(Event.Shipped, i, i.ClosedAt!.Value)))
-                .OrderByDescending(e => e.At)
-                .ThenBy(e => e.Event)
-                .ThenBy(e => e.Item.Number)
-                .Take(MaxEntries)];
+    private static List<FeedEntry> Entries(ProductRoadmap? roadmap, IReadOnlyList<ReleaseNotesState> releases, Uri pageUrl) =>
+        [.. (roadmap is null ? [] : roadmap.In(RoadmapSection.Now).Where(i => i.EnteredNowAt is not null).Select(i => new FeedEntry(Event.EnteredNow, i, i.EnteredNowAt!.Value))
+                .Concat(roadmap.In(RoadmapSection.Shipped).Where(i => i.ClosedAt is not null).Select(i => new FeedEntry(Event.Shipped, i, i.ClosedAt!.Value))))
+            .Concat(releases.Where(r => r.Draft is not null && r.FirstWrittenAt is not null).Select(r => ReleaseEntry(r, pageUrl)))
+            .OrderByDescending(e => e.At)
+            .ThenBy(e => e.Event)
+            .ThenBy(e => e.Item.Number)
+            .Take(MaxEntries)];
+
+    /// <summary>A release notes entry: dated when the notes were first written, linking to their page on /direction.</summary>
+    private static FeedEntry ReleaseEntry(ReleaseNotesState notes, Uri pageUrl)
+    {
+        var draft = notes.Draft!;
+        var page = new Uri(pageUrl.AbsoluteUri.TrimEnd('/') + "/" + ReleaseNotesPage.Href(draft.Product, draft.Milestone)["direction/".Length..]);
+        var item = new RoadmapItem(notes.MilestoneId, draft.Milestone, page.AbsoluteUri, RoadmapSection.Shipped, 0, 0, null, null, draft.Milestone, draft.DueDate, null);
+        return new FeedEntry(Event.ReleaseNotes, item, notes.FirstWrittenAt!.Value) { Summary = ReleaseNotesText.Intro(draft, static t => t) };
+    }
 
     private static void WriteEntry(XmlWriter xml, string product, FeedEntry entry, string productPage)
     {
+        if (entry.Event == Event.ReleaseNotes)
+        {
+            WriteReleaseEntry(xml, product, entry);
+            return;
+        }
+
         var item = entry.Item;
         var issue = string.Create(CultureInfo.InvariantCulture, $"#{item.Number} {item.Title}");
         var kind = entry.Event == Event.EnteredNow ? "now" : "shipped";
@@ -100,6 +116,24 @@ internal static class DirectionFeed
         xml.WriteStartElement("summary", AtomNamespace);
         xml.WriteAttributeString("type", "text");
         xml.WriteString(Clean(Summary(entry, issue)));
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+    }
+
+    private static void WriteReleaseEntry(XmlWriter xml, string product, FeedEntry entry)
+    {
+        var milestone = entry.Item.Title;
+        xml.WriteStartElement("entry", AtomNamespace);
+        xml.WriteElementString(
+            "id",
+            AtomNamespace,
+            StableId(string.Create(CultureInfo.InvariantCulture, $"issuesync/direction/{product}/release-notes/{entry.Item.Number}")));
+        xml.WriteElementString("title", AtomNamespace, Clean($"Release notes: {milestone}"));
+        xml.WriteElementString("updated", AtomNamespace, Time(entry.At));
+        Link(xml, "alternate", "text/html", entry.Item.Url);
+        xml.WriteStartElement("summary", AtomNamespace);
+        xml.WriteAttributeString("type", "text");
+        xml.WriteString(Clean(entry.Summary ?? string.Empty));
         xml.WriteEndElement();
         xml.WriteEndElement();
     }
@@ -174,7 +208,12 @@ internal static class DirectionFeed
     {
         EnteredNow,
         Shipped,
+        ReleaseNotes,
     }
 
-    private sealed record FeedEntry(Event Event, RoadmapItem Item, DateTimeOffset At);
+    /// <param name="Item">The roadmap item; for release notes, the milestone (number its id, title its title, URL its page).</param>
+    private sealed record FeedEntry(Event Event, RoadmapItem Item, DateTimeOffset At)
+    {
+        public string? Summary { get; init; }
+    }
 }

@@ -47,6 +47,7 @@ internal static class DirectionPage
             .Append(" <span class=\"project\">").Append(Encode(product.PublicProject)).Append("</span></h2>\n");
         html.Append("<p class=\"feed\"><a href=\"").Append(Encode(FeedHref(product.Product)))
             .Append("\" type=\"application/atom+xml\">Atom feed</a> of what enters Now and what ships</p>\n");
+        AppendReleases(html, product);
         if (product.Roadmap is not { } roadmap)
         {
             html.Append("<p class=\"empty\">").Append(Encode(NotBuiltText)).Append("</p>\n</section>\n");
@@ -71,6 +72,24 @@ internal static class DirectionPage
         AppendNeedsInput(html, product, roadmap);
         AppendShipped(html, roadmap);
         html.Append("</section>\n");
+    }
+
+    /// <summary>Links to the product's release notes pages, newest first, when there are any.</summary>
+    private static void AppendReleases(StringBuilder html, ProductDirection product)
+    {
+        if (product.Releases.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<p class=\"releases\">Release notes:");
+        foreach (var notes in product.Releases)
+        {
+            var milestone = notes.Draft!.Milestone;
+            html.Append(" <a href=\"").Append(Encode(ReleaseNotesPage.Href(product.Product, milestone))).Append("\">").Append(Encode(milestone)).Append("</a>");
+        }
+
+        html.Append("</p>\n");
     }
 
     private static void AppendColumn(StringBuilder html, ProductDirection product, ProductRoadmap roadmap, RoadmapSection section, string cssClass, string heading)

@@ -19,6 +19,9 @@ internal sealed record ProductDirection(string Product, string PublicProject, Pr
     /// </summary>
     public IReadOnlyDictionary<long, string> Trends { get; init; } = new Dictionary<long, string>();
 
+    /// <summary>The product's written release notes, newest first (<see cref="ReleaseNotesPage.LoadAsync"/>).</summary>
+    public IReadOnlyList<Sync.Core.Releases.ReleaseNotesState> Releases { get; init; } = [];
+
     /// <summary>Every configured product in catalogue order, each with its last built roadmap (no trends).</summary>
     public static Task<IReadOnlyList<ProductDirection>> LoadAllAsync(ProductCatalog catalog, IDocumentStore store, CancellationToken cancellationToken) =>
         LoadAllAsync(catalog, store, null, default, cancellationToken);
@@ -46,7 +49,10 @@ internal sealed record ProductDirection(string Product, string PublicProject, Pr
     {
         ArgumentNullException.ThrowIfNull(product);
         var roadmap = await ProductRoadmap.LoadAsync(store, product.Key, cancellationToken);
-        var direction = new ProductDirection(product.Key, product.Public.ToString(), roadmap);
+        var direction = new ProductDirection(product.Key, product.Public.ToString(), roadmap)
+        {
+            Releases = await ReleaseNotesPage.LoadAsync(store, product.Key, cancellationToken),
+        };
         if (history is null || roadmap is null)
         {
             return direction;

@@ -23,6 +23,9 @@ internal sealed record CommandLine(
     /// <summary><c>--product KEY</c>: the product an <c>--import-csv</c> is for.</summary>
     public string? ImportProduct { get; init; }
 
+    /// <summary><c>--release-notes PRODUCT MILESTONE</c>: draft (and write) that milestone's release notes now; exit.</summary>
+    public (string Product, string Milestone)? ReleaseNotes { get; init; }
+
     /// <summary>The most entries <c>--audit</c> prints.</summary>
     public const int MaxAuditCount = 10_000;
 
@@ -34,6 +37,7 @@ internal sealed record CommandLine(
                Sync.Worker --hash-password < password.txt
                Sync.Worker --audit N [configuration...]
                Sync.Worker --import-csv FILE --product KEY [--dry-run] [configuration...]
+               Sync.Worker --release-notes PRODUCT MILESTONE [--dry-run] [configuration...]
 
           (no switch)          run the worker: Hangfire server, recurring jobs, dashboard at /hangfire
           --once               run every product's pipeline once, print a summary, exit 0 on success, 1 on failure
@@ -47,6 +51,11 @@ internal sealed record CommandLine(
                                checked first and a file with any error stores nothing (one line per error on stderr, exit 1)
           --product KEY        with --import-csv: the product the ideas are for
           --dry-run            with --import-csv: print the preview (row, number, new/updated, votes, title), store nothing
+          --release-notes PRODUCT MILESTONE
+                               draft the release notes of the public project's milestone (its title; open or closed) now,
+                               print the Markdown and write the notes issue (created, updated, or unchanged); exit 1 when
+                               the product or milestone is unknown. With --dry-run: print the draft and the write it
+                               would make, make none
           configuration        standard .NET configuration, e.g. --IssueSync:Products:web:Public=public:acme/web --urls http://0.0.0.0:8080
 
         The sandbox demo (emulated trackers and a built-in configuration) has its own entry point: dotnet run --project src/Sync.Demo
@@ -60,6 +69,8 @@ internal sealed record CommandLine(
         string? summaryJson = null;
         string? audit = null;
         string? importCsv = null, product = null;
+        string? notesProduct = null, notesMilestone = null;
+        var releaseNotes = false;
         var rest = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
@@ -77,6 +88,11 @@ internal sealed record CommandLine(
                 case "--import-csv":
                     importCsv = inlineValue ?? Next(args, ref i, name, ref error);
                     break;
+                case "--release-notes":
+                    releaseNotes = true;
+                    notesProduct = inlineValue ?? Optional(args, ref i);
+                    notesMilestone = Optional(args, ref i);
+                    break;
                 case "--product":
                     product = inlineValue ?? Next(args, ref i, name, ref error);
                     break;
@@ -90,7 +106,14 @@ internal sealed record CommandLine(
             }
         }
 
-        if (error is null && importCsv is not null)
+        if (error is null && releaseNotes)
+        {
+            error = once || hashPassword || audit is not null || summaryJson is not null || importCsv is not null || product is not null
+                ? "--release-notes takes no --once, --audit, --summary-json, --import-csv, --product or --hash-password"
+                : string.IsNullOrWhiteSpace(notesProduct) || string.IsNullOrWhiteSpace(notesMilestone) ? "--release-notes needs a product and a milestone"
+                : null;
+        }
+        else if (error is null && importCsv is not null)
         {
             error = once || hashPassword || audit is not null || summaryJson is not null
                 ? "--import-csv takes no --once, --audit, --summary-json or --hash-password"
@@ -103,9 +126,9 @@ internal sealed record CommandLine(
             error = "--product only works together with --import-csv";
         }
 
-        if (error is null && dryRun && !once && importCsv is null)
+        if (error is null && dryRun && !once && importCsv is null && !releaseNotes)
         {
-            error = "--dry-run only works together with --once or --import-csv";
+            error = "--dry-run only works together with --once, --import-csv or --release-notes";
         }
         else if (error is null && summaryJson is not null && !once)
         {
@@ -144,6 +167,7 @@ internal sealed record CommandLine(
             AuditCount = auditCount,
             ImportCsvPath = importCsv,
             ImportProduct = product?.Trim(),
+            ReleaseNotes = releaseNotes && error is null ? (notesProduct!.Trim(), notesMilestone!.Trim()) : null,
         };
     }
 
@@ -152,6 +176,9 @@ internal sealed record CommandLine(
         var eq = arg.IndexOf('=', StringComparison.Ordinal);
         return arg.StartsWith("--", StringComparison.Ordinal) && eq > 0 ? (arg[..eq], arg[(eq + 1)..]) : (arg, null);
     }
+
+    private static string? Optional(IReadOnlyList<string> args, ref int i) =>
+        i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null;
 
     private static string? Next(IReadOnlyList<string> args, ref int i, string name, ref string? error)
     {

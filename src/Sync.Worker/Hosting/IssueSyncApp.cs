@@ -75,6 +75,12 @@ internal static class IssueSyncApp
                 .RunAsync(csv, commandLine.ImportProduct!, commandLine.DryRun, output, error, cancellationToken);
         }
 
+        if (commandLine.ReleaseNotes is { } notes)
+        {
+            return await app.Services.GetRequiredService<ReleaseNotesRunner>()
+                .RunAsync(notes.Product, notes.Milestone, commandLine.DryRun, output, error, cancellationToken);
+        }
+
         return commandLine.Once
             ? await RunOnceAsync(app, commandLine, hooks, output, error, cancellationToken)
             : await RunServiceAsync(app, hooks, output, cancellationToken);

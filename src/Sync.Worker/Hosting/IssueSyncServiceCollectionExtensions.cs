@@ -105,6 +105,7 @@ internal static class IssueSyncServiceCollectionExtensions
         services.AddSingleton<OnceRunner>();
         services.AddSingleton<CsvImports>();
         services.AddSingleton<CsvImportRunner>();
+        services.AddSingleton<ReleaseNotesRunner>();
 
         services.AddIssueSyncJobs(configuration, runServer: !commandLine.Once);
         services.AddSingleton<WebhookReceiver>();

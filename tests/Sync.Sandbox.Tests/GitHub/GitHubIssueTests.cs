@@ -115,6 +115,31 @@ public sealed class GitHubIssueTests
     }
 
     [Fact]
+    public async Task Milestones_UpdateStateClosed_ClosesItWithClosedAt_OpenReopens_UnknownIs404()
+    {
+        await using var server = await TestSandbox.StartAsync();
+        server.GitHub.CreateProject("team/closing", isPrivate: false);
+        using var client = TestSandbox.Client(server.GitHub);
+        using var created = await client.Send(HttpMethod.Post, "repos/team/closing/milestones", new { title = "v1" });
+        var number = (await created.Json()).GetProperty("number").GetInt32();
+
+        using var closed = await client.Send(HttpMethod.Patch, $"repos/team/closing/milestones/{number}", new { state = "closed" });
+        var open = await client.GetJson("repos/team/closing/milestones");
+        var closedList = await client.GetJson("repos/team/closing/milestones?state=closed");
+        using var reopened = await client.Send(HttpMethod.Patch, $"repos/team/closing/milestones/{number}", new { state = "open" });
+        using var unknown = await client.Send(HttpMethod.Patch, "repos/team/closing/milestones/99", new { state = "closed" });
+
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        var body = await closed.Json();
+        Assert.Equal("closed", body.GetProperty("state").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.String, body.GetProperty("closed_at").ValueKind);
+        Assert.Empty(open.Strings("title"));
+        Assert.Equal(["v1"], closedList.Strings("title"));
+        Assert.Equal("open", (await reopened.Json()).GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task CreateAndClose_WithStateReason_CreatesMissingLabels()
     {
         var time = new FakeTimeProvider(TestSandbox.Start);

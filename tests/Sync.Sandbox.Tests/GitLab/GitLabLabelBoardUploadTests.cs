@@ -100,4 +100,24 @@ public sealed class GitLabLabelBoardUploadTests
         Assert.Equal("active", found[0].GetProperty("state").GetString());
         Assert.Equal("2026-06-01", found[0].GetProperty("due_date").GetString());
     }
+
+    [Fact]
+    public async Task Milestones_EditWithStateEventClose_ClosesIt_ActivateReopens_UnknownIs404()
+    {
+        await using var server = await TestSandbox.StartAsync();
+        using var client = TestSandbox.Client(server.GitLabDev);
+        using var created = await client.Send(HttpMethod.Post, "projects/acme%2Fwidget/milestones", new { title = "v10" });
+        var id = (await created.Json()).GetProperty("id").GetInt64();
+
+        using var closed = await client.Send(HttpMethod.Put, $"projects/acme%2Fwidget/milestones/{id}", new { state_event = "close" });
+        var listedClosed = await client.GetJson("projects/acme%2Fwidget/milestones?state=closed");
+        using var activated = await client.Send(HttpMethod.Put, $"projects/acme%2Fwidget/milestones/{id}", new { state_event = "activate" });
+        using var unknown = await client.Send(HttpMethod.Put, "projects/acme%2Fwidget/milestones/987654", new { state_event = "close" });
+
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        Assert.Equal("closed", (await closed.Json()).GetProperty("state").GetString());
+        Assert.Contains("v10", listedClosed.Strings("title"));
+        Assert.Equal("active", (await activated.Json()).GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
 }

@@ -135,7 +135,7 @@ public sealed class ConfigurationErrorTests
     }
 
     [Theory]
-    [InlineData("--dry-run", "--dry-run only works together with --once or --import-csv")]
+    [InlineData("--dry-run", "--dry-run only works together with --once, --import-csv or --release-notes")]
     [InlineData("--once --summary-json", "--summary-json needs a value")]
     [InlineData("--sandbox-port 70000", "--sandbox-port: '70000' is not a whole number from 0 to 65535")]
     [InlineData("--sandbox-failed-move maybe", "--sandbox-failed-move: 'maybe' is neither on nor off")]

@@ -77,7 +77,7 @@ public sealed class DemoEntryPointTests
         var code = await DemoApp.RunAsync(["--sandbox", "--dry-run"], output, error, started: null, TestContext.Current.CancellationToken);
 
         Assert.Equal(IssueSyncApp.ExitConfiguration, code);
-        Assert.Equal("error: --dry-run only works together with --once or --import-csv (see --help)", error.ToString().Trim());
+        Assert.Equal("error: --dry-run only works together with --once, --import-csv or --release-notes (see --help)", error.ToString().Trim());
         Assert.DoesNotContain("Sandbox trackers at", output.ToString(), StringComparison.Ordinal);
     }
 }

@@ -23,6 +23,7 @@ public sealed class GitHubSchemaTests
         await Send(client, HttpMethod.Get, Repo + "/issues?state=all&per_page=100");
         await Send(client, HttpMethod.Get, Repo + "/milestones?state=all");
         var milestone = await Send(client, HttpMethod.Post, Repo + "/milestones", new { title = "Schema milestone", due_on = "2026-06-30T00:00:00Z" });
+        await Send(client, HttpMethod.Patch, $"{Repo}/milestones/{milestone.GetProperty("number").GetInt32()}", new { description = "Edited" });
         await Send(client, HttpMethod.Get, Repo + "/labels?per_page=100");
         await Send(client, HttpMethod.Post, Repo + "/labels", new { name = "schema-checked", color = "aa00bb", description = "made by a test" });
         await Send(client, HttpMethod.Get, Repo + "/labels/schema-checked");

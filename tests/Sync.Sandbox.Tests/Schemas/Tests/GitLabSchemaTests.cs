@@ -25,6 +25,7 @@ public sealed class GitLabSchemaTests
         await Send(client, HttpMethod.Get, Project + "/issues?state=all&per_page=100");
         await Send(client, HttpMethod.Get, Project + "/issues?state=closed&per_page=100");
         var milestone = await Send(client, HttpMethod.Post, Project + "/milestones", new { title = "Schema milestone", due_date = "2026-06-30" });
+        await Send(client, HttpMethod.Put, $"{Project}/milestones/{milestone.GetProperty("id").GetInt64()}", new { description = "Edited" });
         var issue = await Send(client, HttpMethod.Post, Project + "/issues", new
         {
             title = "Schema check", description = "All fields", labels = labels[0].Name, milestone_id = milestone.GetProperty("id").GetInt64(),

@@ -64,6 +64,7 @@ public static class SchemaRoutes
         // exposes (doc/api/milestones.md shows both): the list is checked as an array of milestone.json.
         new(GitLab, "GET", "/projects/:id/milestones", SchemaRef.GitLab("milestone.json", arrayOf: true)),
         new(GitLab, "POST", "/projects/:id/milestones", SchemaRef.GitLab("milestone.json")),
+        new(GitLab, "PUT", "/projects/:id/milestones/:milestone_id", SchemaRef.GitLab("milestone.json")),
 
         new(GitLab, "POST", "/projects/:id/uploads", SchemaRef.None(NoGitLabSchema + " (no upload file)")),
         new(GitLab, "GET", "/projects/:id/uploads/:secret/:filename", SchemaRef.None("answers the file's bytes, not JSON")),
@@ -110,6 +111,7 @@ public static class SchemaRoutes
         new(GitHub, "DELETE", "/repos/:owner/:repo/issues/:number/labels/:name", SchemaRef.GitHub("delete", "/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}")),
         new(GitHub, "GET", "/repos/:owner/:repo/milestones", SchemaRef.GitHub("get", "/repos/{owner}/{repo}/milestones")),
         new(GitHub, "POST", "/repos/:owner/:repo/milestones", SchemaRef.GitHub("post", "/repos/{owner}/{repo}/milestones")),
+        new(GitHub, "PATCH", "/repos/:owner/:repo/milestones/:milestone_number", SchemaRef.GitHub("patch", "/repos/{owner}/{repo}/milestones/{milestone_number}")),
         new(GitHub, "GET", "/repos/:owner/:repo/issues/comments", SchemaRef.GitHub("get", "/repos/{owner}/{repo}/issues/comments")),
         new(GitHub, "GET", "/repos/:owner/:repo/issues/:number/comments", SchemaRef.GitHub("get", "/repos/{owner}/{repo}/issues/{issue_number}/comments")),
         new(GitHub, "POST", "/repos/:owner/:repo/issues/:number/comments", SchemaRef.GitHub("post", "/repos/{owner}/{repo}/issues/{issue_number}/comments")),
