@@ -43,7 +43,7 @@ public sealed class RiceStep(
         var listing = await context.Listings.ListAsync(client, project, state, ScopeOf(project), time, fromScratch: false, cancellationToken);
         var book = await RiceEntry.LoadAsync(documents, product.Key, cancellationToken);
         var dirty = new HashSet<long>();
-        foreach (var issue in listing.Changed.Where(i => !Roadmap.RoadmapText.IsAnyRoadmap(i.Body)))
+        foreach (var issue in listing.Changed.Where(i => !Roadmap.RoadmapText.IsAnyRoadmap(i.Body) && !Releases.ReleaseNotesText.IsAnyReleaseNotes(i.Body)))
         {
             book[issue.Ref.Number] = RiceEntry.From(issue, book.GetValueOrDefault(issue.Ref.Number));
             dirty.Add(issue.Ref.Number);

@@ -77,6 +77,13 @@ public sealed class RoadmapStep(
                 continue;
             }
 
+            if (Releases.ReleaseNotesText.IsAnyReleaseNotes(issue.Body))
+            {
+                // IssueSync's release notes draft is no request: never on the roadmap.
+                book.Remove(issue.Ref.Number);
+                continue;
+            }
+
             var entry = RoadmapIssue.From(issue);
 
             // IssueSync's own writes (RICE and board labels) change neither; a human's milestone or state change may

@@ -185,6 +185,24 @@ public sealed class RiceSandboxTests
         Assert.Single(world.Instance.Notes(Project, candidate), n => RiceComment.IsOurs(n.Body));
     }
 
+    [Theory]
+    [MemberData(nameof(Trackers))]
+    public async Task ReleaseNotesIssue_IsNeverScored(string tracker)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await World.CreateAsync(tracker, new RiceRules(), ct);
+        var notes = world.Instance.AddIssue(Project, "Release notes: v2.3", "Shipped.\n\n" + Sync.Core.Releases.ReleaseNotesText.Marker("p", 7), [], "issuesync-bot", createdAt: Noon).Number;
+        var request = world.Issue("Dark mode", 2, "impact::2", "effort::1");
+        await world.VotesAsync(ct);
+
+        var pass = await world.RiceAsync(ct);
+
+        Assert.Empty(world.BucketLabels(notes));
+        Assert.DoesNotContain(world.Instance.Notes(Project, notes), n => RiceComment.IsOurs(n.Body));
+        Assert.Equal(["rice::low"], world.BucketLabels(request));
+        Assert.Contains("1 open issue(s) scored", pass.Lines[0], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task RicePass_OnGitLabFree_WithoutWeight_TakesEffortFromTheLabelOrAsksForIt()
     {

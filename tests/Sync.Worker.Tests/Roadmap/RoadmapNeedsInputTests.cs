@@ -38,6 +38,22 @@ public sealed class RoadmapNeedsInputTests
     }
 
     [Fact]
+    public async Task Rebuild_LeavesTheReleaseNotesIssueOff()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await RoadmapWorld.CreateAsync(new RoadmapRules(), ct);
+        var notes = world.Instance.AddIssue(RoadmapWorld.Project, "Release notes: v2.3", "Shipped.\n\n" + Sync.Core.Releases.ReleaseNotesText.Marker(RoadmapWorld.ProductKey, 7), [], "issuesync-bot", createdAt: RoadmapWorld.Noon).Number;
+        world.Instance.AddAward(RoadmapWorld.Project, notes, "thumbsup", "a-fan", at: RoadmapWorld.Noon);
+        var request = world.Issue("Dark mode", 2);
+
+        await world.PassAsync(ct);
+
+        Assert.DoesNotContain("Release notes", world.RoadmapBody(), StringComparison.Ordinal);
+        Assert.Contains($"#{request} Dark mode", world.RoadmapBody(), StringComparison.Ordinal);
+        Assert.Empty(world.BoardLabels(notes));
+    }
+
+    [Fact]
     public async Task Rebuild_RequestsWithoutRiceInputs_AreListedByDemand_AndEnteredNowIsCarriedAcrossPasses()
     {
         var ct = TestContext.Current.CancellationToken;
