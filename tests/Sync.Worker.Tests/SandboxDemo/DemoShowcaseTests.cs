@@ -122,6 +122,20 @@ public sealed class DemoShowcaseTests
         var fontsPage = await http.GetStringAsync(lifecycle.Values.Single(e => e.Issue.Title == "Custom fonts in exported reports").Issue.WebUrl, ct);
         Assert.Contains("this feature request needs 3 vote(s)", fontsPage, StringComparison.Ordinal);
 
+        // Release notes: the closed v2.3 got one draft issue, its three shipped issues grouped by label with their demand;
+        // the one closed as not planned is not in it. It is served on /direction.
+        var notes = Assert.Single((await Sync.Core.Releases.ReleaseNotesState.LoadAsync(store, "widget", ct)).Values);
+        Assert.NotNull(notes.Number);
+        var notesPage = await http.GetStringAsync(notes.WebUrl, ct);
+        Assert.Contains("Release notes: v2.3", notesPage, StringComparison.Ordinal);
+        Assert.Contains("Export reports to PDF", notesPage, StringComparison.Ordinal);
+        Assert.Contains("Date picker ignores", notesPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fax the weekly report", notesPage, StringComparison.Ordinal);
+        Assert.True(notes.Body!.Contains("Date picker ignores", StringComparison.Ordinal), notes.Body);
+        var dashboard = new Uri(host.Urls.First(u => u.StartsWith("http://", StringComparison.Ordinal)));
+        using var releasePage = await http.GetAsync(new Uri(dashboard, "/direction/widget/releases/v2.3"), ct);
+        Assert.Equal(HttpStatusCode.OK, releasePage.StatusCode);
+
         await stop.CancelAsync();
         Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(30), ct));
     }
