@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Sync.Core.Releases;
 
 /// <summary>One shipped issue as the notes list it. <paramref name="Title"/> is redacted but not escaped.</summary>
-/// <param name="Votes">Demand it answered: unique voters plus forum votes known only as a number; 0 shows no demand.</param>
+/// <param name="Votes">Demand it answered: the people who gave a 👍 plus forum votes known only as a number; 0 shows no demand.</param>
 /// <param name="Span">From its creation to its closing, humanised (<see cref="ReleaseNotesText.Span"/>).</param>
 public sealed record ReleaseNoteItem(long Number, string Title, string Url, int Votes, string Span);
 

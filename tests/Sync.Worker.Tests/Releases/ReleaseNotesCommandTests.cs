@@ -18,6 +18,7 @@ public sealed class ReleaseNotesCommandTests
         var configuration = SandboxDemoConfiguration.For(sandbox);
         configuration["IssueSync:Storage:SqlitePath"] = state;
         configuration["IssueSync:Products:widget:ReleaseNotes:Enabled"] = "true";
+        configuration["IssueSync:Products:widget:ReleaseNotes:OnlyNewlyClosed"] = "true"; // the demo drafts its closed v2.3 too; here only what is asked
         var output = new StringWriter();
         var error = new StringWriter();
         var code = await IssueSyncApp.RunAsync(args, output, error, new IssueSyncAppHooks { Configuration = configuration }, Ct);
@@ -63,7 +64,7 @@ public sealed class ReleaseNotesCommandTests
 
         var milestone = await RunAsync(sandbox, state, "--release-notes", "widget", "v9.9");
         Assert.Equal(1, milestone.Code);
-        Assert.Equal("error: github:acme/widget: release notes: no milestone 'v9.9'; known: v2.4, v2.5", milestone.Error.Trim());
+        Assert.Equal("error: github:acme/widget: release notes: no milestone 'v9.9'; known: v2.3, v2.4, v2.5", milestone.Error.Trim());
 
         var product = await RunAsync(sandbox, state, "--release-notes", "nope", "v2.4");
         Assert.Equal(1, product.Code);
