@@ -24,7 +24,7 @@ public sealed class GitHubSandboxTests
         var step = new Steps(sandbox, fixture);
 
         var issues = await step.Expect(1, () => client.ListIssuesAsync(Widget, new IssueQuery(), Ct).ToListAsync(Ct).AsTask());
-        Assert.Equal(17, issues.Count); // 15 generated and the showcase's duplicate pair; the two seeded pull requests are skipped
+        Assert.Equal(24, issues.Count); // 15 generated, the showcase's duplicate pair, its 4 v2.3 issues and 3 new requests; the two seeded pull requests are skipped
         var first = issues[0];
 
         await step.Expect(1, () => client.ListIssuesAsync("acme/widget-private", new IssueQuery(), Ct).ToListAsync(Ct).AsTask());
@@ -79,7 +79,7 @@ public sealed class GitHubSandboxTests
             var first = await step.Expect(1, () => fixture.Client.ListIssuesAsync(Widget, query, Ct).ToListAsync(Ct).AsTask());
             var second = await step.Expect(1, () => fixture.Client.ListIssuesAsync(Widget, query, Ct).ToListAsync(Ct).AsTask());
 
-            Assert.Equal(17, first.Count); // 15 generated and the showcase's duplicate pair
+            Assert.Equal(24, first.Count); // 15 generated, the showcase's duplicate pair, its 4 v2.3 issues and 3 new requests
             Assert.Equal(System.Text.Json.JsonSerializer.Serialize(first), System.Text.Json.JsonSerializer.Serialize(second));
             var counts = fixture.Counter.Snapshot().Trackers["hub"];
             Assert.Equal(1, counts.ByStatus[new RequestKey("hub", "GET", EndpointKinds.IssuesList, 200)]);
