@@ -28,7 +28,7 @@ public sealed class DirectionHostFixture : IAsyncLifetime
             [
                 "--sandbox", "--sandbox-port", "0", "--urls", "http://127.0.0.1:0",
                 $"--IssueSync:Storage:SqlitePath={database}",
-                .. new[] { "widget", "gadget" }.SelectMany(p => new[] { "Move", "Votes", "Rice", "Roadmap" }.Select(s => $"--IssueSync:Products:{p}:Schedule:{s}=0 0 1 1 *")),
+                .. new[] { "widget", "gadget" }.SelectMany(p => new[] { "Move", "Votes", "Lifecycle", "Rice", "Roadmap", "Releases" }.Select(s => $"--IssueSync:Products:{p}:Schedule:{s}=0 0 1 1 *")),
             ],
             started.SetResult,
             stop.Token);
@@ -49,6 +49,10 @@ public sealed class DirectionHostFixture : IAsyncLifetime
         await store.MigrateAsync(CancellationToken.None);
         await store.SaveDocumentsAsync([DirectionSamples.Widget().ToStored(DirectionSamples.BuiltAt)], CancellationToken.None);
         await store.DeleteDocumentsAsync("gadget", ProductRoadmap.Kind, ["gadget"], CancellationToken.None);
+
+        // The demo's start-up run drafted the widget's v2.3 release notes: these tests are about the roadmap alone.
+        var notes = await store.ListDocumentsAsync("widget", Sync.Core.Releases.ReleaseNotesState.Kind, CancellationToken.None);
+        await store.DeleteDocumentsAsync("widget", Sync.Core.Releases.ReleaseNotesState.Kind, [.. notes.Select(n => n.Key)], CancellationToken.None);
 
         // Snapshots of #12 over the last 90 days of the worker's (system) clock: a trend plot next to its count.
         var now = TimeProvider.System.GetUtcNow();
