@@ -57,7 +57,7 @@ internal sealed class LifecycleRun(
                     Votes = votes.Total,
                     DecidedAt = now,
                 };
-                arrived = await CommentAsync(arrived, target, cancellationToken);
+                arrived = await CommentAsync(arrived, cancellationToken);
                 arrived = arrived with { Issue = await LabelAsync(arrived.Issue, target, [rules.BacklogLabel], issue.Has(rules.VotingLabel) ? [rules.VotingLabel] : [], cancellationToken) };
                 Reached++;
                 Transitions.Add(Line(issue, $"new → backlog, enough votes on arrival ({votes.Total}/{rules.VotesNeeded} votes)"));
@@ -81,7 +81,7 @@ internal sealed class LifecycleRun(
                 };
                 Started++;
                 Transitions.Add(Line(issue, $"new → voting until {Day(started.VotingEndsAt)} ({votes.Total}/{rules.VotesNeeded} votes)"));
-                return await CommentAsync(started, target, cancellationToken);
+                return await CommentAsync(started, cancellationToken);
             }
 
             case LifecycleAction.Reach:
@@ -89,7 +89,7 @@ internal sealed class LifecycleRun(
                 var reached = Known(entry) with { Issue = issue, Phase = LifecyclePhase.Backlog, Votes = Counted(entry!, votes, now), DecidedAt = now };
                 // The comment before the labels, here and below: if the label change then fails, the issue still looks as
                 // it did, so the next pass decides the same again (a label change alone would read as a human's).
-                reached = await CommentAsync(reached, target, cancellationToken);
+                reached = await CommentAsync(reached, cancellationToken);
                 reached = reached with { Issue = await LabelAsync(reached.Issue, target, [rules.BacklogLabel], [rules.VotingLabel], cancellationToken) };
                 Reached++;
                 Transitions.Add(Line(issue, $"voting → backlog ({reached.Votes}/{rules.VotesNeeded} votes)"));
@@ -108,7 +108,7 @@ internal sealed class LifecycleRun(
                     ClosedAt = now,
                 };
                 // The comment first: whoever is notified of the close reads why, and how to reopen it.
-                closed = await CommentAsync(closed, target, cancellationToken);
+                closed = await CommentAsync(closed, cancellationToken);
                 var edit = new IssueEdit(AddLabels: [rules.NotPlannedLabel], RemoveLabels: [rules.VotingLabel], State: IssueState.Closed, StateReason: "not_planned");
                 closed = closed with { Issue = await EditStateAsync(AuditActions.Close, closed.Issue, target, edit, "close as not planned", cancellationToken) };
                 Closed++;
@@ -117,12 +117,12 @@ internal sealed class LifecycleRun(
             }
 
             case LifecycleAction.Recount:
-                return await CommentAsync(Known(entry) with { Issue = issue, Votes = votes.Total }, target, cancellationToken);
+                return await CommentAsync(Known(entry) with { Issue = issue, Votes = votes.Total }, cancellationToken);
 
             case LifecycleAction.Reopen:
             {
                 var reopened = Known(entry) with { Issue = issue, Phase = LifecyclePhase.Reopened, Votes = votes.Total, DecidedAt = now };
-                reopened = await CommentAsync(reopened, target, cancellationToken);
+                reopened = await CommentAsync(reopened, cancellationToken);
                 var edit = new IssueEdit(AddLabels: [rules.BacklogLabel], RemoveLabels: [rules.NotPlannedLabel], State: IssueState.Open);
                 reopened = reopened with { Issue = await EditStateAsync(AuditActions.Reopen, reopened.Issue, target, edit, "reopen into the backlog", cancellationToken) };
                 Reopened++;
@@ -133,7 +133,7 @@ internal sealed class LifecycleRun(
             case LifecycleAction.StopPlanned:
             {
                 var stopped = Known(entry) with { Issue = issue, Phase = LifecyclePhase.Stopped, DecidedAt = now, StopReason = decision.Reason };
-                stopped = await CommentAsync(stopped, target, cancellationToken);
+                stopped = await CommentAsync(stopped, cancellationToken);
                 stopped = stopped with { Issue = await LabelAsync(stopped.Issue, target, [], [rules.VotingLabel], cancellationToken) };
                 Stopped++;
                 Transitions.Add(Line(issue, $"voting → stopped: exempt ({decision.Reason})"));
@@ -194,54 +194,20 @@ internal sealed class LifecycleRun(
         && !remove.Any(l => issue.Labels.Contains(l, StringComparer.OrdinalIgnoreCase))
         && (state is null || issue.State == state);
 
-    private async Task<LifecycleEntry> CommentAsync(LifecycleEntry entry, string target, CancellationToken cancellationToken)
+    private async Task<LifecycleEntry> CommentAsync(LifecycleEntry entry, CancellationToken cancellationToken)
     {
-        var body = LifecycleComment.Render(entry, rules, client.Kind, forums);
-        if (entry.CommentId is null && entry.Issue.CommentCount > 0)
+        var kept = await _writer.KeepCommentAsync(
+            entry.Number, new KeptComment(entry.CommentId, entry.CommentBody), entry.Issue.CommentCount, LifecycleComment.Render(entry, rules, client.Kind, forums),
+            LifecycleComment.IsOurs, static text => $"lifecycle comment: {text.Split('\n')[0]}", cancellationToken);
+        CommentsEdited += kept.Outcome == KeptCommentOutcome.Edited ? 1 : 0;
+        CommentsPosted += kept.Outcome == KeptCommentOutcome.Posted ? 1 : 0;
+        return entry with
         {
-            // Not known yet (a crash right after posting, or lost state): look for the marker before posting.
-            var ours = await FindAsync(entry.Number, cancellationToken);
-            if (ours is not null)
-            {
-                entry = entry with { CommentId = ours.Id, CommentBody = ours.Body };
-            }
-        }
-
-        if (entry.CommentId is { } id)
-        {
-            // GitLab stores text right-trimmed, so trailing whitespace is no change.
-            if (string.Equals(entry.CommentBody?.TrimEnd(), body.TrimEnd(), StringComparison.Ordinal))
-            {
-                return entry;
-            }
-
-            try
-            {
-                await WriteAsync(AuditActions.Edit, $"{target} comment {id}", body, () => client.EditCommentAsync(project.Path, entry.Number, id, body, cancellationToken), cancellationToken);
-                CommentsEdited++;
-                return entry with { CommentBody = body };
-            }
-            catch (TrackerNotFoundException) when (!context.DryRun)
-            {
-                // A human deleted IssueSync's comment: post it once more below (the issue itself must still be there).
-                await client.GetIssueAsync(project.Path, entry.Number, cancellationToken);
-            }
-        }
-
-        var created = await WriteAsync(AuditActions.Comment, target, body, async () => (await WriteOnce.RunAsync(
-            () => client.CreateCommentAsync(project.Path, entry.Number, body, isInternal: false, cancellationToken),
-            () => FindAsync(entry.Number, cancellationToken))).Result, cancellationToken);
-        CommentsPosted++;
-        return entry with { CommentId = created?.Id, CommentBody = body, Issue = entry.Issue with { CommentCount = entry.Issue.CommentCount + 1 } };
+            CommentId = kept.Id,
+            CommentBody = kept.Body,
+            Issue = kept.Outcome == KeptCommentOutcome.Posted ? entry.Issue with { CommentCount = entry.Issue.CommentCount + 1 } : entry.Issue,
+        };
     }
-
-    private Task<TrackerComment?> FindAsync(long number, CancellationToken cancellationToken) =>
-        client.ListCommentsAsync(project.Path, number, cancellationToken)
-            .FirstOrDefaultAsync(c => !c.System && LifecycleComment.IsOurs(c.Body), cancellationToken).AsTask();
-
-    private Task<T?> WriteAsync<T>(string action, string target, string body, Func<Task<T>> write, CancellationToken cancellationToken)
-        where T : class =>
-        _writer.WriteAsync(action, target, body, $"lifecycle comment: {body.Split('\n')[0]}", write, cancellationToken);
 
     private TrackerLabel LabelOf(string name) =>
         string.Equals(name, rules.VotingLabel, StringComparison.OrdinalIgnoreCase)

@@ -58,7 +58,7 @@ internal sealed class RiceRun(
 
             var updated = entry with { Labels = labels, Score = score, Bucket = bucket };
             return rules.Comment
-                ? await CommentAsync(updated, RiceComment.Render(score, bucket, RiceLabels.IsManual(labels, rules), rules, reminder), target, cancellationToken)
+                ? await CommentAsync(updated, RiceComment.Render(score, bucket, RiceLabels.IsManual(labels, rules), rules, reminder), cancellationToken)
                 : updated;
         }
         catch (TrackerNotFoundException)
@@ -68,46 +68,14 @@ internal sealed class RiceRun(
         }
     }
 
-    private async Task<RiceEntry> CommentAsync(RiceEntry entry, string body, string target, CancellationToken cancellationToken)
+    private async Task<RiceEntry> CommentAsync(RiceEntry entry, string body, CancellationToken cancellationToken)
     {
-        if (entry.CommentId is null && entry.CommentCount > 0)
-        {
-            // Not known yet (first pass, or a crash right after posting): look for the marker before posting.
-            var ours = await client.ListCommentsAsync(project.Path, entry.Number, cancellationToken)
-                .FirstOrDefaultAsync(c => !c.System && RiceComment.IsOurs(c.Body), cancellationToken);
-            if (ours is not null)
-            {
-                entry = entry with { CommentId = ours.Id, CommentBody = ours.Body };
-            }
-        }
-
-        if (entry.CommentId is { } id)
-        {
-            // GitLab stores text right-trimmed (the quick-action extractor's rstrip), so trailing whitespace is no change.
-            if (string.Equals(entry.CommentBody?.TrimEnd(), body.TrimEnd(), StringComparison.Ordinal))
-            {
-                return entry;
-            }
-
-            try
-            {
-                await WriteAsync(AuditActions.Edit, $"{target} comment {id}", body, () => client.EditCommentAsync(project.Path, entry.Number, id, body, cancellationToken), cancellationToken);
-                CommentsEdited++;
-                return entry with { CommentBody = body };
-            }
-            catch (TrackerNotFoundException) when (!context.DryRun)
-            {
-                // Someone deleted IssueSync's comment: post it once more below.
-                await client.GetIssueAsync(project.Path, entry.Number, cancellationToken); // still there? (throws when the issue is gone)
-            }
-        }
-
-        var created = await WriteAsync(AuditActions.Comment, target, body, async () => (await WriteOnce.RunAsync(
-            () => client.CreateCommentAsync(project.Path, entry.Number, body, isInternal: false, cancellationToken),
-            () => client.ListCommentsAsync(project.Path, entry.Number, cancellationToken)
-                .FirstOrDefaultAsync(c => !c.System && RiceComment.IsOurs(c.Body), cancellationToken).AsTask())).Result, cancellationToken);
-        CommentsCreated++;
-        return entry with { CommentId = created?.Id ?? entry.CommentId, CommentBody = body };
+        var kept = await _writer.KeepCommentAsync(
+            entry.Number, new KeptComment(entry.CommentId, entry.CommentBody), entry.CommentCount, body, RiceComment.IsOurs,
+            static text => $"RICE comment ({text.Length} chars)", cancellationToken);
+        CommentsEdited += kept.Outcome == KeptCommentOutcome.Edited ? 1 : 0;
+        CommentsCreated += kept.Outcome == KeptCommentOutcome.Posted ? 1 : 0;
+        return entry with { CommentId = kept.Id, CommentBody = kept.Body };
     }
 
     /// <summary>After a label change whose answer was lost: "done" when the issue already carries exactly that change.</summary>
@@ -137,7 +105,7 @@ internal sealed class RiceRun(
 
     private Task<T?> WriteAsync<T>(string action, string target, string detail, Func<Task<T>> write, CancellationToken cancellationToken)
         where T : class =>
-        _writer.WriteAsync(action, target, detail, action == AuditActions.Label ? detail : $"RICE comment ({detail.Length} chars)", write, cancellationToken);
+        _writer.WriteAsync(action, target, detail, detail, write, cancellationToken);
 
     public StepResult Summary(IReadOnlyList<RiceEntry> open)
     {
