@@ -40,6 +40,12 @@ public sealed record ReleaseIssue
     /// <summary>Moved here from one of the product's private sources (a finished move in the ledger); set when drafted.</summary>
     public bool Moved { get; init; }
 
+    /// <summary>
+    /// The tracker's own 👍 count as listed (GitLab <c>upvotes</c>, GitHub <c>reactions["+1"]</c>): the demand shown for an
+    /// issue the votes step never counted (closed before IssueSync ran), which has no demand document.
+    /// </summary>
+    public int Upvotes { get; init; }
+
     public static ReleaseIssue From(TrackerIssue issue, string milestone) => new()
     {
         Number = issue.Ref.Number,
@@ -53,6 +59,7 @@ public sealed record ReleaseIssue
         Labels = issue.Labels,
         Milestone = milestone,
         Confidential = issue.Confidential,
+        Upvotes = issue.Upvotes,
     };
 
     /// <summary>

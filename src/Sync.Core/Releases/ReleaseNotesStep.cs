@@ -168,7 +168,7 @@ public sealed class ReleaseNotesStep(
                             changed.Add(i.Number);
                         }
 
-                        return new ShippedIssue(i.Number, redact(i.Title), i.WebUrl, i.Labels, isMoved, (counted?.Up ?? 0) + (counted?.Anonymous ?? 0), i.CreatedAt, i.ClosedAt!.Value);
+                        return new ShippedIssue(i.Number, redact(i.Title), i.WebUrl, i.Labels, isMoved, counted is null ? i.Upvotes : counted.Up + counted.Anonymous, i.CreatedAt, i.ClosedAt!.Value);
                     })
                     .ToList();
                 var title = redact(milestone.Title);

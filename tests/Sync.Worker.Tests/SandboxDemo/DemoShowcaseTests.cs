@@ -132,6 +132,8 @@ public sealed class DemoShowcaseTests
         Assert.Contains("Date picker ignores", notesPage, StringComparison.Ordinal);
         Assert.DoesNotContain("Fax the weekly report", notesPage, StringComparison.Ordinal);
         Assert.True(notes.Body!.Contains("Date picker ignores", StringComparison.Ordinal), notes.Body);
+        // Closed before IssueSync ever counted them: their demand is the tracker's own 👍 count.
+        Assert.Matches(@"Export reports to PDF\]\([^)]+\) — 👍 1[12] over 6 months", notes.Body);
         var dashboard = new Uri(host.Urls.First(u => u.StartsWith("http://", StringComparison.Ordinal)));
         using var releasePage = await http.GetAsync(new Uri(dashboard, "/direction/widget/releases/v2.3"), ct);
         Assert.Equal(HttpStatusCode.OK, releasePage.StatusCode);
